@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "kehu",
+  products: [
+    .executable(name: "kehu", targets: ["kehu"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+  ],
+  targets: [
+    // libedit, found through pkg-config (Debian: libedit-dev).
+    .systemLibrary(
+      name: "CEditLine", path: "Sources/CEditLine", pkgConfig: "libedit",
+      providers: [.apt(["libedit-dev"])]),
+    // The C calls Swift cannot make: variadic el_set/el_get/history, stdio globals, the SIGINT flag.
+    .target(name: "CLineEdit", dependencies: ["CEditLine"]),
+    .target(name: "LineEditor", dependencies: ["CLineEdit"]),
+    .target(name: "KehuStore"),
+    .target(name: "KehuQuery", dependencies: ["KehuStore"]),
+    .target(name: "KehuDomain", dependencies: ["KehuStore"]),
+    .target(name: "KehuShell", dependencies: ["KehuStore", "KehuQuery", "KehuDomain"]),
+    .executableTarget(
+      name: "kehu",
+      dependencies: [
+        "KehuShell", "LineEditor",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore"]),
+    .testTarget(name: "KehuQueryTests", dependencies: ["KehuQuery", "KehuStore"]),
+    .testTarget(name: "KehuDomainTests", dependencies: ["KehuDomain", "KehuStore"]),
+    .testTarget(
+      name: "KehuShellTests", dependencies: ["KehuShell", "KehuStore"],
+      resources: [.copy("Transcripts")]),
+  ]
+)

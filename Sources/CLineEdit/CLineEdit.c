@@ -1,0 +1,2 @@
+#include "CLineEdit.h"
+int kehu_cle_placeholder(void) { return 0; }

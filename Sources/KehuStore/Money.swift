@@ -1,0 +1,98 @@
+/// Errors of exact arithmetic: never a wrong number, always one of these.
+public enum ArithmeticError: Error, Equatable, Sendable, CustomStringConvertible {
+  case overflow
+  case divisionByZero
+
+  public var description: String {
+    switch self {
+    case .overflow: return "number too large (overflow)"
+    case .divisionByZero: return "division by zero"
+    }
+  }
+}
+
+/// Money in exact integer minor units (fen, 0.01 yuan). Never binary floating point.
+public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
+  public var fen: Int64
+
+  public init(fen: Int64) { self.fen = fen }
+  public init(yuan: Int64) throws {
+    let (v, o) = yuan.multipliedReportingOverflow(by: 100)
+    if o { throw ArithmeticError.overflow }
+    fen = v
+  }
+
+  public static let zero = Money(fen: 0)
+  public static let max = Money(fen: Int64.max)
+  public static let min = Money(fen: Int64.min + 1)
+
+  public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+
+  public func adding(_ other: Money) throws -> Money {
+    let (v, o) = fen.addingReportingOverflow(other.fen)
+    if o { throw ArithmeticError.overflow }
+    return Money(fen: v)
+  }
+
+  public func subtracting(_ other: Money) throws -> Money {
+    let (v, o) = fen.subtractingReportingOverflow(other.fen)
+    if o { throw ArithmeticError.overflow }
+    return Money(fen: v)
+  }
+
+  /// Exact value as a decimal of scale 2.
+  public var decimal: Dec { Dec(mantissa: Int128(fen), scale: 2) }
+
+  /// Parses `1234.5`, `1,234.56`, `¥1,234`, `-12.30`, `￥5`. More than two decimals is an error.
+  public init?(parsing raw: Substring) {
+    var text = raw.trimmingSpaces
+    var negative = false
+    if text.hasPrefix("-") {
+      negative = true
+      text = text.dropFirst()
+    }
+    if text.hasPrefix("¥") || text.hasPrefix("￥") { text = text.dropFirst() }
+    if !negative && text.hasPrefix("-") {
+      negative = true
+      text = text.dropFirst()
+    }
+    let cleaned = text.filter { $0 != "," && $0 != "_" }
+    guard let d = Dec(parsing: Substring(cleaned)), d.scale <= 2 else { return nil }
+    guard let m = d.rescaled(to: 2), let f = Int64(exactly: m.mantissa) else { return nil }
+    fen = negative ? -f : f
+  }
+
+  public init?(parsing text: String) { self.init(parsing: Substring(text)) }
+
+  /// `1234567.5` → `1,234,567.50`.
+  public var formatted: String { Money.group(fen, separators: true) }
+  /// `1234567.50` without separators (CSV, JSON).
+  public var plain: String { Money.group(fen, separators: false) }
+  public var description: String { formatted }
+
+  static func group(_ fen: Int64, separators: Bool) -> String {
+    let neg = fen < 0
+    let mag = fen.magnitude
+    let whole = String(mag / 100)
+    let cents = mag % 100
+    var out = ""
+    if separators {
+      for (i, ch) in whole.enumerated() {
+        if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
+        out.append(ch)
+      }
+    } else {
+      out = whole
+    }
+    return (neg ? "-" : "") + out + "." + (cents < 10 ? "0" : "") + String(cents)
+  }
+}
+
+extension Substring {
+  var trimmingSpaces: Substring {
+    var s = self
+    while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
+    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
+    return s
+  }
+}

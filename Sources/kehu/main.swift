@@ -1,0 +1,2 @@
+import KehuShell
+print("kehu")
