@@ -1,2 +1,134 @@
+import ArgumentParser
+import Foundation
 import KehuShell
-print("kehu")
+import KehuStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// `kehu [options] [FILE…]`: the prompt, or script mode. Subcommands `check`, `recover`
+/// and `gen` are dispatched by their first word so that script file names never clash.
+struct Kehu: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kehu",
+    abstract: "Kehu (客户): customer, credit and receivables management at a prompt.",
+    discussion: "Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files are corrupt, 74 the store cannot be read or written, 75 the store is locked. See REPL.md."
+  )
+
+  @Argument(help: "Script files to run, in order.") var files: [String] = []
+  @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and leave.", valueName: "statements")) var command: String?
+  @Option(help: "Output format: table, csv, json or markdown.") var format: String?
+  @Option(help: "Fix today's date (YYYY-MM-DD) and make the clock deterministic.") var today: String?
+  @Flag(help: "Print each statement behind the prompt before its output.") var echo = false
+  @Flag(help: "Run on after a failing statement (the exit status is still 1).") var keepGoing = false
+  @Option(name: .customLong("set"), help: "Bind a script variable: NAME=VALUE (repeatable).")
+  var bindings: [String] = []
+  @Option(name: .customLong("init"), help: ArgumentHelp("A start-up file (default $XDG_CONFIG_HOME/kehu/init.kehu).", valueName: "file")) var initFile: String?
+  @Flag(help: "Do not run the start-up file.") var noInit = false
+  @Flag(help: "Use a throwaway in-memory store that writes nothing.") var memory = false
+
+  func validate() throws {
+    if let format, OutputFormat(rawValue: format) == nil {
+      throw ValidationError("--format must be one of table, csv, json, markdown; not '\(format)'")
+    }
+    if let today, Day(parsing: today) == nil {
+      throw ValidationError("--today must be a date YYYY-MM-DD; not '\(today)'")
+    }
+    for b in bindings where !b.contains("=") || b.hasPrefix("=") {
+      throw ValidationError("--set takes NAME=VALUE; not '\(b)'")
+    }
+  }
+
+  func run() throws {
+    let env = ProcessInfo.processInfo.environment
+    let interactive = files.isEmpty && command == nil && isatty(0) == 1 && isatty(1) == 1
+    var settings = Settings()
+    if let format { settings.format = OutputFormat(rawValue: format)! }
+    if let today { settings.today = Day(parsing: today) }
+    settings.echo = echo
+    settings.user = env["USER"] ?? env["LOGNAME"] ?? "user"
+    if interactive { settings.rows = max(5, terminalRows() - 6) }
+    var variables: [String: Value] = [:]
+    for b in bindings {
+      let eq = b.firstIndex(of: "=")!
+      variables[String(b[..<eq])] = .text(String(b[b.index(after: eq)...]))
+    }
+    let options = SessionOptions(
+      clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
+      interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
+      keepGoing: keepGoing, settings: settings, storeName: "memory", variables: variables)
+    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr))
+
+    if !noInit, let path = initFile ?? defaultInitFile(env) {
+      if let text = try? String(contentsOfFile: path, encoding: .utf8) {
+        if session.run(source: text, file: path) == .failed { throw ExitCode(1) }
+      } else if initFile != nil {
+        throw ValidationError("cannot read --init file '\(path)'")
+      }
+    }
+    if interactive {
+      throw ExitCode(runPrompt(session))
+    }
+    var failed = false
+    if let command {
+      failed = session.run(source: command, file: "-c") == .failed
+    } else if files.isEmpty {
+      let data = FileHandle.standardInput.readDataToEndOfFile()
+      failed = session.run(source: String(decoding: data, as: UTF8.self), file: "<stdin>") == .failed
+    } else {
+      for file in files {
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+          writeErr("kehu: cannot read script '\(file)'\n")
+          throw ExitCode(66)
+        }
+        let outcome = session.run(source: text, file: file)
+        if outcome == .quit { break }
+        if outcome == .failed {
+          failed = true
+          if !keepGoing { break }
+        }
+      }
+    }
+    if failed || session.failures > 0 { throw ExitCode(1) }
+  }
+}
+
+func defaultInitFile(_ env: [String: String]) -> String? {
+  let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+    ?? (env["HOME"].map { $0 + "/.config" } ?? "")
+  guard !base.isEmpty else { return nil }
+  let path = base + "/kehu/init.kehu"
+  return FileManager.default.fileExists(atPath: path) ? path : nil
+}
+
+func localNow() -> Timestamp {
+  var t = time(nil)
+  var parts = tm()
+  localtime_r(&t, &parts)
+  let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
+  return Timestamp(day: day, hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
+}
+
+func terminalRows() -> Int {
+  var ws = winsize()
+  return ioctl(1, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_row > 0 ? Int(ws.ws_row) : 24
+}
+
+@Sendable func writeOut(_ s: String) { writeAll(1, s) }
+@Sendable func writeErr(_ s: String) { writeAll(2, s) }
+
+/// Writes all bytes, retrying on EINTR (Ctrl-C's handler is installed without SA_RESTART).
+func writeAll(_ fd: Int32, _ s: String) {
+  var bytes = Array(s.utf8)[...]
+  while !bytes.isEmpty {
+    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+    if n < 0 {
+      if errno == EINTR { continue }
+      return
+    }
+    bytes = bytes.dropFirst(n)
+  }
+}
+
+Kehu.main()

@@ -1,0 +1,155 @@
+import Foundation
+import KehuStore
+
+/// The shell's own commands: help, settings, leaving, scripts and output.
+enum Builtins {
+  static var commands: [CommandSpec] {
+    [
+      CommandSpec(
+        "help", summary: tr("list the commands, or explain one"),
+        arguments: [.positional("command", .command, required: false, rest: true)],
+        example: "help credit limit", handler: help),
+      CommandSpec(
+        "set", summary: tr("show the settings, or change one"),
+        arguments: [
+          .positional("name", .setting, required: false),
+          .positional("value", .text, required: false),
+        ],
+        example: "set format csv", handler: set),
+      CommandSpec(
+        "source", summary: tr("run the statements of a script file"),
+        arguments: [.positional("file", .path)],
+        example: "source \"lessons/ageing.kehu\"", handler: source),
+      CommandSpec(
+        "output", summary: tr("send results to a file, or back to the screen"),
+        arguments: [.positional("file", .path, required: false)],
+        example: "output \"report.csv\"", handler: output),
+      CommandSpec(
+        "print", summary: tr("print a line of text"),
+        arguments: [.positional("text", .text, rest: true)],
+        example: "print \"应收账款账龄分析\"", handler: { _, a in .message(a.text("text") ?? "") }),
+      CommandSpec("quit", summary: tr("leave kehu"), example: "quit", handler: { _, _ in .quit }),
+      CommandSpec("exit", summary: tr("leave kehu"), example: "exit", handler: { _, _ in .quit }),
+    ]
+  }
+
+  static func help(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    guard !a.rest.isEmpty else {
+      var t = ResultTable(
+        columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
+      for spec in s.commands.specs {
+        t.rows.append([.text(spec.name), .text(spec.summary)])
+      }
+      t.notes = [tr("Type `help COMMAND` for its arguments, an example and its chapter section.")]
+      return .table(t)
+    }
+    if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
+    let under = s.commands.under(a.rest)
+    if !under.isEmpty {
+      var t = ResultTable(
+        columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
+      for spec in under { t.rows.append([.text(spec.name), .text(spec.summary)]) }
+      return .table(t)
+    }
+    let name = a.rest.joined(separator: " ")
+    var msg = tr("no command `{0}`", name)
+    if let near = nearest(name, in: s.commands.specs.map(\.name)) {
+      msg += tr("; did you mean `{0}`?", near)
+    }
+    throw a.error(msg, at: "command")
+  }
+
+  static func describe(_ spec: CommandSpec) -> String {
+    var lines = [spec.usage, "", "  " + spec.summary]
+    if !spec.arguments.isEmpty {
+      lines.append("")
+      for arg in spec.arguments {
+        let name = arg.positional ? arg.name.uppercased() : arg.name + "="
+        var line = "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + arg.kind.describe
+        if !arg.help.isEmpty { line += ": " + arg.help }
+        if !arg.required { line += " " + tr("(optional)") }
+        lines.append(line)
+      }
+    }
+    lines.append("")
+    lines.append(tr("Example:") + " " + spec.example)
+    if let section = spec.section { lines.append(tr("Chapter:") + " " + section) }
+    return lines.joined(separator: "\n")
+  }
+
+  static func set(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    guard let name = a.text("name") else {
+      var t = ResultTable(
+        columns: [
+          ResultColumn(tr("setting"), .text), ResultColumn(tr("value"), .text),
+          ResultColumn(tr("values"), .text), ResultColumn(tr("what it does"), .text),
+        ])
+      let real = s.options.clock().day
+      for spec in SettingSpec.all {
+        t.rows.append([.text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(spec.help)])
+      }
+      return .table(t)
+    }
+    // `set format=csv` arrives as one word: name=value.
+    var key = name
+    var value = a.text("value")
+    if value == nil, let eq = name.firstIndex(of: "=") {
+      key = String(name[..<eq])
+      value = String(name[name.index(after: eq)...])
+    }
+    guard let spec = SettingSpec.named(key) else {
+      var msg = tr("unknown setting `{0}`", key)
+      if let near = nearest(key, in: SettingSpec.all.map(\.name)) { msg += tr("; did you mean `{0}`?", near) }
+      throw a.error(msg, at: "name", hint: tr("settings: {0}", SettingSpec.all.map(\.name).joined(separator: ", ")))
+    }
+    guard let value, !value.isEmpty else {
+      return .message("\(spec.name) = \(spec.get(s.settings, s.options.clock().day))")
+    }
+    do {
+      try spec.set(&s.settings, value)
+    } catch {
+      throw a.error(error.message, at: a.values["value"] == nil ? "name" : "value")
+    }
+    return .none
+  }
+
+  static func source(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let given = a.text("file") ?? ""
+    let base = s.sourceStack.last.map { ($0 as NSString).deletingLastPathComponent } ?? ""
+    let path = given.hasPrefix("/") || base.isEmpty ? given : base + "/" + given
+    let full = URL(fileURLWithPath: path).standardizedFileURL.path
+    if s.sourceStack.contains(full) {
+      throw a.error(tr("`{0}` is already being run (a `source` cycle)", given), at: "file")
+    }
+    guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
+      throw a.error(tr("cannot read `{0}`", given), at: "file")
+    }
+    s.sourceStack.append(full)
+    defer { s.sourceStack.removeLast() }
+    switch s.run(source: text, file: path) {
+    case .ok: return .none
+    case .quit: return .quit
+    case .failed: throw ShellError.alreadyReported
+    }
+  }
+
+  static func output(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    try? s.redirect?.close()
+    s.redirect = nil
+    s.redirectPath = nil
+    guard let path = a.text("file") else { return .none }
+    guard FileManager.default.createFile(atPath: path, contents: nil),
+      let h = FileHandle(forWritingAtPath: path)
+    else {
+      throw a.error(tr("cannot write `{0}`", path), at: "file")
+    }
+    s.redirect = h
+    s.redirectPath = path
+    return .none
+  }
+}
+
+extension ShellError {
+  /// A failure inside a sourced script, already printed with its own file and line.
+  static let alreadyReported = ShellError("\u{0}")
+}

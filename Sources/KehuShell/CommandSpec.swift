@@ -1,0 +1,131 @@
+import KehuStore
+
+/// What kind of value an argument takes: drives parsing, the error message and completion.
+public enum ArgKind: Equatable, Sendable {
+  case text
+  case int
+  case money
+  case percent
+  case decimal
+  case date
+  case bool
+  /// One of a fixed list of words.
+  case choice([String])
+  case customer
+  case table
+  case path
+  case command
+  case setting
+
+  var describe: String {
+    switch self {
+    case .text: return tr("text")
+    case .int: return tr("a whole number")
+    case .money: return tr("an amount")
+    case .percent: return tr("a percentage")
+    case .decimal: return tr("a number")
+    case .date: return tr("a date (YYYY-MM-DD)")
+    case .bool: return tr("yes or no")
+    case .choice(let c): return c.joined(separator: "|")
+    case .customer: return tr("a customer id")
+    case .table: return tr("a table name")
+    case .path: return tr("a file path")
+    case .command: return tr("a command")
+    case .setting: return tr("a setting name")
+    }
+  }
+}
+
+/// One argument of a command: positional (in order) or `name=value`.
+public struct ArgSpec: Sendable {
+  public var name: String
+  public var kind: ArgKind
+  public var required: Bool
+  public var positional: Bool
+  /// A positional argument that swallows the rest of the words (e.g. `help credit limit`).
+  public var rest: Bool
+  public var help: String
+
+  public static func positional(
+    _ name: String, _ kind: ArgKind, required: Bool = true, rest: Bool = false, help: String = ""
+  ) -> ArgSpec {
+    ArgSpec(name: name, kind: kind, required: required, positional: true, rest: rest, help: help)
+  }
+  public static func key(_ name: String, _ kind: ArgKind, required: Bool = false, help: String = "")
+    -> ArgSpec
+  {
+    ArgSpec(name: name, kind: kind, required: required, positional: false, rest: false, help: help)
+  }
+}
+
+/// One entry of the command table: the only list of commands. Dispatch, argument checks,
+/// `help` and Tab completion all read it.
+public struct CommandSpec: Sendable {
+  /// The words that name it: `["credit", "limit", "sales"]`.
+  public var path: [String]
+  public var summary: String
+  public var arguments: [ArgSpec]
+  public var example: String
+  /// The chapter section it carries out, e.g. `§3.3`.
+  public var section: String?
+  /// Whether it changes the store (refused on a read-only store).
+  public var writes: Bool
+  public var handler: @Sendable (Session, ParsedArguments) throws -> CommandOutput
+
+  public init(
+    _ path: String, summary: String, arguments: [ArgSpec] = [], example: String, section: String? = nil,
+    writes: Bool = false,
+    handler: @escaping @Sendable (Session, ParsedArguments) throws -> CommandOutput
+  ) {
+    self.path = path.split(separator: " ").map(String.init)
+    self.summary = summary
+    self.arguments = arguments
+    self.example = example
+    self.section = section
+    self.writes = writes
+    self.handler = handler
+  }
+
+  public var name: String { path.joined(separator: " ") }
+
+  public var usage: String {
+    var parts = [name]
+    for a in arguments {
+      let shape: String
+      if a.positional {
+        shape = a.rest ? "\(a.name.uppercased())…" : a.name.uppercased()
+      } else if case .choice(let c) = a.kind {
+        shape = "\(a.name)=\(c.joined(separator: "|"))"
+      } else {
+        shape = "\(a.name)=\(a.kind.placeholder)"
+      }
+      parts.append(a.required ? shape : "[\(shape)]")
+    }
+    return parts.joined(separator: " ")
+  }
+}
+
+extension ArgKind {
+  var placeholder: String {
+    switch self {
+    case .money: return "AMOUNT"
+    case .date: return "DATE"
+    case .int: return "N"
+    case .percent: return "P"
+    case .decimal: return "X"
+    case .bool: return "yes|no"
+    case .customer: return "ID"
+    case .path: return "FILE"
+    default: return "TEXT"
+    }
+  }
+}
+
+/// What a command gives back: a table (rendered in the current format) or plain lines.
+public enum CommandOutput: Sendable {
+  case table(ResultTable)
+  case message(String)
+  case none
+  /// Leave the session (quit, exit).
+  case quit
+}

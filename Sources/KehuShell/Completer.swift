@@ -1,0 +1,105 @@
+import Foundation
+
+/// Tab completion by context, read from the command table.
+struct Completer {
+  let session: Session
+
+  func complete(line: String, cursor: Int) -> Completion {
+    let scalars = Array(line.unicodeScalars.prefix(cursor))
+    let before = String(String.UnicodeScalarView(scalars))
+    // The word being completed starts after the last space outside quotes.
+    var start = 0
+    var inQuote = false
+    for (i, s) in scalars.enumerated() {
+      if s == "\"" { inQuote.toggle() }
+      if !inQuote && (s == " " || s == "\t" || s == "|" || s == "(") { start = i + 1 }
+    }
+    let word = String(String.UnicodeScalarView(scalars[start...]))
+    let statement = currentStatement(String(String.UnicodeScalarView(scalars[..<start])))
+    let previous = statement.split(separator: " ").map(String.init)
+    let table = session.commands
+    var candidates: [String] = []
+
+    if previous.isEmpty {
+      candidates = table.topWords
+    } else if let (spec, used) = table.resolve(previous.map(plainWord)) {
+      candidates = argumentCandidates(spec, typed: Array(previous.dropFirst(used)), word: word)
+      if let eq = word.firstIndex(of: "=") {
+        let key = String(word[..<eq])
+        if let arg = spec.arguments.first(where: { $0.name == key }) {
+          let prefix = String(word[...eq])
+          candidates = values(for: arg.kind, typed: String(word[word.index(after: eq)...]))
+            .map { prefix + $0 }
+        }
+      }
+    } else {
+      // Inside a command path: the next word of the path.
+      let depth = previous.count
+      candidates = table.specs.filter { $0.path.count > depth && Array($0.path.prefix(depth)) == previous }
+        .map { $0.path[depth] }
+    }
+    var seen = Set<String>()
+    let matches = candidates.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
+    _ = before
+    return Completion(replaceFrom: start, candidates: matches)
+  }
+
+  private func plainWord(_ s: String) -> Word {
+    Word(kind: .plain(s, quoted: false), line: 1, column: 1, length: s.count)
+  }
+
+  /// The text after the last `;` (statements typed on one line).
+  private func currentStatement(_ text: String) -> String {
+    String(text.split(separator: ";", omittingEmptySubsequences: false).last ?? "")
+  }
+
+  private func argumentCandidates(_ spec: CommandSpec, typed: [String], word: String) -> [String] {
+    let given = Set(typed.compactMap { $0.split(separator: "=").first.map(String.init) })
+    var out: [String] = []
+    let positionalsGiven = typed.filter { !$0.contains("=") }.count
+    let positionals = spec.arguments.filter { $0.positional }
+    if positionalsGiven < positionals.count || positionals.last?.rest == true {
+      let arg = positionalsGiven < positionals.count ? positionals[positionalsGiven] : positionals.last!
+      if arg.kind == .command {
+        // `help cre…` completes command paths.
+        let depth = typed.count
+        out += session.commands.specs.filter {
+          $0.path.count > depth && Array($0.path.prefix(depth)) == typed
+        }.map { $0.path[depth] }
+      } else {
+        out += values(for: arg.kind, typed: word)
+      }
+    }
+    out += spec.arguments.filter { !$0.positional && !given.contains($0.name) }
+      .map { $0.kind == .bool ? $0.name : $0.name + "=" }
+    return out
+  }
+
+  private func values(for kind: ArgKind, typed: String) -> [String] {
+    switch kind {
+    case .choice(let c): return c
+    case .bool: return ["yes", "no"]
+    case .setting: return SettingSpec.all.map(\.name)
+    case .path: return paths(typed)
+    default: return session.completionValues(kind)
+    }
+  }
+
+  /// File names for `source`, `import`, `export`: the directory part as typed.
+  private func paths(_ typed: String) -> [String] {
+    let t = typed.hasPrefix("\"") ? String(typed.dropFirst()) : typed
+    let slash = t.lastIndex(of: "/")
+    let dir = slash.map { String(t[...$0]) } ?? ""
+    let listed = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+    return listed.filter { !$0.hasPrefix(".") }.sorted().map { name in
+      var isDir: ObjCBool = false
+      FileManager.default.fileExists(atPath: dir + name, isDirectory: &isDir)
+      return dir + name + (isDir.boolValue ? "/" : "")
+    }
+  }
+}
+
+extension Session {
+  /// Values the store can offer for a kind of argument (customer ids, table names).
+  func completionValues(_ kind: ArgKind) -> [String] { [] }
+}

@@ -1,0 +1,231 @@
+import Foundation
+import KehuStore
+
+/// Where a session's text goes. The executable points these at stdout and stderr;
+/// transcript tests point both at one buffer.
+public struct SessionIO: Sendable {
+  public var out: @Sendable (String) -> Void
+  public var err: @Sendable (String) -> Void
+  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+    self.out = out
+    self.err = err
+  }
+}
+
+/// What a session is handed instead of reading the clock, the environment or the terminal.
+public struct SessionOptions: Sendable {
+  /// The local date and time now (only used when `today` is not fixed).
+  public var clock: @Sendable () -> Timestamp
+  /// A monotonic clock in nanoseconds, for `set timer on`.
+  public var monotonic: @Sendable () -> UInt64
+  /// True when Ctrl-C was pressed since the last call (read by long-running statements).
+  public var interrupted: @Sendable () -> Bool
+  public var interactive: Bool
+  public var color: Bool
+  public var keepGoing: Bool
+  public var settings: Settings
+  /// The store's name shown in the prompt.
+  public var storeName: String
+  /// `--set NAME=VALUE` bindings.
+  public var variables: [String: Value]
+
+  public init(
+    clock: @escaping @Sendable () -> Timestamp = { Timestamp(seconds: 0) },
+    monotonic: @escaping @Sendable () -> UInt64 = { 0 },
+    interrupted: @escaping @Sendable () -> Bool = { false },
+    interactive: Bool = false, color: Bool = false, keepGoing: Bool = false,
+    settings: Settings = Settings(), storeName: String = "memory", variables: [String: Value] = [:]
+  ) {
+    self.clock = clock
+    self.monotonic = monotonic
+    self.interrupted = interrupted
+    self.interactive = interactive
+    self.color = color
+    self.keepGoing = keepGoing
+    self.settings = settings
+    self.storeName = storeName
+    self.variables = variables
+  }
+}
+
+/// One user's session: settings, variables, the open store and scenario, and the one
+/// input path that the prompt, script files, `-c`, stdin, `source` and the init file share.
+public final class Session: ReplHost {
+  public var settings: Settings
+  public let options: SessionOptions
+  public var variables: [String: Value]
+  let io: SessionIO
+  /// `output FILE` redirects results here; nil means the screen.
+  var redirect: FileHandle?
+  var redirectPath: String?
+  /// Scripts being run, innermost last, for relative paths and cycle detection.
+  var sourceStack: [String] = []
+  /// Statements run so far: the fixed clock advances one second per statement.
+  var statementCount: Int64 = 0
+  public private(set) var failures = 0
+  public var commands: CommandTable
+
+  public init(options: SessionOptions, io: SessionIO, commands: CommandTable = .standard) {
+    self.options = options
+    self.settings = options.settings
+    self.variables = options.variables
+    self.io = io
+    self.commands = commands
+  }
+
+  // MARK: time
+
+  /// Today's date: the fixed one (`--today`, `set today`) or the clock's.
+  public var today: Day { settings.today ?? options.clock().day }
+
+  /// The time recorded on changes: with a fixed today, that date at 09:00:00 plus one
+  /// second per statement, so audit times in transcripts are reproducible.
+  public var now: Timestamp {
+    if let d = settings.today {
+      return Timestamp(seconds: Timestamp(day: d, hour: 9).seconds + statementCount)
+    }
+    return options.clock()
+  }
+
+  // MARK: ReplHost
+
+  public var prompt: String { "kehu[\(options.storeName)]> " }
+  public var continuationPrompt: String { "...> " }
+
+  public func isIncomplete(_ text: String) -> Bool { Splitter.isIncomplete(text) }
+
+  public func complete(line: String, cursor: Int) -> Completion {
+    Completer(session: self).complete(line: line, cursor: cursor)
+  }
+
+  public func execute(_ text: String) -> Bool {
+    let outcome = run(source: text, file: nil)
+    return outcome != .quit
+  }
+
+  public func interrupt() {}
+
+  // MARK: running
+
+  public enum Outcome: Equatable, Sendable {
+    case ok
+    case failed
+    case quit
+  }
+
+  /// Runs every statement of `source`. `file` names it in errors (nil at the prompt).
+  /// Stops at the first failure unless `keepGoing`.
+  @discardableResult
+  public func run(source: String, file: String?) -> Outcome {
+    let split = Splitter.split(source)
+    var failed = false
+    // An unfinished last statement is reported, never run (script mode; the prompt reads on).
+    let runnable = split.incomplete ? split.statements.dropLast() : split.statements[...]
+    for st in runnable {
+      statementCount += 1
+      if settings.echo {
+        let shown = st.text.split(separator: "\n", omittingEmptySubsequences: false)
+          .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
+          .joined(separator: "\n")
+        emit(shown + "\n")
+      }
+      let started = settings.timer ? options.monotonic() : 0
+      do {
+        switch try runStatement(st) {
+        case .table(let t): emit(renderTable(t))
+        case .message(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
+        case .none: break
+        case .quit: return .quit
+        }
+      } catch let e as ShellError {
+        if e != .alreadyReported { report(e, in: st, source: source, file: file) }
+        failed = true
+      } catch {
+        report(ShellError(String(describing: error)), in: st, source: source, file: file)
+        failed = true
+      }
+      if settings.timer {
+        let ms = Double(options.monotonic() &- started) / 1_000_000
+        emit(tr("Run time: {0} ms", String(format: "%.3f", ms)) + "\n")
+      }
+      if failed {
+        failures += 1
+        if !options.keepGoing && !options.interactive { return .failed }
+      }
+    }
+    if split.incomplete && !options.interactive, let last = split.statements.last {
+      report(
+        ShellError(tr("the statement is not finished (an open bracket or string, or a trailing `|`)")),
+        in: last, source: source, file: file)
+      failures += 1
+      return .failed
+    }
+    return failed ? .failed : .ok
+  }
+
+  func runStatement(_ st: Statement) throws -> CommandOutput {
+    let words: [Word]
+    do {
+      words = try Words.split(st.text)
+    } catch {
+      throw ShellError(error.message, line: error.line, column: error.column)
+    }
+    guard let first = words.first, let head = first.plain else {
+      throw ShellError(tr("a statement must start with a command or a table name"), at: words[0])
+    }
+    if let (spec, used) = commands.resolve(words) {
+      let args = try ArgumentParser.parse(
+        Array(words.dropFirst(used)), for: spec, commandEnd: words[used - 1])
+      return try spec.handler(self, args)
+    }
+    if let group = commands.group(head), words.count >= 1 {
+      let sub = words.count > 1 ? words[1] : nil
+      let subs = group.map { $0.path[1] }
+      if let sub, let name = sub.plain {
+        var msg = tr("unknown subcommand `{0}` for `{1}`", name, head)
+        if let near = nearest(name, in: subs) { msg += tr("; did you mean `{0} {1}`?", head, near) }
+        throw ShellError(msg, at: sub, hint: tr("`{0}` has: {1}", head, Set(subs).sorted().joined(separator: ", ")))
+      }
+      throw ShellError(
+        tr("`{0}` needs a subcommand: {1}", head, Set(subs).sorted().joined(separator: ", ")), at: first)
+    }
+    var msg = tr("unknown command `{0}`", head)
+    if let near = nearest(head, in: commands.topWords) { msg += tr("; did you mean `{0}`?", near) }
+    throw ShellError(msg, at: first, hint: tr("type `help` for the list of commands"))
+  }
+
+  // MARK: output
+
+  func emit(_ text: String) {
+    if let redirect {
+      redirect.write(Data(text.utf8))
+    } else {
+      io.out(text)
+    }
+  }
+
+  func renderTable(_ t: ResultTable) -> String {
+    let rows = options.interactive ? settings.rows : settings.rows
+    return render(
+      t,
+      RenderOptions(
+        format: settings.format, view: settings.view, maxRows: rows,
+        color: options.color && redirect == nil))
+  }
+
+  /// `FILE:LINE:COL: error: MESSAGE`, the source line, a caret under the column.
+  func report(_ e: ShellError, in st: Statement, source: String, file: String?) {
+    let (line, column) = st.sourcePosition(line: e.line, column: e.column)
+    let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+    let text = line - 1 < lines.count ? String(lines[line - 1]).replacingAll("\r", with: "") : ""
+    let lead = String(text.prefix(max(0, column - 1)))
+    let pad = String(repeating: " ", count: displayWidth(lead.replacingAll("\t", with: " ")))
+    let marked = String(text.dropFirst(max(0, column - 1)).prefix(e.length))
+    let caret = String(repeating: "^", count: max(1, displayWidth(marked)))
+    var out = file.map { "\($0):\(line):\(column): " } ?? ""
+    out += tr("error: {0}", e.message) + "\n"
+    out += "    " + text + "\n" + "    " + pad + caret + "\n"
+    if let hint = e.hint { out += hint + "\n" }
+    io.err(out)
+  }
+}

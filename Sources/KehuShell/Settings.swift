@@ -1,0 +1,98 @@
+import KehuStore
+
+/// Everything `set NAME VALUE` can change. One table (`SettingSpec.all`) drives `set`,
+/// the listing of `set` alone, help and completion.
+public struct Settings: Sendable {
+  public var format: OutputFormat = .table
+  public var view: RowView = .horizontal
+  /// Rows shown before "… N more rows"; nil shows every row (scripts).
+  public var rows: Int? = nil
+  /// Fixed "today"; nil means the real local date.
+  public var today: Day? = nil
+  public var user: String = "user"
+  public var timer: Bool = false
+  public var echo: Bool = false
+  public init() {}
+}
+
+public struct SettingSpec: Sendable {
+  public var name: String
+  public var values: String
+  public var help: String
+  public var choices: [String]
+  public var get: @Sendable (Settings, Day) -> String
+  public var set: @Sendable (inout Settings, String) throws(ShellError) -> Void
+
+  public static let all: [SettingSpec] = [
+    SettingSpec(
+      name: "format", values: OutputFormat.allCases.map(\.rawValue).joined(separator: "|"),
+      help: tr("how results are printed"), choices: OutputFormat.allCases.map(\.rawValue),
+      get: { s, _ in s.format.rawValue },
+      set: { s, v throws(ShellError) in
+        guard let f = OutputFormat(rawValue: v) else { throw badValue("format", v, OutputFormat.allCases.map(\.rawValue)) }
+        s.format = f
+      }),
+    SettingSpec(
+      name: "view", values: "horizontal|vertical", help: tr("rows as lines, or each row as a card"),
+      choices: ["horizontal", "vertical"],
+      get: { s, _ in s.view.rawValue },
+      set: { s, v throws(ShellError) in
+        guard let f = RowView(rawValue: v) else { throw badValue("view", v, ["horizontal", "vertical"]) }
+        s.view = f
+      }),
+    SettingSpec(
+      name: "rows", values: "N|all", help: tr("rows shown before the rest is counted"),
+      choices: ["all"],
+      get: { s, _ in s.rows.map(String.init) ?? "all" },
+      set: { s, v throws(ShellError) in
+        if v == "all" {
+          s.rows = nil
+        } else if let n = Int(v), n > 0 {
+          s.rows = n
+        } else {
+          throw ShellError(tr("`rows` must be a positive whole number or `all`, not `{0}`", v))
+        }
+      }),
+    SettingSpec(
+      name: "today", values: "YYYY-MM-DD", help: tr("the date every calculation takes as today"),
+      choices: [],
+      get: { s, real in (s.today ?? real).description + (s.today == nil ? " " + tr("(clock)") : "") },
+      set: { s, v throws(ShellError) in
+        guard let d = Day(parsing: v) else {
+          throw ShellError(tr("`today` must be a date (YYYY-MM-DD), not `{0}`", v))
+        }
+        s.today = d
+      }),
+    SettingSpec(
+      name: "user", values: "NAME", help: tr("who changes are recorded as (audit)"), choices: [],
+      get: { s, _ in s.user },
+      set: { s, v throws(ShellError) in
+        guard !v.isEmpty else { throw ShellError(tr("`user` needs a name")) }
+        s.user = v
+      }),
+    SettingSpec(
+      name: "timer", values: "on|off", help: tr("print each statement's run time"),
+      choices: ["on", "off"],
+      get: { s, _ in s.timer ? "on" : "off" },
+      set: { s, v throws(ShellError) in s.timer = try onOff("timer", v) }),
+    SettingSpec(
+      name: "echo", values: "on|off", help: tr("print each statement before its output"),
+      choices: ["on", "off"],
+      get: { s, _ in s.echo ? "on" : "off" },
+      set: { s, v throws(ShellError) in s.echo = try onOff("echo", v) }),
+  ]
+
+  public static func named(_ name: String) -> SettingSpec? { all.first { $0.name == name } }
+}
+
+private func badValue(_ name: String, _ v: String, _ options: [String]) -> ShellError {
+  ShellError(tr("`{0}` must be one of {1}, not `{2}`", name, options.joined(separator: ", "), v))
+}
+
+private func onOff(_ name: String, _ v: String) throws(ShellError) -> Bool {
+  switch v {
+  case "on", "yes", "true": return true
+  case "off", "no", "false": return false
+  default: throw badValue(name, v, ["on", "off"])
+  }
+}
