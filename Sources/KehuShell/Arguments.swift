@@ -68,6 +68,21 @@ enum ArgumentParser {
     for w in words {
       switch w.kind {
       case .pair(let key, let value, _):
+        let keyArgs = spec.arguments.filter { !$0.positional }
+        if keyArgs.isEmpty && nextPositional < positionals.count {
+          // A command with no named arguments takes `a=b` as one word (`set format=csv`).
+          let whole = Word(kind: .plain("\(key)=\(value)", quoted: false), line: w.line, column: w.column, length: w.length)
+          let arg = positionals[nextPositional]
+          if arg.rest {
+            out.rest.append("\(key)=\(value)")
+            out.values[arg.name] = .text(out.rest.joined(separator: " "))
+          } else {
+            out.values[arg.name] = try convert("\(key)=\(value)", arg.kind, name: arg.name, word: whole)
+            nextPositional += 1
+          }
+          if out.positions[arg.name] == nil { out.positions[arg.name] = whole }
+          continue
+        }
         guard let arg = spec.arguments.first(where: { !$0.positional && $0.name == key }) else {
           let keys = spec.arguments.filter { !$0.positional }.map { $0.name }
           let near = nearest(key, in: keys)

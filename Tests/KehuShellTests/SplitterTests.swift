@@ -1,0 +1,89 @@
+import XCTest
+
+@testable import KehuShell
+
+final class SplitterTests: XCTestCase {
+  func texts(_ s: String) -> [String] { Splitter.split(s).statements.map(\.text) }
+
+  func testNewlinesAndSemicolonsEndStatements() {
+    XCTAssertEqual(texts("help\nset; print a\n\n"), ["help", "set", "print a"])
+  }
+
+  func testCommentsAreBlankedButStringsKeepHash() {
+    XCTAssertEqual(texts("print \"#1 客户\" # a comment\n# only a comment\nset"), ["print \"#1 客户\"", "set"])
+  }
+
+  func testSemicolonInsideStringOrBracketDoesNotSplit() {
+    XCTAssertEqual(texts("print \"a;b\"; x [1; 2]"), ["print \"a;b\"", "x [1; 2]"])
+  }
+
+  func testTrailingPipeAndBackslashContinue() {
+    let r = Splitter.split("customers |\n  where a == 1\nprint x \\\n  y\n")
+    XCTAssertEqual(r.statements.map(\.text), ["customers |\n  where a == 1", "print x  \n  y"])
+    XCTAssertFalse(r.incomplete)
+    XCTAssertEqual(r.statements[1].line, 3)
+  }
+
+  func testIncompleteDetection() {
+    XCTAssertTrue(Splitter.isIncomplete("customers |"))
+    XCTAssertTrue(Splitter.isIncomplete("for x in [1, 2] {"))
+    XCTAssertTrue(Splitter.isIncomplete("print \"open"))
+    XCTAssertTrue(Splitter.isIncomplete("print a \\"))
+    XCTAssertFalse(Splitter.isIncomplete("customers | take 3"))
+    XCTAssertFalse(Splitter.isIncomplete("print \"a|\""))
+    XCTAssertFalse(Splitter.isIncomplete("print a # trailing | in a comment"))
+  }
+
+  func testPositionsMapBackToTheSource() {
+    let r = Splitter.split("  help\nset;  print 你好")
+    XCTAssertEqual(r.statements.map { [$0.line, $0.column] }, [[1, 3], [2, 1], [2, 7]])
+    let st = r.statements[2]
+    XCTAssertEqual(st.sourcePosition(line: 1, column: 7).column, 13)
+  }
+
+  func testBlockSpansLines() {
+    XCTAssertEqual(texts("for x in [1, 2] {\n  print a\n  print b\n}\nset"), ["for x in [1, 2] {\n  print a\n  print b\n}", "set"])
+  }
+}
+
+final class WordsTests: XCTestCase {
+  func testPairsQuotesAndPositions() throws {
+    let w = try Words.split("customer add individual name=\"王 芳\" age=34 \"x\\\"y\"")
+    XCTAssertEqual(w.count, 6)
+    XCTAssertEqual(w[3].kind, .pair(key: "name", value: "王 芳", quoted: true))
+    XCTAssertEqual(w[3].column, 25)
+    XCTAssertEqual(w[4].kind, .pair(key: "age", value: "34", quoted: false))
+    XCTAssertEqual(w[5].kind, .plain("x\"y", quoted: true))
+  }
+
+  func testErrors() {
+    XCTAssertThrowsError(try Words.split("print \"open")) { e in
+      XCTAssertEqual((e as? WordError)?.column, 7)
+    }
+    XCTAssertThrowsError(try Words.split("customer set 1 name=")) { e in
+      XCTAssertEqual((e as? WordError)?.column, 16)
+    }
+  }
+
+  func testEditDistanceAndNearest() {
+    XCTAssertEqual(editDistance("custmoer", "customer"), 1)
+    XCTAssertEqual(editDistance("aera", "area"), 1)
+    XCTAssertEqual(editDistance("", "abc"), 3)
+    XCTAssertEqual(nearest("custmer", in: ["customer", "credit", "help"]), "customer")
+    XCTAssertNil(nearest("zzzzzz", in: ["customer", "credit"]))
+  }
+}
+
+final class CompletionTests: XCTestCase {
+  let session = Session(options: SessionOptions(), io: SessionIO(out: { _ in }, err: { _ in }))
+
+  func testCommandNames() {
+    XCTAssertEqual(session.complete(line: "he", cursor: 2), Completion(replaceFrom: 0, candidates: ["help"]))
+    XCTAssertEqual(session.complete(line: "print 1; se", cursor: 11).candidates, ["set"])
+  }
+
+  func testSettingNamesAndHelpTopics() {
+    XCTAssertEqual(session.complete(line: "set fo", cursor: 6), Completion(replaceFrom: 4, candidates: ["format"]))
+    XCTAssertEqual(session.complete(line: "help so", cursor: 7).candidates, ["source"])
+  }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import KehuStore
+import XCTest
+
+@testable import KehuShell
+
+/// The main suite: every `Transcripts/NAME.kehu` runs through the session, echoed behind
+/// the prompt, with today fixed at 2026-11-29; its output must equal `NAME.out` exactly.
+/// `KEHU_RECORD=1 swift test --filter TranscriptTests` writes the .out files anew, and
+/// fails, so a recording is never mistaken for a pass.
+final class TranscriptTests: XCTestCase {
+  static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .appendingPathComponent("Transcripts")
+
+  func testTranscripts() throws {
+    let record = ProcessInfo.processInfo.environment["KEHU_RECORD"] == "1"
+    let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory.path)
+      .filter { $0.hasSuffix(".kehu") }.sorted()
+    XCTAssertFalse(names.isEmpty, "no transcripts found in \(Self.directory.path)")
+    for name in names {
+      let script = Self.directory.appendingPathComponent(name)
+      let expectedURL = script.deletingPathExtension().appendingPathExtension("out")
+      let actual = try Self.run(script: script)
+      if record {
+        try actual.write(to: expectedURL, atomically: true, encoding: .utf8)
+        XCTFail("recorded \(expectedURL.lastPathComponent); run again without KEHU_RECORD")
+        continue
+      }
+      guard let expected = try? String(contentsOf: expectedURL, encoding: .utf8) else {
+        XCTFail("\(name): no \(expectedURL.lastPathComponent); record it with KEHU_RECORD=1")
+        continue
+      }
+      if actual != expected {
+        XCTFail("\(name) differs from its .out (- expected, + actual):\n" + lineDiff(expected, actual))
+      }
+    }
+  }
+
+  /// Runs a transcript the way `kehu --echo --keep-going --today 2026-11-29 FILE` would.
+  static func run(script: URL) throws -> String {
+    let text = try String(contentsOf: script, encoding: .utf8)
+    let buffer = OutputBuffer()
+    var settings = Settings()
+    settings.today = Day(parsing: "2026-11-29")
+    settings.echo = true
+    settings.user = "tester"
+    let session = Session(
+      options: SessionOptions(keepGoing: true, settings: settings),
+      io: SessionIO(out: buffer.append, err: buffer.append))
+    session.run(source: text, file: script.lastPathComponent)
+    return buffer.text
+  }
+}
+
+/// Collects a session's output; both streams go to one place, in order.
+final class OutputBuffer: @unchecked Sendable {
+  private var parts: [String] = []
+  private let lock = NSLock()
+  var text: String { lock.withLock { parts.joined() } }
+  @Sendable func append(_ s: String) { lock.withLock { parts.append(s) } }
+}
+
+/// A readable line diff (longest common subsequence), with two lines of context.
+func lineDiff(_ a: String, _ b: String) -> String {
+  let x = a.components(separatedBy: "\n")
+  let y = b.components(separatedBy: "\n")
+  var lcs = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+  for i in stride(from: x.count - 1, through: 0, by: -1) {
+    for j in stride(from: y.count - 1, through: 0, by: -1) {
+      lcs[i][j] = x[i] == y[j] ? lcs[i + 1][j + 1] + 1 : max(lcs[i + 1][j], lcs[i][j + 1])
+    }
+  }
+  var ops: [(Character, String)] = []
+  var i = 0
+  var j = 0
+  while i < x.count || j < y.count {
+    if i < x.count && j < y.count && x[i] == y[j] {
+      ops.append((" ", x[i]))
+      i += 1
+      j += 1
+    } else if j < y.count && (i == x.count || lcs[i][j + 1] >= lcs[i + 1][j]) {
+      ops.append(("+", y[j]))
+      j += 1
+    } else {
+      ops.append(("-", x[i]))
+      i += 1
+    }
+  }
+  let changed = ops.indices.filter { ops[$0].0 != " " }
+  var keep = Set<Int>()
+  for c in changed { for k in max(0, c - 2)...min(ops.count - 1, c + 2) { keep.insert(k) } }
+  var out: [String] = []
+  var last = -1
+  for k in keep.sorted() {
+    if last >= 0 && k != last + 1 { out.append("…") }
+    out.append("\(ops[k].0) \(ops[k].1)")
+    last = k
+  }
+  return out.joined(separator: "\n")
+}
