@@ -1,0 +1,210 @@
+/// How a column keeps its cells in memory and on disk.
+public enum StorageKind: UInt8, Sendable, Hashable {
+  /// `[Int64]`; null is `Int64.min`. Used for int, money (fen) and timestamp.
+  case int64 = 1
+  /// `[Int32]` day numbers; null is `Int32.min`.
+  case day = 2
+  /// `[Int64]` mantissa plus `[Int8]` scale; null is mantissa `Int64.min`.
+  case decimal = 3
+  /// `[UInt8]`: 0 false, 1 true, 2 null.
+  case bool = 4
+  /// Compact UTF-8: one byte buffer, offset and length per row.
+  case text = 5
+  /// Low-cardinality text as `[Int32]` codes into a dictionary; null is -1.
+  case coded = 6
+}
+
+/// One column of a table as the catalog declares it.
+public struct ColumnDef: Sendable, Hashable {
+  public var name: String
+  public var type: ValueType
+  public var storage: StorageKind
+  public var nullable: Bool
+  /// Computed by the store (an invoice's `paid`, `balance`); never written by a mutation.
+  public var derived: Bool
+  /// The only values a coded column accepts, when the chapter fixes them.
+  public var allowed: [String]?
+  /// The table whose key this column names (`customer` → customers).
+  public var references: String?
+
+  public init(
+    _ name: String, _ type: ValueType, storage: StorageKind? = nil, nullable: Bool = true,
+    derived: Bool = false, allowed: [String]? = nil, references: String? = nil
+  ) {
+    self.name = name
+    self.type = type
+    self.storage = storage ?? ColumnDef.defaultStorage(type)
+    self.nullable = nullable
+    self.derived = derived
+    self.allowed = allowed
+    self.references = references
+  }
+
+  static func defaultStorage(_ t: ValueType) -> StorageKind {
+    switch t {
+    case .int, .money, .timestamp, .null: return .int64
+    case .date, .duration: return .day
+    case .decimal, .percent: return .decimal
+    case .bool: return .bool
+    case .text: return .text
+    }
+  }
+
+  static func coded(_ name: String, nullable: Bool = true, allowed: [String]? = nil) -> ColumnDef {
+    ColumnDef(name, .text, storage: .coded, nullable: nullable, allowed: allowed)
+  }
+  static func customerRef(_ name: String = "customer") -> ColumnDef {
+    ColumnDef(name, .int, nullable: false, references: "customers")
+  }
+}
+
+/// One table: its columns, and which column is the key. Integer keys may be generated
+/// from a per-table counter that never goes back, so an id is never reused.
+public struct TableDef: Sendable, Hashable {
+  public var name: String
+  public var columns: [ColumnDef]
+  public var keyColumn: Int
+  public var generatesKeys: Bool { columns[keyColumn].type == .int }
+
+  public init(_ name: String, key: String, _ columns: [ColumnDef]) {
+    self.name = name
+    self.columns = columns
+    self.keyColumn = columns.firstIndex { $0.name == key }!
+  }
+
+  public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+  public var key: ColumnDef { columns[keyColumn] }
+}
+
+/// The one definition of every table: the query checker, `describe` and Tab completion
+/// read it, and the snapshot format follows it.
+public enum Catalog {
+  /// Bumped whenever a table or column is added; older snapshots remain readable.
+  public static let formatVersion: UInt32 = 1
+
+  public static let customers = TableDef(
+    "customers", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false),
+      .coded("kind", nullable: false, allowed: ["individual", "company"]),
+      ColumnDef("name", .text, nullable: false),
+      // The individual or household card (§2.1).
+      .coded("gender"), ColumnDef("address", .text), .coded("education"), ColumnDef("age", .int),
+      ColumnDef("interests", .text), .coded("occupation"), ColumnDef("income", .money),
+      // The company card (§2.1).
+      ColumnDef("org_name", .text), ColumnDef("business_address", .text),
+      .coded("enterprise_nature"), ColumnDef("business_scope", .text), ColumnDef("phone", .text),
+      .coded("scale"), ColumnDef("daily_sales", .money), .coded("operating_status"),
+      ColumnDef("credit_code", .text),
+      // The four classifications of §1, and who and where.
+      .coded("nature"), .coded("stage"), .coded("tenure"), .coded("tier"), .coded("industry"),
+      .coded("owner"), .coded("area"), ColumnDef("route_seq", .int),
+      .coded("prospect_grade", allowed: ["A", "B", "C", "D"]), .coded("abc_grade"),
+      .coded("credit_class", allowed: ["A", "B", "C"]),
+      ColumnDef("credit_limit", .money), .coded("limit_method"), ColumnDef("limit_date", .date),
+      // The figures the credit limit methods use (§3).
+      ColumnDef("purchases", .money), ColumnDef("supply_share", .percent),
+      ColumnDef("working_capital", .money), ColumnDef("current_assets", .money),
+      ColumnDef("current_liabilities", .money), ColumnDef("assets", .money),
+      ColumnDef("liabilities", .money), ColumnDef("suppliers", .int),
+      .coded("status", nullable: false, allowed: ["prospect", "pending", "trading", "ended"]),
+      .coded("source"), ColumnDef("remarks", .text),
+      ColumnDef("created", .timestamp), ColumnDef("updated", .timestamp),
+    ])
+
+  public static let products = TableDef(
+    "products", key: "code",
+    [
+      ColumnDef("code", .text, nullable: false), ColumnDef("name", .text), .coded("category"),
+      .coded("unit"), ColumnDef("price", .money), ColumnDef("cost", .money),
+    ])
+
+  public static let sales = TableDef(
+    "sales", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false), .customerRef(),
+      ColumnDef("date", .date, nullable: false), .coded("product"), ColumnDef("quantity", .int),
+      ColumnDef("amount", .money, nullable: false), ColumnDef("cost", .money),
+    ])
+
+  public static let invoices = TableDef(
+    "invoices", key: "no",
+    [
+      ColumnDef("no", .text, nullable: false), .customerRef(),
+      ColumnDef("date", .date, nullable: false), ColumnDef("due", .date),
+      ColumnDef("amount", .money, nullable: false), .coded("terms"),
+      ColumnDef("paid", .money, nullable: false, derived: true),
+      ColumnDef("balance", .money, nullable: false, derived: true),
+    ])
+
+  public static let payments = TableDef(
+    "payments", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false),
+      ColumnDef("invoice", .text, references: "invoices"), .customerRef(),
+      ColumnDef("date", .date, nullable: false), ColumnDef("amount", .money, nullable: false),
+      .coded("method"),
+    ])
+
+  public static let notes = TableDef(
+    "notes", key: "no",
+    [
+      ColumnDef("no", .text, nullable: false), .customerRef(),
+      ColumnDef("amount", .money, nullable: false), ColumnDef("issued", .date),
+      ColumnDef("matures", .date),
+      .coded(
+        "status", nullable: false, allowed: ["held", "discounted", "settled", "dishonoured"]),
+    ])
+
+  public static let visits = TableDef(
+    "visits", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false), .customerRef(),
+      ColumnDef("date", .date, nullable: false), .coded("owner"),
+      .coded("kind", allowed: ["visit", "call"]), ColumnDef("purpose", .text),
+      ColumnDef("result", .text),
+    ])
+
+  public static let complaints = TableDef(
+    "complaints", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false), .customerRef(),
+      ColumnDef("date", .date, nullable: false),
+      .coded("type", allowed: ["quality", "contract", "transport", "service"]),
+      ColumnDef("description", .text), .coded("stage"), .coded("owner"),
+      ColumnDef("resolution", .text), ColumnDef("compensation", .money),
+      ColumnDef("closed", .date),
+    ])
+
+  public static let collections = TableDef(
+    "collections", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false), .customerRef(),
+      ColumnDef("invoice", .text, references: "invoices"),
+      ColumnDef("date", .date, nullable: false), .coded("step"), .coded("method"),
+      .coded("owner"), ColumnDef("amount", .money), ColumnDef("remarks", .text),
+    ])
+
+  public static let audit = TableDef(
+    "audit", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false), ColumnDef("time", .timestamp, nullable: false),
+      .coded("actor"), .coded("table", nullable: false), ColumnDef("row", .text, nullable: false),
+      .coded("field"), ColumnDef("old", .text), ColumnDef("new", .text),
+    ])
+
+  /// Every table, in the order `tables` lists them and the snapshot stores them.
+  public static let tables: [TableDef] = [
+    customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
+  ]
+
+  public static let tableNames: [String] = tables.map(\.name)
+
+  static let indexByName: [String: Int] = Dictionary(
+    uniqueKeysWithValues: tables.enumerated().map { ($1.name, $0) })
+
+  public static func tableIndex(_ name: String) -> Int? { indexByName[name] }
+  public static func table(named name: String) -> TableDef? {
+    tableIndex(name).map { tables[$0] }
+  }
+}

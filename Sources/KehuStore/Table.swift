@@ -1,0 +1,104 @@
+/// One table's rows as columns, with its key index and id counter. A value type: copying a
+/// table copies a few references, and a column is copied only when one side writes to it.
+public struct Table: Sendable {
+  public let def: TableDef
+  public internal(set) var columns: [Column]
+  var index = KeyIndex()
+  /// The next generated id; only ever grows, so an id is never handed out twice.
+  public internal(set) var nextId: Int64 = 1
+
+  public init(_ def: TableDef) {
+    self.def = def
+    self.columns = def.columns.map { Column(kind: $0.storage, type: $0.type) }
+  }
+
+  public var name: String { def.name }
+  public var count: Int { columns[0].count }
+  public func column(_ i: Int) -> Column { columns[i] }
+  public func column(named name: String) -> Column? { def.columnIndex(name).map { columns[$0] } }
+  public var keyColumn: Column { columns[def.keyColumn] }
+
+  /// The row holding `key`, if any.
+  public func row(forKey key: Value) -> Int? { index.find(key, in: columns[def.keyColumn]) }
+  public func row(forId id: Int64) -> Int? { index.find(id, in: columns[def.keyColumn]) }
+  public func row(forNo no: String) -> Int? { index.find(no, in: columns[def.keyColumn]) }
+
+  public func value(row: Int, column: Int) -> Value { columns[column].value(row) }
+  /// A whole row, by column name (slow path: `show`, export, tests).
+  public func rowValues(_ row: Int) -> [String: Value] {
+    var out: [String: Value] = [:]
+    for (i, c) in def.columns.enumerated() { out[c.name] = columns[i].value(row) }
+    return out
+  }
+
+  /// Appends a row whose cells are already checked; `cells` holds one value per column.
+  mutating func appendRow(_ cells: [Value]) {
+    for i in 0..<columns.count { columns[i].append(cells[i]) }
+    index.insert(row: count - 1, column: columns[def.keyColumn])
+    if case .int(let id) = cells[def.keyColumn], id >= nextId { nextId = id &+ 1 }
+  }
+
+  mutating func removeRows(_ doomed: [Bool]) {
+    for i in 0..<columns.count { columns[i].remove(where: doomed) }
+    rebuildIndex()
+  }
+
+  /// Rebuilds the key index from the key column; returns a row whose key repeats an earlier one.
+  @discardableResult
+  mutating func rebuildIndex() -> Int? {
+    let (ix, dup) = KeyIndex.build(columns[def.keyColumn])
+    index = ix
+    return dup
+  }
+
+  mutating func reserve(_ n: Int) {
+    for i in 0..<columns.count { columns[i].reserve(n) }
+  }
+}
+
+/// The whole database state: a value, so a what-if scenario copies it in O(tables) and
+/// later keeps or discards the copy. `sequence` is the number of the last journal record
+/// the state includes.
+public struct Database: Sendable {
+  public internal(set) var tables: [Table]
+  public internal(set) var sequence: UInt64 = 0
+
+  public init() { tables = Catalog.tables.map { Table($0) } }
+
+  public func table(_ name: String) -> Table? { Catalog.tableIndex(name).map { tables[$0] } }
+  public subscript(name: String) -> Table { tables[Catalog.tableIndex(name)!] }
+  public var customers: Table { tables[0] }
+
+  /// Total rows in all tables.
+  public var rowCount: Int { tables.reduce(0) { $0 + $1.count } }
+
+  /// Recomputes every invoice's `paid` and `balance` from the payments.
+  mutating func recomputeInvoiceTotals() throws {
+    let ii = Catalog.tableIndex("invoices")!
+    let pi = Catalog.tableIndex("payments")!
+    let inv = tables[ii]
+    let paidCol = inv.def.columnIndex("paid")!
+    let balCol = inv.def.columnIndex("balance")!
+    let amountCol = inv.def.columnIndex("amount")!
+    var paid = [Int64](repeating: 0, count: inv.count)
+    let pay = tables[pi]
+    let pInv = pay.columns[pay.def.columnIndex("invoice")!]
+    let pAmt = pay.columns[pay.def.columnIndex("amount")!]
+    for r in 0..<pay.count where !pInv.isNull(r) {
+      guard let row = pInv.withTextBytes(r, { b in inv.index.findBytes(b, in: inv.keyColumn) })
+      else { continue }
+      let (v, o) = paid[row].addingReportingOverflow(pAmt.ints[r])
+      if o { throw ArithmeticError.overflow }
+      paid[row] = v
+    }
+    var balance = [Int64](repeating: 0, count: inv.count)
+    let amounts = inv.columns[amountCol].ints
+    for r in 0..<inv.count {
+      let (v, o) = amounts[r].subtractingReportingOverflow(paid[r])
+      if o || v == Column.nullInt { throw ArithmeticError.overflow }
+      balance[r] = v
+    }
+    tables[ii].columns[paidCol].ints = paid
+    tables[ii].columns[balCol].ints = balance
+  }
+}
