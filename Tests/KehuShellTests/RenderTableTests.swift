@@ -142,6 +142,17 @@ final class RenderTableTests: XCTestCase {
       ["… 1 more row (set rows all to see them)", "(2 rows)", ""])
   }
 
+  func testVerticalColour() {
+    let t = ResultTable(
+      columns: [ResultColumn("id", .text), ResultColumn("note", .text)], rows: [[.text("C1"), .null]])
+    let expected =
+      "\u{1B}[2m-[ RECORD 1 ]-\u{1B}[0m\n"
+      + "\u{1B}[1mid:  \u{1B}[0m C1\n"
+      + "\u{1B}[1mnote:\u{1B}[0m \u{1B}[2mnull\u{1B}[0m\n"
+      + "(1 row)\n"
+    XCTAssertEqual(render(t, RenderOptions(view: .vertical, color: true)), expected)
+  }
+
   func testLabelsComeFromTheCaller() {
     let labels = RenderLabels(
       rowCount: { "（共 \($0) 行）" }, moreRows: { "…… 还有 \($0) 行" }, record: { "记录 \($0)" })

@@ -23,6 +23,8 @@ final class RenderWidthTests: XCTestCase {
     XCTAssertEqual(displayWidth("e\u{301}"), 1)  // combining acute
     XCTAssertEqual(displayWidth("a\u{200B}b"), 2)  // zero width space (Cf)
     XCTAssertEqual(displayWidth("a\tb\n"), 2)  // controls take no cell
+    XCTAssertEqual(displayWidth("a\u{7F}\u{1B}"), 1)  // the ASCII fast path agrees
+    XCTAssertEqual(displayWidth("é\u{7F}\u{1B}\u{85}"), 1)  // with the table lookup
     XCTAssertEqual(displayWidth("\u{1112}\u{1161}\u{11AB}"), 2)  // 한 spelled as jamo
     XCTAssertEqual(displayWidth("か\u{3099}"), 2)  // combining voiced mark, listed as W
   }

@@ -58,7 +58,7 @@ private func trimmedRight(_ s: String) -> String {
   return String(t)
 }
 
-/// How many rows the options let us show, and the rest.
+/// How many rows `maxRows` lets the table show (a negative limit shows none).
 private func shownRows(_ t: ResultTable, _ o: RenderOptions) -> Int {
   guard let limit = o.maxRows else { return t.rows.count }
   return min(max(limit, 0), t.rows.count)
