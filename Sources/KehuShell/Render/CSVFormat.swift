@@ -1,0 +1,30 @@
+import KehuStore
+
+// CSV per RFC 4180, for spreadsheets and programs: a header row, CRLF line ends, fields
+// quoted only when they must be. Numbers are plain (1234.50, 0.3), dates ISO, null empty.
+// Title and notes are for people and are not written.
+
+func renderCSV(_ t: ResultTable) -> String {
+  var out = csvLine(t.columns.map(\.name))
+  for r in t.rows.indices {
+    out += csvLine(t.columns.indices.map { machineText(t.cell(r, $0)) })
+  }
+  return out
+}
+
+private func csvLine(_ fields: [String]) -> String {
+  // A lone empty field would make a blank line, which readers skip: quote it.
+  if fields.count == 1 && fields[0].isEmpty { return "\"\"\r\n" }
+  return fields.map(csvField).joined(separator: ",") + "\r\n"
+}
+
+/// A field quoted when it holds a comma, a quote, CR or LF, with its quotes doubled.
+func csvField(_ s: String) -> String {
+  let special = s.unicodeScalars.contains { $0 == "," || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+  guard special else { return s }
+  var out = "\""
+  for ch in s.unicodeScalars {
+    if ch == "\"" { out += "\"\"" } else { out.unicodeScalars.append(ch) }
+  }
+  return out + "\""
+}
