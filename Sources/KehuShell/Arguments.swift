@@ -71,7 +71,8 @@ enum ArgumentParser {
         let keyArgs = spec.arguments.filter { !$0.positional }
         if keyArgs.isEmpty && nextPositional < positionals.count {
           // A command with no named arguments takes `a=b` as one word (`set format=csv`).
-          let whole = Word(kind: .plain("\(key)=\(value)", quoted: false), line: w.line, column: w.column, length: w.length)
+          let whole = Word(
+            kind: .plain("\(key)=\(value)", quoted: false), line: w.line, column: w.column, length: w.length)
           let arg = positionals[nextPositional]
           if arg.rest {
             out.rest.append("\(key)=\(value)")

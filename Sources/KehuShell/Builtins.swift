@@ -86,7 +86,9 @@ enum Builtins {
         ])
       let real = s.options.clock().day
       for spec in SettingSpec.all {
-        t.rows.append([.text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(spec.help)])
+        t.rows.append([
+          .text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(spec.help),
+        ])
       }
       return .table(t)
     }
@@ -100,7 +102,8 @@ enum Builtins {
     guard let spec = SettingSpec.named(key) else {
       var msg = tr("unknown setting `{0}`", key)
       if let near = nearest(key, in: SettingSpec.all.map(\.name)) { msg += tr("; did you mean `{0}`?", near) }
-      throw a.error(msg, at: "name", hint: tr("settings: {0}", SettingSpec.all.map(\.name).joined(separator: ", ")))
+      throw a.error(
+        msg, at: "name", hint: tr("settings: {0}", SettingSpec.all.map(\.name).joined(separator: ", ")))
     }
     guard let value, !value.isEmpty else {
       return .message("\(spec.name) = \(spec.get(s.settings, s.options.clock().day))")

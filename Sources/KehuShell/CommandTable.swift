@@ -5,7 +5,9 @@ public struct CommandTable: Sendable {
   public init(_ specs: [CommandSpec]) { self.specs = specs }
 
   /// The built-in commands plus every domain's.
-  public static var standard: CommandTable { CommandTable(Builtins.commands) }
+  public static var standard: CommandTable {
+    CommandTable(Builtins.commands + StoreCommands.commands + CustomerCommands.commands)
+  }
 
   /// The longest command whose words start `words`; and how many words it used.
   public func resolve(_ words: [Word]) -> (CommandSpec, Int)? {

@@ -64,9 +64,14 @@ public final class Session: ReplHost {
   var statementCount: Int64 = 0
   public private(set) var failures = 0
   public var commands: CommandTable
+  public let workspace: Workspace
 
-  public init(options: SessionOptions, io: SessionIO, commands: CommandTable = .standard) {
+  public init(
+    options: SessionOptions, io: SessionIO, workspace: Workspace = Workspace(),
+    commands: CommandTable = .standard
+  ) {
     self.options = options
+    self.workspace = workspace
     self.settings = options.settings
     self.variables = options.variables
     self.io = io
@@ -89,7 +94,18 @@ public final class Session: ReplHost {
 
   // MARK: ReplHost
 
-  public var prompt: String { "kehu[\(options.storeName)]> " }
+  public var prompt: String {
+    let scenario = workspace.scenarios.map { "|" + $0.name }.joined()
+    return "kehu[\(options.storeName)\(scenario)]> "
+  }
+
+  /// Applies a batch of changes as the session's user, at the session's time.
+  @discardableResult
+  public func change(_ batch: [Mutation]) throws -> [Value] {
+    try workspace.change(batch, actor: settings.user, time: now)
+  }
+
+  public var db: Database { workspace.db }
   public var continuationPrompt: String { "...> " }
 
   public func isIncomplete(_ text: String) -> Bool { Splitter.isIncomplete(text) }
@@ -184,7 +200,8 @@ public final class Session: ReplHost {
       if let sub, let name = sub.plain {
         var msg = tr("unknown subcommand `{0}` for `{1}`", name, head)
         if let near = nearest(name, in: subs) { msg += tr("; did you mean `{0} {1}`?", head, near) }
-        throw ShellError(msg, at: sub, hint: tr("`{0}` has: {1}", head, Set(subs).sorted().joined(separator: ", ")))
+        throw ShellError(
+          msg, at: sub, hint: tr("`{0}` has: {1}", head, Set(subs).sorted().joined(separator: ", ")))
       }
       throw ShellError(
         tr("`{0}` needs a subcommand: {1}", head, Set(subs).sorted().joined(separator: ", ")), at: first)

@@ -29,7 +29,9 @@ public struct SettingSpec: Sendable {
       help: tr("how results are printed"), choices: OutputFormat.allCases.map(\.rawValue),
       get: { s, _ in s.format.rawValue },
       set: { s, v throws(ShellError) in
-        guard let f = OutputFormat(rawValue: v) else { throw badValue("format", v, OutputFormat.allCases.map(\.rawValue)) }
+        guard let f = OutputFormat(rawValue: v) else {
+          throw badValue("format", v, OutputFormat.allCases.map(\.rawValue))
+        }
         s.format = f
       }),
     SettingSpec(

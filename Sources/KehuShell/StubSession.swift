@@ -1,4 +1,5 @@
 import Foundation
+
 /// A placeholder session until the real one lands: help, quit and exit.
 public final class StubSession: ReplHost {
   let write: (String) -> Void
@@ -12,15 +13,21 @@ public final class StubSession: ReplHost {
   }
   public func complete(line: String, cursor: Int) -> Completion {
     let prefix = String(line.unicodeScalars.prefix(cursor))
-    let start = prefix.unicodeScalars.lastIndex(of: " ").map { prefix.unicodeScalars.distance(from: prefix.unicodeScalars.startIndex, to: $0) + 1 } ?? 0
+    let start =
+      prefix.unicodeScalars.lastIndex(of: " ").map {
+        prefix.unicodeScalars.distance(from: prefix.unicodeScalars.startIndex, to: $0) + 1
+      } ?? 0
     let word = String(prefix.unicodeScalars.dropFirst(start))
     return Completion(replaceFrom: start, candidates: StubSession.commands.filter { $0.hasPrefix(word) })
   }
   public func execute(_ text: String) -> Bool {
     let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
     if t == "quit" || t == "exit" { return false }
-    if t == "help" { write(StubSession.commands.joined(separator: "\n") + "\n") }
-    else if !t.isEmpty { write("you typed: \(t)\n") }
+    if t == "help" {
+      write(StubSession.commands.joined(separator: "\n") + "\n")
+    } else if !t.isEmpty {
+      write("you typed: \(t)\n")
+    }
     return true
   }
   public func interrupt() {}

@@ -13,18 +13,24 @@ struct Kehu: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kehu",
     abstract: "Kehu (客户): customer, credit and receivables management at a prompt.",
-    discussion: "Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files are corrupt, 74 the store cannot be read or written, 75 the store is locked. See REPL.md."
+    discussion:
+      "Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files are corrupt, 74 the store cannot be read or written, 75 the store is locked. See REPL.md."
   )
 
   @Argument(help: "Script files to run, in order.") var files: [String] = []
-  @Option(name: .customShort("c"), help: ArgumentHelp("Run these statements and leave.", valueName: "statements")) var command: String?
+  @Option(
+    name: .customShort("c"), help: ArgumentHelp("Run these statements and leave.", valueName: "statements"))
+  var command: String?
   @Option(help: "Output format: table, csv, json or markdown.") var format: String?
   @Option(help: "Fix today's date (YYYY-MM-DD) and make the clock deterministic.") var today: String?
   @Flag(help: "Print each statement behind the prompt before its output.") var echo = false
   @Flag(help: "Run on after a failing statement (the exit status is still 1).") var keepGoing = false
   @Option(name: .customLong("set"), help: "Bind a script variable: NAME=VALUE (repeatable).")
   var bindings: [String] = []
-  @Option(name: .customLong("init"), help: ArgumentHelp("A start-up file (default $XDG_CONFIG_HOME/kehu/init.kehu).", valueName: "file")) var initFile: String?
+  @Option(
+    name: .customLong("init"),
+    help: ArgumentHelp("A start-up file (default $XDG_CONFIG_HOME/kehu/init.kehu).", valueName: "file"))
+  var initFile: String?
   @Flag(help: "Do not run the start-up file.") var noInit = false
   @Flag(help: "Use a throwaway in-memory store that writes nothing.") var memory = false
 
@@ -95,7 +101,8 @@ struct Kehu: ParsableCommand {
 }
 
 func defaultInitFile(_ env: [String: String]) -> String? {
-  let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+  let base =
+    env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
     ?? (env["HOME"].map { $0 + "/.config" } ?? "")
   guard !base.isEmpty else { return nil }
   let path = base + "/kehu/init.kehu"

@@ -42,7 +42,9 @@ final class SplitterTests: XCTestCase {
   }
 
   func testBlockSpansLines() {
-    XCTAssertEqual(texts("for x in [1, 2] {\n  print a\n  print b\n}\nset"), ["for x in [1, 2] {\n  print a\n  print b\n}", "set"])
+    XCTAssertEqual(
+      texts("for x in [1, 2] {\n  print a\n  print b\n}\nset"),
+      ["for x in [1, 2] {\n  print a\n  print b\n}", "set"])
   }
 }
 
@@ -83,7 +85,8 @@ final class CompletionTests: XCTestCase {
   }
 
   func testSettingNamesAndHelpTopics() {
-    XCTAssertEqual(session.complete(line: "set fo", cursor: 6), Completion(replaceFrom: 4, candidates: ["format"]))
+    XCTAssertEqual(
+      session.complete(line: "set fo", cursor: 6), Completion(replaceFrom: 4, candidates: ["format"]))
     XCTAssertEqual(session.complete(line: "help so", cursor: 7).candidates, ["source"])
   }
 }

@@ -1,0 +1,236 @@
+import KehuDomain
+import KehuStore
+
+/// The archive commands of §2.1 and §2.4: customer cards, finding, listing, ending and
+/// purging, and each customer's change history.
+enum CustomerCommands {
+  static let table = Catalog.customers
+
+  /// Fields a user may write with `customer add` / `customer set`.
+  static func settable(_ c: ColumnDef) -> Bool {
+    !c.derived && !["id", "kind", "status", "created", "updated"].contains(c.name)
+  }
+
+  static var fieldArgs: [ArgSpec] {
+    table.columns.filter(settable).map { ArgSpec.key($0.name, .text) }
+  }
+
+  static var commands: [CommandSpec] {
+    [
+      CommandSpec(
+        "customer add",
+        summary: tr("add a customer (individual or company card) and print its id"),
+        arguments: [
+          .positional("kind", .choice(["individual", "company"])),
+          .key("id", .int), .key("status", .choice(["prospect", "trading"])),
+        ] + fieldArgs,
+        example: "customer add company name=\"华强电子有限公司\" phone=0755-83210000 area=SZ owner=李明",
+        section: "§2.1, §2.4", writes: true, handler: add),
+      CommandSpec(
+        "customer set", summary: tr("change fields of a customer's card"),
+        arguments: [.positional("id", .customer)] + fieldArgs,
+        example: "customer set 1001 phone=010-66668888 tier=major", section: "§1, §2.4 rule 3",
+        writes: true, handler: set),
+      CommandSpec(
+        "customer show", summary: tr("show a customer's archive card"),
+        arguments: [.positional("id", .customer)], example: "customer show 1001",
+        section: "§2.1", handler: show),
+      CommandSpec(
+        "customer find", summary: tr("find customers by name, phone or address"),
+        arguments: [.positional("text", .text, rest: true)], example: "customer find 华强",
+        handler: find),
+      CommandSpec(
+        "customer list", summary: tr("the trading customer list (交易往来客户一览表)"),
+        arguments: [.key("all", .bool, help: tr("every customer, ended ones included"))],
+        example: "customer list --all", section: "§2.4 rule 1", handler: list),
+      CommandSpec(
+        "customer end", summary: tr("end trading with a customer; its records are kept"),
+        arguments: [.positional("id", .customer), .key("reason", .text, required: true)],
+        example: "customer end 1001 reason=\"dissolved\"", section: "§2.4 rule 4", writes: true,
+        handler: end),
+      CommandSpec(
+        "customer purge", summary: tr("delete a customer for good (refused while it owes money)"),
+        arguments: [.positional("id", .customer), .key("confirm", .choice(["yes"]), required: true)],
+        example: "customer purge 1001 confirm=yes", writes: true, handler: purge),
+      CommandSpec(
+        "history", summary: tr("a customer's change history (audit)"),
+        arguments: [.positional("id", .customer)], example: "history 1001", section: "§1 dynamic management",
+        handler: history),
+    ]
+  }
+
+  // MARK: handlers
+
+  static func add(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let kind = a.text("kind")!
+    var cells = try cellsOf(a, skipping: ["kind", "id", "status"])
+    cells["kind"] = .text(kind)
+    cells["status"] = .text(a.text("status") ?? "trading")
+    if let id = a.int("id") {
+      guard id > 0 else { throw a.error(tr("`id` must be a positive whole number"), at: "id") }
+      if s.db.customers.row(forId: id) != nil {
+        throw a.error(tr("customer {0} already exists", id), at: "id")
+      }
+      cells["id"] = .int(id)
+    }
+    guard case .text(let name)? = cells["name"], !name.isEmpty else {
+      throw ShellError(
+        tr("a customer needs `name=`"), hint: tr("usage: {0}", "customer add \(kind) name=\"…\" …"))
+    }
+    try checkCreditCode(cells, a)
+    cells["created"] = .timestamp(s.now)
+    cells["updated"] = .timestamp(s.now)
+    let keys = try s.change([.insert(table: "customers", values: cells)])
+    return .message(tr("added customer {0} {1}", keys[0].plainText, name))
+  }
+
+  static func set(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try customerId(s, a)
+    var cells = try cellsOf(a, skipping: ["id"])
+    guard !cells.isEmpty else {
+      throw a.error(tr("`customer set` needs at least one field=value"), at: "id")
+    }
+    if case .text(let n)? = cells["name"], n.isEmpty {
+      throw a.error(tr("`name` cannot be empty"), at: "name")
+    }
+    try checkCreditCode(cells, a)
+    cells["updated"] = .timestamp(s.now)
+    try s.change([.update(table: "customers", key: .int(id), values: cells)])
+    return .message(tr("updated customer {0}", id))
+  }
+
+  static func show(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try customerId(s, a)
+    return .table(CustomerCard.card(db: s.db, id: id))
+  }
+
+  static func find(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let needle = a.text("text") ?? ""
+    let t = s.db.customers
+    let searched = ["name", "phone", "address", "business_address", "org_name"].compactMap {
+      t.def.columnIndex($0)
+    }
+    var rows: [Int] = []
+    for r in 0..<t.count {
+      if searched.contains(where: { t.columns[$0].string(r)?.contains(needle) == true }) { rows.append(r) }
+    }
+    return .table(listing(t, rows, title: tr("customers matching “{0}”", needle)))
+  }
+
+  static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let t = s.db.customers
+    let status = t.def.columnIndex("status")!
+    let all = a.flag("all")
+    let rows = (0..<t.count).filter { all || t.columns[status].string($0) == "trading" }
+    return .table(
+      listing(
+        t, rows,
+        title: all ? tr("All customers") : tr("Trading customer list (交易往来客户一览表)")))
+  }
+
+  static func end(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try customerId(s, a)
+    let t = s.db.customers
+    let row = t.row(forId: id)!
+    if t.columns[t.def.columnIndex("status")!].string(row) == "ended" {
+      throw a.error(tr("customer {0} has already ended trading", id), at: "id")
+    }
+    let old = t.columns[t.def.columnIndex("remarks")!].string(row)
+    let reason = a.text("reason") ?? ""
+    let remark = tr("ended {0}: {1}", s.today.description, reason)
+    try s.change([
+      .update(
+        table: "customers", key: .int(id),
+        values: [
+          "status": .text("ended"), "updated": .timestamp(s.now),
+          "remarks": .text(old.map { $0 + "; " + remark } ?? remark),
+        ])
+    ])
+    return .message(tr("customer {0} has ended trading; its records are kept (§2.4 rule 4)", id))
+  }
+
+  static func purge(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try customerId(s, a)
+    let inv = s.db["invoices"]
+    let cust = inv.def.columnIndex("customer")!
+    let bal = inv.def.columnIndex("balance")!
+    let open = (0..<inv.count).filter { inv.columns[cust].int($0) == id && inv.columns[bal].int($0) != 0 }
+    if !open.isEmpty {
+      throw a.error(
+        tr("customer {0} has {1} open invoices; settle them before purging", id, open.count), at: "id")
+    }
+    // Its own rows in every table go with it, so no row is left pointing at nothing.
+    var batch: [Mutation] = []
+    for table in s.db.tables where table.name != "customers" && table.name != "audit" {
+      guard let c = table.def.columnIndex("customer") else { continue }
+      let keys = (0..<table.count).filter { !table.columns[c].isNull($0) && table.columns[c].int($0) == id }
+        .map { table.value(row: $0, column: table.def.keyColumn) }
+      if !keys.isEmpty { batch.append(.delete(table: table.name, keys: keys)) }
+    }
+    batch.append(.delete(table: "customers", keys: [.int(id)]))
+    try s.change(batch)
+    return .message(tr("customer {0} purged", id))
+  }
+
+  static func history(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try customerId(s, a, mustExist: false)
+    let audit = s.db["audit"]
+    let col = { (n: String) in audit.def.columnIndex(n)! }
+    let key = String(id)
+    var t = ResultTable(
+      columns: ["time", "actor", "table", "field", "old", "new"].map {
+        ResultColumn($0, $0 == "time" ? .timestamp : .text)
+      },
+      title: tr("Change history of customer {0}", id))
+    for r in 0..<audit.count
+    where audit.columns[col("table")].string(r) == "customers" && audit.columns[col("row")].string(r) == key {
+      t.rows.append(
+        ["time", "actor", "table", "field", "old", "new"].map { audit.value(row: r, column: col($0)) })
+    }
+    return .table(t)
+  }
+
+  // MARK: helpers
+
+  static func cellsOf(_ a: ParsedArguments, skipping: Set<String>) throws -> [String: Value] {
+    var cells: [String: Value] = [:]
+    for (name, value) in a.values where !skipping.contains(name) {
+      guard let column = table.columns.first(where: { $0.name == name }), let text = value.textValue else {
+        continue
+      }
+      do {
+        cells[name] = try FieldValues.parse(text, for: column)
+      } catch {
+        throw a.error(error.message, at: name)
+      }
+    }
+    return cells
+  }
+
+  static func checkCreditCode(_ cells: [String: Value], _ a: ParsedArguments) throws {
+    if case .text(let code)? = cells["credit_code"], let problem = UnifiedSocialCreditCode.problem(code) {
+      throw a.error(tr(problem), at: "credit_code")
+    }
+  }
+
+  /// The customer id argument, checked to exist.
+  static func customerId(_ s: Session, _ a: ParsedArguments, mustExist: Bool = true) throws -> Int64 {
+    let text = a.text("id") ?? ""
+    guard let id = Int64(text) else {
+      throw a.error(tr("`{0}` is not a customer id (a whole number)", text), at: "id")
+    }
+    if mustExist && s.db.customers.row(forId: id) == nil {
+      throw a.error(tr("no customer {0}", id), at: "id")
+    }
+    return id
+  }
+
+  static func listing(_ t: Table, _ rows: [Int], title: String) -> ResultTable {
+    let names = ["id", "name", "kind", "area", "owner", "tier", "status", "phone"]
+    let cols = names.map { t.def.columnIndex($0)! }
+    var out = ResultTable(
+      columns: cols.map { ResultColumn(t.def.columns[$0].name, t.def.columns[$0].type) }, title: title)
+    out.rows = rows.map { r in cols.map { t.value(row: r, column: $0) } }
+    return out
+  }
+}

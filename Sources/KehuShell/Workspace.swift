@@ -1,0 +1,106 @@
+import KehuStore
+
+/// The data a session works on: the store's state, and the what-if scenarios opened over
+/// it. Every change goes through `change`, which fills in generated keys, adds the audit
+/// rows, and sends the whole batch to the store (journaled) or to the open scenario (never
+/// journaled) as one unit: it all applies, or nothing does.
+public final class Workspace {
+  public private(set) var base: Database
+  /// Open scenarios, innermost last; each holds its own copy of the state.
+  public private(set) var scenarios: [(name: String, db: Database)] = []
+  /// Sends a checked batch to the durable store; nil for a store that writes nothing.
+  var persist: (([Mutation]) throws -> Void)?
+  /// True when the store was opened read-only: every change is refused.
+  public var readOnly = false
+
+  public init(_ db: Database = Database()) { base = db }
+
+  /// What every query and command reads: the innermost scenario, else the store.
+  public var db: Database { scenarios.last?.db ?? base }
+
+  /// Applies `batch` with its audit rows. `actor` and `time` are the session's.
+  @discardableResult
+  public func change(_ batch: [Mutation], actor: String, time: Timestamp) throws -> [Value] {
+    if readOnly { throw ShellError(tr("the store is open read-only; nothing can be changed")) }
+    var current = db
+    let (keyed, keys) = assignKeys(batch, in: current)
+    let full = keyed + Auditor.rows(for: keyed, in: current, actor: actor, time: time)
+    do {
+      try current.apply(full)
+    } catch let e as MutationError {
+      throw ShellError(e.message)
+    }
+    if scenarios.isEmpty {
+      try persist?(full)
+      base = current
+    } else {
+      scenarios[scenarios.count - 1].db = current
+    }
+    return keys
+  }
+
+  /// Integer keys left out of inserts are taken from the table's counter here, so that
+  /// the audit rows (built before the batch applies) can name them.
+  func assignKeys(_ batch: [Mutation], in db: Database) -> ([Mutation], [Value]) {
+    var next: [String: Int64] = [:]
+    var keys: [Value] = []
+    let out = batch.map { m -> Mutation in
+      guard case .insert(let t, var values) = m, let table = db.table(t) else { return m }
+      let keyName = table.def.key.name
+      if table.def.generatesKeys, values[keyName] == nil || values[keyName] == .null {
+        let id = next[t] ?? table.nextId
+        next[t] = id + 1
+        values[keyName] = .int(id)
+      } else if case .int(let given)? = values[keyName] {
+        next[t] = max(next[t] ?? table.nextId, given + 1)
+      }
+      keys.append(values[keyName] ?? .null)
+      return .insert(table: t, values: values)
+    }
+    return (out, keys)
+  }
+
+  // MARK: scenarios
+
+  public func beginScenario(_ name: String) { scenarios.append((name, db)) }
+
+  /// Discards the innermost scenario.
+  public func endScenario() -> String? { scenarios.popLast()?.name }
+}
+
+/// Builds the audit rows of a batch (§1 dynamic management: every change recorded):
+/// time, actor, table, row, field, old and new value.
+enum Auditor {
+  static func rows(for batch: [Mutation], in db: Database, actor: String, time: Timestamp) -> [Mutation] {
+    var out: [Mutation] = []
+    func row(_ table: String, _ key: Value, _ field: String?, _ old: Value, _ new: Value) {
+      out.append(
+        .insert(
+          table: "audit",
+          values: [
+            "time": .timestamp(time), "actor": .text(actor), "table": .text(table),
+            "row": .text(key.plainText), "field": field.map { .text($0) } ?? .null,
+            "old": old.isNull ? .null : .text(old.plainText),
+            "new": new.isNull ? .null : .text(new.plainText),
+          ]))
+    }
+    for m in batch where m.table != "audit" {
+      switch m {
+      case .insert(let t, let values):
+        let key = db.table(t).map { values[$0.def.key.name] ?? .null } ?? .null
+        row(t, key, nil, .null, .text(tr("added")))
+      case .update(let t, let key, let values):
+        guard let table = db.table(t) else { continue }
+        let r = table.row(forKey: key)
+        for (field, new) in values.sorted(by: { $0.key < $1.key }) where field != "updated" {
+          let old =
+            r.flatMap { rr in table.def.columnIndex(field).map { table.value(row: rr, column: $0) } } ?? .null
+          if old != new { row(t, key, field, old, new) }
+        }
+      case .delete(let t, let keys):
+        for k in keys { row(t, k, nil, .text(tr("present")), .text(tr("purged"))) }
+      }
+    }
+    return out
+  }
+}
