@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KehuDomain
 import KehuShell
 import KehuStore
 
@@ -33,6 +34,7 @@ struct Kehu: ParsableCommand {
   var initFile: String?
   @Flag(help: "Do not run the start-up file.") var noInit = false
   @Flag(help: "Use a throwaway in-memory store that writes nothing.") var memory = false
+  @Flag(help: "Open an in-memory store preloaded with the demo firm.") var demo = false
 
   func validate() throws {
     if let format, OutputFormat(rawValue: format) == nil {
@@ -60,11 +62,23 @@ struct Kehu: ParsableCommand {
       let eq = b.firstIndex(of: "=")!
       variables[String(b[..<eq])] = .text(String(b[b.index(after: eq)...]))
     }
+    var workspace = Workspace()
+    var storeName = "memory"
+    if demo {
+      let day = settings.today ?? localNow().day
+      do {
+        workspace = Workspace(try DemoFirm.database(today: day))
+      } catch {
+        writeErr("kehu: the demo firm could not be built: \(error)\n")
+        throw ExitCode(70)
+      }
+      storeName = "demo"
+    }
     let options = SessionOptions(
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
-      keepGoing: keepGoing, settings: settings, storeName: "memory", variables: variables)
-    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr))
+      keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
+    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
 
     if !noInit, let path = initFile ?? defaultInitFile(env) {
       if let text = try? String(contentsOfFile: path, encoding: .utf8) {
