@@ -21,6 +21,7 @@ public enum DemoFirm {
   ]
 
   static let cities = ["上海", "杭州", "南京", "苏州", "广州", "深圳", "厦门", "北京", "天津", "济南", "成都", "重庆"]
+  static let phoneCodes = ["021", "0571", "025", "0512", "020", "0755", "0592", "010", "022", "0531", "028", "023"]
   static let cityArea = ["华东", "华东", "华东", "华东", "华南", "华南", "华南", "华北", "华北", "华北", "西南", "西南"]
   static let brands = [
     "华强", "宏远", "金盛", "天成", "鼎新", "瑞丰", "恒通", "嘉禾", "新纪元", "东方", "长江", "明辉", "佳和", "中联",
@@ -29,6 +30,7 @@ public enum DemoFirm {
   static let trades = [("电子", "批发和零售业"), ("科技", "信息技术"), ("贸易", "批发和零售业"), ("实业", "制造业"), ("文化传媒", "文化")]
   static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
   static let givens = ["芳", "伟", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "志强", "晓燕", "建华", "丽华"]
+  static let femaleGivens: Set<String> = ["芳", "娜", "敏", "静", "艳", "娟", "秀英", "晓燕", "丽华"]
   static let streets = ["人民路", "中山路", "解放路", "建设路", "和平路", "长江路", "新华路", "滨江大道"]
   static let occupations = ["教师", "工程师", "医生", "会计", "个体经营", "公务员", "设计师"]
   static let natures = ["ordinary company", "special company", "government body", "trading partner"]
@@ -76,7 +78,7 @@ public enum DemoFirm {
         v["enterprise_nature"] = .text(["私营企业", "有限责任公司", "股份有限公司", "国有企业"][i % 4])
         v["business_scope"] = .text(trade.1)
         v["industry"] = .text(trade.1)
-        v["phone"] = .text("0\(20 + cityIndex)-\(8000_0000 + rng.int(9_999_999))")
+        v["phone"] = .text("\(phoneCodes[cityIndex])-\(8000_0000 + rng.int(9_999_999))")
         v["scale"] = .text(weight > 20 ? "large" : (weight > 8 ? "medium" : "small"))
         v["daily_sales"] = .money(Money(fen: Int64(weight) * 1_200_000 + Int64(rng.int(500_000))))
         v["operating_status"] = .text(i == 37 ? "declining" : "normal")
@@ -101,7 +103,7 @@ public enum DemoFirm {
         let name = "\(surnames[i % surnames.count])\(givens[(i * 7) % givens.count])"
         v["kind"] = .text("individual")
         v["name"] = .text(name)
-        v["gender"] = .text(i % 2 == 0 ? "F" : "M")
+        v["gender"] = .text(femaleGivens.contains(givens[(i * 7) % givens.count]) ? "F" : "M")
         v["address"] = .text(address)
         v["education"] = .text(["本科", "大专", "硕士", "高中"][i % 4])
         v["age"] = .int(Int64(25 + rng.int(35)))

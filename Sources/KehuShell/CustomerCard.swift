@@ -21,7 +21,7 @@ enum CustomerCard {
     ("Goods ordered", "订购商品", "@goods"), ("Transaction date", "交易日期", "@last_sale"),
     ("Payment method", "付款方式", "@payment_method"), ("Collection date", "收款日期", "@last_payment"),
     ("Operating status", "经营状况", "operating_status"), ("Credit grade", "信用等级", "credit_class"),
-    ("Unified social credit code", "统一社会信用代码", "credit_code"), ("Remarks", "备注", "remarks"),
+    ("Credit code", "统一社会信用代码", "credit_code"), ("Remarks", "备注", "remarks"),
   ]
   /// Management fields shown under every card.
   static let management: [(String, String, String)] = [
@@ -71,10 +71,16 @@ enum CustomerCard {
     let sc = sales.def.columnIndex("customer")!
     let sd = sales.def.columnIndex("date")!
     let sp = sales.def.columnIndex("product")!
+    let catalogue = db["products"]
+    let productName = { (code: String) -> String in
+      guard let r = catalogue.row(forNo: code), let n = catalogue.columns[catalogue.def.columnIndex("name")!].string(r)
+      else { return code }
+      return n
+    }
     var products: [String] = []
     var last: Day? = nil
     for r in 0..<sales.count where sales.columns[sc].int(r) == id {
-      if let p = sales.columns[sp].string(r), !products.contains(p) { products.append(p) }
+      if let p = sales.columns[sp].string(r).map(productName), !products.contains(p) { products.append(p) }
       let d = sales.columns[sd].day(r)
       if last == nil || d > last! { last = d }
     }
