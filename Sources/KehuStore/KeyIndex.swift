@@ -56,7 +56,7 @@ struct KeyIndex: Sendable {
     }
     guard !slots.isEmpty else { return nil }
     let mask = slots.count - 1
-    var i = Int(KeyIndex.hash(key)) & mask
+    var i = Int(truncatingIfNeeded: KeyIndex.hash(key)) & mask
     while true {
       let r = slots[i]
       if r == KeyIndex.empty { return nil }
@@ -73,7 +73,7 @@ struct KeyIndex: Sendable {
   func findBytes(_ k: UnsafeBufferPointer<UInt8>, in column: Column) -> Int? {
     guard !slots.isEmpty, column.kind == .text else { return nil }
     let mask = slots.count - 1
-    var i = Int(KeyIndex.hash(k)) & mask
+    var i = Int(truncatingIfNeeded: KeyIndex.hash(k)) & mask
     while true {
       let r = slots[i]
       if r == KeyIndex.empty { return nil }
@@ -117,7 +117,7 @@ struct KeyIndex: Sendable {
       resize(capacity: max(16, slots.count * 2), column: column, rows: row)
     }
     let mask = slots.count - 1
-    var i = Int(hashOf(row: row, column)) & mask
+    var i = Int(truncatingIfNeeded: hashOf(row: row, column)) & mask
     while slots[i] != KeyIndex.empty {
       if sameKey(Int(slots[i]), row, column) { return false }
       i = (i + 1) & mask
@@ -140,7 +140,7 @@ struct KeyIndex: Sendable {
     used = 0
     let mask = capacity - 1
     for r in 0..<rows {
-      var i = Int(hashOf(row: r, column)) & mask
+      var i = Int(truncatingIfNeeded: hashOf(row: r, column)) & mask
       while slots[i] != KeyIndex.empty { i = (i + 1) & mask }
       slots[i] = Int32(r)
       used += 1
