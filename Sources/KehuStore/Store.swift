@@ -1,0 +1,249 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+public enum StoreLocation: Sendable, Equatable {
+  /// A store that writes nothing (`--memory`).
+  case memory
+  case directory(String)
+}
+
+/// An open store: the database state plus, for a directory, its journal and lock.
+///
+/// Commit policy belongs to the caller: `apply` only adds a record to a buffer; `commit`
+/// writes and syncs it. The shell commits after each statement at the prompt, and in
+/// scripts every 1,000 mutations (`unsyncedMutations`), at `save` and at the end.
+public final class Store {
+  public let location: StoreLocation
+  public let readOnly: Bool
+  /// The directory's last path component, or "memory".
+  public let name: String
+  public private(set) var state: Database
+
+  /// A clean `close` saves when the journal has grown past this many bytes.
+  public var journalSaveThreshold = 16 << 20
+
+  let dir: String?
+  private var lock: StoreLock?
+  private var journalFd: Int32 = -1
+  private var journalPath = ""
+  private var journalSize = 0
+  private var snapshotSequence: UInt64 = 0
+  private var pending: [UInt8] = []
+  public private(set) var unsyncedMutations = 0
+  /// Set when a write failed: memory is then ahead of the disk and nothing more is accepted.
+  private var broken: String?
+  private var scenario: (saved: Database, batches: [[Mutation]])?
+
+  private init(location: StoreLocation, readOnly: Bool, dir: String?, state: Database) {
+    self.location = location
+    self.readOnly = readOnly
+    self.dir = dir
+    self.state = state
+    if let dir {
+      let parts = dir.split(separator: "/")
+      name = parts.last.map(String.init) ?? dir
+    } else {
+      name = "memory"
+    }
+  }
+
+  deinit {
+    if journalFd >= 0 { Glibc.close(journalFd) }
+    lock?.release()
+  }
+
+  /// Opens (creating a directory store on first use). Warnings say what a torn tail cost.
+  public static func open(_ loc: StoreLocation, readOnly: Bool = false) throws -> (Store, warnings: [String])
+  {
+    guard case .directory(let dir) = loc else {
+      return (Store(location: loc, readOnly: readOnly, dir: nil, state: Database()), [])
+    }
+    if readOnly {
+      guard FileIO.exists(dir) else { throw StoreError.io(file: dir, reason: "no store here") }
+      let store = Store(location: loc, readOnly: true, dir: dir, state: Database())
+      try store.reload()
+      return (store, [])
+    }
+    try FileIO.makeDirectories(dir)
+    let lock = try StoreLock.acquire(dir)
+    do {
+      let listing = try StoreFiles.list(dir)
+      for t in listing.temporaries { FileIO.remove(FileIO.join(dir, t)) }
+      if listing.snapshots.isEmpty {
+        if let j = listing.journals.first {
+          throw StoreError.corrupt(
+            file: FileIO.join(dir, StoreFiles.journalName(j)), offset: 0, reason: "journal without a snapshot"
+          )
+        }
+        _ = try StoreFiles.writeSnapshot(Database(), dir: dir)
+        try StoreFiles.writeEmptyJournal(base: 0, dir: dir)
+      }
+      let loaded = try StoreFiles.load(dir, writer: true)
+      let store = Store(location: loc, readOnly: false, dir: dir, state: loaded.db)
+      store.lock = lock
+      store.snapshotSequence = loaded.snapshotSequence
+      if !loaded.journalExists {
+        try StoreFiles.writeEmptyJournal(base: loaded.snapshotSequence, dir: dir)
+      }
+      try store.openJournal(size: max(loaded.journalSize, JournalFile.headerSize))
+      return (store, loaded.warnings)
+    } catch {
+      lock.release()
+      throw error
+    }
+  }
+
+  private func openJournal(size: Int) throws {
+    if journalFd >= 0 { Glibc.close(journalFd) }
+    journalPath = FileIO.join(dir!, StoreFiles.journalName(snapshotSequence))
+    journalFd = Glibc.open(journalPath, O_WRONLY | O_APPEND | O_CLOEXEC)
+    if journalFd < 0 { throw FileIO.fail(journalPath, "cannot open for appending") }
+    journalSize = size
+  }
+
+  /// Reads the newest state again (a read-only store following a writer). A writer's save
+  /// may delete the files between listing and opening them; that only means "try again".
+  public func reload() throws {
+    guard readOnly, let dir else { return }
+    var attempt = 0
+    while true {
+      do {
+        let loaded = try StoreFiles.load(dir, writer: false)
+        if !loaded.journalExists, try StoreFiles.list(dir).snapshots.last != loaded.snapshotSequence,
+          attempt < 20
+        {
+          attempt += 1
+          continue
+        }
+        state = loaded.db
+        snapshotSequence = loaded.snapshotSequence
+        return
+      } catch StoreError.io(let file, let reason)
+        where attempt < 20 && reason.hasSuffix(FileIO.errorText(ENOENT))
+      {
+        _ = file
+        attempt += 1
+      } catch StoreError.corrupt(_, _, let reason) where attempt < 20 && reason.hasPrefix("file ends early") {
+        // A snapshot deleted under us reads as truncated only if unlinked mid-read; retry.
+        attempt += 1
+      }
+    }
+  }
+
+  // MARK: Changing
+
+  /// Checks and applies a batch as one journal record (not yet synced: see `commit`).
+  @discardableResult
+  public func apply(_ batch: [Mutation]) throws -> ApplyResult {
+    if readOnly { throw StoreError.readOnly(dir: dir ?? name, reason: "opened with --read-only") }
+    if let broken { throw StoreError.readOnly(dir: dir ?? name, reason: broken) }
+    guard !batch.isEmpty else { return ApplyResult() }
+    let (result, resolved) = try state.apply(batch)
+    if scenario != nil {
+      scenario!.batches.append(resolved)
+      return result
+    }
+    state.sequence += 1
+    if dir != nil {
+      pending.append(contentsOf: JournalFile.record(sequence: state.sequence, resolved))
+      unsyncedMutations += resolved.reduce(0) { $0 + $1.weight }
+    }
+    return result
+  }
+
+  /// Writes the buffered records and syncs them: once this returns they survive a crash.
+  public func commit() throws {
+    guard !pending.isEmpty, dir != nil else { return }
+    if let broken { throw StoreError.readOnly(dir: dir!, reason: broken) }
+    do {
+      try FileIO.writeAll(journalFd, journalPath, pending)
+      // fdatasync: the size change is included; the inode times are not worth a second write.
+      try FileIO.sync(journalFd, journalPath, dataOnly: true)
+    } catch {
+      // Take back a partial append so the file ends at a record boundary.
+      _ = ftruncate(journalFd, off_t(journalSize))
+      broken = "a write to the journal failed (\(error)); reopen the store"
+      throw error
+    }
+    journalSize += pending.count
+    pending.removeAll(keepingCapacity: true)
+    unsyncedMutations = 0
+  }
+
+  /// Writes a new snapshot and starts a new journal; the previous pair stays for `recover`.
+  public func save() throws {
+    guard let dir else { return }
+    if readOnly { throw StoreError.readOnly(dir: dir, reason: "opened with --read-only") }
+    try commit()
+    let db = scenario?.saved ?? state
+    guard db.sequence != snapshotSequence else { return }
+    _ = try StoreFiles.writeSnapshot(db, dir: dir)
+    try StoreFiles.writeEmptyJournal(base: db.sequence, dir: dir)
+    let previous = snapshotSequence
+    snapshotSequence = db.sequence
+    try openJournal(size: JournalFile.headerSize)
+    let listing = try StoreFiles.list(dir)
+    for s in listing.snapshots where s != snapshotSequence && s != previous {
+      FileIO.remove(FileIO.join(dir, StoreFiles.snapshotName(s)))
+    }
+    for s in listing.journals where s != snapshotSequence && s != previous {
+      FileIO.remove(FileIO.join(dir, StoreFiles.journalName(s)))
+    }
+  }
+
+  /// Commits; saves only when the journal has grown past the threshold, so a one-line
+  /// `kehu -c` on a large store does not pay for a snapshot.
+  public func close() throws {
+    if dir != nil && !readOnly {
+      if scenario != nil { discardScenario() }
+      try commit()
+      if journalSize > journalSaveThreshold { try save() }
+    }
+    if journalFd >= 0 { Glibc.close(journalFd) }
+    journalFd = -1
+    lock?.release()
+    lock = nil
+  }
+
+  /// Replaces the whole state (the generator's output) and saves it as a new snapshot.
+  public func replaceAll(with db: Database) throws {
+    if readOnly { throw StoreError.readOnly(dir: dir ?? name, reason: "opened with --read-only") }
+    try commit()
+    var db = db
+    db.sequence = state.sequence + 1
+    state = db
+    try save()
+  }
+
+  // MARK: What-if scenarios
+
+  /// The current state, to keep aside (O(number of tables)).
+  public func snapshotState() -> Database { state }
+  public var inScenario: Bool { scenario != nil }
+
+  /// From here changes apply to memory only, until kept or discarded.
+  public func beginScenario() {
+    if scenario == nil { scenario = (state, []) }
+  }
+
+  /// Journals the scenario's changes as one record.
+  public func keepScenario() throws {
+    guard let s = scenario else { return }
+    scenario = nil
+    let all = s.batches.flatMap { $0 }
+    guard !all.isEmpty, dir != nil else { return }
+    state.sequence += 1
+    pending.append(contentsOf: JournalFile.record(sequence: state.sequence, all))
+    unsyncedMutations += all.reduce(0) { $0 + $1.weight }
+  }
+
+  public func discardScenario() {
+    guard let s = scenario else { return }
+    state = s.saved
+    scenario = nil
+  }
+
+  /// Bytes in the journal since the last save (for `close`'s rule and status lines).
+  public var journalBytes: Int { journalSize + pending.count }
+}
