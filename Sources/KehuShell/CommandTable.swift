@@ -6,7 +6,8 @@ public struct CommandTable: Sendable {
 
   /// The built-in commands plus every domain's.
   public static var standard: CommandTable {
-    CommandTable(Builtins.commands + StoreCommands.commands + CustomerCommands.commands)
+    CommandTable(
+      Builtins.commands + StoreCommands.commands + ScenarioCommands.commands + CustomerCommands.commands)
   }
 
   /// The longest command whose words start `words`; and how many words it used.

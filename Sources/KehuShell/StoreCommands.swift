@@ -5,6 +5,14 @@ enum StoreCommands {
   static var commands: [CommandSpec] {
     [
       CommandSpec(
+        "save", summary: tr("write a snapshot of the store and start a new journal"),
+        example: "save", writes: true,
+        handler: { s, _ in
+          if s.workspace.readOnly { throw ShellError(tr("the store is open read-only (--read-only); it cannot be saved")) }
+          try s.workspace.store.save()
+          return .message(tr("saved {0} rows to {1}", s.db.rowCount, s.workspace.store.name))
+        }),
+      CommandSpec(
         "tables", summary: tr("list the tables with their row counts"), example: "tables",
         handler: { s, _ in
           var t = ResultTable(columns: [ResultColumn(tr("table"), .text), ResultColumn(tr("rows"), .int)])

@@ -5,38 +5,57 @@ import KehuStore
 /// rows, and sends the whole batch to the store (journaled) or to the open scenario (never
 /// journaled) as one unit: it all applies, or nothing does.
 public final class Workspace {
-  public private(set) var base: Database
-  /// Open scenarios, innermost last; each holds its own copy of the state.
-  public private(set) var scenarios: [(name: String, db: Database)] = []
-  /// Sends a checked batch to the durable store; nil for a store that writes nothing.
-  var persist: (([Mutation]) throws -> Void)?
-  /// True when the store was opened read-only: every change is refused.
-  public var readOnly = false
+  public let store: Store
+  /// Open scenarios, innermost last: each holds its own copy of the state and the batches
+  /// applied to it, which `keepScenario` replays on the level below as one batch.
+  public private(set) var scenarios: [Scenario] = []
 
-  public init(_ db: Database = Database()) { base = db }
+  public struct Scenario {
+    public var name: String
+    public var base: Database
+    public var db: Database
+    public var batches: [[Mutation]] = []
+  }
+
+  public init(store: Store) { self.store = store }
+
+  /// A workspace over a store that writes nothing, holding `db`.
+  public convenience init(_ db: Database = Database()) {
+    let (store, _) = try! Store.open(.memory)
+    if db.rowCount > 0 { try! store.replaceAll(with: db) }
+    self.init(store: store)
+  }
 
   /// What every query and command reads: the innermost scenario, else the store.
-  public var db: Database { scenarios.last?.db ?? base }
+  public var db: Database { scenarios.last?.db ?? store.state }
+
+  public var readOnly: Bool { store.readOnly }
 
   /// Applies `batch` with its audit rows. `actor` and `time` are the session's.
   @discardableResult
   public func change(_ batch: [Mutation], actor: String, time: Timestamp) throws -> [Value] {
-    if readOnly { throw ShellError(tr("the store is open read-only; nothing can be changed")) }
-    var current = db
+    if readOnly { throw ShellError(tr("the store is open read-only (--read-only); nothing can be changed")) }
+    let current = db
     let (keyed, keys) = assignKeys(batch, in: current)
     let full = keyed + Auditor.rows(for: keyed, in: current, actor: actor, time: time)
+    try applyBelow(full, level: scenarios.count)
+    return keys
+  }
+
+  /// Applies a checked batch at a level: 0 is the store (journaled), k the k-th scenario.
+  private func applyBelow(_ batch: [Mutation], level: Int) throws {
     do {
-      try current.apply(full)
+      if level == 0 {
+        try store.apply(batch)
+      } else {
+        var d = scenarios[level - 1].db
+        try d.apply(batch)
+        scenarios[level - 1].db = d
+        scenarios[level - 1].batches.append(batch)
+      }
     } catch let e as MutationError {
       throw ShellError(e.message)
     }
-    if scenarios.isEmpty {
-      try persist?(full)
-      base = current
-    } else {
-      scenarios[scenarios.count - 1].db = current
-    }
-    return keys
   }
 
   /// Integer keys left out of inserts are taken from the table's counter here, so that
@@ -62,10 +81,20 @@ public final class Workspace {
 
   // MARK: scenarios
 
-  public func beginScenario(_ name: String) { scenarios.append((name, db)) }
+  public func beginScenario(_ name: String) { scenarios.append(Scenario(name: name, base: db, db: db)) }
 
-  /// Discards the innermost scenario.
+  /// Discards the innermost scenario; its name, or nil when none is open.
+  @discardableResult
   public func endScenario() -> String? { scenarios.popLast()?.name }
+
+  /// Applies the innermost scenario's changes to the level below as one batch.
+  public func keepScenario() throws -> (name: String, mutations: Int)? {
+    guard let s = scenarios.last else { return nil }
+    let all = s.batches.flatMap { $0 }
+    if !all.isEmpty { try applyBelow(all, level: scenarios.count - 1) }
+    scenarios.removeLast()
+    return (s.name, all.count)
+  }
 }
 
 /// Builds the audit rows of a batch (§1 dynamic management: every change recorded):
