@@ -25,6 +25,7 @@ struct kehu_cle {
 static volatile sig_atomic_t interrupted = 0;
 static struct sigaction saved_sigint;
 static int sigint_installed = 0;
+static int open_editors = 0; /* the handler stays until the last editor closes */
 
 static void on_sigint(int signo) {
   (void)signo;
@@ -126,6 +127,7 @@ kehu_cle *kehu_cle_open(const char *program_name, int history_size) {
   el_set(editor->el, EL_BIND, "^I", "kehu-complete", NULL);
   el_source(editor->el, NULL);
   install_sigint(1);
+  open_editors++;
   return editor;
 }
 
@@ -135,7 +137,7 @@ void kehu_cle_close(kehu_cle *editor) {
   if (editor->history != NULL) history_end(editor->history);
   free(editor->prompt);
   free(editor);
-  remove_sigint();
+  if (--open_editors == 0) remove_sigint();
 }
 
 void kehu_cle_set_prompt(kehu_cle *editor, const char *prompt) {
