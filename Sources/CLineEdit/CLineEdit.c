@@ -34,9 +34,10 @@ static void on_sigint(int signo) {
 
 /*
  * While el_gets waits, the handler has no SA_RESTART so the blocked read fails with EINTR
- * and el_gets returns: that is how Ctrl-C cancels a line. While a statement runs it has
- * SA_RESTART, so the statement's own reads and writes are not cut short; the flag is all
- * the statement needs to see.
+ * and el_gets returns: that is how Ctrl-C cancels a line. (libedit's own EL_SIGNAL handler,
+ * which passes the signal on to ours, has no SA_RESTART either; ours must not rely on that.)
+ * While a statement runs it has SA_RESTART, so the statement's own reads and writes are not
+ * cut short by Ctrl-C; the flag is all the statement needs to see.
  */
 static void install_sigint(int restart) {
   struct sigaction action;
@@ -163,7 +164,7 @@ const char *kehu_cle_gets(kehu_cle *editor, int *status) {
     return line;
   }
   if (count < 0 && (interrupted || saved_errno == EINTR)) {
-    /* el_gets leaves the cancelled text in its buffer; start the next line empty. */
+    /* Start the next line empty and in a known state, whatever el_gets left behind. */
     el_reset(editor->el);
     *status = -1;
     return NULL;

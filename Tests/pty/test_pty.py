@@ -350,6 +350,22 @@ def case_terminal_restored(binary, home):
               % (s.stty_before, stty_after))
     finally:
         s.close()
+    # Killed at the prompt, while the terminal is raw: libedit puts it back on the way out.
+    s = Session(binary, home)
+    try:
+        s.prompt_then("half typed")
+        time.sleep(0.2)
+        check(termios.tcgetattr(s.slave) != s.termios_before, "the prompt did not go raw")
+        os.kill(s.pid, signal.SIGTERM)
+        try:
+            s.wait_exit()
+        except Failure:
+            pass  # dying of SIGTERM is expected here
+        check(os.WIFSIGNALED(s.status) and os.WTERMSIG(s.status) == signal.SIGTERM,
+              "kehu did not die of SIGTERM")
+        check(termios.tcgetattr(s.slave) == s.termios_before, "terminal left raw after SIGTERM")
+    finally:
+        s.close()
 
 
 CASES = [
