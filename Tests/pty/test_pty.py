@@ -37,15 +37,18 @@ class Failure(Exception):
 class Session:
     """One kehu process on its own pty, which is its controlling terminal (so Ctrl-C signals)."""
 
-    def __init__(self, binary, home, lang="C.UTF-8", history=None):
+    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None):
+        """history: a KEHU_HISTORY value; "" for a file in `home`; None leaves it unset."""
         self.home = home
         env = {
             "PATH": "/usr/bin:/bin",
             "HOME": home,
             "TERM": "xterm",
             "EDITRC": "/dev/null",
-            "KEHU_HISTORY": history or os.path.join(home, "state", "history"),
         }
+        if history is not None:
+            env["KEHU_HISTORY"] = history or os.path.join(home, "state", "history")
+        env.update(extra_env or {})
         if lang is not None:
             env["LANG"] = lang
         self.master, self.slave = os.openpty()
@@ -313,6 +316,22 @@ def case_history_file(binary, home):
     finally:
         s.close()
     check(os.listdir(off_home) == [], "KEHU_HISTORY=off wrote %r" % os.listdir(off_home))
+    # Without KEHU_HISTORY: $XDG_STATE_HOME/kehu/history, else ~/.local/state/kehu/history.
+    for extra, expected in [({"XDG_STATE_HOME": os.path.join(home, "xdg")}, "xdg/kehu/history"),
+                            ({}, ".local/state/kehu/history")]:
+        s = Session(binary, home, history=None, extra_env=extra)
+        try:
+            s.prompt_then("kept\r")
+            s.expect("you typed: kept\r\n")
+            s.prompt_then(CTRL_D)
+            s.wait_exit()
+        finally:
+            s.close()
+        where = os.path.join(home, expected)
+        check(os.path.exists(where) and read_history(where) == ["kept"],
+              "no history at %s" % expected)
+        check(os.stat(os.path.dirname(where)).st_mode & 0o777 == 0o700,
+              "directory of %s is not 0700" % expected)
 
 
 def case_lang_c(binary, home):
