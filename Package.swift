@@ -28,6 +28,7 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore"]),
+    .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
     .testTarget(name: "KehuQueryTests", dependencies: ["KehuQuery", "KehuStore"]),
     .testTarget(name: "KehuDomainTests", dependencies: ["KehuDomain", "KehuStore"]),
     // Transcripts are read from the source tree (Tests/KehuShellTests/Transcripts), so that

@@ -160,6 +160,7 @@ public final class Session: ReplHost {
         report(ShellError(String(describing: error)), in: st, source: source, file: file)
         failed = true
       }
+      if !failed { failed = !syncIfDue(st, source: source, file: file) }
       if settings.timer {
         let ms = Double(options.monotonic() &- started) / 1_000_000
         emit(tr("Run time: {0} ms", String(format: "%.3f", ms)) + "\n")
@@ -209,6 +210,28 @@ public final class Session: ReplHost {
     var msg = tr("unknown command `{0}`", head)
     if let near = nearest(head, in: commands.topWords) { msg += tr("; did you mean `{0}`?", near) }
     throw ShellError(msg, at: first, hint: tr("type `help` for the list of commands"))
+  }
+
+  /// The store error that ended the run, if a journal write failed (exit status 74).
+  public private(set) var storeFailure: StoreError?
+
+  /// The commit policy: at the prompt every statement's changes are synced before the next
+  /// prompt; a script syncs in groups of at least 1,000 changes (and at `save` and the end).
+  func syncIfDue(_ st: Statement, source: String, file: String?) -> Bool {
+    let store = workspace.store
+    guard store.unsyncedMutations > 0 else { return true }
+    guard options.interactive || store.unsyncedMutations >= 1000 else { return true }
+    do {
+      try store.commit()
+      return true
+    } catch let e as StoreError {
+      storeFailure = e
+      report(ShellError(e.description), in: st, source: source, file: file)
+      return false
+    } catch {
+      report(ShellError(String(describing: error)), in: st, source: source, file: file)
+      return false
+    }
   }
 
   // MARK: output

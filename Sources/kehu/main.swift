@@ -35,6 +35,9 @@ struct Kehu: ParsableCommand {
   @Flag(help: "Do not run the start-up file.") var noInit = false
   @Flag(help: "Use a throwaway in-memory store that writes nothing.") var memory = false
   @Flag(help: "Open an in-memory store preloaded with the demo firm.") var demo = false
+  @Option(help: ArgumentHelp("The store directory (default $KEHU_STORE, else $XDG_DATA_HOME/kehu/default).", valueName: "dir"))
+  var store: String?
+  @Flag(help: "Open the store without changing it, beside a writer.") var readOnly = false
 
   func validate() throws {
     if let format, OutputFormat(rawValue: format) == nil {
@@ -62,18 +65,8 @@ struct Kehu: ParsableCommand {
       let eq = b.firstIndex(of: "=")!
       variables[String(b[..<eq])] = .text(String(b[b.index(after: eq)...]))
     }
-    var workspace = Workspace()
-    var storeName = "memory"
-    if demo {
-      let day = settings.today ?? localNow().day
-      do {
-        workspace = Workspace(try DemoFirm.database(today: day))
-      } catch {
-        writeErr("kehu: the demo firm could not be built: \(error)\n")
-        throw ExitCode(70)
-      }
-      storeName = "demo"
-    }
+    let (workspace, storeName) = try openWorkspace(env: env, today: settings.today)
+    defer { closeStore(workspace.store) }
     let options = SessionOptions(
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
@@ -88,7 +81,9 @@ struct Kehu: ParsableCommand {
       }
     }
     if interactive {
-      throw ExitCode(runPrompt(session))
+      let status = runInteractive(host: session, historyPath: historyPath(environment: env))
+      try finish(workspace.store)
+      throw ExitCode(status)
     }
     var failed = false
     if let command {
@@ -110,9 +105,54 @@ struct Kehu: ParsableCommand {
         }
       }
     }
+    if let e = session.storeFailure { throw ExitCode(e.exitStatus) }
+    try finish(workspace.store)
     if failed || session.failures > 0 { throw ExitCode(1) }
   }
+
+  /// `--memory` and `--demo` are throwaway stores; otherwise a directory, created on first use.
+  func openWorkspace(env: [String: String], today: Day?) throws -> (Workspace, String) {
+    if memory || demo {
+      if store != nil || readOnly {
+        throw ValidationError("--\(demo ? "demo" : "memory") cannot be combined with --store or --read-only")
+      }
+      guard demo else { return (Workspace(), "memory") }
+      do {
+        return (Workspace(try DemoFirm.database(today: today ?? localNow().day)), "demo")
+      } catch {
+        writeErr("kehu: the demo firm could not be built: \(error)\n")
+        throw ExitCode(70)
+      }
+    }
+    let dir = store ?? defaultStoreDirectory(env)
+    do {
+      let (opened, warnings) = try Store.open(.directory(dir), readOnly: readOnly)
+      for w in warnings { writeErr("kehu: warning: \(w)\n") }
+      return (Workspace(store: opened), opened.name)
+    } catch let e as StoreError {
+      writeErr("kehu: \(e.description)\n")
+      throw ExitCode(e.exitStatus)
+    }
+  }
+
+  /// Syncs what is left in the journal; a run never exits 0 with a change unsynced.
+  func finish(_ store: Store) throws {
+    do {
+      try store.close()
+    } catch let e as StoreError {
+      writeErr("kehu: \(e.description)\n")
+      throw ExitCode(e.exitStatus)
+    }
+  }
 }
+
+func defaultStoreDirectory(_ env: [String: String]) -> String {
+  if let s = env["KEHU_STORE"], !s.isEmpty { return s }
+  if let d = env["XDG_DATA_HOME"], d.hasPrefix("/") { return d + "/kehu/default" }
+  return (env["HOME"] ?? ".") + "/.local/share/kehu/default"
+}
+
+func closeStore(_ store: Store) { try? store.close() }
 
 func defaultInitFile(_ env: [String: String]) -> String? {
   let base =

@@ -1,0 +1,425 @@
+#!/usr/bin/env python3
+"""The pseudo-terminal suite: starts kehu under a 24x80 pty and types at it.
+
+Usage: python3 Tests/pty/test_pty.py PATH-TO-KEHU
+
+Each case waits for the prompt before every key, with timeouts so nothing hangs, and asserts
+on the lines the session prints (``you typed: ...`` from the stub session, help output),
+never on libedit's redraw sequences. Standard library only.
+"""
+
+import fcntl
+import os
+import re
+import select
+import shutil
+import signal
+import struct
+import sys
+import tempfile
+import termios
+import time
+
+PROMPT = "kehu[memory]> "
+CONTINUATION = "...> "
+LEFT = "\x1b[D"
+UP = "\x1b[A"
+BACKSPACE = "\x7f"
+CTRL_C = "\x03"
+CTRL_D = "\x04"
+TIMEOUT = 10.0
+
+
+class Failure(Exception):
+    pass
+
+
+class Session:
+    """One kehu process on its own pty, which is its controlling terminal (so Ctrl-C signals)."""
+
+    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None):
+        """history: a KEHU_HISTORY value; "" for a file in `home`; None leaves it unset."""
+        self.home = home
+        env = {
+            "PATH": "/usr/bin:/bin",
+            "HOME": home,
+            "TERM": "xterm",
+            "EDITRC": "/dev/null",
+        }
+        if history is not None:
+            env["KEHU_HISTORY"] = history or os.path.join(home, "state", "history")
+        env.update(extra_env or {})
+        if lang is not None:
+            env["LANG"] = lang
+        self.master, self.slave = os.openpty()
+        fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        # The parent keeps the slave open: its settings are read before and after the run.
+        self.termios_before = termios.tcgetattr(self.slave)
+        self.stty_before = stty(self.slave)
+        self.pid = os.fork()
+        if self.pid == 0:
+            try:
+                os.close(self.master)
+                os.setsid()
+                fcntl.ioctl(self.slave, termios.TIOCSCTTY, 0)
+                for fd in (0, 1, 2):
+                    os.dup2(self.slave, fd)
+                os.execve(binary, [binary], env)
+            finally:
+                os._exit(127)
+        self.output = b""
+        self.seen = 0  # text before this offset has been matched already
+        self.status = None
+
+    def text(self):
+        return self.output.decode("utf-8", "replace")
+
+    def _read(self, timeout):
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                chunk = os.read(self.master, 4096)
+            except OSError:
+                chunk = b""
+            self.output += chunk
+            return bool(chunk)
+        return False
+
+    def expect(self, needle, what=None):
+        """Waits until `needle` (text) appears after the last match; moves past it."""
+        target = needle.encode("utf-8")
+        deadline = time.monotonic() + TIMEOUT
+        while True:
+            found = self.output.find(target, self.seen)
+            if found >= 0:
+                self.seen = found + len(target)
+                return
+            if time.monotonic() > deadline or self.exited():
+                self._read(0.2)
+                found = self.output.find(target, self.seen)
+                if found >= 0:
+                    self.seen = found + len(target)
+                    return
+                raise Failure("waited for %r (%s); output after last match: %r"
+                              % (needle, what or "", self.text()[self.seen_chars():][-400:]))
+            self._read(0.05)
+
+    def seen_chars(self):
+        return len(self.output[: self.seen].decode("utf-8", "replace"))
+
+    def send(self, keys):
+        os.write(self.master, keys.encode("utf-8"))
+
+    def prompt_then(self, keys, prompt=PROMPT):
+        self.expect(prompt, "prompt")
+        # libedit switches the terminal to raw mode after printing the prompt; let it settle.
+        time.sleep(0.05)
+        self.send(keys)
+
+    def exited(self):
+        if self.status is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid == self.pid:
+                self.status = status
+        return self.status is not None
+
+    def wait_exit(self):
+        deadline = time.monotonic() + TIMEOUT
+        while not self.exited():
+            if time.monotonic() > deadline:
+                raise Failure("kehu did not exit; output: %r" % self.text()[-400:])
+            self._read(0.05)
+        while self._read(0.05):
+            pass
+        if os.WIFSIGNALED(self.status):
+            raise Failure("kehu died of signal %d; output: %r"
+                          % (os.WTERMSIG(self.status), self.text()[-400:]))
+        return os.WEXITSTATUS(self.status)
+
+    def typed_lines(self):
+        return re.findall(r"you typed: ([^\r\n]*)", self.text())
+
+    def close(self):
+        if not self.exited():
+            os.kill(self.pid, signal.SIGKILL)
+            os.waitpid(self.pid, 0)
+        os.close(self.master)
+        os.close(self.slave)
+
+
+def stty(fd):
+    """`stty -a` for the terminal behind fd, the way a user would compare it."""
+    import subprocess
+    try:
+        return subprocess.run(["stty", "-a"], stdin=fd, capture_output=True, text=True,
+                              timeout=TIMEOUT).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+
+
+def read_history(path):
+    """Entries of a libedit history file: `_HiStOrY_V2_`, then one strvis-escaped entry a line."""
+    with open(path, "rb") as f:
+        lines = f.read().decode("utf-8").split("\n")
+    if lines[0] != "_HiStOrY_V2_":
+        raise Failure("history file header is %r" % lines[0])
+
+    def unvis(line):
+        return re.sub(r"\\([0-7]{3}|\\)",
+                      lambda m: "\\" if m.group(1) == "\\" else chr(int(m.group(1), 8)), line)
+
+    return [unvis(line) for line in lines[1:] if line]
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+# ---- The cases -------------------------------------------------------------------------------
+
+def case_chinese_input(binary, home):
+    s = Session(binary, home)
+    try:
+        s.prompt_then("你好客户\r")
+        s.expect("you typed: 你好客户\r\n")
+        s.prompt_then(CTRL_D)
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
+def case_move_left_and_delete(binary, home):
+    # Left moves over `d`; Backspace then deletes the whole two-cell character `你`.
+    s = Session(binary, home)
+    try:
+        s.prompt_then("abc你d" + LEFT + BACKSPACE + "\r")
+        s.expect("you typed: ")
+        check(s.typed_lines() == ["abcd"], "typed lines %r, expected ['abcd']" % s.typed_lines())
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+    finally:
+        s.close()
+
+
+def case_tab_completion(binary, home):
+    s = Session(binary, home)
+    try:
+        # One match: `hel` becomes `help` and runs; the stub's help lists its commands.
+        s.prompt_then("hel\t\r")
+        s.expect("help\r\nquit\r\nexit\r\ncustomer\r\ncredit\r\ntables\r\n")
+        # Two matches: both are listed on a line of their own, the typed `c` stays.
+        s.prompt_then("c\t")
+        s.expect("\r\ncustomer  credit\r\n")
+        s.expect(PROMPT + "c", "the prompt redrawn below the list")
+        s.send("u\t\r")
+        s.expect("you typed: customer\r\n")
+        check(s.typed_lines() == ["customer"], "typed lines %r" % s.typed_lines())
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+    finally:
+        s.close()
+
+
+def case_up_recalls(binary, home):
+    s = Session(binary, home)
+    try:
+        s.prompt_then("first 一\r")
+        s.prompt_then("second\r")
+        s.prompt_then(UP + UP + "\r")
+        s.expect("you typed: first 一\r\n")
+        # A multi-line statement comes back whole, as one entry.
+        s.prompt_then("tables |\r")
+        s.prompt_then("top 3\r", prompt=CONTINUATION)
+        s.expect("you typed: tables |\r\ntop 3\r\n")
+        s.prompt_then(UP + "\r")
+        s.expect("you typed: tables |\r\ntop 3\r\n")
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+        check(s.typed_lines() == ["first 一", "second", "first 一", "tables |", "tables |"],
+              "typed lines %r" % s.typed_lines())
+    finally:
+        s.close()
+
+
+def case_ctrl_c_cancels(binary, home):
+    s = Session(binary, home)
+    try:
+        s.prompt_then("garbage 垃圾")
+        time.sleep(0.1)
+        s.send(CTRL_C)
+        s.prompt_then("after\r")
+        s.expect("you typed: after\r\n")
+        # In a multi-line statement, Ctrl-C drops every line typed so far.
+        s.prompt_then("half |\r")
+        s.prompt_then("more", prompt=CONTINUATION)
+        time.sleep(0.1)
+        s.send(CTRL_C)
+        s.prompt_then("next\r")
+        s.expect("you typed: next\r\n")
+        s.prompt_then(CTRL_D)
+        check(s.wait_exit() == 0, "exit status after Ctrl-C")
+        check(s.typed_lines() == ["after", "next"], "typed lines %r" % s.typed_lines())
+    finally:
+        s.close()
+
+
+def case_ctrl_d_exits_zero(binary, home):
+    s = Session(binary, home)
+    try:
+        s.prompt_then(CTRL_D)
+        status = s.wait_exit()
+        check(status == 0, "exit status %d, expected 0" % status)
+    finally:
+        s.close()
+
+
+def case_history_file(binary, home):
+    path = os.path.join(home, "nested", "dir", "history")
+    s = Session(binary, home, history=path)
+    try:
+        for line in ["dup", "dup", "other", "dup"]:
+            s.prompt_then(line + "\r")
+            s.expect("you typed: %s\r\n" % line)
+        s.prompt_then("x |\r")
+        s.prompt_then("y\r", prompt=CONTINUATION)
+        s.expect("you typed: x |\r\ny\r\n")
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+    finally:
+        s.close()
+    mode = os.stat(path).st_mode & 0o777
+    check(mode == 0o600, "history file mode %o, expected 600" % mode)
+    directory_mode = os.stat(os.path.dirname(path)).st_mode & 0o777
+    check(directory_mode == 0o700, "history directory mode %o, expected 700" % directory_mode)
+    entries = read_history(path)
+    check(entries == ["dup", "other", "dup", "x |\ny"], "history entries %r" % entries)
+    # A new session loads the file: Up brings back the last statement.
+    s = Session(binary, home, history=path)
+    try:
+        s.prompt_then(UP + "\r")
+        s.expect("you typed: x |\r\ny\r\n")
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+    finally:
+        s.close()
+    check(read_history(path) == entries, "history changed by a repeated entry")
+    # KEHU_HISTORY=off writes nothing.
+    off_home = os.path.join(home, "off")
+    os.makedirs(off_home)
+    s = Session(binary, off_home, history="off")
+    try:
+        s.prompt_then("secret\r")
+        s.expect("you typed: secret\r\n")
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+    finally:
+        s.close()
+    check(os.listdir(off_home) == [], "KEHU_HISTORY=off wrote %r" % os.listdir(off_home))
+    # Without KEHU_HISTORY: $XDG_STATE_HOME/kehu/history, else ~/.local/state/kehu/history.
+    for extra, expected in [({"XDG_STATE_HOME": os.path.join(home, "xdg")}, "xdg/kehu/history"),
+                            ({}, ".local/state/kehu/history")]:
+        s = Session(binary, home, history=None, extra_env=extra)
+        try:
+            s.prompt_then("kept\r")
+            s.expect("you typed: kept\r\n")
+            s.prompt_then(CTRL_D)
+            s.wait_exit()
+        finally:
+            s.close()
+        where = os.path.join(home, expected)
+        check(os.path.exists(where) and read_history(where) == ["kept"],
+              "no history at %s" % expected)
+        check(os.stat(os.path.dirname(where)).st_mode & 0o777 == 0o700,
+              "directory of %s is not 0700" % expected)
+
+
+def case_lang_c(binary, home):
+    # A non-UTF-8 locale: kehu must fall back to UTF-8 input rather than crash or drop text.
+    s = Session(binary, home, lang="C")
+    try:
+        # Left moves over 好; Backspace deletes 你, a whole character, not one of its bytes.
+        s.prompt_then("客户 ab你好" + LEFT + BACKSPACE + "\r")
+        s.expect("you typed: ")
+        check(s.typed_lines() == ["客户 ab好"], "typed lines %r" % s.typed_lines())
+        s.prompt_then(CTRL_D)
+        check(s.wait_exit() == 0, "exit status under LANG=C")
+    finally:
+        s.close()
+
+
+def case_terminal_restored(binary, home):
+    # Raw mode at the prompt, after an interrupted line, and after a completion listing:
+    # the terminal must read the same as before kehu started.
+    s = Session(binary, home)
+    try:
+        s.prompt_then("c\t")
+        s.expect("customer  credit\r\n")
+        s.expect(PROMPT + "c", "the prompt redrawn below the list")
+        time.sleep(0.1)
+        s.send(CTRL_C)
+        s.prompt_then("x\r")
+        s.expect("you typed: x\r\n")
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+        after = termios.tcgetattr(s.slave)
+        check(after == s.termios_before, "termios attributes differ after exit")
+        stty_after = stty(s.slave)
+        check(stty_after == s.stty_before, "stty -a differs:\n%s\n%s"
+              % (s.stty_before, stty_after))
+    finally:
+        s.close()
+    # Killed at the prompt, while the terminal is raw: libedit puts it back on the way out.
+    s = Session(binary, home)
+    try:
+        s.prompt_then("half typed")
+        time.sleep(0.2)
+        check(termios.tcgetattr(s.slave) != s.termios_before, "the prompt did not go raw")
+        os.kill(s.pid, signal.SIGTERM)
+        try:
+            s.wait_exit()
+        except Failure:
+            pass  # dying of SIGTERM is expected here
+        check(os.WIFSIGNALED(s.status) and os.WTERMSIG(s.status) == signal.SIGTERM,
+              "kehu did not die of SIGTERM")
+        check(termios.tcgetattr(s.slave) == s.termios_before, "terminal left raw after SIGTERM")
+    finally:
+        s.close()
+
+
+CASES = [
+    case_chinese_input,
+    case_move_left_and_delete,
+    case_tab_completion,
+    case_up_recalls,
+    case_ctrl_c_cancels,
+    case_ctrl_d_exits_zero,
+    case_history_file,
+    case_lang_c,
+    case_terminal_restored,
+]
+
+
+def main():
+    if len(sys.argv) != 2:
+        print("usage: test_pty.py PATH-TO-KEHU", file=sys.stderr)
+        return 64
+    binary = os.path.abspath(sys.argv[1])
+    passed = failed = 0
+    for case in CASES:
+        home = tempfile.mkdtemp(prefix="kehu-pty-")
+        try:
+            case(binary, home)
+            passed += 1
+            print("ok   %s" % case.__name__)
+        except Failure as error:
+            failed += 1
+            print("FAIL %s: %s" % (case.__name__, error))
+        finally:
+            shutil.rmtree(home, ignore_errors=True)
+    print("pty: %d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
