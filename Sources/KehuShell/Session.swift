@@ -63,6 +63,7 @@ public final class Session: ReplHost {
   /// Statements run so far: the fixed clock advances one second per statement.
   var statementCount: Int64 = 0
   public private(set) var failures = 0
+  let interruptFlag = InterruptFlag()
   public var commands: CommandTable
   public let workspace: Workspace
 
@@ -119,7 +120,14 @@ public final class Session: ReplHost {
     return outcome != .quit
   }
 
-  public func interrupt() {}
+  /// Ctrl-C while a statement runs (called from the prompt's watcher thread).
+  public func interrupt() { interruptFlag.raise() }
+
+  /// Long-running statements call this between chunks of work: Ctrl-C stops them here,
+  /// before anything is changed.
+  public func checkInterrupted() throws {
+    if interruptFlag.take() || options.interrupted() { throw ShellError(tr("interrupted")) }
+  }
 
   // MARK: running
 
@@ -145,6 +153,7 @@ public final class Session: ReplHost {
           .joined(separator: "\n")
         emit(shown + "\n")
       }
+      _ = interruptFlag.take()
       let started = settings.timer ? options.monotonic() : 0
       do {
         switch try runStatement(st) {
@@ -267,5 +276,19 @@ public final class Session: ReplHost {
     out += "    " + text + "\n" + "    " + pad + caret + "\n"
     if let hint = e.hint { out += hint + "\n" }
     io.err(out)
+  }
+}
+
+/// A flag one thread raises and another takes.
+final class InterruptFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var raised = false
+  func raise() { lock.withLock { raised = true } }
+  /// True once per raise.
+  func take() -> Bool {
+    lock.withLock {
+      defer { raised = false }
+      return raised
+    }
   }
 }

@@ -4,7 +4,7 @@
 Usage: python3 Tests/pty/test_pty.py PATH-TO-KEHU
 
 Each case waits for the prompt before every key, with timeouts so nothing hangs, and asserts
-on the lines the session prints (``you typed: ...`` from the stub session, help output),
+on the lines the session prints (``print ~ TEXT`` statements print ``~ TEXT``, help output),
 never on libedit's redraw sequences. Standard library only.
 """
 
@@ -21,6 +21,8 @@ import termios
 import time
 
 PROMPT = "kehu[memory]> "
+# Each typed line is a `print ~ …` statement, whose output line `~ …` shows what kehu read.
+P = "print ~ "
 CONTINUATION = "...> "
 LEFT = "\x1b[D"
 UP = "\x1b[A"
@@ -64,7 +66,7 @@ class Session:
                 fcntl.ioctl(self.slave, termios.TIOCSCTTY, 0)
                 for fd in (0, 1, 2):
                     os.dup2(self.slave, fd)
-                os.execve(binary, [binary], env)
+                os.execve(binary, [binary, "--memory", "--no-init"], env)
             finally:
                 os._exit(127)
         self.output = b""
@@ -137,7 +139,7 @@ class Session:
         return os.WEXITSTATUS(self.status)
 
     def typed_lines(self):
-        return re.findall(r"you typed: ([^\r\n]*)", self.text())
+        return re.findall(r"(?m)^~ ([^\r\n]*)\r$", self.text())
 
     def close(self):
         if not self.exited():
@@ -181,8 +183,8 @@ def check(condition, message):
 def case_chinese_input(binary, home):
     s = Session(binary, home)
     try:
-        s.prompt_then("你好客户\r")
-        s.expect("you typed: 你好客户\r\n")
+        s.prompt_then(P + "你好客户\r")
+        s.expect("\r\n~ 你好客户\r\n")
         s.prompt_then(CTRL_D)
         check(s.wait_exit() == 0, "exit status")
     finally:
@@ -193,8 +195,8 @@ def case_move_left_and_delete(binary, home):
     # Left moves over `d`; Backspace then deletes the whole two-cell character `你`.
     s = Session(binary, home)
     try:
-        s.prompt_then("abc你d" + LEFT + BACKSPACE + "\r")
-        s.expect("you typed: ")
+        s.prompt_then(P + "abc你d" + LEFT + BACKSPACE + "\r")
+        s.expect("\r\n~ ")
         check(s.typed_lines() == ["abcd"], "typed lines %r, expected ['abcd']" % s.typed_lines())
         s.prompt_then(CTRL_D)
         s.wait_exit()
@@ -205,16 +207,18 @@ def case_move_left_and_delete(binary, home):
 def case_tab_completion(binary, home):
     s = Session(binary, home)
     try:
-        # One match: `hel` becomes `help` and runs; the stub's help lists its commands.
+        # One match: `hel` becomes `help` and runs; help lists the commands.
         s.prompt_then("hel\t\r")
-        s.expect("help\r\nquit\r\nexit\r\ncustomer\r\ncredit\r\ntables\r\n")
-        # Two matches: both are listed on a line of their own, the typed `c` stays.
-        s.prompt_then("c\t")
-        s.expect("\r\ncustomer  credit\r\n")
-        s.expect(PROMPT + "c", "the prompt redrawn below the list")
-        s.send("u\t\r")
-        s.expect("you typed: customer\r\n")
-        check(s.typed_lines() == ["customer"], "typed lines %r" % s.typed_lines())
+        s.expect("list the commands, or explain one")
+        # Two matches: both are listed on a line of their own, the typed `h` stays.
+        s.prompt_then("h\t")
+        s.expect("\r\nhelp     history\r\n")
+        s.expect(PROMPT + "h", "the prompt redrawn below the list")
+        s.send("is\t7\r")
+        s.expect("Change history of customer 7")
+        # Arguments complete too: a setting name after `set`.
+        s.prompt_then("set fo\t\r")
+        s.expect("format = table")
         s.prompt_then(CTRL_D)
         s.wait_exit()
     finally:
@@ -224,19 +228,19 @@ def case_tab_completion(binary, home):
 def case_up_recalls(binary, home):
     s = Session(binary, home)
     try:
-        s.prompt_then("first 一\r")
-        s.prompt_then("second\r")
+        s.prompt_then(P + "first 一\r")
+        s.prompt_then(P + "second\r")
         s.prompt_then(UP + UP + "\r")
-        s.expect("you typed: first 一\r\n")
+        s.expect("\r\n~ first 一\r\n")
         # A multi-line statement comes back whole, as one entry.
-        s.prompt_then("tables |\r")
-        s.prompt_then("top 3\r", prompt=CONTINUATION)
-        s.expect("you typed: tables |\r\ntop 3\r\n")
+        s.prompt_then(P + "x |\r")
+        s.prompt_then("y\r", prompt=CONTINUATION)
+        s.expect("\r\n~ x | y\r\n")
         s.prompt_then(UP + "\r")
-        s.expect("you typed: tables |\r\ntop 3\r\n")
+        s.expect("\r\n~ x | y\r\n")
         s.prompt_then(CTRL_D)
         s.wait_exit()
-        check(s.typed_lines() == ["first 一", "second", "first 一", "tables |", "tables |"],
+        check(s.typed_lines() == ["first 一", "second", "first 一", "x | y", "x | y"],
               "typed lines %r" % s.typed_lines())
     finally:
         s.close()
@@ -248,15 +252,15 @@ def case_ctrl_c_cancels(binary, home):
         s.prompt_then("garbage 垃圾")
         time.sleep(0.1)
         s.send(CTRL_C)
-        s.prompt_then("after\r")
-        s.expect("you typed: after\r\n")
+        s.prompt_then(P + "after\r")
+        s.expect("\r\n~ after\r\n")
         # In a multi-line statement, Ctrl-C drops every line typed so far.
-        s.prompt_then("half |\r")
+        s.prompt_then(P + "half |\r")
         s.prompt_then("more", prompt=CONTINUATION)
         time.sleep(0.1)
         s.send(CTRL_C)
-        s.prompt_then("next\r")
-        s.expect("you typed: next\r\n")
+        s.prompt_then(P + "next\r")
+        s.expect("\r\n~ next\r\n")
         s.prompt_then(CTRL_D)
         check(s.wait_exit() == 0, "exit status after Ctrl-C")
         check(s.typed_lines() == ["after", "next"], "typed lines %r" % s.typed_lines())
@@ -279,11 +283,11 @@ def case_history_file(binary, home):
     s = Session(binary, home, history=path)
     try:
         for line in ["dup", "dup", "other", "dup"]:
-            s.prompt_then(line + "\r")
-            s.expect("you typed: %s\r\n" % line)
-        s.prompt_then("x |\r")
+            s.prompt_then(P + line + "\r")
+            s.expect("\r\n~ %s\r\n" % line)
+        s.prompt_then(P + "x |\r")
         s.prompt_then("y\r", prompt=CONTINUATION)
-        s.expect("you typed: x |\r\ny\r\n")
+        s.expect("\r\n~ x | y\r\n")
         s.prompt_then(CTRL_D)
         s.wait_exit()
     finally:
@@ -293,12 +297,12 @@ def case_history_file(binary, home):
     directory_mode = os.stat(os.path.dirname(path)).st_mode & 0o777
     check(directory_mode == 0o700, "history directory mode %o, expected 700" % directory_mode)
     entries = read_history(path)
-    check(entries == ["dup", "other", "dup", "x |\ny"], "history entries %r" % entries)
+    check(entries == [P + "dup", P + "other", P + "dup", P + "x |\ny"], "history entries %r" % entries)
     # A new session loads the file: Up brings back the last statement.
     s = Session(binary, home, history=path)
     try:
         s.prompt_then(UP + "\r")
-        s.expect("you typed: x |\r\ny\r\n")
+        s.expect("\r\n~ x | y\r\n")
         s.prompt_then(CTRL_D)
         s.wait_exit()
     finally:
@@ -309,8 +313,8 @@ def case_history_file(binary, home):
     os.makedirs(off_home)
     s = Session(binary, off_home, history="off")
     try:
-        s.prompt_then("secret\r")
-        s.expect("you typed: secret\r\n")
+        s.prompt_then(P + "secret\r")
+        s.expect("\r\n~ secret\r\n")
         s.prompt_then(CTRL_D)
         s.wait_exit()
     finally:
@@ -321,14 +325,14 @@ def case_history_file(binary, home):
                             ({}, ".local/state/kehu/history")]:
         s = Session(binary, home, history=None, extra_env=extra)
         try:
-            s.prompt_then("kept\r")
-            s.expect("you typed: kept\r\n")
+            s.prompt_then(P + "kept\r")
+            s.expect("\r\n~ kept\r\n")
             s.prompt_then(CTRL_D)
             s.wait_exit()
         finally:
             s.close()
         where = os.path.join(home, expected)
-        check(os.path.exists(where) and read_history(where) == ["kept"],
+        check(os.path.exists(where) and read_history(where) == [P + "kept"],
               "no history at %s" % expected)
         check(os.stat(os.path.dirname(where)).st_mode & 0o777 == 0o700,
               "directory of %s is not 0700" % expected)
@@ -339,8 +343,8 @@ def case_lang_c(binary, home):
     s = Session(binary, home, lang="C")
     try:
         # Left moves over 好; Backspace deletes 你, a whole character, not one of its bytes.
-        s.prompt_then("客户 ab你好" + LEFT + BACKSPACE + "\r")
-        s.expect("you typed: ")
+        s.prompt_then(P + "客户 ab你好" + LEFT + BACKSPACE + "\r")
+        s.expect("\r\n~ ")
         check(s.typed_lines() == ["客户 ab好"], "typed lines %r" % s.typed_lines())
         s.prompt_then(CTRL_D)
         check(s.wait_exit() == 0, "exit status under LANG=C")
@@ -353,13 +357,13 @@ def case_terminal_restored(binary, home):
     # the terminal must read the same as before kehu started.
     s = Session(binary, home)
     try:
-        s.prompt_then("c\t")
-        s.expect("customer  credit\r\n")
-        s.expect(PROMPT + "c", "the prompt redrawn below the list")
+        s.prompt_then("h\t")
+        s.expect("help     history\r\n")
+        s.expect(PROMPT + "h", "the prompt redrawn below the list")
         time.sleep(0.1)
         s.send(CTRL_C)
-        s.prompt_then("x\r")
-        s.expect("you typed: x\r\n")
+        s.prompt_then(P + "x\r")
+        s.expect("\r\n~ x\r\n")
         s.prompt_then(CTRL_D)
         s.wait_exit()
         after = termios.tcgetattr(s.slave)
