@@ -97,6 +97,7 @@ struct KeyIndex: Sendable {
   /// Adds row `row`; false when its key is already present.
   @discardableResult
   mutating func insert(row: Int, column: Column) -> Bool {
+    if isDirect && column.kind != .int64 { convertToHash(column, rows: row) }
     if isDirect {
       let key = column.ints[row]
       if direct.isEmpty && used == 0 { base = key }

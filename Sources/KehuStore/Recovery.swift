@@ -48,7 +48,8 @@ public func checkStore(dir: String) throws -> CheckReport {
         report.intact = false
         line +=
           "; damaged at byte \(d.offset) (\(d.reason)), \(scan.size - d.offset) bytes after it"
-          + (scan.validAfterDamage ? "; valid records follow, so open refuses" : "; a torn tail open would cut")
+          + (scan.validAfterDamage
+            ? "; valid records follow, so open refuses" : "; a torn tail open would cut")
       }
       if var db = base {
         do { try StoreFiles.replay(scan, into: &db, path: jpath) } catch let e as StoreError {
