@@ -97,7 +97,6 @@ struct KeyIndex: Sendable {
   /// Adds row `row`; false when its key is already present.
   @discardableResult
   mutating func insert(row: Int, column: Column) -> Bool {
-    // Text keys never use the direct array.
     if isDirect && column.kind != .int64 { convertToHash(column, rows: row) }
     if isDirect {
       let key = column.ints[row]

@@ -294,6 +294,8 @@ struct ChunkReader {
   mutating func header(_ tag: UInt32) throws -> (Int, UInt64) {
     let at = offset
     let h = try bytes(SnapshotFile.chunkHeaderSize)
+    let reserved = h.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self) }
+    guard reserved == 0 else { throw damage(at + 4, "chunk header damaged") }
     let (t, len, sum) = h.withUnsafeBytes {
       (
         $0.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian,

@@ -1,0 +1,142 @@
+/// What `check` found, one line per file, for `kehu check`.
+public struct CheckReport: Sendable, Equatable {
+  public var lines: [String] = []
+  /// True when every file is intact (a torn tail counts as damage here: open would cut it).
+  public var intact = true
+}
+
+/// What `recover` wrote and what it could not keep.
+public struct RecoverReport: Sendable, Equatable {
+  public var lines: [String] = []
+  /// The last sequence number in the new store.
+  public var sequence: UInt64 = 0
+  /// Lines naming each thing lost; empty when nothing was.
+  public var lost: [String] = []
+}
+
+/// Reads every snapshot and journal of `dir` without changing anything.
+public func checkStore(dir: String) throws -> CheckReport {
+  var report = CheckReport()
+  let listing = try StoreFiles.list(dir)
+  if listing.snapshots.isEmpty {
+    report.intact = false
+    report.lines.append("\(dir): no snapshot")
+  }
+  for s in listing.snapshots {
+    let path = FileIO.join(dir, StoreFiles.snapshotName(s))
+    var base: Database?
+    do {
+      let (db, _) = try StoreFiles.readSnapshot(path)
+      base = db
+      report.lines.append(
+        "\(StoreFiles.snapshotName(s)): intact, sequence \(db.sequence), "
+          + db.tables.map { "\($0.count) \($0.name)" }.joined(separator: ", "))
+    } catch let e as StoreError {
+      report.intact = false
+      report.lines.append("\(StoreFiles.snapshotName(s)): \(e.description)")
+    }
+    let jname = StoreFiles.journalName(s)
+    guard listing.journals.contains(s) else { continue }
+    let jpath = FileIO.join(dir, jname)
+    do {
+      guard let scan = try StoreFiles.readJournal(jpath) else { continue }
+      let range =
+        scan.records.isEmpty
+        ? "no records" : "\(scan.records.count) records (sequence \(scan.base + 1)–\(scan.lastSequence))"
+      var line = "\(jname): \(range) intact"
+      if let d = scan.damage {
+        report.intact = false
+        line +=
+          "; damaged at byte \(d.offset) (\(d.reason)), \(scan.size - d.offset) bytes after it"
+          + (scan.validAfterDamage
+            ? "; valid records follow, so open refuses" : "; a torn tail open would cut")
+      }
+      if var db = base {
+        do { try StoreFiles.replay(scan, into: &db, path: jpath) } catch let e as StoreError {
+          report.intact = false
+          line += "; \(e.description)"
+        }
+      }
+      report.lines.append(line)
+    } catch let e as StoreError {
+      report.intact = false
+      report.lines.append("\(jname): \(e.description)")
+    }
+  }
+  return report
+}
+
+/// Writes a new store at `to` from everything intact in `from`: the newest readable
+/// snapshot and the journal records up to the first damage. Never changes `from`.
+public func recoverStore(from dir: String, to newDir: String) throws -> RecoverReport {
+  var report = RecoverReport()
+  if FileIO.exists(newDir), !(try FileIO.listDirectory(newDir)).isEmpty {
+    throw StoreError.io(file: newDir, reason: "already exists and is not empty")
+  }
+  let listing = try StoreFiles.list(dir)
+  var db: Database?
+  var firstDamage: StoreError?
+  // Newest snapshot first; if it is damaged, the previous one and its journal.
+  for s in listing.snapshots.reversed() {
+    let path = FileIO.join(dir, StoreFiles.snapshotName(s))
+    do {
+      let (d, _) = try StoreFiles.readSnapshot(path)
+      db = d
+      report.lines.append("used \(StoreFiles.snapshotName(s)) (sequence \(s))")
+      break
+    } catch let e as StoreError {
+      if firstDamage == nil { firstDamage = e }
+      report.lost.append("\(e.description): snapshot not used")
+    }
+  }
+  guard var state = db else {
+    throw firstDamage ?? StoreError.corrupt(file: dir, offset: 0, reason: "no snapshot to recover from")
+  }
+  // Journals in order from the snapshot used; each continues where the previous ended.
+  for j in listing.journals where j >= state.sequence {
+    let jpath = FileIO.join(dir, StoreFiles.journalName(j))
+    guard j == state.sequence else {
+      report.lost.append("\(StoreFiles.journalName(j)): not used, its records follow sequence \(j)")
+      continue
+    }
+    let scan: JournalFile.Scan
+    do {
+      guard let s = try StoreFiles.readJournal(jpath) else { continue }
+      scan = s
+    } catch let e as StoreError {
+      report.lost.append("\(e.description): journal not used")
+      break
+    }
+    var applied = 0
+    var stopped: String?
+    for rec in scan.records {
+      do {
+        try state.apply(rec.mutations)
+        state.sequence = rec.sequence
+        applied += 1
+      } catch let e as MutationError {
+        stopped = "record \(rec.sequence) at byte \(rec.offset) does not apply (\(e.message))"
+        break
+      }
+    }
+    report.lines.append("replayed \(applied) records of \(StoreFiles.journalName(j))")
+    if let stopped {
+      report.lost.append("\(jpath): \(stopped); it and everything after it lost")
+      break
+    }
+    if let d = scan.damage {
+      report.lost.append(
+        "\(jpath): \(scan.size - d.offset) bytes from byte \(d.offset) lost (\(d.reason)); "
+          + "last record kept is sequence \(scan.lastSequence)")
+      break
+    }
+  }
+  try FileIO.makeDirectories(newDir)
+  let lock = try StoreLock.acquire(newDir)
+  defer { lock.release() }
+  _ = try StoreFiles.writeSnapshot(state, dir: newDir)
+  try StoreFiles.writeEmptyJournal(base: state.sequence, dir: newDir)
+  report.sequence = state.sequence
+  report.lines.append("wrote \(newDir) at sequence \(state.sequence)")
+  return report
+}
