@@ -192,4 +192,74 @@ func writeAll(_ fd: Int32, _ s: String) {
   }
 }
 
-Kehu.main()
+/// The store's maintenance commands, dispatched by their first word.
+struct Check: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kehu check", abstract: "Report what is intact in a store; changes nothing.")
+  @Option(help: ArgumentHelp("The store directory.", valueName: "dir")) var store: String
+
+  func run() throws {
+    do {
+      let report = try checkStore(dir: store)
+      for line in report.lines { writeOut(line + "\n") }
+      if !report.intact { throw ExitCode(65) }
+    } catch let e as StoreError {
+      writeErr("kehu: \(e.description)\n")
+      throw ExitCode(e.exitStatus)
+    }
+  }
+}
+
+struct Recover: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kehu recover",
+    abstract: "Write a new store from everything intact in a damaged one; the damaged store is not changed.")
+  @Option(help: ArgumentHelp("The damaged store.", valueName: "dir")) var store: String
+  @Option(help: ArgumentHelp("Where to write the new store (must not exist).", valueName: "newdir")) var to: String
+
+  func run() throws {
+    do {
+      let report = try recoverStore(from: store, to: to)
+      for line in report.lines { writeOut(line + "\n") }
+    } catch let e as StoreError {
+      writeErr("kehu: \(e.description)\n")
+      throw ExitCode(e.exitStatus)
+    }
+  }
+}
+
+struct Gen: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kehu gen", abstract: "Write a generated store of realistic data (deterministic for a seed and date).")
+  @Option(help: "Number of customers.") var customers: Int = 1000
+  @Option(help: "Number of sales lines.") var sales: Int = 10000
+  @Option(help: "Random seed.") var seed: UInt64 = 1
+  @Option(help: ArgumentHelp("The store directory to write.", valueName: "dir")) var store: String
+  @Option(help: "The generated data ends at this date (default today).") var today: String?
+
+  func validate() throws {
+    if let today, Day(parsing: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD; not '\(today)'") }
+    if customers < 1 || sales < 0 { throw ValidationError("--customers must be at least 1 and --sales at least 0") }
+  }
+
+  func run() throws {
+    let day = today.flatMap { Day(parsing: $0) } ?? localNow().day
+    do {
+      let (opened, _) = try Store.open(.directory(store))
+      let db = generate(customers: customers, sales: sales, seed: seed, today: day)
+      try opened.replaceAll(with: db)
+      try opened.close()
+      writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
+    } catch let e as StoreError {
+      writeErr("kehu: \(e.description)\n")
+      throw ExitCode(e.exitStatus)
+    }
+  }
+}
+
+switch CommandLine.arguments.dropFirst().first {
+case "check": Check.main(Array(CommandLine.arguments.dropFirst(2)))
+case "recover": Recover.main(Array(CommandLine.arguments.dropFirst(2)))
+case "gen": Gen.main(Array(CommandLine.arguments.dropFirst(2)))
+default: Kehu.main()
+}
