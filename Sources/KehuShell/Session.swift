@@ -156,11 +156,18 @@ public final class Session: ReplHost {
       _ = interruptFlag.take()
       let started = settings.timer ? options.monotonic() : 0
       do {
-        switch try runStatement(st) {
-        case .table(let t): emit(renderTable(t))
-        case .message(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
-        case .none: break
-        case .quit: return .quit
+        let output = try runStatement(st)
+        // Synced before the result is shown: a result on screen means the change is on disk
+        // (at the prompt, or with `set sync statement`).
+        if !syncIfDue(st, source: source, file: file) {
+          failed = true
+        } else {
+          switch output {
+          case .table(let t): emit(renderTable(t))
+          case .message(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
+          case .none: break
+          case .quit: return .quit
+          }
         }
       } catch let e as ShellError {
         if e != .alreadyReported { report(e, in: st, source: source, file: file) }
@@ -169,7 +176,6 @@ public final class Session: ReplHost {
         report(ShellError(String(describing: error)), in: st, source: source, file: file)
         failed = true
       }
-      if !failed { failed = !syncIfDue(st, source: source, file: file) }
       if settings.timer {
         let ms = Double(options.monotonic() &- started) / 1_000_000
         emit(tr("Run time: {0} ms", String(format: "%.3f", ms)) + "\n")
@@ -229,7 +235,8 @@ public final class Session: ReplHost {
   func syncIfDue(_ st: Statement, source: String, file: String?) -> Bool {
     let store = workspace.store
     guard store.unsyncedMutations > 0 else { return true }
-    guard options.interactive || store.unsyncedMutations >= 1000 else { return true }
+    let policy = settings.sync ?? (options.interactive ? .statement : .group)
+    guard policy == .statement || store.unsyncedMutations >= 1000 else { return true }
     do {
       try store.commit()
       return true

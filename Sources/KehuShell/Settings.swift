@@ -12,6 +12,9 @@ public struct Settings: Sendable {
   public var user: String = "user"
   public var timer: Bool = false
   public var echo: Bool = false
+  /// When changes are synced to disk: nil follows the mode (every statement at the prompt,
+  /// groups of 1,000 in scripts).
+  public var sync: SyncPolicy? = nil
   public init() {}
 }
 
@@ -82,7 +85,18 @@ public struct SettingSpec: Sendable {
       choices: ["on", "off"],
       get: { s, _ in s.echo ? "on" : "off" },
       set: { s, v throws(ShellError) in s.echo = try onOff("echo", v) }),
+    sync,
   ]
+
+  public static let sync = SettingSpec(
+    name: "sync", values: "statement|group",
+    help: tr("sync changes to disk after every statement, or in groups of 1,000"),
+    choices: ["statement", "group"],
+    get: { s, _ in s.sync?.rawValue ?? "auto" },
+    set: { s, v throws(ShellError) in
+      guard let p = SyncPolicy(rawValue: v) else { throw badValue("sync", v, ["statement", "group"]) }
+      s.sync = p
+    })
 
   public static func named(_ name: String) -> SettingSpec? { all.first { $0.name == name } }
 }
@@ -97,4 +111,11 @@ private func onOff(_ name: String, _ v: String) throws(ShellError) -> Bool {
   case "off", "no", "false": return false
   default: throw badValue(name, v, ["on", "off"])
   }
+}
+
+public enum SyncPolicy: String, Sendable {
+  /// Every statement's changes are synced before its result is shown.
+  case statement
+  /// Synced every 1,000 changes, at `save` and at the end of the run.
+  case group
 }

@@ -1,0 +1,201 @@
+#!/usr/bin/env python3
+"""End-to-end runs of the built kehu binary: exit statuses, error positions, the store's
+lock, damage and read-only rules, and a real crash (SIGKILL) at random moments.
+
+Usage: python3 Tests/e2e/test_cli.py PATH-TO-KEHU
+Standard library only. Prints `e2e: N passed, M failed` last; exits non-zero on failure.
+"""
+
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+
+KEHU = None
+TMP = None
+
+
+class Failure(Exception):
+    pass
+
+
+def check(cond, message):
+    if not cond:
+        raise Failure(message)
+
+
+def run(args, stdin=None, env=None, timeout=60):
+    e = {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "KEHU_HISTORY": "off"}
+    e.update(env or {})
+    p = subprocess.run([KEHU] + args, input=stdin, capture_output=True, env=e, timeout=timeout)
+    return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+
+
+def store_files(d):
+    return {n: open(os.path.join(d, n), "rb").read() for n in sorted(os.listdir(d)) if n != "lock"}
+
+
+# ---- exit statuses and messages ---------------------------------------------------------
+
+def case_help_from_pipe_and_c():
+    code, out, err = run(["--memory"], stdin=b"help\n")
+    check(code == 0 and "list the commands" in out, "piped help: %d %r" % (code, err))
+    code, out, err = run(["--memory", "-c", "help"])
+    check(code == 0 and "customer add" in out, "-c help: %d %r" % (code, err))
+
+
+def case_bad_statement_exit_1_with_caret():
+    path = os.path.join(TMP, "bad.kehu")
+    with open(path, "w") as f:
+        f.write("print ok\n  custmer list\nprint never\n")
+    code, out, err = run(["--memory", path])
+    check(code == 1, "exit %d, expected 1" % code)
+    check(err.startswith(path + ":2:3: error: unknown command `custmer`; did you mean `customer`?"), err)
+    check("\n      custmer list\n      ^^^^^^^\n" in err, "caret line missing: %r" % err)
+    check("never" not in out, "ran past the failing statement")
+    code, out, err = run(["--memory", "--keep-going", path])
+    check(code == 1 and "never" in out, "--keep-going: %d %r" % (code, out))
+
+
+def case_usage_errors_exit_64():
+    for args in (["--bogus"], ["--format", "xml", "-c", "help"], ["--today", "2026-02-30", "-c", "help"]):
+        code, out, err = run(args)
+        check(code == 64, "%r exited %d, expected 64" % (args, code))
+
+
+def case_script_never_exits_0_unsynced():
+    d = os.path.join(TMP, "s1")
+    code, out, err = run(["--store", d, "-c", "customer add individual name=王芳"])
+    check(code == 0, err)
+    code, out, err = run(["--store", d, "--read-only", "-c", "customer list"])
+    check(code == 0 and "王芳" in out, "not durable after exit 0: %r %r" % (out, err))
+    modes = {n: os.stat(os.path.join(d, n)).st_mode & 0o777 for n in os.listdir(d)}
+    check(all(m == 0o600 for m in modes.values()), "file modes %r" % modes)
+    check(os.stat(d).st_mode & 0o777 == 0o700, "directory mode")
+
+
+# ---- the lock, read-only, damage --------------------------------------------------------
+
+def case_second_writer_exits_75():
+    d = os.path.join(TMP, "locked")
+    run(["--store", d, "-c", "customer add individual name=甲"])
+    holder = subprocess.Popen([KEHU, "--store", d], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env={"HOME": TMP, "KEHU_HISTORY": "off"})
+    try:
+        time.sleep(0.5)
+        code, out, err = run(["--store", d, "-c", "tables"])
+        check(code == 75, "second writer exited %d: %r" % (code, err))
+        check("is in use by process %d" % holder.pid in err, err)
+        # A reader opens beside the writer.
+        code, out, err = run(["--store", d, "--read-only", "-c", "customer list"])
+        check(code == 0 and "甲" in out, "read-only beside a writer: %d %r" % (code, err))
+        code, out, err = run(["--store", d, "--read-only", "-c", "customer add individual name=乙"])
+        check(code == 1 and "read-only" in err, "read-only accepted a change: %r" % err)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    code, out, err = run(["--store", d, "-c", "tables"])
+    check(code == 0, "the lock outlived its process")
+
+
+def case_damage_exits_65_and_changes_nothing():
+    d = os.path.join(TMP, "damaged")
+    run(["--store", d, "-c", "customer add individual name=甲; save; customer add individual name=乙; customer add individual name=丙"])
+    journals = sorted(n for n in os.listdir(d) if n.startswith("journal"))
+    j = os.path.join(d, journals[-1])
+    data = bytearray(open(j, "rb").read())
+    # Flip a byte inside the first record of the newest journal: records follow it, so it
+    # is damage, not a torn tail.
+    data[40] ^= 0xFF
+    open(j, "wb").write(bytes(data))
+    before = store_files(d)
+    code, out, err = run(["--store", d, "-c", "customer list"])
+    check(code == 65, "opening a damaged store exited %d: %r" % (code, err))
+    check(journals[-1] in err and "byte" in err, "error does not name file and offset: %r" % err)
+    check(store_files(d) == before, "opening a damaged store changed its files")
+    code, out, err = run(["check", "--store", d])
+    check(code == 65, "check on damage exited %d" % code)
+    new = os.path.join(TMP, "recovered")
+    code, out, err = run(["recover", "--store", d, "--to", new])
+    check(code == 0, "recover: %d %r" % (code, err))
+    check(store_files(d) == before, "recover changed the damaged store")
+    code, out, err = run(["--store", new, "-c", "customer list"])
+    check(code == 0 and "甲" in out and "乙" not in out, "recovered store: %r" % out)
+
+
+def case_torn_tail_is_cut_with_warning():
+    d = os.path.join(TMP, "torn")
+    run(["--store", d, "-c", "customer add individual name=甲; customer add individual name=乙"])
+    j = os.path.join(d, sorted(n for n in os.listdir(d) if n.startswith("journal"))[-1])
+    size = os.path.getsize(j)
+    os.truncate(j, size - 3)
+    code, out, err = run(["--store", d, "-c", "customer list"])
+    check(code == 0 and "甲" in out and "乙" not in out, "torn tail: %d %r %r" % (code, out, err))
+    check("warning" in err, "no warning for the dropped bytes: %r" % err)
+
+
+# ---- a real crash ---------------------------------------------------------------------------
+
+def case_sigkill_keeps_an_acknowledged_prefix():
+    d = os.path.join(TMP, "crash")
+    rng = random.Random(20261129)
+    total = 0
+    for attempt in range(12):
+        script = "set sync statement\n" + "".join(
+            "customer add individual name=c%d\n" % (total + i + 1) for i in range(3000))
+        p = subprocess.Popen([KEHU, "--store", d], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env={"HOME": TMP, "KEHU_HISTORY": "off"})
+        p.stdin.write(script.encode())
+        p.stdin.close()
+        time.sleep(rng.uniform(0.05, 0.6))
+        os.kill(p.pid, signal.SIGKILL)
+        out = p.stdout.read().decode()
+        p.wait()
+        acknowledged = [int(n) for n in re.findall(r"added customer \d+ c(\d+)", out)]
+        code, listing, err = run(["--store", d, "--format", "csv", "-c", "customer list --all"])
+        check(code == 0, "reopening after SIGKILL: %d %r" % (code, err))
+        names = [int(m) for m in re.findall(r",c(\d+),", listing)]
+        check(names == list(range(1, len(names) + 1)), "not a prefix after attempt %d" % attempt)
+        if acknowledged:
+            check(len(names) >= max(acknowledged), "lost acknowledged change c%d" % max(acknowledged))
+        total = len(names)
+
+
+CASES = [
+    case_help_from_pipe_and_c,
+    case_bad_statement_exit_1_with_caret,
+    case_usage_errors_exit_64,
+    case_script_never_exits_0_unsynced,
+    case_second_writer_exits_75,
+    case_damage_exits_65_and_changes_nothing,
+    case_torn_tail_is_cut_with_warning,
+    case_sigkill_keeps_an_acknowledged_prefix,
+]
+
+
+def main():
+    global KEHU, TMP
+    KEHU = os.path.abspath(sys.argv[1])
+    passed = failed = 0
+    for case in CASES:
+        TMP = tempfile.mkdtemp(prefix="kehu-e2e-")
+        try:
+            case()
+            print("ok   " + case.__name__)
+            passed += 1
+        except Exception as e:  # noqa: BLE001 - every failure is reported, then counted
+            print("FAIL %s: %s" % (case.__name__, e))
+            failed += 1
+        finally:
+            shutil.rmtree(TMP, ignore_errors=True)
+    print("e2e: %d passed, %d failed" % (passed, failed))
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
