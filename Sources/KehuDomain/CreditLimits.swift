@@ -71,7 +71,7 @@ public func salesMethodLimit(
     WorkingLine("our supply share", "本公司供货比率", .percent(share)),
     WorkingLine("credit period", periodWord, .decimal(period.normalized)),
   ]
-  var steps = [
+  let steps = [
     WorkingLine(
       unit == .month ? "monthly purchases from us" : "annual purchases from us", "purchases × share",
       .money(try fen(ours, "purchases × share")))
@@ -82,10 +82,6 @@ public func salesMethodLimit(
     exact = try mul(ours, period, "limit")
   } else {
     inputs.append(WorkingLine("days in a year", "", .int(Int64(year.days))))
-    let daily = try div(ours, year.dec, "daily purchases")
-    steps.append(
-      WorkingLine("daily purchases from us", "annual from us ÷ \(year.days)", .money(try fen(daily, "daily")))
-    )
     exact = try div(try mul(ours, period, "limit"), year.dec, "limit")
     convention = ["unit: annual purchases × credit period in days ÷ days in a year", year.note]
   }
@@ -100,7 +96,8 @@ public func salesMethodLimit(
       inputs: inputs, steps: steps,
       result: WorkingLine(
         "credit limit",
-        unit == .month ? "from us × \(plain(period)) months" : "daily from us × \(plain(period)) days",
+        unit == .month
+          ? "from us × \(plain(period)) months" : "annual from us × \(plain(period)) ÷ \(year.days)",
         .money(limit)),
       convention: convention + [roundingNote]))
 }

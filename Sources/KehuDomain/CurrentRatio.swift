@@ -18,7 +18,7 @@ public struct CurrentRatioRule: Sendable, Equatable {
   }
 
   public var text: String {
-    "limit = standard × current ratio ÷ usual ratio (\(plain(usual))), capped at \(plain(cap)) × standard"
+    "limit = standard × current ratio ÷ usual ratio (\(Value.percentText(usual))), capped at \(plain(cap)) × standard"
   }
 }
 

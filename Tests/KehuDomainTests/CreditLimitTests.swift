@@ -18,7 +18,7 @@ final class CreditLimitTests: XCTestCase {
     let l = try salesMethodLimit(
       purchases: yuan("7300000"), share: dec("0.25"), period: dec("60"), unit: .day, year: .days365)
     XCTAssertEqual(l.limit, yuan("300000.00"))
-    XCTAssertEqual(l.working.value("daily purchases from us"), .money(yuan("5000")))
+    XCTAssertEqual(l.working.value("annual purchases from us"), .money(yuan("1825000")))
     XCTAssertTrue(l.working.convention.contains("convention: 365 days in a year"))
   }
 
