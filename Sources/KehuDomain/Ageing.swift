@@ -46,7 +46,7 @@ public struct AgeingEdges: Sendable, Equatable {
   public init(parsing text: String) throws(DomainError) {
     var xs: [Int] = []
     for part in text.split(separator: ",", omittingEmptySubsequences: false) {
-      guard let n = Int(String(part).trimmingCharacters(in: " ")) else {
+      guard let n = Int(String(part).trimmed(" ")) else {
         throw .invalidFigure(name: "edges", value: text, expected: "a list of whole days such as 30,60,90")
       }
       xs.append(n)

@@ -13,7 +13,7 @@ public enum DayCountConvention: Int, Sendable, CaseIterable, CustomStringConvert
 
   /// Parses `360` or `365` (the `year=` argument and the `set year` setting).
   public init?(parsing text: String) {
-    switch text.trimmingCharacters(in: " ") {
+    switch text.trimmed(" ") {
     case "360": self = .days360
     case "365": self = .days365
     default: return nil
@@ -26,7 +26,7 @@ public enum DayCountConvention: Int, Sendable, CaseIterable, CustomStringConvert
 }
 
 extension String {
-  func trimmingCharacters(in set: Character) -> String {
+  func trimmed(_ set: Character) -> String {
     var s = Substring(self)
     while s.first == set { s = s.dropFirst() }
     while s.last == set { s = s.dropLast() }

@@ -88,25 +88,26 @@ public func adjustLimit(
   if rule.graceDays < 0 {
     throw .invalidFigure(name: "grace days", value: String(rule.graceDays), expected: "must not be negative")
   }
-  // (event day, late?, days late)
-  var events: [(Day, Bool, Int)] = []
+  // (event day, late?, days late, due)
+  var events: [(Day, Bool, Int, Day)] = []
   for r in history {
     let lateFrom = r.due.adding(days: rule.graceDays + 1)
     if let p = r.paid {
       if p > asof { continue }
       let late = p >= lateFrom
-      events.append((p, late, late ? Int(p.number - r.due.number) : 0))
+      events.append((p, late, late ? Int(p.number - r.due.number) : 0, r.due))
     } else if lateFrom <= asof {
-      events.append((lateFrom, true, -1))
+      events.append((lateFrom, true, -1, r.due))
     }
   }
-  events.sort { $0.0 < $1.0 }
+  // Same-day events in due-date order, so the result never depends on the input order.
+  events.sort { ($0.0, $0.3) < ($1.0, $1.3) }
   var limit = start
   var run = 0
   var changes: [LimitChange] = []
   let up = try add(.one, rule.raise, "1 + raise")
   let down = try sub(.one, rule.cut, "1 − cut")
-  for (day, late, daysLate) in events {
+  for (day, late, daysLate, _) in events {
     if late {
       run = 0
       let next = try fen(try mul(limit.decimal, down, "cut"), "cut")
