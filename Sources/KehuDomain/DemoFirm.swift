@@ -9,19 +9,22 @@ public enum DemoFirm {
   public static let areas = ["华东", "华南", "华北", "西南"]
   public static let staff = ["李明", "王强", "张丽", "陈静", "刘洋"]
 
-  static let products: [(code: String, name: String, category: String, unit: String, price: Int64, cost: Int64)] = [
-    ("P01", "商用笔记本电脑", "电脑", "台", 6_800, 5_300),
-    ("P02", "激光打印机", "办公设备", "台", 2_400, 1_750),
-    ("P03", "复印纸A4", "耗材", "箱", 180, 132),
-    ("P04", "投影仪", "办公设备", "台", 4_500, 3_480),
-    ("P05", "办公桌椅套装", "家具", "套", 1_900, 1_310),
-    ("P06", "网络交换机", "网络", "台", 3_200, 2_350),
-    ("P07", "硒鼓", "耗材", "个", 420, 300),
-    ("P08", "服务器", "电脑", "台", 28_000, 22_400),
-  ]
+  static let products:
+    [(code: String, name: String, category: String, unit: String, price: Int64, cost: Int64)] = [
+      ("P01", "商用笔记本电脑", "电脑", "台", 6_800, 5_300),
+      ("P02", "激光打印机", "办公设备", "台", 2_400, 1_750),
+      ("P03", "复印纸A4", "耗材", "箱", 180, 132),
+      ("P04", "投影仪", "办公设备", "台", 4_500, 3_480),
+      ("P05", "办公桌椅套装", "家具", "套", 1_900, 1_310),
+      ("P06", "网络交换机", "网络", "台", 3_200, 2_350),
+      ("P07", "硒鼓", "耗材", "个", 420, 300),
+      ("P08", "服务器", "电脑", "台", 28_000, 22_400),
+    ]
 
   static let cities = ["上海", "杭州", "南京", "苏州", "广州", "深圳", "厦门", "北京", "天津", "济南", "成都", "重庆"]
-  static let phoneCodes = ["021", "0571", "025", "0512", "020", "0755", "0592", "010", "022", "0531", "028", "023"]
+  static let phoneCodes = [
+    "021", "0571", "025", "0512", "020", "0755", "0592", "010", "022", "0531", "028", "023",
+  ]
   static let cityArea = ["华东", "华东", "华东", "华东", "华南", "华南", "华南", "华北", "华北", "华北", "西南", "西南"]
   static let brands = [
     "华强", "宏远", "金盛", "天成", "鼎新", "瑞丰", "恒通", "嘉禾", "新纪元", "东方", "长江", "明辉", "佳和", "中联",
@@ -29,7 +32,9 @@ public enum DemoFirm {
   ]
   static let trades = [("电子", "批发和零售业"), ("科技", "信息技术"), ("贸易", "批发和零售业"), ("实业", "制造业"), ("文化传媒", "文化")]
   static let surnames = Array("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗")
-  static let givens = ["芳", "伟", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "志强", "晓燕", "建华", "丽华"]
+  static let givens = [
+    "芳", "伟", "娜", "敏", "静", "磊", "洋", "艳", "勇", "军", "杰", "娟", "涛", "明", "超", "秀英", "志强", "晓燕", "建华", "丽华",
+  ]
   static let femaleGivens: Set<String> = ["芳", "娜", "敏", "静", "艳", "娟", "秀英", "晓燕", "丽华"]
   static let streets = ["人民路", "中山路", "解放路", "建设路", "和平路", "长江路", "新华路", "滨江大道"]
   static let occupations = ["教师", "工程师", "医生", "会计", "个体经营", "公务员", "设计师"]
@@ -83,7 +88,9 @@ public enum DemoFirm {
         v["daily_sales"] = .money(Money(fen: Int64(weight) * 1_200_000 + Int64(rng.int(500_000))))
         v["operating_status"] = .text(i == 37 ? "declining" : "normal")
         v["nature"] = .text(natures[i % natures.count])
-        let seventeen = "91" + String(310_000 + cityIndex * 10_000 + i).padded(6) + "MA" + String(1000 + i * 37).padded(4) + "X" + "0" + String(i % 10)
+        let seventeen =
+          "91" + String(310_000 + cityIndex * 10_000 + i).padded(6) + "MA" + String(1000 + i * 37).padded(4)
+          + "X" + "0" + String(i % 10)
         if let code = KehuDomainCodes.creditCode(seventeen) { v["credit_code"] = .text(code) }
         // The figures the credit-limit methods use (§3.3), in yuan scaled by size.
         let size = Int64(weight)
@@ -136,7 +143,8 @@ public enum DemoFirm {
     var invoiceNo = 1
     let firstMonth = today.adding(months: -12)
     for month in 0..<12 {
-      let monthStart = Day(year: firstMonth.adding(months: month).year, month: firstMonth.adding(months: month).month, day: 1)!
+      let monthStart = Day(
+        year: firstMonth.adding(months: month).year, month: firstMonth.adding(months: month).month, day: 1)!
       for c in customers {
         let orders = c.company ? 1 + rng.int(2) : (rng.int(3) == 0 ? 1 : 0)
         var monthTotal: Int64 = 0
@@ -164,7 +172,8 @@ public enum DemoFirm {
                 table: "payments",
                 values: [
                   "id": .int(paymentId), "customer": .int(c.id), "date": .date(date),
-                  "amount": .money(Money(fen: amount)), "method": .text(["cash", "card", "transfer"][rng.int(3)]),
+                  "amount": .money(Money(fen: amount)),
+                  "method": .text(["cash", "card", "transfer"][rng.int(3)]),
                 ]))
             paymentId += 1
           }
@@ -222,7 +231,8 @@ public enum DemoFirm {
             table: "visits",
             values: [
               "id": .int(visitId), "customer": .int(c.id), "date": .date(date), "owner": .text(c.owner),
-              "kind": .text(m == 1 ? "call" : "visit"), "purpose": .text(["回访", "新品介绍", "收款", "需求调研"][rng.int(4)]),
+              "kind": .text(m == 1 ? "call" : "visit"),
+              "purpose": .text(["回访", "新品介绍", "收款", "需求调研"][rng.int(4)]),
             ]))
         visitId += 1
       }
@@ -238,7 +248,8 @@ public enum DemoFirm {
         .insert(
           table: "complaints",
           values: [
-            "id": .int(Int64(k + 1)), "customer": .int(customers[ci].id), "date": .date(today.adding(days: -5 - k * 17)),
+            "id": .int(Int64(k + 1)), "customer": .int(customers[ci].id),
+            "date": .date(today.adding(days: -5 - k * 17)),
             "type": .text(type), "description": .text(text), "stage": .text(k < 2 ? "received" : "resolved"),
             "owner": .text(customers[ci].owner),
           ]))

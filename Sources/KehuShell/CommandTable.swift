@@ -6,8 +6,13 @@ public struct CommandTable: Sendable {
 
   /// The built-in commands plus every domain's.
   public static var standard: CommandTable {
-    CommandTable(
-      Builtins.commands + StoreCommands.commands + ScenarioCommands.commands + CustomerCommands.commands)
+    // One list per area of the chapter; each area's file holds its own commands.
+    var all: [CommandSpec] = []
+    all += Builtins.commands
+    all += StoreCommands.commands
+    all += ScenarioCommands.commands
+    all += CustomerCommands.commands
+    return CommandTable(all)
   }
 
   /// The longest command whose words start `words`; and how many words it used.

@@ -73,7 +73,8 @@ enum CustomerCard {
     let sp = sales.def.columnIndex("product")!
     let catalogue = db["products"]
     let productName = { (code: String) -> String in
-      guard let r = catalogue.row(forNo: code), let n = catalogue.columns[catalogue.def.columnIndex("name")!].string(r)
+      guard let r = catalogue.row(forNo: code),
+        let n = catalogue.columns[catalogue.def.columnIndex("name")!].string(r)
       else { return code }
       return n
     }

@@ -157,7 +157,7 @@ enum CustomerCommands {
     let open = (0..<inv.count).filter { inv.columns[cust].int($0) == id && inv.columns[bal].int($0) != 0 }
     if !open.isEmpty {
       throw a.error(
-        tr("customer {0} has {1} open invoices; settle them before purging", id, open.count), at: "id")
+        tr("customer {0} has open invoices ({1}); settle them before purging", id, open.count), at: "id")
     }
     // Its own rows in every table go with it, so no row is left pointing at nothing.
     var batch: [Mutation] = []

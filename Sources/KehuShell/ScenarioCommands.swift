@@ -11,7 +11,8 @@ enum ScenarioCommands {
         handler: { s, a in
           let name = a.text("name") ?? "what-if"
           s.workspace.beginScenario(name)
-          return .message(tr("scenario {0} begun; changes are held apart from the store until `scenario keep`", name))
+          return .message(
+            tr("scenario {0} begun; changes are held apart from the store until `scenario keep`", name))
         }),
       CommandSpec(
         "scenario diff", summary: tr("list the rows and fields the open scenario changed"),
@@ -73,7 +74,9 @@ enum ScenarioCommands {
   }
 
   static func cell(_ db: Database, _ table: String, _ key: Value, _ field: String) -> Value {
-    guard let t = db.table(table), let r = t.row(forKey: key), let c = t.def.columnIndex(field) else { return .null }
+    guard let t = db.table(table), let r = t.row(forKey: key), let c = t.def.columnIndex(field) else {
+      return .null
+    }
     return t.value(row: r, column: c)
   }
 }

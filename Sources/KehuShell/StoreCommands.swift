@@ -8,7 +8,9 @@ enum StoreCommands {
         "save", summary: tr("write a snapshot of the store and start a new journal"),
         example: "save", writes: true,
         handler: { s, _ in
-          if s.workspace.readOnly { throw ShellError(tr("the store is open read-only (--read-only); it cannot be saved")) }
+          if s.workspace.readOnly {
+            throw ShellError(tr("the store is open read-only (--read-only); it cannot be saved"))
+          }
           try s.workspace.store.save()
           return .message(tr("saved {0} rows to {1}", s.db.rowCount, s.workspace.store.name))
         }),

@@ -35,7 +35,9 @@ struct Kehu: ParsableCommand {
   @Flag(help: "Do not run the start-up file.") var noInit = false
   @Flag(help: "Use a throwaway in-memory store that writes nothing.") var memory = false
   @Flag(help: "Open an in-memory store preloaded with the demo firm.") var demo = false
-  @Option(help: ArgumentHelp("The store directory (default $KEHU_STORE, else $XDG_DATA_HOME/kehu/default).", valueName: "dir"))
+  @Option(
+    help: ArgumentHelp(
+      "The store directory (default $KEHU_STORE, else $XDG_DATA_HOME/kehu/default).", valueName: "dir"))
   var store: String?
   @Flag(help: "Open the store without changing it, beside a writer.") var readOnly = false
 
@@ -215,7 +217,8 @@ struct Recover: ParsableCommand {
     commandName: "kehu recover",
     abstract: "Write a new store from everything intact in a damaged one; the damaged store is not changed.")
   @Option(help: ArgumentHelp("The damaged store.", valueName: "dir")) var store: String
-  @Option(help: ArgumentHelp("Where to write the new store (must not exist).", valueName: "newdir")) var to: String
+  @Option(help: ArgumentHelp("Where to write the new store (must not exist).", valueName: "newdir")) var to:
+    String
 
   func run() throws {
     do {
@@ -230,7 +233,8 @@ struct Recover: ParsableCommand {
 
 struct Gen: ParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "kehu gen", abstract: "Write a generated store of realistic data (deterministic for a seed and date).")
+    commandName: "kehu gen",
+    abstract: "Write a generated store of realistic data (deterministic for a seed and date).")
   @Option(help: "Number of customers.") var customers: Int = 1000
   @Option(help: "Number of sales lines.") var sales: Int = 10000
   @Option(help: "Random seed.") var seed: UInt64 = 1
@@ -238,8 +242,12 @@ struct Gen: ParsableCommand {
   @Option(help: "The generated data ends at this date (default today).") var today: String?
 
   func validate() throws {
-    if let today, Day(parsing: today) == nil { throw ValidationError("--today must be a date YYYY-MM-DD; not '\(today)'") }
-    if customers < 1 || sales < 0 { throw ValidationError("--customers must be at least 1 and --sales at least 0") }
+    if let today, Day(parsing: today) == nil {
+      throw ValidationError("--today must be a date YYYY-MM-DD; not '\(today)'")
+    }
+    if customers < 1 || sales < 0 {
+      throw ValidationError("--customers must be at least 1 and --sales at least 0")
+    }
   }
 
   func run() throws {

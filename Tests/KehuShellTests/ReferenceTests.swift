@@ -15,7 +15,8 @@ final class ReferenceTests: XCTestCase {
       XCTAssertTrue(headings.contains(spec.name), "REPL.md has no heading for `\(spec.name)`")
     }
     for setting in SettingSpec.all {
-      XCTAssertTrue(text.contains("| `\(setting.name)` |"), "REPL.md has no row for setting `\(setting.name)`")
+      XCTAssertTrue(
+        text.contains("| `\(setting.name)` |"), "REPL.md has no row for setting `\(setting.name)`")
     }
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KehuDomain
 import KehuStore
 import XCTest
 
@@ -37,16 +38,20 @@ final class TranscriptTests: XCTestCase {
   }
 
   /// Runs a transcript the way `kehu --echo --keep-going --today 2026-11-29 FILE` would.
+  /// A first line `#! demo` starts it on the demo firm (as `--demo`).
   static func run(script: URL) throws -> String {
     let text = try String(contentsOf: script, encoding: .utf8)
+    let today = Day(parsing: "2026-11-29")!
+    let workspace = text.hasPrefix("#! demo") ? Workspace(try DemoFirm.database(today: today)) : Workspace()
     let buffer = OutputBuffer()
     var settings = Settings()
-    settings.today = Day(parsing: "2026-11-29")
+    settings.today = today
     settings.echo = true
     settings.user = "tester"
     let session = Session(
-      options: SessionOptions(keepGoing: true, settings: settings),
-      io: SessionIO(out: buffer.append, err: buffer.append))
+      options: SessionOptions(
+        keepGoing: true, settings: settings, storeName: text.hasPrefix("#! demo") ? "demo" : "memory"),
+      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace)
     session.run(source: text, file: script.lastPathComponent)
     return buffer.text
   }
