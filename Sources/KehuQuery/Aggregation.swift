@@ -208,10 +208,13 @@ extension Evaluator {
         rightRows.append(m)
       }
     }
-    let multiplied = Set(leftRows).count < leftRows.count
-    if multiplied {
+    var perRow: [Int: Int] = [:]
+    for r in leftRows { perRow[r, default: 0] += 1 }
+    let multiplied = perRow.values.filter { $0 > 1 }.count
+    if multiplied > 0 {
       notes.append(
-        "join: \(f.count) rows became \(leftRows.count): some rows matched more than one row of \(rightName)")
+        "join: \(multiplied) of \(f.count) rows matched more than one row of \(rightName), giving \(leftRows.count) rows"
+      )
     }
     var cells: [[Value]] = f.source.columns.indices.map { c in
       leftRows.map { f.source.value(row: $0, column: c) }

@@ -114,7 +114,8 @@ enum Arithmetic {
         case .add: return try x.adding(y)
         case .sub: return try x.subtracting(y)
         case .mul: return try x.multiplied(by: y)
-        default: return try x.divided(by: y)
+        // Trailing zeros of a quotient are noise: 7 / 2 is 3.5, not 3.5000000000.
+        default: return try x.divided(by: y).normalized
         }
       }
       return result == .percent ? .percent(r) : .decimal(r)

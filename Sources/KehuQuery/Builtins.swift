@@ -69,10 +69,10 @@ enum Builtins {
         resultType: fixed("add_months", [.date, .int], .date, sig: "add_months(date, n)"),
         body: { a, _ in
           guard case .date(let d) = a[0], case .int(let n) = a[1] else { return .null }
-          guard abs(n) <= 120_000 else { throw ArithmeticError.overflow }
-          let r = d.adding(months: Int(n))
-          guard r.year >= 1 && r.year <= 9999 else { throw ArithmeticError.overflow }
-          return .date(r)
+          // Day.adding(months:) keeps the date when the target leaves years 1…9999.
+          let target = d.year * 12 + d.month - 1 + Int(clamping: n)
+          guard abs(n) <= 120_000, target >= 12, target < 10_000 * 12 else { throw ArithmeticError.overflow }
+          return .date(d.adding(months: Int(n)))
         }),
       QueryFunction(
         name: "today", signature: "today()", help: "the session's date",
