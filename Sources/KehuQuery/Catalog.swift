@@ -26,7 +26,7 @@ extension RowSource {
 
 /// The tables a statement may name: their columns for checking (before any row is read)
 /// and their rows for evaluation.
-public protocol Catalog {
+public protocol QueryCatalog {
   var tableNames: [String] { get }
   func columns(of table: String) -> [ResultColumn]?
   func rows(of table: String) -> RowSource?

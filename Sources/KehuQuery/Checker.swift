@@ -4,13 +4,13 @@ import KehuStore
 /// `QueryPlan` the evaluator runs, with every column resolved and every node typed, and
 /// the result schema of every verb along the way.
 public struct Checker {
-  public var catalog: any Catalog
+  public var catalog: any QueryCatalog
   public var environment: Environment
   public var functions: FunctionRegistry
   public var context: EvaluationContext
 
   public init(
-    catalog: any Catalog, environment: Environment = Environment(),
+    catalog: any QueryCatalog, environment: Environment = Environment(),
     functions: FunctionRegistry = .standard, context: EvaluationContext
   ) {
     self.catalog = catalog

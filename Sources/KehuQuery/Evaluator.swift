@@ -12,10 +12,10 @@ public struct QueryResult: Sendable, Equatable {
 /// that make new columns or rows (`derive`, `select`, `summarize`, `join`, `distinct`)
 /// build a new in-memory source.
 public struct Evaluator {
-  public var catalog: any Catalog
+  public var catalog: any QueryCatalog
   public var context: EvaluationContext
 
-  public init(catalog: any Catalog, context: EvaluationContext) {
+  public init(catalog: any QueryCatalog, context: EvaluationContext) {
     self.catalog = catalog
     self.context = context
   }

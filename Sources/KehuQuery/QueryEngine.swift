@@ -26,7 +26,7 @@ public struct UpdatePlan: Sendable, Equatable {
 /// with the session's variables, functions and date. `for` loops and shell commands are
 /// the shell's to run (see `loopValues`); everything else runs here.
 public struct QueryEngine {
-  public var catalog: any Catalog
+  public var catalog: any QueryCatalog
   public var environment: Environment
   public var functions: FunctionRegistry
   public var today: Day
@@ -34,7 +34,7 @@ public struct QueryEngine {
   public var commands: Set<String>
 
   public init(
-    catalog: any Catalog, today: Day, environment: Environment = Environment(),
+    catalog: any QueryCatalog, today: Day, environment: Environment = Environment(),
     functions: FunctionRegistry = .standard, commands: Set<String> = []
   ) {
     self.catalog = catalog

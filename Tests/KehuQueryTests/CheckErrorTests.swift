@@ -6,7 +6,7 @@ import XCTest
 /// Name and type errors, found before any row is read: exact place, message and notes.
 final class CheckErrorTests: XCTestCase {
   /// A catalog whose rows must never be read: checking may only look at columns.
-  struct NoRows: Catalog {
+  struct NoRows: QueryCatalog {
     var tableNames: [String] { ["customers", "sales"] }
     func columns(of table: String) -> [ResultColumn]? { catalog(typed: false).columns(of: table) }
     func rows(of table: String) -> RowSource? { nil }

@@ -3,7 +3,7 @@ import KehuStore
 
 /// Hand-built tables. The typed variant hands out `ColumnReader`s, the way the store's
 /// columns will, so every evaluation test runs through both the general and fast paths.
-struct TestCatalog: Catalog {
+struct TestCatalog: QueryCatalog {
   var tables: [String: TableSource]
   var typed: Bool
 
