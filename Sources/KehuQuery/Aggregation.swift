@@ -236,13 +236,3 @@ extension Evaluator {
 
 let zeroRange = SourceRange(
   start: SourcePosition(line: 1, column: 1, offset: 0), end: SourcePosition(line: 1, column: 1, offset: 0))
-
-extension Evaluator {
-  /// The fast path of `summarize` (filled in for typed single keys); nil to take the
-  /// general one.
-  func fastGroups(_ f: Frame, _ keys: [TExpr], _ aggs: [AggregateSpec]) throws(QueryError)
-    -> ([[Value]], [[Value]])?
-  {
-    nil
-  }
-}

@@ -148,32 +148,6 @@ public struct Evaluator {
     case .inList(let a, let xs, _): return usesWindow(a) || xs.contains(where: usesWindow)
     }
   }
-
-  /// Sort keys compared in order; ties keep the earlier row first (a stable sort).
-  func sort(_ f: Frame, _ keys: [(TExpr, descending: Bool)], limit: Int?) throws(QueryError) -> [Int] {
-    let c = compiler(f)
-    let fns = keys.map { c.compile($0.0) }
-    var keyed: [(row: Int, key: [Value])] = []
-    keyed.reserveCapacity(f.count)
-    for i in 0..<f.count {
-      let r = f.row(i)
-      var k: [Value] = []
-      for fn in fns { k.append(try fn(r)) }
-      keyed.append((r, k))
-    }
-    let desc = keys.map(\.descending)
-    func before(_ a: (row: Int, key: [Value]), _ b: (row: Int, key: [Value]), _ ia: Int, _ ib: Int) -> Bool {
-      for j in 0..<desc.count {
-        let o = Value.compare(a.key[j], b.key[j])
-        if o != 0 { return desc[j] ? o > 0 : o < 0 }
-      }
-      return ia < ib
-    }
-    var order = Array(keyed.indices)
-    order.sort { before(keyed[$0], keyed[$1], $0, $1) }
-    if let limit, limit < order.count { order.removeSubrange(limit...) }
-    return order.map { keyed[$0].row }
-  }
 }
 
 /// Reads a frame by position (0..<count), so window slots line up with the rows.
