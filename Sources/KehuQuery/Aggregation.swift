@@ -1,0 +1,238 @@
+import KehuStore
+
+/// One aggregate's running state for one group. Nulls are skipped; a sum, average, median,
+/// minimum or maximum of no values is null, a count of none is 0.
+struct Accumulator {
+  let spec: AggregateSpec
+  var count = 0
+  var total: Value = .null
+  var best: Value = .null
+  var values: [Value] = []
+  var distinct = Set<Value>()
+
+  init(_ spec: AggregateSpec) { self.spec = spec }
+
+  var argumentType: ValueType { spec.argument?.type ?? .int }
+
+  mutating func add(_ v: Value) throws(ArithmeticError) {
+    count += 1
+    switch spec.kind {
+    case .count: break
+    case .sum, .avg:
+      total = total.isNull ? v : try Arithmetic.apply(.add, total, v, result: argumentType)
+    case .min:
+      if best.isNull || Value.compare(v, best) < 0 { best = v }
+    case .max:
+      if best.isNull || Value.compare(v, best) > 0 { best = v }
+    case .median: values.append(v)
+    case .count_distinct: distinct.insert(v)
+    }
+  }
+
+  func result() throws(ArithmeticError) -> Value {
+    switch spec.kind {
+    case .count: return .int(Int64(count))
+    case .count_distinct: return .int(Int64(distinct.count))
+    case .sum: return total
+    case .min, .max: return best
+    case .avg:
+      return count == 0 ? .null : try Accumulator.mean(total, count, spec.type)
+    case .median:
+      if values.isEmpty { return .null }
+      let sorted = values.sorted { Value.compare($0, $1) < 0 }
+      let mid = sorted.count / 2
+      if sorted.count % 2 == 1 { return try Accumulator.mean(sorted[mid], 1, spec.type) }
+      let pair = try Arithmetic.apply(.add, sorted[mid - 1], sorted[mid], result: argumentType)
+      return try Accumulator.mean(pair, 2, spec.type)
+    }
+  }
+
+  /// total ÷ n in the aggregate's type: money to the fen, others to 10 decimals.
+  static func mean(_ total: Value, _ n: Int, _ type: ValueType) throws(ArithmeticError) -> Value {
+    switch type {
+    case .money: return try Arithmetic.apply(.div, total, .int(Int64(n)), result: .money)
+    case .percent:
+      let d = try Arithmetic.apply(.div, total, .int(Int64(n)), result: .decimal)
+      return .percent(d.decimalValue ?? .zero)
+    default:
+      let x: Value = total.decimalValue.map { .decimal($0) } ?? total
+      let q = try Arithmetic.apply(.div, x, .int(Int64(n)), result: .decimal)
+      return .decimal((q.decimalValue ?? .zero).normalized)
+    }
+  }
+}
+
+extension Evaluator {
+  /// Hash grouping: one output row per distinct key, in order of first appearance;
+  /// without keys, exactly one row.
+  func summarize(_ f: Frame, _ keys: [TExpr], _ aggs: [AggregateSpec], _ outputs: [TExpr])
+    throws(QueryError) -> TableSource
+  {
+    var keyRows: [[Value]]
+    var slots: [[Value]]
+    if let fast = try fastGroups(f, keys, aggs) {
+      (keyRows, slots) = fast
+    } else {
+      (keyRows, slots) = try groups(f, keys, aggs)
+    }
+    let n = keyRows.count
+    var cells: [[Value]] = keys.indices.map { k in keyRows.map { $0[k] } }
+    let c = Compiler(source: TableSource(columns: [], cells: [], rowCount: n), context: context, slots: slots)
+    for o in outputs {
+      let fn = c.compile(o)
+      var col: [Value] = []
+      for g in 0..<n { col.append(try fn(g)) }
+      cells.append(col)
+    }
+    let columns = (keys + outputs).map { ResultColumn("", $0.type) }
+    return TableSource(columns: columns, cells: cells, rowCount: n)
+  }
+
+  func groups(_ f: Frame, _ keys: [TExpr], _ aggs: [AggregateSpec]) throws(QueryError)
+    -> ([[Value]], [[Value]])
+  {
+    let c = compiler(f)
+    let keyFns = keys.map(c.compile)
+    let argFns = aggs.map { $0.argument.map(c.compile) }
+    var index: [[Value]: Int] = [:]
+    var keyRows: [[Value]] = []
+    var accs: [[Accumulator]] = aggs.map { _ in [] }
+    if keys.isEmpty {
+      keyRows.append([])
+      index[[]] = 0
+      for a in aggs.indices { accs[a].append(Accumulator(aggs[a])) }
+    }
+    for i in 0..<f.count {
+      let r = f.row(i)
+      var k: [Value] = []
+      for fn in keyFns { k.append(try fn(r)) }
+      let g: Int
+      if let e = index[k] {
+        g = e
+      } else {
+        g = keyRows.count
+        index[k] = g
+        keyRows.append(k)
+        for a in aggs.indices { accs[a].append(Accumulator(aggs[a])) }
+      }
+      for a in aggs.indices {
+        if let fn = argFns[a] {
+          let v = try fn(r)
+          if v.isNull { continue }
+          do throws(ArithmeticError) { try accs[a][g].add(v) } catch {
+            throw QueryError(.runtime, error.description, at: aggs[a].argument!.range)
+          }
+        } else {
+          accs[a][g].count += 1
+        }
+      }
+    }
+    var slots: [[Value]] = []
+    for a in aggs.indices {
+      var col: [Value] = []
+      for acc in accs[a] {
+        do throws(ArithmeticError) { col.append(try acc.result()) } catch {
+          throw QueryError(
+            .runtime, error.description, at: aggs[a].argument?.range ?? keys.first?.range ?? zeroRange)
+        }
+      }
+      slots.append(col)
+    }
+    return (keyRows, slots)
+  }
+
+  /// A window function's value for every row of the frame, in the frame's order.
+  func window(_ w: WindowSpec, _ f: Frame) throws(QueryError) -> [Value] {
+    if w.kind == .rank { return (0..<f.count).map { .int(Int64($0 + 1)) } }
+    let arg = w.argument!
+    let fn = compiler(f).compile(arg)
+    var xs: [Value] = []
+    for i in 0..<f.count { xs.append(try fn(f.row(i))) }
+    func fail(_ e: ArithmeticError) -> QueryError { QueryError(.runtime, e.description, at: arg.range) }
+    do {
+      switch w.kind {
+      case .running_sum:
+        var total: Value = .null
+        var out: [Value] = []
+        for v in xs {
+          if !v.isNull { total = total.isNull ? v : try Arithmetic.apply(.add, total, v, result: arg.type) }
+          out.append(total)
+        }
+        return out
+      default:
+        var total = Dec.zero
+        for v in xs { if let d = v.decimalValue { total = try total.adding(d) } }
+        if total.isZero { return xs.map { _ in .null } }
+        var running = Dec.zero
+        var out: [Value] = []
+        for v in xs {
+          guard let d = v.decimalValue else {
+            out.append(w.kind == .share ? .null : .percent(try running.divided(by: total)))
+            continue
+          }
+          running = try running.adding(d)
+          out.append(.percent(try (w.kind == .share ? d : running).divided(by: total)))
+        }
+        return out
+      }
+    } catch let e as ArithmeticError { throw fail(e) } catch { throw fail(.overflow) }
+  }
+
+  /// Hash join: the joined rows are hashed on RIGHT, then each pipeline row looks up LEFT.
+  /// Null keys never match. Numbers match across types by value (an int 5 matches 5.00).
+  func join(
+    _ f: Frame, left: Bool, _ right: any RowSource, rightName: String, _ lk: TExpr, _ rk: TExpr,
+    notes: inout [String]
+  ) throws(QueryError) -> TableSource {
+    let rfn = Compiler(source: right, context: context).compile(rk)
+    var table: [Value: [Int]] = [:]
+    for r in 0..<right.rowCount {
+      guard let k = joinKey(try rfn(r)) else { continue }
+      table[k, default: []].append(r)
+    }
+    let lfn = compiler(f).compile(lk)
+    var leftRows: [Int] = []
+    var rightRows: [Int?] = []
+    for i in 0..<f.count {
+      let r = f.row(i)
+      let matches = joinKey(try lfn(r)).flatMap { table[$0] } ?? []
+      if matches.isEmpty {
+        if left {
+          leftRows.append(r)
+          rightRows.append(nil)
+        }
+        continue
+      }
+      for m in matches {
+        leftRows.append(r)
+        rightRows.append(m)
+      }
+    }
+    var perRow: [Int: Int] = [:]
+    for r in leftRows { perRow[r, default: 0] += 1 }
+    let multiplied = perRow.values.filter { $0 > 1 }.count
+    if multiplied > 0 {
+      notes.append(
+        "join: \(multiplied) of \(f.count) rows matched more than one row of \(rightName), giving \(leftRows.count) rows"
+      )
+    }
+    var cells: [[Value]] = f.source.columns.indices.map { c in
+      leftRows.map { f.source.value(row: $0, column: c) }
+    }
+    for c in right.columns.indices {
+      cells.append(rightRows.map { $0.map { right.value(row: $0, column: c) } ?? .null })
+    }
+    return TableSource(columns: f.source.columns + right.columns, cells: cells, rowCount: leftRows.count)
+  }
+
+  func joinKey(_ v: Value) -> Value? {
+    if v.isNull { return nil }
+    switch v {
+    case .int, .decimal, .money, .percent: return .decimal(v.decimalValue!.normalized)
+    default: return v
+    }
+  }
+}
+
+let zeroRange = SourceRange(
+  start: SourcePosition(line: 1, column: 1, offset: 0), end: SourcePosition(line: 1, column: 1, offset: 0))

@@ -1,0 +1,80 @@
+import KehuStore
+
+/// How a column hands out its cells in bulk, so filters and sums over typed columns run
+/// without building a `Value` per row.
+public enum ColumnReader {
+  /// Int-backed cells: `int` the value, `money` fen, `date` the day number, `duration`
+  /// days, `bool` 0 or 1. `isNull` is nil when the column has no nulls.
+  case int64(get: (Int) -> Int64, isNull: ((Int) -> Bool)?)
+  /// Low-cardinality text as codes into `dictionary`; a negative code is null.
+  case codes(get: (Int) -> Int32, dictionary: [String])
+}
+
+/// Rows the evaluator reads: the store's tables (adapted by the shell), a bound result,
+/// or a test double. Row and column indexes are 0-based.
+public protocol RowSource {
+  var columns: [ResultColumn] { get }
+  var rowCount: Int { get }
+  func value(row: Int, column: Int) -> Value
+  /// A fast reader for the column, or nil to go through `value(row:column:)`.
+  func reader(column: Int) -> ColumnReader?
+}
+
+extension RowSource {
+  public func reader(column: Int) -> ColumnReader? { nil }
+}
+
+/// The tables a statement may name: their columns for checking (before any row is read)
+/// and their rows for evaluation.
+public protocol QueryCatalog {
+  var tableNames: [String] { get }
+  func columns(of table: String) -> [ResultColumn]?
+  func rows(of table: String) -> RowSource?
+}
+
+/// A result held in memory, column by column: a bound `$name`, an intermediate result,
+/// a test double.
+public struct TableSource: RowSource, Sendable {
+  public var columns: [ResultColumn]
+  public var cells: [[Value]]  // cells[column][row]
+  public var rowCount: Int
+
+  public init(columns: [ResultColumn], cells: [[Value]], rowCount: Int) {
+    self.columns = columns
+    self.cells = cells
+    self.rowCount = rowCount
+  }
+
+  public init(_ table: ResultTable) {
+    columns = table.columns
+    rowCount = table.rows.count
+    cells = (0..<table.columns.count).map { c in table.rows.map { $0[c] } }
+  }
+
+  public init(columns: [ResultColumn], rows: [[Value]]) {
+    self.init(ResultTable(columns: columns, rows: rows))
+  }
+
+  public func value(row: Int, column: Int) -> Value { cells[column][row] }
+
+  public var table: ResultTable {
+    ResultTable(
+      columns: columns, rows: (0..<rowCount).map { r in cells.map { $0[r] } })
+  }
+}
+
+/// What `$name` refers to: a value or a whole result, fixed when it was bound.
+public enum Binding: Sendable, Equatable {
+  case value(Value)
+  case table(ResultTable)
+}
+
+/// The variables a statement sees (`let`, `--set`, the loop variable of `for`).
+public struct Environment: Sendable {
+  public var bindings: [String: Binding]
+  public init(_ bindings: [String: Binding] = [:]) { self.bindings = bindings }
+  public subscript(name: String) -> Binding? {
+    get { bindings[name] }
+    set { bindings[name] = newValue }
+  }
+}

@@ -1,0 +1,159 @@
+import KehuStore
+
+/// The result of running a pipeline: the table, and the file `export` asked for (the
+/// shell writes it; this library writes no files).
+public struct QueryResult: Sendable, Equatable {
+  public var table: ResultTable
+  public var exportPath: String?
+}
+
+/// Runs checked plans over the catalog's rows. Rows flow as a selection of row indexes
+/// over one source while verbs only filter, sort or cut (`where`, `sort`, `take`); verbs
+/// that make new columns or rows (`derive`, `select`, `summarize`, `join`, `distinct`)
+/// build a new in-memory source.
+public struct Evaluator {
+  public var catalog: any QueryCatalog
+  public var context: EvaluationContext
+
+  public init(catalog: any QueryCatalog, context: EvaluationContext) {
+    self.catalog = catalog
+    self.context = context
+  }
+
+  /// Rows of `source` in order: all of them when `selection` is nil.
+  struct Frame {
+    var source: any RowSource
+    var selection: [Int]?
+    var count: Int { selection?.count ?? source.rowCount }
+    func row(_ i: Int) -> Int { selection?[i] ?? i }
+  }
+
+  public func run(_ plan: QueryPlan) throws(QueryError) -> QueryResult {
+    var frame = Frame(source: try rows(plan.source), selection: nil)
+    var notes: [String] = []
+    for (i, step) in plan.steps.enumerated() {
+      let next: PlanStep? = i + 1 < plan.steps.count ? plan.steps[i + 1] : nil
+      frame = try apply(step, to: frame, next: next, notes: &notes)
+    }
+    var table = materialize(frame).table
+    table.columns = plan.columns
+    table.notes = notes
+    return QueryResult(table: table, exportPath: plan.exportPath)
+  }
+
+  func rows(_ s: PlanSource) throws(QueryError) -> any RowSource {
+    switch s {
+    case .table(let name):
+      guard let r = catalog.rows(of: name) else {
+        throw QueryError(
+          .name, "no table \"\(name)\"",
+          at: SourceRange(
+            start: SourcePosition(line: 1, column: 1, offset: 0),
+            end: SourcePosition(line: 1, column: 1, offset: 0)))
+      }
+      return r
+    case .rows(let t), .values(let t): return t
+    }
+  }
+
+  func materialize(_ f: Frame) -> TableSource {
+    if f.selection == nil, let t = f.source as? TableSource { return t }
+    let cols = f.source.columns.indices.map { c in
+      (0..<f.count).map { f.source.value(row: f.row($0), column: c) }
+    }
+    return TableSource(columns: f.source.columns, cells: cols, rowCount: f.count)
+  }
+
+  func compiler(_ f: Frame, slots: [[Value]] = []) -> Compiler {
+    Compiler(source: f.source, context: context, slots: slots)
+  }
+
+  func apply(_ step: PlanStep, to f: Frame, next: PlanStep?, notes: inout [String]) throws(QueryError)
+    -> Frame
+  {
+    switch step {
+    case .filter(let cond):
+      let p = compiler(f).predicate(cond)
+      var kept: [Int] = []
+      if let sel = f.selection {
+        for r in sel where try p(r) { kept.append(r) }
+      } else {
+        for r in 0..<f.source.rowCount where try p(r) { kept.append(r) }
+      }
+      return Frame(source: f.source, selection: kept)
+    case .take(let n):
+      if n >= f.count { return f }
+      return Frame(source: f.source, selection: (0..<n).map(f.row))
+    case .sort(let keys):
+      var limit: Int?
+      if case .take(let n)? = next { limit = n }
+      return Frame(source: f.source, selection: try sort(f, keys, limit: limit))
+    case .project(let outputs, let windows):
+      var slots: [[Value]] = []
+      for w in windows { slots.append(try window(w, f)) }
+      // Window slots are indexed by position in the frame, not by source row.
+      let c = compiler(f, slots: slots)
+      var cells: [[Value]] = []
+      for o in outputs {
+        if case .column(let i) = o.kind, f.selection == nil, let t = f.source as? TableSource {
+          cells.append(t.cells[i])
+          continue
+        }
+        let fn = c.compile(o)
+        var col: [Value] = []
+        col.reserveCapacity(f.count)
+        if usesWindow(o) {
+          // Expressions with window slots read slot[i] by frame position.
+          let positional = Compiler(source: PositionalSource(frame: f), context: context, slots: slots)
+            .compile(o)
+          for i in 0..<f.count { col.append(try positional(i)) }
+        } else {
+          for i in 0..<f.count { col.append(try fn(f.row(i))) }
+        }
+        cells.append(col)
+      }
+      let columns = outputs.enumerated().map { ResultColumn("c\($0.offset)", $0.element.type) }
+      return Frame(source: TableSource(columns: columns, cells: cells, rowCount: f.count), selection: nil)
+    case .summarize(let keys, let aggregates, let outputs):
+      return Frame(source: try summarize(f, keys, aggregates, outputs), selection: nil)
+    case .join(let left, let src, let rightName, let lk, let rk):
+      return Frame(
+        source: try join(f, left: left, try rows(src), rightName: rightName, lk, rk, notes: &notes),
+        selection: nil)
+    case .distinct:
+      let t = materialize(f)
+      var seen = Set<[Value]>()
+      var keep: [Int] = []
+      for r in 0..<t.rowCount {
+        let row = t.cells.map { $0[r] }
+        if seen.insert(row).inserted { keep.append(r) }
+      }
+      return Frame(source: t, selection: keep)
+    case .count:
+      let t = TableSource(
+        columns: [ResultColumn("count", .int)], cells: [[.int(Int64(f.count))]], rowCount: 1)
+      return Frame(source: t, selection: nil)
+    }
+  }
+
+  func usesWindow(_ t: TExpr) -> Bool {
+    switch t.kind {
+    case .window: return true
+    case .constant, .column, .aggregate: return false
+    case .negate(let a), .not(let a), .isNull(let a, _): return usesWindow(a)
+    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+      return usesWindow(a) || usesWindow(b)
+    case .call(_, let xs), .coalesce(let xs): return xs.contains(where: usesWindow)
+    case .ifThen(let a, let b, let c): return usesWindow(a) || usesWindow(b) || usesWindow(c)
+    case .inList(let a, let xs, _): return usesWindow(a) || xs.contains(where: usesWindow)
+    }
+  }
+}
+
+/// Reads a frame by position (0..<count), so window slots line up with the rows.
+struct PositionalSource: RowSource {
+  var frame: Evaluator.Frame
+  var columns: [ResultColumn] { frame.source.columns }
+  var rowCount: Int { frame.count }
+  func value(row: Int, column: Int) -> Value { frame.source.value(row: frame.row(row), column: column) }
+}

@@ -1,0 +1,76 @@
+import KehuStore
+
+/// A checked expression: names resolved to column indexes, every node typed. Only the
+/// checker builds these, so the evaluator never meets an unknown name or a type mismatch.
+struct TExpr {
+  indirect enum Kind {
+    case constant(Value)
+    case column(Int)
+    case negate(TExpr)
+    case not(TExpr)
+    case arithmetic(BinaryOp, TExpr, TExpr)
+    case compare(BinaryOp, TExpr, TExpr)
+    case and(TExpr, TExpr)
+    case or(TExpr, TExpr)
+    case call(QueryFunction, [TExpr])
+    case ifThen(TExpr, TExpr, TExpr)
+    case coalesce([TExpr])
+    case inList(TExpr, [TExpr], negated: Bool)
+    case isNull(TExpr, negated: Bool)
+    /// The value of the summarize's aggregate number i for the current group.
+    case aggregate(Int)
+    /// The value of the derive's window function number i for the current row.
+    case window(Int)
+  }
+
+  var kind: Kind
+  var type: ValueType
+  var range: SourceRange
+
+  var constantValue: Value? {
+    if case .constant(let v) = kind { return v }
+    return nil
+  }
+}
+
+struct AggregateSpec {
+  var kind: AggregateKind
+  var argument: TExpr?
+  var type: ValueType
+}
+
+struct WindowSpec {
+  var kind: WindowKind
+  var argument: TExpr?
+  var type: ValueType
+}
+
+enum PlanSource {
+  case table(String)
+  case rows(TableSource)
+  /// `range(from, to, step)`, values worked out at check time.
+  case values(TableSource)
+}
+
+enum PlanStep {
+  case filter(TExpr)
+  /// `select` and `derive`: each output column is an expression over the input row
+  /// (with `.window(i)` nodes reading `windows[i]`).
+  case project([TExpr], windows: [WindowSpec])
+  case sort([(TExpr, descending: Bool)])
+  case take(Int)
+  case summarize(keys: [TExpr], aggregates: [AggregateSpec], outputs: [TExpr])
+  case join(left: Bool, PlanSource, rightName: String, leftKey: TExpr, rightKey: TExpr)
+  /// One row per distinct combination of all columns.
+  case distinct
+  case count
+}
+
+/// A checked pipeline, ready to run: its source, its steps and the columns it yields.
+public struct QueryPlan {
+  var source: PlanSource
+  var steps: [PlanStep]
+  public var columns: [ResultColumn]
+  /// Where `export "FILE"` asked the result to go; the shell writes the file.
+  public var exportPath: String?
+}
