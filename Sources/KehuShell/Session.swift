@@ -1,4 +1,5 @@
 import Foundation
+import KehuQuery
 import KehuStore
 
 /// Where a session's text goes. The executable points these at stdout and stderr;
@@ -28,6 +29,8 @@ public struct SessionOptions: Sendable {
   public var storeName: String
   /// `--set NAME=VALUE` bindings.
   public var variables: [String: Value]
+  /// Results bound with `let NAME = PIPELINE`, fixed when bound.
+  var tables: [String: Binding] = [:]
 
   public init(
     clock: @escaping @Sendable () -> Timestamp = { Timestamp(seconds: 0) },
@@ -54,6 +57,8 @@ public final class Session: ReplHost {
   public var settings: Settings
   public let options: SessionOptions
   public var variables: [String: Value]
+  /// Results bound with `let NAME = PIPELINE`, fixed when bound.
+  var tables: [String: Binding] = [:]
   let io: SessionIO
   /// `output FILE` redirects results here; nil means the screen.
   var redirect: FileHandle?
@@ -162,12 +167,8 @@ public final class Session: ReplHost {
         if !syncIfDue(st, source: source, file: file) {
           failed = true
         } else {
-          switch output {
-          case .table(let t): emit(renderTable(t))
-          case .message(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
-          case .none: break
-          case .quit: return .quit
-          }
+          if case .quit = output { return .quit }
+          emitOutput(output)
         }
       } catch let e as ShellError {
         if e != .alreadyReported { report(e, in: st, source: source, file: file) }
@@ -195,8 +196,11 @@ public final class Session: ReplHost {
     return failed ? .failed : .ok
   }
 
-  func runStatement(_ st: Statement) throws -> CommandOutput {
-    let words: [Word]
+  func runStatement(_ st: Statement, variables scope: Environment? = nil) throws -> CommandOutput {
+    // The first word decides: a command, or the query language (whose words follow other rules).
+    let firstWord = String(st.text.prefix { !$0.isWhitespace })
+    if !commands.topWords.contains(firstWord) && Session.startsQuery(firstWord) { return try runQuery(st) }
+    var words: [Word]
     do {
       words = try Words.split(st.text)
     } catch {
@@ -206,11 +210,15 @@ public final class Session: ReplHost {
       throw ShellError(tr("a statement must start with a command or a table name"), at: words[0])
     }
     if let (spec, used) = commands.resolve(words) {
+      words = try substitute(words, scope: scope ?? queryEngine.environment)
       let args = try ArgumentParser.parse(
         Array(words.dropFirst(used)), for: spec, commandEnd: words[used - 1])
+      if spec.writes && workspace.readOnly {
+        throw ShellError(tr("the store is open read-only (--read-only); `{0}` changes it", spec.name), at: first)
+      }
       return try spec.handler(self, args)
     }
-    if let group = commands.group(head), words.count >= 1 {
+    if let group = commands.group(head) {
       let sub = words.count > 1 ? words[1] : nil
       let subs = group.map { $0.path[1] }
       if let sub, let name = sub.plain {
@@ -222,9 +230,45 @@ public final class Session: ReplHost {
       throw ShellError(
         tr("`{0}` needs a subcommand: {1}", head, Set(subs).sorted().joined(separator: ", ")), at: first)
     }
+    if Session.startsQuery(head) { return try runQuery(st) }
     var msg = tr("unknown command `{0}`", head)
-    if let near = nearest(head, in: commands.topWords) { msg += tr("; did you mean `{0}`?", near) }
+    if let near = nearest(head, in: commands.topWords + Catalog.tableNames) {
+      msg += tr("; did you mean `{0}`?", near)
+    }
     throw ShellError(msg, at: first, hint: tr("type `help` for the list of commands"))
+  }
+
+  /// Whether a statement's first word starts the query language rather than a command.
+  static func startsQuery(_ head: String) -> Bool {
+    if Catalog.tableNames.contains(where: { head == $0 || head.hasPrefix($0 + "|") }) { return true }
+    if ["let", "update", "for"].contains(head) || head.hasPrefix("$") || head.hasPrefix("range(") || head == "range" {
+      return true
+    }
+    guard let c = head.unicodeScalars.first else { return false }
+    return "0123456789(-\"[".unicodeScalars.contains(c) || head.hasPrefix("not") || head.hasPrefix("today(")
+  }
+
+  /// `$NAME` as a whole argument word takes the variable's value (commands in a `for` loop).
+  func substitute(_ words: [Word], scope: Environment) throws -> [Word] {
+    func value(_ text: String, _ w: Word) throws -> String? {
+      guard text.hasPrefix("$"), text.count > 1 else { return nil }
+      let name = String(text.dropFirst())
+      guard case .value(let v)? = scope[name] else {
+        throw ShellError(tr("no variable `${0}`", name), at: w)
+      }
+      return v.plainText
+    }
+    return try words.map { w in
+      var out = w
+      switch w.kind {
+      case .plain(let t, let quoted) where !quoted:
+        if let v = try value(t, w) { out.kind = .plain(v, quoted: true) }
+      case .pair(let k, let t, let quoted) where !quoted:
+        if let v = try value(t, w) { out.kind = .pair(key: k, value: v, quoted: true) }
+      default: break
+      }
+      return out
+    }
   }
 
   /// The store error that ended the run, if a journal write failed (exit status 74).
@@ -251,6 +295,14 @@ public final class Session: ReplHost {
   }
 
   // MARK: output
+
+  func emitOutput(_ output: CommandOutput) {
+    switch output {
+    case .table(let t): emit(renderTable(t))
+    case .message(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
+    case .none, .quit: break
+    }
+  }
 
   func emit(_ text: String) {
     if let redirect {

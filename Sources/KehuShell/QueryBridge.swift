@@ -1,0 +1,194 @@
+import Foundation
+import KehuDomain
+import KehuQuery
+import KehuStore
+
+/// The store's tables as the query language sees them: typed columns read in place, with
+/// fast readers for the integer-backed and coded columns (no `Value` per row).
+struct StoreCatalog: QueryCatalog {
+  let db: Database
+
+  var tableNames: [String] { Catalog.tableNames }
+
+  func columns(of table: String) -> [ResultColumn]? {
+    Catalog.table(named: table)?.columns.map { ResultColumn($0.name, $0.type) }
+  }
+
+  func rows(of table: String) -> RowSource? { db.table(table).map(StoreTableSource.init) }
+}
+
+struct StoreTableSource: RowSource {
+  let table: Table
+
+  var columns: [ResultColumn] { table.def.columns.map { ResultColumn($0.name, $0.type) } }
+  var rowCount: Int { table.count }
+  func value(row: Int, column: Int) -> Value { table.value(row: row, column: column) }
+
+  func reader(column i: Int) -> ColumnReader? {
+    let c = table.columns[i]
+    let nullable = table.def.columns[i].nullable
+    switch c.kind {
+    case .int64:
+      let ints = c.ints
+      return .int64(get: { ints[$0] }, isNull: nullable ? { ints[$0] == Column.nullInt } : nil)
+    case .day:
+      let days = c.int32s
+      return .int64(get: { Int64(days[$0]) }, isNull: nullable ? { days[$0] == Column.nullDay } : nil)
+    case .bool:
+      let bytes = c.bytes
+      return .int64(get: { Int64(bytes[$0]) }, isNull: { bytes[$0] == 2 })
+    case .coded:
+      let codes = c.int32s
+      return .codes(get: { codes[$0] }, dictionary: c.dictionary.names)
+    case .decimal, .text:
+      return nil
+    }
+  }
+}
+
+extension Session {
+  /// The query engine over the current state, variables and today's date.
+  var queryEngine: QueryEngine {
+    QueryEngine(
+      catalog: StoreCatalog(db: db), today: today,
+      environment: Environment(variables.mapValues { Binding.value($0) }.merging(tables) { a, _ in a }),
+      functions: Session.functions, commands: Set(commands.topWords))
+  }
+
+  /// The built-in functions plus the chapter's calculations (`limit_sales`, …), which the
+  /// domain defines and the shell registers, so the query language never imports the domain.
+  static let functions: FunctionRegistry = {
+    var r = FunctionRegistry.standard
+    for f in DomainFunctions.all {
+      r.register(
+        QueryFunction(
+          name: f.name, signature: f.signature, help: f.help,
+          resultType: { args in
+            f.arity.contains(args.count)
+              ? .success(f.result)
+              : .failure(FunctionTypeError("\(f.name) takes \(f.arity.lowerBound)–\(f.arity.upperBound) arguments: \(f.signature)"))
+          },
+          body: { args, _ in
+            do {
+              return try f.call(args)
+            } catch {
+              throw QueryRuntimeMessage(message: String(describing: error))
+            }
+          }))
+    }
+    return r
+  }()
+
+  /// Runs a statement of the query language (a pipeline, `let`, `update`, `for`, or a
+  /// bare expression).
+  func runQuery(_ st: Statement) throws -> CommandOutput {
+    var engine = queryEngine
+    let parsed: [KehuQuery.Statement]
+    do {
+      parsed = try engine.parse(st.text)
+    } catch {
+      throw shellError(error)
+    }
+    var last: CommandOutput = .none
+    for q in parsed {
+      last = try runParsed(q, engine: &engine, statement: st)
+    }
+    return last
+  }
+
+  private func runParsed(_ q: KehuQuery.Statement, engine: inout QueryEngine, statement st: Statement) throws
+    -> CommandOutput
+  {
+    try checkInterrupted()
+    switch q.kind {
+    case .command(_, let text):
+      // A command inside a `for` body: run it with the loop's variables in scope.
+      let inner = Statement(text: text, line: st.line, column: st.column)
+      return try runStatement(inner, variables: engine.environment)
+    case .for(let loop):
+      let values: [Value]
+      do {
+        values = try engine.loopValues(loop)
+      } catch {
+        throw shellError(error)
+      }
+      for v in values {
+        var inner = engine
+        inner.environment[loop.variable] = .value(v)
+        for s in loop.body {
+          let out = try runParsed(s, engine: &inner, statement: st)
+          emitOutput(out)
+        }
+      }
+      return .none
+    default:
+      let outcome: KehuQuery.Outcome
+      do {
+        outcome = try engine.execute(q)
+      } catch {
+        throw shellError(error)
+      }
+      switch outcome {
+      case .table(let r):
+        if let path = r.exportPath {
+          try exportResult(r.table, to: path)
+          return .message(tr("exported {0} rows to {1}", r.table.rows.count, path))
+        }
+        return .table(r.table)
+      case .value(let v):
+        return .table(ResultTable(columns: [ResultColumn("value", v.type)], rows: [[v]]))
+      case .bound(let name, let b):
+        switch b {
+        case .value(let v):
+          variables[name] = v
+          tables[name] = nil
+          return .message("$\(name) = \(v.plainText)")
+        case .table(let t):
+          tables[name] = b
+          variables[name] = nil
+          return .message(tr("${0}: {1} rows", name, t.rows.count))
+        }
+      case .update(let plan):
+        return try applyUpdate(plan)
+      }
+    }
+  }
+
+  /// An `update`'s changed rows as one audited, journaled change.
+  func applyUpdate(_ plan: UpdatePlan) throws -> CommandOutput {
+    guard let table = db.table(plan.table) else { throw ShellError(tr("no table `{0}`", plan.table)) }
+    if table.def.columns.contains(where: { $0.derived && plan.columns.contains($0.name) }) {
+      throw ShellError(tr("derived columns cannot be set with update"))
+    }
+    var batch: [Mutation] = []
+    for (i, row) in plan.rows.enumerated() {
+      let key = table.value(row: row, column: table.def.keyColumn)
+      var values: [String: Value] = [:]
+      for (j, c) in plan.columns.enumerated() { values[c] = plan.values[i][j] }
+      batch.append(.update(table: plan.table, key: key, values: values))
+    }
+    if !batch.isEmpty { try change(batch) }
+    return .message(tr("{0} rows changed ({1} matched)", batch.count, plan.matched))
+  }
+
+  func shellError(_ e: QueryError) -> ShellError {
+    let r = e.range
+    let length = r.end.line == r.start.line ? max(1, r.end.column - r.start.column) : 1
+    return ShellError(
+      e.message, line: r.start.line, column: r.start.column, length: length,
+      hint: e.notes.isEmpty ? nil : e.notes.joined(separator: "\n"))
+  }
+
+  func exportResult(_ t: ResultTable, to path: String) throws {
+    let text = render(t, RenderOptions(format: path.hasSuffix(".json") ? .json : .csv))
+    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+      throw ShellError(tr("cannot write `{0}`", path))
+    }
+  }
+}
+
+/// A domain calculation's refusal, raised inside a query (a runtime error at the call).
+struct QueryRuntimeMessage: Error, CustomStringConvertible {
+  var message: String
+  var description: String { message }
+}
