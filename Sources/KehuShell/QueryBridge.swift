@@ -66,7 +66,9 @@ extension Session {
           resultType: { args in
             f.arity.contains(args.count)
               ? .success(f.result)
-              : .failure(FunctionTypeError("\(f.name) takes \(f.arity.lowerBound)–\(f.arity.upperBound) arguments: \(f.signature)"))
+              : .failure(
+                FunctionTypeError(
+                  "\(f.name) takes \(f.arity.lowerBound)–\(f.arity.upperBound) arguments: \(f.signature)"))
           },
           body: { args, _ in
             do {

@@ -80,3 +80,36 @@ enum ScenarioCommands {
     return t.value(row: r, column: c)
   }
 }
+
+extension Session {
+  /// `kehu --what-if SCRIPT`: runs the script inside a scenario, prints what it changed,
+  /// and discards it. The store is never touched.
+  public func runWhatIf(source: String, file: String) -> Outcome {
+    workspace.beginScenario("what-if")
+    defer { workspace.endScenario() }
+    let outcome = run(source: source, file: file)
+    if let diff = try? ScenarioCommands.diff(self) { emit(renderTable(diff)) }
+    return outcome
+  }
+
+  /// `kehu --atomic SCRIPT`: runs the script inside a scenario that is kept only if every
+  /// statement succeeds, so a failed script changes nothing.
+  public func runAtomic(source: String, file: String) -> Outcome {
+    workspace.beginScenario("atomic")
+    let outcome = run(source: source, file: file)
+    if outcome == .failed || failures > 0 {
+      workspace.endScenario()
+      io.err(tr("{0}: nothing was changed (the script failed; --atomic)", file) + "\n")
+      return .failed
+    }
+    do {
+      _ = try workspace.keepScenario()
+      try workspace.store.commit()
+    } catch {
+      workspace.endScenario()
+      io.err(tr("{0}: the changes could not be kept: {1}", file, String(describing: error)) + "\n")
+      return .failed
+    }
+    return outcome
+  }
+}

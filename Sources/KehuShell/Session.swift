@@ -214,7 +214,8 @@ public final class Session: ReplHost {
       let args = try ArgumentParser.parse(
         Array(words.dropFirst(used)), for: spec, commandEnd: words[used - 1])
       if spec.writes && workspace.readOnly {
-        throw ShellError(tr("the store is open read-only (--read-only); `{0}` changes it", spec.name), at: first)
+        throw ShellError(
+          tr("the store is open read-only (--read-only); `{0}` changes it", spec.name), at: first)
       }
       return try spec.handler(self, args)
     }
@@ -241,7 +242,9 @@ public final class Session: ReplHost {
   /// Whether a statement's first word starts the query language rather than a command.
   static func startsQuery(_ head: String) -> Bool {
     if Catalog.tableNames.contains(where: { head == $0 || head.hasPrefix($0 + "|") }) { return true }
-    if ["let", "update", "for"].contains(head) || head.hasPrefix("$") || head.hasPrefix("range(") || head == "range" {
+    if ["let", "update", "for"].contains(head) || head.hasPrefix("$") || head.hasPrefix("range(")
+      || head == "range"
+    {
       return true
     }
     guard let c = head.unicodeScalars.first else { return false }

@@ -93,7 +93,7 @@ public final class Workspace {
     let all = s.batches.flatMap { $0 }
     if !all.isEmpty { try applyBelow(all, level: scenarios.count - 1) }
     scenarios.removeLast()
-    return (s.name, all.count)
+    return (s.name, all.filter { $0.table != "audit" }.count)
   }
 }
 

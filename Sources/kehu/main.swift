@@ -40,6 +40,15 @@ struct Kehu: ParsableCommand {
       "The store directory (default $KEHU_STORE, else $XDG_DATA_HOME/kehu/default).", valueName: "dir"))
   var store: String?
   @Flag(help: "Open the store without changing it, beside a writer.") var readOnly = false
+  @Option(
+    help: ArgumentHelp(
+      "Run a script inside a scenario that is discarded at the end; print what it changed.",
+      valueName: "script"))
+  var whatIf: String?
+  @Option(
+    help: ArgumentHelp(
+      "Run a script inside a scenario kept only if every statement succeeds.", valueName: "script"))
+  var atomic: String?
 
   func validate() throws {
     if let format, OutputFormat(rawValue: format) == nil {
@@ -48,6 +57,7 @@ struct Kehu: ParsableCommand {
     if let today, Day(parsing: today) == nil {
       throw ValidationError("--today must be a date YYYY-MM-DD; not '\(today)'")
     }
+    if whatIf != nil && atomic != nil { throw ValidationError("--what-if and --atomic cannot be combined") }
     for b in bindings where !b.contains("=") || b.hasPrefix("=") {
       throw ValidationError("--set takes NAME=VALUE; not '\(b)'")
     }
@@ -55,7 +65,8 @@ struct Kehu: ParsableCommand {
 
   func run() throws {
     let env = ProcessInfo.processInfo.environment
-    let interactive = files.isEmpty && command == nil && isatty(0) == 1 && isatty(1) == 1
+    let interactive =
+      files.isEmpty && command == nil && whatIf == nil && atomic == nil && isatty(0) == 1 && isatty(1) == 1
     var settings = Settings()
     if let format { settings.format = OutputFormat(rawValue: format)! }
     if let today { settings.today = Day(parsing: today) }
@@ -88,7 +99,16 @@ struct Kehu: ParsableCommand {
       throw ExitCode(status)
     }
     var failed = false
-    if let command {
+    if let path = whatIf ?? atomic {
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        writeErr("kehu: cannot read script '\(path)'\n")
+        throw ExitCode(66)
+      }
+      failed =
+        (whatIf != nil
+          ? session.runWhatIf(source: text, file: path) : session.runAtomic(source: text, file: path))
+        == .failed
+    } else if let command {
       failed = session.run(source: command, file: "-c") == .failed
     } else if files.isEmpty {
       let data = FileHandle.standardInput.readDataToEndOfFile()

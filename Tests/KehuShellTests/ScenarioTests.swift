@@ -1,0 +1,49 @@
+import Foundation
+import KehuStore
+import XCTest
+
+@testable import KehuShell
+
+/// Nothing a scenario does reaches the journal until `scenario keep`.
+final class ScenarioTests: XCTestCase {
+  func testScenarioChangesStayOutOfTheJournalUntilKept() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kehu-scn-\(UUID())").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let (store, _) = try Store.open(.directory(dir))
+    let ws = Workspace(store: store)
+    let t = Timestamp(seconds: 0)
+    try ws.change(
+      [
+        .insert(
+          table: "customers",
+          values: ["kind": .text("individual"), "name": .text("甲"), "status": .text("trading")])
+      ], actor: "t", time: t)
+    try store.commit()
+    let bytesBefore = store.journalBytes
+    ws.beginScenario("a")
+    try ws.change(
+      [.update(table: "customers", key: .int(1), values: ["name": .text("乙")])], actor: "t", time: t)
+    ws.beginScenario("b")
+    try ws.change(
+      [
+        .insert(
+          table: "customers",
+          values: ["kind": .text("company"), "name": .text("丙"), "status": .text("trading")])
+      ], actor: "t", time: t)
+    XCTAssertEqual(store.journalBytes, bytesBefore)
+    XCTAssertEqual(store.unsyncedMutations, 0)
+    XCTAssertEqual(ws.db.customers.count, 2)
+    XCTAssertEqual(store.state.customers.count, 1)
+    ws.endScenario()
+    XCTAssertEqual(ws.db.customers.count, 1)
+    let kept = try ws.keepScenario()
+    XCTAssertEqual(kept?.mutations, 1)
+    XCTAssertGreaterThan(store.journalBytes, bytesBefore)
+    try store.close()
+    let (reopened, _) = try Store.open(.directory(dir))
+    let c = reopened.state.customers
+    XCTAssertEqual(c.columns[c.def.columnIndex("name")!].string(0), "乙")
+    XCTAssertEqual(c.count, 1)
+    try reopened.close()
+  }
+}
