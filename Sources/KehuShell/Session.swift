@@ -247,8 +247,10 @@ public final class Session: ReplHost {
     {
       return true
     }
+    if ["null", "true", "false", "not"].contains(head) { return true }
+    if let paren = head.firstIndex(of: "("), Session.functions[String(head[..<paren])] != nil { return true }
     guard let c = head.unicodeScalars.first else { return false }
-    return "0123456789(-\"[".unicodeScalars.contains(c) || head.hasPrefix("not") || head.hasPrefix("today(")
+    return "0123456789(-\"[".unicodeScalars.contains(c)
   }
 
   /// `$NAME` as a whole argument word takes the variable's value (commands in a `for` loop).
