@@ -66,7 +66,9 @@ extension ChunkWriter {
 }
 
 extension ChunkReader {
-  mutating func integers<T: FixedWidthInteger & BitwiseCopyable>(_: T.Type, _ rows: Int, null: T?) throws -> [T] {
+  mutating func integers<T: FixedWidthInteger & BitwiseCopyable>(_: T.Type, _ rows: Int, null: T?) throws
+    -> [T]
+  {
     let at = offset
     let (len, sum, width) = try header(SnapshotFile.tagData)
     guard width == 0 || len == rows * width else {

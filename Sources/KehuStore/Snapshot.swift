@@ -334,7 +334,9 @@ struct ChunkReader {
   }
 
   /// Reads a data chunk's payload straight into a new array and checks it there.
-  mutating func payload<T: BitwiseCopyable>(_: T.Type, at: Int, len: Int, sum: UInt64, seed: UInt64, rows: Int?)
+  mutating func payload<T: BitwiseCopyable>(
+    _: T.Type, at: Int, len: Int, sum: UInt64, seed: UInt64, rows: Int?
+  )
     throws -> [T]
   {
     let stride = MemoryLayout<T>.stride

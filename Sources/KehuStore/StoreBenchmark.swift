@@ -18,7 +18,9 @@ public enum StoreBenchmark {
     clock: () -> Double, resetPeak: () -> Void = {}, peakBytes: () -> Int = { 0 }
   ) throws -> [Figure] {
     var out: [Figure] = []
-    func mark(_ name: String, _ v: Double, _ unit: String = "s") { out.append(Figure(name: name, value: v, unit: unit)) }
+    func mark(_ name: String, _ v: Double, _ unit: String = "s") {
+      out.append(Figure(name: name, value: v, unit: unit))
+    }
 
     resetPeak()
     var t = clock()

@@ -49,7 +49,9 @@ final class CrashTests: XCTestCase {
       p.waitUntilExit()
       if p.terminationReason == .uncaughtSignal { kills += 1 }
       let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-      let acked = text.split(separator: "\n").compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }.max() ?? 0
+      let acked =
+        text.split(separator: "\n").compactMap { $0.hasPrefix("ack ") ? Int($0.dropFirst(4)) : nil }.max()
+        ?? 0
 
       let (store, _) = try Store.open(.directory(dir))
       let t = store.state["customers"]
