@@ -91,8 +91,8 @@ final class DamageTests: XCTestCase {
     let spath = snapshotPath(dir)
     let good = fileBytes(spath)
     let before = directoryContents(dir)
-    // Every byte of the header and first chunks, then every fifth byte (each chunk is far
-    // longer than five bytes, so every chunk and chunk header is hit): each flip is found.
+    // Every byte of the header and first chunks, then every fifth byte (a chunk header alone
+    // is 24 bytes, so every chunk is hit several times): each flip is found.
     for i in Array(0..<512) + Array(stride(from: 512, to: good.count, by: 5)) {
       var bad = good
       bad[i] ^= 0x01
