@@ -28,6 +28,10 @@ public func checkStore(dir: String) throws -> CheckReport {
     do {
       let (db, _) = try StoreFiles.readSnapshot(path)
       base = db
+      if !db.invoiceTotalsAreConsistent() {
+        report.intact = false
+        report.lines.append("\(StoreFiles.snapshotName(s)): invoice paid/balance do not match the payments")
+      }
       report.lines.append(
         "\(StoreFiles.snapshotName(s)): intact, sequence \(db.sequence), "
           + db.tables.map { "\($0.count) \($0.name)" }.joined(separator: ", "))

@@ -52,17 +52,18 @@ enum SnapshotFile {
       try out.chunk(tagTable, t.bytes)
       for c in table.columns {
         switch c.kind {
-        case .int64: try out.array(c.ints)
-        case .day, .coded: try out.array(c.int32s)
+        case .int64: try out.integers(c.ints, null: Column.nullInt)
+        case .day: try out.integers(c.int32s, null: Column.nullDay)
+        case .coded: try out.integers(c.int32s, null: nil)
         case .decimal:
-          try out.array(c.ints)
+          try out.integers(c.ints, null: Column.nullInt)
           try out.array(c.bytes)
         case .bool: try out.array(c.bytes)
         case .text:
+          // Bytes in row order and the lengths; the starts follow from them on reading.
           let text = c.text.isCompact ? c.text : c.text.compacted()
           try out.array(text.bytes)
-          try out.array(text.starts)
-          try out.array(text.lengths)
+          try out.integers(text.lengths.map { Int32(bitPattern: $0) }, null: nil)
         }
       }
     }
@@ -134,9 +135,9 @@ enum SnapshotFile {
           file: path, offset: 0, reason: "\(t.name): key of row \(dup + 1) repeats an earlier one")
       }
     }
-    do { try db.recomputeInvoiceTotals() } catch {
-      throw StoreError.corrupt(file: path, offset: 0, reason: "invoice totals overflow")
-    }
+    // Invoice totals are stored as written from memory and trusted (they are checksummed);
+    // recomputing them from payments costs a hash lookup per payment on every open, so
+    // only `check` does it (see `Database.invoiceTotalsAreConsistent`).
     return db
   }
 
@@ -176,28 +177,31 @@ enum SnapshotFile {
     for (cname, kind, type, dict) in cols {
       var c = Column(kind: kind, type: type)
       switch kind {
-      case .int64: c.ints = try input.array(Int64.self, rows)
-      case .day: c.int32s = try input.array(Int32.self, rows)
+      case .int64: c.ints = try input.integers(Int64.self, rows, null: Column.nullInt)
+      case .day: c.int32s = try input.integers(Int32.self, rows, null: Column.nullDay)
       case .coded:
-        c.int32s = try input.array(Int32.self, rows)
+        c.int32s = try input.integers(Int32.self, rows, null: nil)
         c.dictionary = CodeDictionary(names: dict)
         if let badCode = c.int32s.first(where: { $0 < -1 || $0 >= Int32(dict.count) }) {
           throw bad("\(name).\(cname): code \(badCode) outside its dictionary")
         }
       case .decimal:
-        c.ints = try input.array(Int64.self, rows)
+        c.ints = try input.integers(Int64.self, rows, null: Column.nullInt)
         c.bytes = try input.array(Int8.self, rows)
       case .bool: c.bytes = try input.array(Int8.self, rows)
       case .text:
         let bytesAt = input.offset
         let bytes = try input.array(UInt8.self, nil)
-        let starts = try input.array(UInt32.self, rows)
-        let lengths = try input.array(UInt32.self, rows)
-        for r in 0..<rows where lengths[r] != TextBuffer.nullLength {
-          if UInt64(starts[r]) + UInt64(lengths[r]) > UInt64(bytes.count) {
-            throw StoreError.corrupt(
-              file: path, offset: bytesAt, reason: "\(name).\(cname): text of row \(r + 1) out of bounds")
-          }
+        let lengths = try input.integers(Int32.self, rows, null: nil).map { UInt32(bitPattern: $0) }
+        var starts = [UInt32](repeating: 0, count: rows)
+        var next: UInt64 = 0
+        for r in 0..<rows {
+          starts[r] = UInt32(truncatingIfNeeded: next)
+          if lengths[r] != TextBuffer.nullLength { next += UInt64(lengths[r]) }
+        }
+        if next != UInt64(bytes.count) {
+          throw StoreError.corrupt(
+            file: path, offset: bytesAt, reason: "\(name).\(cname): text lengths do not add up to its bytes")
         }
         c.text = TextBuffer(bytes: bytes, starts: starts, lengths: lengths)
       }
@@ -242,10 +246,10 @@ struct ChunkWriter {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  mutating func header(_ tag: UInt32, length: Int, sum: UInt64) throws {
+  mutating func header(_ tag: UInt32, length: Int, sum: UInt64, width: Int = 0) throws {
     var h = ByteWriter()
     h.u32(tag)
-    h.u32(0)
+    h.u32(UInt32(width))
     h.u64(UInt64(length))
     h.u64(sum)
     try emit(h.bytes)
@@ -257,9 +261,10 @@ struct ChunkWriter {
     try emit(payload)
   }
 
-  mutating func array<T: BitwiseCopyable>(_ a: [T]) throws {
+  mutating func array<T: BitwiseCopyable>(_ a: [T], width: Int = 0) throws {
     try a.withUnsafeBytes { raw in
-      try header(SnapshotFile.tagData, length: raw.count, sum: XXH64.hash(raw))
+      try header(
+        SnapshotFile.tagData, length: raw.count, sum: XXH64.hash(raw, seed: UInt64(width)), width: width)
       if raw.count < 1 << 16 {
         buffer.append(contentsOf: raw)
       } else {
@@ -291,11 +296,13 @@ struct ChunkReader {
   }
 
   /// Reads a chunk header; returns payload length and checksum.
-  mutating func header(_ tag: UInt32) throws -> (Int, UInt64) {
+  mutating func header(_ tag: UInt32) throws -> (Int, UInt64, Int) {
     let at = offset
     let h = try bytes(SnapshotFile.chunkHeaderSize)
-    let reserved = h.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self) }
-    guard reserved == 0 else { throw damage(at + 4, "chunk header damaged") }
+    let width = Int(h.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 4, as: UInt32.self).littleEndian })
+    guard [0, 1, 2, 4].contains(width), width == 0 || tag == SnapshotFile.tagData else {
+      throw damage(at + 4, "chunk header damaged")
+    }
     let (t, len, sum) = h.withUnsafeBytes {
       (
         $0.loadUnaligned(fromByteOffset: 0, as: UInt32.self).littleEndian,
@@ -306,12 +313,13 @@ struct ChunkReader {
     guard t == tag else { throw damage(at, "expected a chunk tagged \(tag), found \(t)") }
     guard len <= UInt64(size - offset) else { throw damage(at, "chunk length \(len) runs past the end") }
     chunks += 1
-    return (Int(len), sum)
+    return (Int(len), sum, width)
   }
 
   mutating func chunk(_ tag: UInt32) throws -> [UInt8] {
     let at = offset
-    let (len, sum) = try header(tag)
+    let (len, sum, width) = try header(tag)
+    guard width == 0 else { throw damage(at + 4, "chunk header damaged") }
     let payload = try bytes(len)
     if XXH64.hash(payload) != sum { throw damage(at, "checksum mismatch") }
     return payload
@@ -320,7 +328,17 @@ struct ChunkReader {
   /// A data chunk read straight into a new array of `T`; `rows` checks the element count.
   mutating func array<T: BitwiseCopyable>(_: T.Type, _ rows: Int?) throws -> [T] {
     let at = offset
-    let (len, sum) = try header(SnapshotFile.tagData)
+    let (len, sum, width) = try header(SnapshotFile.tagData)
+    guard width == 0 else { throw damage(at + 4, "chunk header damaged") }
+    return try payload(T.self, at: at, len: len, sum: sum, seed: 0, rows: rows)
+  }
+
+  /// Reads a data chunk's payload straight into a new array and checks it there.
+  mutating func payload<T: BitwiseCopyable>(
+    _: T.Type, at: Int, len: Int, sum: UInt64, seed: UInt64, rows: Int?
+  )
+    throws -> [T]
+  {
     let stride = MemoryLayout<T>.stride
     guard len % stride == 0, rows == nil || len / stride == rows! else {
       throw damage(at, "array of \(len) bytes does not hold the expected rows")
@@ -330,7 +348,7 @@ struct ChunkReader {
       try FileIO.readExact(fd, path, at: offset, into: UnsafeMutableRawBufferPointer(buf))
       made = n
     }
-    if a.withUnsafeBytes({ XXH64.hash($0) }) != sum { throw damage(at, "checksum mismatch") }
+    if a.withUnsafeBytes({ XXH64.hash($0, seed: seed) }) != sum { throw damage(at, "checksum mismatch") }
     offset += len
     return a
   }

@@ -247,3 +247,16 @@ public final class Store {
   /// Bytes in the journal since the last save (for `close`'s rule and status lines).
   public var journalBytes: Int { journalSize + pending.count }
 }
+
+extension StoreLocation {
+  /// Where the store lives: `--memory`; else `--store DIR`; else `KEHU_STORE`; else
+  /// `$XDG_DATA_HOME/kehu/default`, else `$HOME/.local/share/kehu/default`. The caller hands
+  /// in the environment (libraries never read it).
+  public static func resolve(memory: Bool, store: String?, environment: [String: String]) -> StoreLocation {
+    if memory { return .memory }
+    if let store, !store.isEmpty { return .directory(store) }
+    if let s = environment["KEHU_STORE"], !s.isEmpty { return .directory(s) }
+    if let x = environment["XDG_DATA_HOME"], x.hasPrefix("/") { return .directory(x + "/kehu/default") }
+    return .directory((environment["HOME"] ?? ".") + "/.local/share/kehu/default")
+  }
+}

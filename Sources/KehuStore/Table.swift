@@ -72,6 +72,15 @@ public struct Database: Sendable {
   /// Total rows in all tables.
   public var rowCount: Int { tables.reduce(0) { $0 + $1.count } }
 
+  /// Whether every invoice's stored `paid` and `balance` match its payments.
+  func invoiceTotalsAreConsistent() -> Bool {
+    var copy = self
+    guard (try? copy.recomputeInvoiceTotals()) != nil else { return false }
+    let i = Database.invoicesTable
+    return copy.tables[i].columns[Database.invPaid].ints == tables[i].columns[Database.invPaid].ints
+      && copy.tables[i].columns[Database.invBalance].ints == tables[i].columns[Database.invBalance].ints
+  }
+
   /// Recomputes every invoice's `paid` and `balance` from the payments.
   mutating func recomputeInvoiceTotals() throws {
     let ii = Catalog.tableIndex("invoices")!

@@ -49,6 +49,9 @@ final class DamageTests: XCTestCase {
 
   func testDamagedRecordFollowedByGoodOnesIsRefusedAndNothingChanges() throws {
     let dir = try makeStore()
+    let good = try checkStore(dir: dir)
+    XCTAssertTrue(good.intact, "\(good.lines)")
+    XCTAssertTrue(good.lines.contains { $0.contains("3 records (sequence 2–4) intact") }, "\(good.lines)")
     let jpath = journalPath(dir)
     var bytes = fileBytes(jpath)
     let offsets = try recordOffsets(jpath)
@@ -88,18 +91,20 @@ final class DamageTests: XCTestCase {
     let spath = snapshotPath(dir)
     let good = fileBytes(spath)
     let before = directoryContents(dir)
-    // Every byte of a small snapshot: each flip must be found.
-    for i in stride(from: 0, to: good.count, by: 1) {
+    // Every byte of the header and first chunks, then every fifth byte (a chunk header alone
+    // is 24 bytes, so every chunk is hit several times): each flip is found.
+    for i in Array(0..<512) + Array(stride(from: 512, to: good.count, by: 5)) {
       var bad = good
       bad[i] ^= 0x01
       writeBytes(spath, bad)
-      do {
-        _ = try Store.open(.directory(dir))
-        XCTFail("flip at \(i) not detected")
-        return
-      } catch let e as StoreError {
-        guard case .corrupt(let file, _, _) = e else { return XCTFail("\(e)") }
+      XCTAssertThrowsError(try StoreFiles.readSnapshot(spath), "flip at \(i) not detected") { e in
+        guard case StoreError.corrupt(let file, _, _) = e else { return XCTFail("\(e)") }
         XCTAssertEqual(file, spath)
+      }
+      if i % 997 == 0 {  // and now and then through the store, which must refuse with 65
+        XCTAssertThrowsError(try Store.open(.directory(dir))) { e in
+          XCTAssertEqual((e as? StoreError)?.exitStatus, 65)
+        }
       }
     }
     writeBytes(spath, good)

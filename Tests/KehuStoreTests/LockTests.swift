@@ -76,3 +76,20 @@ final class LockTests: XCTestCase {
     }
   }
 }
+
+final class LocationTests: XCTestCase {
+  func testWhereTheStoreLives() {
+    let env = ["HOME": "/home/li", "XDG_DATA_HOME": "/data", "KEHU_STORE": "/srv/kehu"]
+    XCTAssertEqual(StoreLocation.resolve(memory: true, store: "/x", environment: env), .memory)
+    XCTAssertEqual(StoreLocation.resolve(memory: false, store: "/x", environment: env), .directory("/x"))
+    XCTAssertEqual(
+      StoreLocation.resolve(memory: false, store: nil, environment: env), .directory("/srv/kehu"))
+    XCTAssertEqual(
+      StoreLocation.resolve(
+        memory: false, store: nil, environment: ["HOME": "/home/li", "XDG_DATA_HOME": "/data"]),
+      .directory("/data/kehu/default"))
+    XCTAssertEqual(
+      StoreLocation.resolve(memory: false, store: nil, environment: ["HOME": "/home/li"]),
+      .directory("/home/li/.local/share/kehu/default"))
+  }
+}

@@ -151,3 +151,29 @@ final class MutationTests: XCTestCase {
     XCTAssertTrue(k.isCompact)
   }
 }
+
+final class AuditTests: XCTestCase {
+  func testAuditedUpdateRecordsOnlyRealChanges() throws {
+    let (store, _) = try Store.open(.memory)
+    try store.apply([customer("甲")])
+    let when = Timestamp(day: Day(parsing: "2026-11-30")!, hour: 14, minute: 5)
+    let batch = store.state.auditedUpdate(
+      table: "customers", key: .int(1),
+      values: [
+        "name": .text("甲公司"), "status": .text("trading"), "credit_limit": .money(Money(fen: 1_000_000)),
+      ],
+      time: when, actor: "王芳")
+    XCTAssertEqual(batch.count, 3, "status did not change, so two audit rows")
+    try store.apply(batch)
+    let a = store.state["audit"]
+    XCTAssertEqual(a.count, 2)
+    XCTAssertEqual(a.rowValues(0)["field"], .text("credit_limit"))
+    XCTAssertEqual(a.rowValues(0)["old"], .null)
+    XCTAssertEqual(a.rowValues(0)["new"], .text("10000.00"))
+    XCTAssertEqual(a.rowValues(1)["old"], .text("甲"))
+    XCTAssertEqual(a.rowValues(1)["new"], .text("甲公司"))
+    XCTAssertEqual(a.rowValues(1)["time"], .timestamp(when))
+    XCTAssertEqual(a.rowValues(1)["actor"], .text("王芳"))
+    XCTAssertEqual(a.rowValues(1)["row"], .text("1"))
+  }
+}
