@@ -38,7 +38,7 @@ public enum DemoFirm {
   static let femaleGivens: Set<String> = ["芳", "娜", "敏", "静", "艳", "娟", "秀英", "晓燕", "丽华"]
   static let streets = ["人民路", "中山路", "解放路", "建设路", "和平路", "长江路", "新华路", "滨江大道"]
   static let occupations = ["教师", "工程师", "医生", "会计", "个体经营", "公务员", "设计师"]
-  static let natures = ["ordinary company", "special company", "government body", "trading partner"]
+  static let natures = ["ordinary", "ordinary", "partner", "ordinary", "special", "ordinary", "government", "ordinary"]
 
   /// The whole firm as one batch of inserts, in dependency order.
   public static func mutations(today: Day) -> [Mutation] {
@@ -117,14 +117,14 @@ public enum DemoFirm {
         v["interests"] = .text(["摄影", "旅游", "阅读", "运动", "音乐"][i % 5])
         v["occupation"] = .text(occupations[i % occupations.count])
         v["income"] = .money(Money(fen: Int64(6_000 + rng.int(20_000)) * 100))
-        v["nature"] = .text("individual consumer")
+        v["nature"] = .text("individual")
         v["phone"] = .text("13\(800_000_000 + rng.int(99_999_999))")
       }
       v["tier"] = .text(weight > 20 ? "major" : (weight > 6 ? "general" : "scattered"))
       v["tenure"] = .text(i < 30 ? "old" : (i < 52 ? "new" : "potential"))
       let prospect = i >= 56
       v["status"] = .text(prospect ? "prospect" : "trading")
-      v["stage"] = .text(prospect ? "about to trade" : "trading now")
+      v["stage"] = .text(prospect ? "upcoming" : "current")
       if prospect {
         v["prospect_grade"] = .text(["A", "B", "C", "D"][i - 56])
         v["source"] = .text(["trade-fair", "referral", "directory", "bank"][i - 56])

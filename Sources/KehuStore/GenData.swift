@@ -95,10 +95,11 @@ enum GenData {
         f.coded(occupation, rng.pick(occupations))
         f.money(income, Int64(rng.range(3_000, 60_000)) * 100)
       }
-      f.coded(nature, company ? rng.pick(["经销商", "零售商", "终端用户"]) : "消费者")
-      f.coded(stage, rng.pick(["潜在客户", "新客户", "老客户"]))
-      f.coded(tenure, rng.pick(["短期", "长期"]))
-      f.coded(tier, rng.pick(["关键客户", "重要客户", "普通客户"]))
+      // The classifications of §1, in the words `Catalog.classifications` fixes.
+      f.coded(nature, company ? rng.pick(["ordinary", "ordinary", "partner", "special", "government"]) : "individual")
+      f.coded(stage, rng.pick(["past", "current", "current", "upcoming"]))
+      f.coded(tenure, rng.pick(["old", "new", "potential"]))
+      f.coded(tier, rng.pick(["major", "general", "general", "scattered", "scattered", "scattered"]))
       f.coded(industry, rng.pick(industries))
       f.coded(owner, rng.pick(owners))
       let ai = rng.below(areas.count)

@@ -82,6 +82,18 @@ public enum Catalog {
   /// Bumped whenever a table or column is added; older snapshots remain readable.
   public static let formatVersion: UInt32 = 1
 
+  /// The four customer classifications of §1 and their values: nature (性质: government body
+  /// 政府机构, special company 特殊公司, ordinary company 普通公司, individual consumer 顾客个人,
+  /// trading partner 交易伙伴), transaction stage (交易过程: had business before, trading now,
+  /// about to trade), time (时间序列: old 老客户, new 新客户, potential 潜在客户), and volume
+  /// and market position (交易数量和市场地位: major 主力客户, general 一般客户, scattered 零散客户).
+  public static let classifications: [String: [String]] = [
+    "nature": ["government", "special", "ordinary", "individual", "partner"],
+    "stage": ["past", "current", "upcoming"],
+    "tenure": ["old", "new", "potential"],
+    "tier": ["major", "general", "scattered"],
+  ]
+
   public static let customers = TableDef(
     "customers", key: "id",
     [
@@ -97,7 +109,10 @@ public enum Catalog {
       .coded("scale"), ColumnDef("daily_sales", .money), .coded("operating_status"),
       ColumnDef("credit_code", .text),
       // The four classifications of §1, and who and where.
-      .coded("nature"), .coded("stage"), .coded("tenure"), .coded("tier"), .coded("industry"),
+      .coded("nature", allowed: Catalog.classifications["nature"]),
+      .coded("stage", allowed: Catalog.classifications["stage"]),
+      .coded("tenure", allowed: Catalog.classifications["tenure"]),
+      .coded("tier", allowed: Catalog.classifications["tier"]), .coded("industry"),
       .coded("owner"), .coded("area"), ColumnDef("route_seq", .int),
       .coded("prospect_grade", allowed: ["A", "B", "C", "D"]), .coded("abc_grade"),
       .coded("credit_class", allowed: ["A", "B", "C"]),
