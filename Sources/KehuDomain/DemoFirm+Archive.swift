@@ -4,7 +4,7 @@ extension DemoFirm {
   /// The archive process of §2.4 in the demo firm: the competitors the sales staff have
   /// surveyed, development tasks on the four prospects (one late, one done late), and trade
   /// start forms — one fully approved, one waiting for the chairman.
-  static func archiveMutations(today: Day) -> [Mutation] {
+  public static func archiveMutations(today: Day) -> [Mutation] {
     var out: [Mutation] = []
     let competitors: [(String, String, String, String, Int64?, Int)] = [
       ("金达办公设备有限公司", "价格低，账期长达90天", "售后响应慢，备件常缺货", "华东", 1001, 60),
