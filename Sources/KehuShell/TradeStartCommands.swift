@@ -26,6 +26,10 @@ enum TradeStartCommands {
           .key("as", .choice(TradeStartStage.allCases.filter { $0 != .approved }.map(\.rawValue))),
         ],
         example: "customer approve 1057 by=王经理", section: "§2.4 rule 5.1", writes: true, handler: approve),
+      CommandSpec(
+        "customer form", summary: tr("show a customer's trade start investigation form and its approvals"),
+        arguments: [.positional("id", .customer)], example: "customer form 1058", section: "§2.4 rule 5.1",
+        handler: form),
     ]
   }
 
@@ -121,5 +125,36 @@ enum TradeStartCommands {
           "{0} approved form {1} as {2}. Next: {3} approves", person, formId.plainText, role.approver,
           next.approver))
     }
+  }
+
+  static func form(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try CustomerCommands.customerId(s, a)
+    guard let row = latestForm(s.db, id) else {
+      throw a.error(
+        tr("customer {0} has no trade start form; file one with `customer propose {0}`", id), at: "id")
+    }
+    let t = s.db["trade_starts"]
+    let v = { (n: String) in t.value(row: row, column: forms.columnIndex(n)!) }
+    let stage = TradeStartStage(rawValue: v("stage").plainText) ?? .unitHead
+    let name = s.db.customers.value(
+      row: s.db.customers.row(forId: id)!, column: s.db.customers.def.columnIndex("name")!)
+    let lines: [(String, Value)] = [
+      (tr("Form 调查书编号"), v("id")), (tr("Customer 客户"), .int(id)), (tr("Name 名称"), name),
+      (tr("Filed 填写日期"), v("filed")), (tr("Responsible person 负责人"), v("filed_by")),
+      (tr("Buying or selling 交易方向"), v("direction")), (tr("Expected trade 预计交易额"), v("expected")),
+      (tr("Note 说明"), v("note")),
+      (tr("Unit head 单位负责人"), v("unit_head")), (tr("Unit head approved 批准日期"), v("unit_head_date")),
+      (tr("Chairman 董事长"), v("chairman")), (tr("Chairman approved 批准日期"), v("chairman_date")),
+    ]
+    var out = ResultTable(
+      columns: [ResultColumn(tr("field"), .text), ResultColumn(tr("value"), .text)],
+      title: tr("Trade start investigation form (交易开始调查书)"),
+      notes: [
+        stage == .approved
+          ? tr("Approved by the unit head and the chairman: the customer is on the trading list.")
+          : tr("Waiting for {0}.", stage.approver)
+      ])
+    out.rows = lines.map { [.text($0.0), .text(humanText($0.1))] }
+    return .table(out)
   }
 }

@@ -1,3 +1,4 @@
+import KehuDomain
 import KehuStore
 
 /// A file's rows as one batch of changes, with the record each change came from, so that
@@ -68,6 +69,11 @@ enum TableImport {
         } catch {
           throw ShellError(at + ": " + error.message)
         }
+      }
+      if options.defaults, case .text(let code)? = cells["credit_code"], def.name == "customers",
+        let problem = UnifiedSocialCreditCode.problem(code)
+      {
+        throw ShellError(at + ": " + tr(problem))
       }
       let key = keyAt.map { cells[def.columns[columns[$0]].name] ?? .null } ?? .null
       if !key.isNull {
