@@ -34,6 +34,6 @@ let package = Package(
     // Transcripts are read from the source tree (Tests/KehuShellTests/Transcripts), so that
     // KEHU_RECORD=1 can write the expected output back beside each script.
     .testTarget(
-      name: "KehuShellTests", dependencies: ["KehuShell", "KehuStore", "KehuDomain"], exclude: ["Transcripts"]),
+      name: "KehuShellTests", dependencies: ["KehuShell", "KehuStore", "KehuDomain"], exclude: ["Transcripts", "Fixtures"]),
   ]
 )

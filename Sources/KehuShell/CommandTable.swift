@@ -12,6 +12,10 @@ public struct CommandTable: Sendable {
     all += StoreCommands.commands
     all += ScenarioCommands.commands
     all += CustomerCommands.commands
+    all += TradeStartCommands.commands
+    all += ProspectCommands.commands
+    all += DevelopCommands.commands
+    all += TransferCommands.commands
     return CommandTable(all)
   }
 

@@ -114,7 +114,7 @@ enum GenData {
         f.coded(lm, rng.pick(limitMethods))
         f.day(ld, today.adding(days: -rng.range(0, 700)))
       }
-      f.coded(source, rng.pick(["展会", "转介绍", "电话", "网络", "上门"]))
+      f.coded(source, rng.pick(["trade-fair", "referral", "directory", "research", "other"]))
       if rng.chance(5) { f.text(remarks, "重点跟进：" + rng.pick(interests)) }
       let made = Timestamp(day: today.adding(days: -rng.range(30, 1500)), hour: rng.range(8, 18))
       f.int(created, made.seconds)

@@ -123,7 +123,7 @@ public enum Catalog {
       ColumnDef("current_liabilities", .money), ColumnDef("assets", .money),
       ColumnDef("liabilities", .money), ColumnDef("suppliers", .int),
       .coded("status", nullable: false, allowed: ["prospect", "pending", "trading", "ended"]),
-      .coded("source"), ColumnDef("remarks", .text),
+      .coded("source", allowed: prospectSources), ColumnDef("remarks", .text),
       ColumnDef("created", .timestamp), ColumnDef("updated", .timestamp),
     ])
 
@@ -211,6 +211,7 @@ public enum Catalog {
   /// Every table, in the order `tables` lists them and the snapshot stores them.
   public static let tables: [TableDef] = [
     customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
+    tradeStarts, competitors, developTasks,
   ]
 
   public static let tableNames: [String] = tables.map(\.name)

@@ -52,6 +52,8 @@ final class TranscriptTests: XCTestCase {
       options: SessionOptions(
         keepGoing: true, settings: settings, storeName: text.hasPrefix("#! demo") ? "demo" : "memory"),
       io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace)
+    // As if sourced: relative paths (fixtures for `import`) are taken from the script's folder.
+    session.sourceStack = [script.path]
     session.run(source: text, file: script.lastPathComponent)
     return buffer.text
   }

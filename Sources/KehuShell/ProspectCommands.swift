@@ -1,0 +1,166 @@
+import KehuDomain
+import KehuStore
+
+/// Finding new customers (§2.4 steps 1 and 3): the competitor survey table
+/// (竞争对手情况调查表) and where prospects came from.
+enum ProspectCommands {
+  static var commands: [CommandSpec] {
+    [
+      CommandSpec(
+        "competitor add", summary: tr("record a competitor's strengths and weaknesses (竞争对手情况调查表)"),
+        arguments: [
+          .positional("name", .text), .key("strengths", .text, required: true),
+          .key("weaknesses", .text, required: true), .key("area", .text),
+          .key("customer", .customer, help: tr("a customer it competes for")),
+        ],
+        example: "competitor add 金达办公 strengths=\"价格低\" weaknesses=\"售后慢\" area=华东 customer=1003",
+        section: "§2.4 step 3", writes: true, handler: add),
+      CommandSpec(
+        "competitor list", summary: tr("the competitor survey entries"),
+        arguments: [.key("area", .text)], example: "competitor list area=华东", section: "§2.4 step 3",
+        handler: list),
+      CommandSpec(
+        "competitor report", summary: tr("each competitor once: where it is met, for how many customers"),
+        arguments: [.key("area", .text)], example: "competitor report area=华南", section: "§2.4 step 3",
+        handler: report),
+      CommandSpec(
+        "report sources", summary: tr("prospects per source and how many became trading customers"),
+        example: "report sources", section: "§2.4 step 1", handler: sources),
+    ]
+  }
+
+  static let def = Catalog.competitors
+
+  static func add(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let name = a.text("name") ?? ""
+    guard !name.isEmpty else { throw a.error(tr("a competitor needs a name"), at: "name") }
+    var cells: [String: Value] = [
+      "name": .text(name), "recorded": .date(s.today), "recorded_by": .text(s.settings.user),
+    ]
+    for key in ["strengths", "weaknesses", "area"] {
+      if let v = a.text(key), !v.isEmpty { cells[key] = .text(v) }
+    }
+    if a.text("customer") != nil {
+      let text = a.text("customer")!
+      guard let id = Int64(text), s.db.customers.row(forId: id) != nil else {
+        throw a.error(tr("no customer {0}", text), at: "customer")
+      }
+      cells["customer"] = .int(id)
+    }
+    let keys = try s.change([.insert(table: "competitors", values: cells)])
+    return .message(tr("recorded competitor {0} {1}", keys[0].plainText, name))
+  }
+
+  /// Rows of the survey, in an area when `area=` is given.
+  static func rows(_ s: Session, _ a: ParsedArguments) -> [Int] {
+    let t = s.db["competitors"]
+    let area = def.columnIndex("area")!
+    return (0..<t.count).filter { a.text("area") == nil || t.columns[area].string($0) == a.text("area") }
+  }
+
+  static func customerName(_ db: Database, _ v: Value) -> Value {
+    guard case .int(let id) = v, let r = db.customers.row(forId: id) else { return .null }
+    return .text(db.customers.columns[db.customers.def.columnIndex("name")!].string(r) ?? "")
+  }
+
+  static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let t = s.db["competitors"]
+    let names = ["id", "name", "area", "customer", "strengths", "weaknesses", "recorded"]
+    var out = ResultTable(
+      columns: names.map { ResultColumn($0, def.columns[def.columnIndex($0)!].type) }
+        + [ResultColumn("customer_name", .text)],
+      title: tr("Competitor survey table (竞争对手情况调查表)") + (a.text("area").map { " — " + $0 } ?? ""))
+    for r in rows(s, a) {
+      let cells = names.map { t.value(row: r, column: def.columnIndex($0)!) }
+      out.rows.append(cells + [customerName(s.db, cells[3])])
+    }
+    return .table(out)
+  }
+
+  static func report(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let t = s.db["competitors"]
+    let c = { (n: String) in t.columns[def.columnIndex(n)!] }
+    var order: [String] = []
+    var by: [String: (areas: [String], customers: Set<Int64>, strengths: [String], weaknesses: [String])] =
+      [:]
+    func addUnique(_ list: inout [String], _ v: String?) {
+      if let v, !v.isEmpty, !list.contains(v) { list.append(v) }
+    }
+    for r in rows(s, a) {
+      let name = c("name").string(r) ?? ""
+      if by[name] == nil {
+        order.append(name)
+        by[name] = ([], [], [], [])
+      }
+      addUnique(&by[name]!.areas, c("area").string(r))
+      addUnique(&by[name]!.strengths, c("strengths").string(r))
+      addUnique(&by[name]!.weaknesses, c("weaknesses").string(r))
+      if !c("customer").isNull(r) { by[name]!.customers.insert(c("customer").int(r)) }
+    }
+    var out = ResultTable(
+      columns: [
+        ResultColumn("competitor", .text), ResultColumn("areas", .text), ResultColumn("customers", .int),
+        ResultColumn("strengths", .text), ResultColumn("weaknesses", .text),
+      ],
+      title: tr("Competitor survey (竞争对手情况调查表), one line per competitor")
+        + (a.text("area").map { " — " + $0 } ?? ""),
+      notes: [
+        tr("customers: how many of our customers or prospects it was met at (§2.4 step 3)."),
+        tr("Weigh its strengths against ours before the development visit (§2.4 step 4)."),
+      ])
+    // The competitor met at the most customers first: it is the one to plan against.
+    let ranked = order.enumerated().sorted {
+      let (x, y) = (by[$0.element]!.customers.count, by[$1.element]!.customers.count)
+      return x != y ? x > y : $0.offset < $1.offset
+    }.map(\.element)
+    for name in ranked {
+      let e = by[name]!
+      out.rows.append([
+        .text(name), .text(e.areas.joined(separator: "、")), .int(Int64(e.customers.count)),
+        .text(e.strengths.joined(separator: "；")), .text(e.weaknesses.joined(separator: "；")),
+      ])
+    }
+    return .table(out)
+  }
+
+  static func sources(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let t = s.db.customers
+    let src = t.columns[t.def.columnIndex("source")!]
+    let st = t.columns[t.def.columnIndex("status")!]
+    let tallies = SourceReport.tally(
+      (0..<t.count).map { (src.string($0), st.string($0) ?? "") }, order: Catalog.prospectSources)
+    var out = ResultTable(
+      columns: [
+        ResultColumn("source", .text), ResultColumn("brought", .int), ResultColumn("prospect", .int),
+        ResultColumn("pending", .int), ResultColumn("trading", .int), ResultColumn("ended", .int),
+        ResultColumn("became_trading", .int), ResultColumn("rate", .percent),
+      ],
+      title: tr("Where customers came from (§2.4 step 1: the new-customer range)"),
+      notes: [
+        tr("became_trading = trading + ended (an ended customer did trade); rate = became_trading ÷ brought.")
+      ])
+    var total = SourceTally(source: tr("total"))
+    for x in tallies {
+      out.rows.append(row(x))
+      total.brought += x.brought
+      total.prospects += x.prospects
+      total.pending += x.pending
+      total.trading += x.trading
+      total.ended += x.ended
+    }
+    if tallies.count > 1 { out.rows.append(row(total)) }
+    return .table(out)
+  }
+
+  static func row(_ x: SourceTally) -> [Value] {
+    // Shown to a tenth of a percent; rounded half up, exactly.
+    let rate: Value =
+      x.brought == 0
+      ? .null
+      : .percent(Dec(mantissa: Int128((x.converted * 2000 + x.brought) / (2 * x.brought)), scale: 3))
+    return [
+      .text(x.source), .int(Int64(x.brought)), .int(Int64(x.prospects)), .int(Int64(x.pending)),
+      .int(Int64(x.trading)), .int(Int64(x.ended)), .int(Int64(x.converted)), rate,
+    ]
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import KehuStore
+
+// The CSV that `export` writes for spreadsheets (RFC 4180, CRLF, UTF-8). Numbers are plain
+// (no separators), so a spreadsheet reads them as numbers. A text cell that begins with
+// = + - @ is prefixed with ' so that a spreadsheet shows it instead of running it as a
+// formula (CSV injection); a text beginning with ' gets one too, so that `import`, which
+// takes one leading ' off every text cell, gives back exactly what was exported. Numbers
+// are never prefixed: -12.50 stays a negative amount. Null is an empty field and an empty
+// text is `""`, which `import` tells apart.
+
+/// The bytes of `t` as CSV; `excel` adds a UTF-8 byte order mark, without which Excel on a
+/// Chinese system reads UTF-8 as the local code page and shows the Chinese garbled.
+func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
+  var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
+  func line(_ fields: [String]) {
+    out.append(contentsOf: fields.joined(separator: ",").utf8)
+    out.append(contentsOf: [13, 10])
+  }
+  line(t.columns.map { csvField($0.name) })
+  for r in t.rows.indices {
+    line(t.columns.indices.map { exportField(t.cell(r, $0)) })
+  }
+  return out
+}
+
+/// Writes `t` as CSV to `path` (replacing the file in one step, so a reader never sees half
+/// of it). The query pipeline's `| export "FILE.csv"` calls this too.
+func writeCSV(_ t: ResultTable, to path: String, excel: Bool) throws {
+  try writeFile(csvBytes(t, excel: excel), to: path)
+}
+
+func writeFile(_ bytes: [UInt8], to path: String) throws {
+  do {
+    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
+  } catch {
+    throw ShellError(tr("cannot write `{0}`", path))
+  }
+}
+
+/// One cell as an exported field.
+func exportField(_ v: Value) -> String {
+  switch v {
+  case .null: return ""
+  case .text(let s):
+    if s.isEmpty { return "\"\"" }
+    return csvField(formulaEscaped(s))
+  default: return csvField(machineText(v))
+  }
+}
+
+/// `=SUM(A1)` → `'=SUM(A1)`: the characters that start a formula in a spreadsheet.
+func formulaEscaped(_ s: String) -> String {
+  guard let first = s.unicodeScalars.first, "=+-@'".unicodeScalars.contains(first) else { return s }
+  return "'" + s
+}
