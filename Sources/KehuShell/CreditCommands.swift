@@ -5,6 +5,6 @@ import KehuStore
 /// exposure and blocking (§3.3), investigation and the review cycle (§3.1, §3.2).
 enum CreditCommands {
   static var commands: [CommandSpec] {
-    CreditLimitCommands.commands + CreditExposureCommands.commands
+    CreditLimitCommands.commands + CreditExposureCommands.commands + CreditReviewCommands.commands
   }
 }
