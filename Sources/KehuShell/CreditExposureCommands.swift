@@ -110,8 +110,13 @@ enum CreditExposureCommands {
     let amount = a.money("amount")!
     guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
     let ov = try CreditCommands.overrideArgument(a)
-    let batch = try CreditCommands.checkNewInvoice(
-      s, customer: id, amount: amount, override: ov, reference: a.text("ref"))
+    let batch: [Mutation]
+    do {
+      batch = try CreditCommands.checkNewInvoice(
+        s, customer: id, amount: amount, override: ov, reference: a.text("ref"))
+    } catch let e as ShellError {
+      throw a.error(e.message, at: "amount", hint: e.hint)
+    }
     if !batch.isEmpty { try s.change(batch) }
     let f = CreditData.exposureFigures(s.db, id)
     let after = try f.receivables.adding(f.unsettledNotes).adding(amount)
@@ -135,9 +140,18 @@ enum CreditExposureCommands {
         ResultColumn(tr("date"), .date), ResultColumn(tr("customer"), .int), ResultColumn(tr("name"), .text),
         ResultColumn(tr("amount"), .money), ResultColumn(tr("ref"), .text), ResultColumn(tr("by"), .text),
         ResultColumn(tr("reason"), .text), ResultColumn(tr("refused because"), .text),
+        ResultColumn(tr("entered"), .timestamp), ResultColumn(tr("entered by"), .text),
       ],
       title: tr("Credit overrides (new credit given over a refusal)"),
-      notes: [tr("each is also in the audit (`history`, `audit` table) with the user who entered it")])
+      notes: [tr("entered, entered by: from the audit trail (the session user and time of the change)")])
+    let audit = s.db["audit"]
+    var entered: [String: (Value, Value)] = [:]
+    for r in 0..<audit.count {
+      let v = audit.rowValues(r)
+      if v["table"]?.textValue == "credit_overrides", let row = v["row"]?.textValue, entered[row] == nil {
+        entered[row] = (v["time"] ?? .null, v["actor"] ?? .null)
+      }
+    }
     let o = s.db["credit_overrides"]
     for r in 0..<o.count {
       let v = o.rowValues(r)
@@ -145,6 +159,7 @@ enum CreditExposureCommands {
       t.rows.append([
         v["date"]!, .int(c), .text(CreditData.name(s.db, c)), v["amount"]!, v["reference"] ?? .null,
         v["by"] ?? .null, v["reason"] ?? .null, v["blocks"] ?? .null,
+        entered[v["id"]?.plainText ?? ""]?.0 ?? .null, entered[v["id"]?.plainText ?? ""]?.1 ?? .null,
       ])
     }
     return .table(t)

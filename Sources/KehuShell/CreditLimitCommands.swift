@@ -253,7 +253,9 @@ enum CreditLimitCommands {
             : .insert(table: "credit_policy", values: ["name": .text(name), "value": .text(text)]))
       }
       if let problem = validate(trial, asof: s.today) {
-        throw a.error(problem, at: a.values.keys.sorted().first!)
+        // The caret goes under the first parameter written.
+        let first = a.positions.min { ($0.value.line, $0.value.column) < ($1.value.line, $1.value.column) }
+        throw a.error(problem, at: first?.key ?? "")
       }
       try s.change(batch)
     }

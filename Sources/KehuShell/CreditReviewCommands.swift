@@ -272,10 +272,10 @@ enum CreditReviewCommands {
           "amount": amount, "by": .text(s.settings.user),
         ])
     ])
-    return .message(
-      tr(
-        "countermeasure recorded for customer {0}: {1} {2}", id, kind,
-        amount.isNull ? detail : "\(amount) — \(detail)"))
+    if case .money(let m) = amount {
+      return .message(tr("countermeasure recorded for customer {0} ({1}): {2}; {3}", id, kind, detail, m))
+    }
+    return .message(tr("countermeasure recorded for customer {0} ({1}): {2}", id, kind, detail))
   }
 
   static func usage(_ kind: String) -> String {
