@@ -1,19 +1,47 @@
 import KehuDomain
 import KehuStore
 
+/// A database as the credit commands read it: each table's rows grouped by customer once,
+/// so a command over every customer reads each table once rather than once per customer.
+/// Build one per command; it does not see changes made after it.
+final class CreditView {
+  let db: Database
+  private var groups: [String: [Int64: [Int]]] = [:]
+
+  init(_ db: Database) { self.db = db }
+
+  subscript(name: String) -> Table { db[name] }
+  var customers: Table { db.customers }
+
+  /// Row numbers of `customer`'s rows in `table`, in stored order.
+  func rowNumbers(_ table: String, customer: Int64) -> [Int] {
+    if let g = groups[table] { return g[customer] ?? [] }
+    let t = db[table]
+    var g: [Int64: [Int]] = [:]
+    if let c = t.def.columnIndex("customer") {
+      for r in 0..<t.count where !t.columns[c].isNull(r) { g[t.columns[c].int(r), default: []].append(r) }
+    }
+    groups[table] = g
+    return g[customer] ?? []
+  }
+}
+
+extension Session {
+  /// A fresh view of the current database for one credit command.
+  var credit: CreditView { CreditView(db) }
+}
+
 /// Reads what the credit rules need out of the store: a customer's figures, its exposure,
 /// payment record, watch state, shipment cap and the warning signs seen. The rules
 /// themselves are in KehuDomain; this file only gathers their inputs.
 enum CreditData {
   /// Every row of `table` that belongs to `customer`, as name → value, in stored order.
-  static func rows(_ db: Database, _ table: String, customer: Int64) -> [[String: Value]] {
+  static func rows(_ db: CreditView, _ table: String, customer: Int64) -> [[String: Value]] {
     let t = db[table]
-    guard let c = t.def.columnIndex("customer") else { return [] }
-    return (0..<t.count).filter { !t.columns[c].isNull($0) && t.columns[c].int($0) == customer }
-      .map { t.rowValues($0) }
+    return db.rowNumbers(table, customer: customer).map { t.rowValues($0) }
   }
 
-  static func customer(_ db: Database, _ id: Int64) -> [String: Value] {
+  static func customer(_ db: CreditView, _ id: Int64) -> [String: Value] {
     db.customers.row(forId: id).map { db.customers.rowValues($0) } ?? [:]
   }
 
@@ -31,13 +59,13 @@ enum CreditData {
   }
   static func text(_ v: Value?) -> String? { v?.textValue }
 
-  static func name(_ db: Database, _ id: Int64) -> String { text(customer(db, id)["name"]) ?? "" }
+  static func name(_ db: CreditView, _ id: Int64) -> String { text(customer(db, id)["name"]) ?? "" }
 
   // MARK: exposure
 
   /// Receivables are open invoice balances; notes count while not settled (held, discounted
   /// with recourse, dishonoured), as §3.3 measures 赊销款和未结算票据余额之和.
-  static func exposureFigures(_ db: Database, _ id: Int64) -> ExposureFigures {
+  static func exposureFigures(_ db: CreditView, _ id: Int64) -> ExposureFigures {
     let c = customer(db, id)
     var receivables = Money.zero
     for r in rows(db, "invoices", customer: id) {
@@ -54,12 +82,12 @@ enum CreditData {
   }
 
   /// The emergency report that still holds the customer on watch.
-  static func openAlert(_ db: Database, _ id: Int64) -> [String: Value]? {
+  static func openAlert(_ db: CreditView, _ id: Int64) -> [String: Value]? {
     rows(db, "credit_alerts", customer: id).last { $0["instructed"]?.isNull ?? true }
   }
 
   /// The latest `credit measure … restrict cap=` sets the cap.
-  static func shipmentCap(_ db: Database, _ id: Int64) -> Money? {
+  static func shipmentCap(_ db: CreditView, _ id: Int64) -> Money? {
     rows(db, "credit_measures", customer: id).last { text($0["kind"]) == "restrict" }.flatMap {
       money($0["amount"])
     }
@@ -67,7 +95,7 @@ enum CreditData {
 
   /// The collection procedure's "supply suspended" step (停止供货), when it is the latest
   /// collection step recorded for the customer.
-  static func supplySuspended(_ db: Database, _ id: Int64) -> Bool {
+  static func supplySuspended(_ db: CreditView, _ id: Int64) -> Bool {
     let steps = rows(db, "collections", customer: id).compactMap { text($0["step"]) }
     return steps.last == CollectionLadder.standard.step(key: "suspend")?.key
   }
@@ -76,7 +104,7 @@ enum CreditData {
 
   /// Each invoice with the day it was settled in full (nil while open): the record the step
   /// rule and the report read.
-  static func paymentRecord(_ db: Database, _ id: Int64) -> [(no: String, record: PaymentRecord)] {
+  static func paymentRecord(_ db: CreditView, _ id: Int64) -> [(no: String, record: PaymentRecord)] {
     var paidBy: [String: [(Day, Money)]] = [:]
     for p in rows(db, "payments", customer: id) {
       guard let inv = text(p["invoice"]), let d = day(p["date"]) else { continue }
@@ -105,7 +133,7 @@ enum CreditData {
 
   /// Signs recorded by investigations, then the ones the records show by themselves: a
   /// dishonoured note (P9) and a payment more than 30 days late (P1).
-  static func signsSeen(_ db: Database, _ id: Int64) -> [SeenSign] {
+  static func signsSeen(_ db: CreditView, _ id: Int64) -> [SeenSign] {
     var out: [SeenSign] = []
     for r in rows(db, "credit_investigations", customer: id) {
       for sid in (text(r["signs"]) ?? "").split(separator: ",") {
@@ -119,7 +147,7 @@ enum CreditData {
     return out.sorted { ($0.date, $0.sign.id) < ($1.date, $1.sign.id) }
   }
 
-  static func automaticSigns(_ db: Database, _ id: Int64) -> [SeenSign] {
+  static func automaticSigns(_ db: CreditView, _ id: Int64) -> [SeenSign] {
     var out: [SeenSign] = []
     for n in rows(db, "notes", customer: id) where text(n["status"]) == "dishonoured" {
       out.append(
@@ -147,7 +175,7 @@ enum CreditData {
 
   // MARK: review cycle
 
-  static func reviewAccount(_ db: Database, _ id: Int64) -> ReviewAccount? {
+  static func reviewAccount(_ db: CreditView, _ id: Int64) -> ReviewAccount? {
     let c = customer(db, id)
     guard let cls = text(c["credit_class"]).flatMap(CreditClass.init(rawValue:)) else { return nil }
     let last = rows(db, "credit_reviews", customer: id).compactMap { day($0["date"]) }.max()
@@ -158,14 +186,14 @@ enum CreditData {
 
   // MARK: scores
 
-  static func latestScores(_ db: Database, _ id: Int64) -> (Day, [JudgementFactor: Int])? {
+  static func latestScores(_ db: CreditView, _ id: Int64) -> (Day, [JudgementFactor: Int])? {
     guard let r = rows(db, "credit_scores", customer: id).last else { return nil }
     var s: [JudgementFactor: Int] = [:]
     for f in JudgementFactor.allCases { if let v = int(r[f.rawValue]) { s[f] = Int(v) } }
     return (day(r["date"])!, s)
   }
 
-  static func altman(_ db: Database, _ id: Int64) -> AltmanFigures? {
+  static func altman(_ db: CreditView, _ id: Int64) -> AltmanFigures? {
     let c = customer(db, id)
     guard let wc = money(c["working_capital"]), let re = money(c["retained_earnings"]),
       let ebit = money(c["ebit"]), let eq = money(c["equity_value"]), let sales = money(c["annual_sales"]),
@@ -177,7 +205,7 @@ enum CreditData {
   }
 
   /// Trading customers with a card (not ended), in id order.
-  static func trading(_ db: Database) -> [Int64] {
+  static func trading(_ db: CreditView) -> [Int64] {
     let t = db.customers
     let st = t.def.columnIndex("status")!
     return (0..<t.count).filter { t.columns[st].string($0) == "trading" }.compactMap {

@@ -45,8 +45,8 @@ enum CreditExposureCommands {
   static func exposureCommand(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     if a.text("id") != nil {
       let id = try CreditData.customerId(s, a)
-      var t = try exposure(CreditData.exposureFigures(s.db, id)).working.table
-      t.title = tr("Credit exposure of customer {0} {1}", id, CreditData.name(s.db, id))
+      var t = try exposure(CreditData.exposureFigures(s.credit, id)).working.table
+      t.title = tr("Credit exposure of customer {0} {1}", id, CreditData.name(s.credit, id))
       return .table(t)
     }
     var t = ResultTable(
@@ -59,12 +59,13 @@ enum CreditExposureCommands {
       ],
       title: tr("Credit exposure of every customer with a limit (§3.3)"),
       notes: [tr("exposure = receivables + unsettled notes; use = exposure ÷ limit")])
-    for id in CreditData.trading(s.db) {
-      let f = CreditData.exposureFigures(s.db, id)
+    let v = s.credit
+    for id in CreditData.trading(v) {
+      let f = CreditData.exposureFigures(v, id)
       guard f.limit != nil else { continue }
       let e = try exposure(f)
       t.rows.append([
-        .int(id), .text(CreditData.name(s.db, id)), .money(f.limit!), .money(f.receivables),
+        .int(id), .text(CreditData.name(v, id)), .money(f.limit!), .money(f.receivables),
         .money(f.unsettledNotes), .money(e.total), e.available.map(Value.money) ?? .null,
         e.use.map(Value.percent) ?? .null,
       ])
@@ -82,9 +83,10 @@ enum CreditExposureCommands {
       ],
       title: tr("Credit check: customers over their limit or held (§3.3)"),
       notes: [tr("new credit to these customers is refused unless overridden (`credit approve … override`)")])
-    for id in CreditData.trading(s.db) {
+    let v = s.credit
+    for id in CreditData.trading(v) {
       try s.checkInterrupted()
-      let f = CreditData.exposureFigures(s.db, id)
+      let f = CreditData.exposureFigures(v, id)
       let e = try exposure(f)
       var why: [String] = []
       var over: Value = .null
@@ -97,7 +99,7 @@ enum CreditExposureCommands {
       if f.supplySuspended { why.append(tr("supply suspended")) }
       guard !why.isEmpty else { continue }
       t.rows.append([
-        .int(id), .text(CreditData.name(s.db, id)), f.limit.map(Value.money) ?? .null, .money(e.total), over,
+        .int(id), .text(CreditData.name(v, id)), f.limit.map(Value.money) ?? .null, .money(e.total), over,
         .text(why.joined(separator: "; ")),
       ])
     }
@@ -118,7 +120,7 @@ enum CreditExposureCommands {
       throw a.error(e.message, at: "amount", hint: e.hint)
     }
     if !batch.isEmpty { try s.change(batch) }
-    let f = CreditData.exposureFigures(s.db, id)
+    let f = CreditData.exposureFigures(s.credit, id)
     let after = try f.receivables.adding(f.unsettledNotes).adding(amount)
     if ov != nil && !batch.isEmpty {
       return .message(
@@ -157,7 +159,7 @@ enum CreditExposureCommands {
       let v = o.rowValues(r)
       guard let c = CreditData.int(v["customer"]), only == nil || only == c else { continue }
       t.rows.append([
-        v["date"]!, .int(c), .text(CreditData.name(s.db, c)), v["amount"]!, v["reference"] ?? .null,
+        v["date"]!, .int(c), .text(CreditData.name(s.credit, c)), v["amount"]!, v["reference"] ?? .null,
         v["by"] ?? .null, v["reason"] ?? .null, v["blocks"] ?? .null,
         entered[v["id"]?.plainText ?? ""]?.0 ?? .null, entered[v["id"]?.plainText ?? ""]?.1 ?? .null,
       ])
@@ -192,7 +194,7 @@ extension CreditCommands {
   public static func checkNewInvoice(
     _ s: Session, customer: Int64, amount: Money, override: CreditOverride?, reference: String? = nil
   ) throws -> [Mutation] {
-    let f = CreditData.exposureFigures(s.db, customer)
+    let f = CreditData.exposureFigures(s.credit, customer)
     let blocks = try creditBlocks(f, newAmount: amount)
     guard !blocks.isEmpty else { return [] }
     let why = blocks.map(\.description).joined(separator: "; ")

@@ -120,20 +120,22 @@ enum CreditLimitCommands {
           assets: try f.money("assets", column: "assets"),
           liabilities: try f.money("liabilities", column: "liabilities"), suppliers: try f.suppliers())
       case .judgement:
-        guard let (_, scores) = CreditData.latestScores(s.db, id!) else {
+        guard let (_, scores) = CreditData.latestScores(s.credit, id!) else {
           throw a.error(
             tr("customer {0} has no scorecard: record one with `credit score {0} profitability=… …`", id!),
             at: "id")
         }
         limit = try judgementLimit(
           scores: scores, base: a.money("base") ?? f.policy.base, scorecard: f.policy.scorecard,
-          altman: CreditData.altman(s.db, id!))
+          altman: CreditData.altman(s.credit, id!))
       }
     } catch let e as DomainError {
       throw a.error(e.description, at: f.blame(e))
     }
     var t = limit.working.table
-    if let id { t.title = (t.title ?? "") + " — " + tr("customer {0} {1}", id, CreditData.name(s.db, id)) }
+    if let id {
+      t.title = (t.title ?? "") + " — " + tr("customer {0} {1}", id, CreditData.name(s.credit, id))
+    }
     t.notes += f.sourceNotes
     if a.flag("apply"), let id {
       t.notes.append(try store(s, id: id, limit: limit.limit, method: m))
@@ -143,7 +145,7 @@ enum CreditLimitCommands {
 
   /// Writes the limit, its method and today's date on the customer (audited).
   static func store(_ s: Session, id: Int64, limit: Money, method: CreditLimitMethod) throws -> String {
-    let before = CreditData.money(CreditData.customer(s.db, id)["credit_limit"])
+    let before = CreditData.money(CreditData.customer(s.credit, id)["credit_limit"])
     try s.change([
       .update(
         table: "customers", key: .int(id),
@@ -175,13 +177,13 @@ enum CreditLimitCommands {
     x.cap = f.policy.cap
     x.assets = try? f.money("assets", column: "assets")
     x.liabilities = try? f.money("liabilities", column: "liabilities")
-    x.scores = CreditData.latestScores(s.db, id)?.1
+    x.scores = CreditData.latestScores(s.credit, id)?.1
     x.base = a.money("base") ?? f.policy.base
     x.scorecard = f.policy.scorecard
-    x.altman = CreditData.altman(s.db, id)
+    x.altman = CreditData.altman(s.credit, id)
     var t = allLimitMethods(x).table
-    t.title = (t.title ?? "") + " — " + tr("customer {0} {1}", id, CreditData.name(s.db, id))
-    let c = CreditData.customer(s.db, id)
+    t.title = (t.title ?? "") + " — " + tr("customer {0} {1}", id, CreditData.name(s.credit, id))
+    let c = CreditData.customer(s.credit, id)
     if let cur = CreditData.money(c["credit_limit"]) {
       t.notes.insert(
         tr(
@@ -200,7 +202,7 @@ enum CreditLimitCommands {
 
   static func score(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    let previous = CreditData.latestScores(s.db, id)?.1 ?? [:]
+    let previous = CreditData.latestScores(s.credit, id)?.1 ?? [:]
     var values: [String: Value] = [
       "customer": .int(id), "date": .date(s.today), "by": .text(s.settings.user),
     ]
@@ -228,7 +230,7 @@ enum CreditLimitCommands {
         ResultColumn(tr("factor"), .text), ResultColumn(tr("因素"), .text), ResultColumn(tr("score"), .int),
         ResultColumn(tr("weight"), .percent),
       ],
-      title: tr("Scorecard of customer {0} {1}, {2}", id, CreditData.name(s.db, id), s.today))
+      title: tr("Scorecard of customer {0} {1}, {2}", id, CreditData.name(s.credit, id), s.today))
     for f in JudgementFactor.allCases {
       t.rows.append([
         .text(f.english), .text(f.chinese), values[f.rawValue]!, .percent(policy.scorecard.weight(f)),
@@ -284,14 +286,15 @@ enum CreditLimitCommands {
     let target = a.text("target") ?? "all"
     let asof = a.date("asof") ?? s.today
     let rule = CreditPolicySettings.load(s.db).step
+    let v = s.credit
     var ids: [Int64]
     if target == "all" {
-      ids = CreditData.trading(s.db).filter {
-        CreditData.money(CreditData.customer(s.db, $0)["credit_limit"]) != nil
+      ids = CreditData.trading(v).filter {
+        CreditData.money(CreditData.customer(v, $0)["credit_limit"]) != nil
       }
     } else {
       let id = try CreditData.customerId(s, a, name: "target")
-      guard CreditData.money(CreditData.customer(s.db, id)["credit_limit"]) != nil else {
+      guard CreditData.money(CreditData.customer(v, id)["credit_limit"]) != nil else {
         throw a.error(tr("customer {0} has no credit limit to adjust", id), at: "target")
       }
       ids = [id]
@@ -300,11 +303,11 @@ enum CreditLimitCommands {
     var results: [(Int64, LimitAdjustment)] = []
     for id in ids {
       try s.checkInterrupted()
-      let c = CreditData.customer(s.db, id)
+      let c = CreditData.customer(v, id)
       let start = CreditData.money(c["credit_limit"])!
       let since = CreditData.day(c["limit_date"])
       // Only what happened after the limit was last set: a second run does not count twice.
-      let history = CreditData.paymentRecord(s.db, id).map(\.record).filter { r in
+      let history = CreditData.paymentRecord(v, id).map(\.record).filter { r in
         guard let since else { return true }
         return (r.paid ?? r.due.adding(days: rule.graceDays + 1)) > since
       }
@@ -323,7 +326,8 @@ enum CreditLimitCommands {
     if ids.count == 1, let (id, adj) = results.first {
       var t = adj.table(rule: rule)
       t.title = tr(
-        "Limit adjustment of customer {0} {1}: {2} → {3}", id, CreditData.name(s.db, id), adj.start, adj.limit
+        "Limit adjustment of customer {0} {1}: {2} → {3}", id, CreditData.name(s.credit, id), adj.start,
+        adj.limit
       )
       t.notes.append(tr("payments counted: those after the limit was last set, up to {0}", asof))
       if adj.changes.isEmpty { t.notes.append(tr("no change")) }
@@ -343,7 +347,7 @@ enum CreditLimitCommands {
       ])
     for (id, adj) in results where !adj.changes.isEmpty {
       t.rows.append([
-        .int(id), .text(CreditData.name(s.db, id)), .money(adj.start), .money(adj.limit),
+        .int(id), .text(CreditData.name(s.credit, id)), .money(adj.start), .money(adj.limit),
         .int(Int64(adj.changes.count)), .text(adj.changes.last!.reason),
       ])
     }
@@ -369,7 +373,7 @@ struct FigureSource {
     self.id = id
     self.method = method
     self.policy = CreditPolicySettings.load(s.db)
-    self.stored = id.map { CreditData.customer(s.db, $0) } ?? [:]
+    self.stored = id.map { CreditData.customer(s.credit, $0) } ?? [:]
     if let id {
       sourceNotes = [tr("figures not given are taken from customer {0}'s card", id)]
     }

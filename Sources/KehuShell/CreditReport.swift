@@ -6,7 +6,7 @@ import KehuStore
 extension CreditReviewCommands {
   static func show(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    let db = s.db
+    let db = s.credit
     let c = CreditData.customer(db, id)
     var t = ResultTable(
       columns: [
@@ -63,7 +63,7 @@ extension CreditReviewCommands {
 
   /// The lines under `credit show`: limit, exposure, class and review dates, watch and cap.
   static func summary(_ s: Session, _ id: Int64) throws -> [String] {
-    let f = CreditData.exposureFigures(s.db, id)
+    let f = CreditData.exposureFigures(s.credit, id)
     let e = try exposure(f)
     var out: [String] = []
     if let l = f.limit {
@@ -74,7 +74,7 @@ extension CreditReviewCommands {
     } else {
       out.append(tr("no credit limit (not checked); exposure {0}", e.total))
     }
-    if let r = CreditData.reviewAccount(s.db, id) {
+    if let r = CreditData.reviewAccount(s.credit, id) {
       out.append(
         tr(
           "credit class {0}: a report every {1} month(s); last {2}; next due {3}", r.creditClass.rawValue,
@@ -82,7 +82,7 @@ extension CreditReviewCommands {
     } else {
       out.append(tr("no credit class"))
     }
-    if let alert = CreditData.openAlert(s.db, id) {
+    if let alert = CreditData.openAlert(s.credit, id) {
       out.append(
         tr(
           "ON WATCH since {0}: {1} — no new credit until an instruction", alert["date"]!.plainText,
@@ -95,7 +95,7 @@ extension CreditReviewCommands {
 
   static func report(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    let db = s.db
+    let db = s.credit
     let c = CreditData.customer(db, id)
     var parts: [String] = []
     parts.append(
@@ -127,7 +127,7 @@ extension CreditReviewCommands {
     if signs.rows.isEmpty { signs.notes.insert(tr("no warning signs recorded"), at: 0) }
     parts.append(s.renderTable(signs))
 
-    let policy = CreditPolicySettings.load(db)
+    let policy = CreditPolicySettings.load(s.db)
     var x = LimitFigures()
     x.purchases = CreditData.money(c["purchases"])
     if case .percent(let d)? = c["supply_share"] { x.share = d }
@@ -176,7 +176,7 @@ extension CreditReviewCommands {
     var open = 0
     var overdue = 0
     var oldest: Day? = nil
-    for (_, r) in CreditData.paymentRecord(s.db, id) where r.due > since {
+    for (_, r) in CreditData.paymentRecord(s.credit, id) where r.due > since {
       if let p = r.paid {
         if p > r.due {
           late += 1

@@ -123,7 +123,7 @@ enum CreditReviewCommands {
         ResultColumn(tr("warning sign"), .text),
         ResultColumn(tr("channel"), .text), ResultColumn(tr("note"), .text),
       ],
-      rows: CreditData.signsSeen(s.db, id).map {
+      rows: CreditData.signsSeen(s.credit, id).map {
         [
           .date($0.date), .text($0.sign.id), .text("\($0.sign.chinese) (\($0.sign.english))"),
           .text($0.channel), .text($0.note),
@@ -143,7 +143,7 @@ enum CreditReviewCommands {
         table: "customers", key: .int(id),
         values: ["credit_class": .text(cls.rawValue), "updated": .timestamp(s.now)])
     ])
-    let next = CreditData.reviewAccount(s.db, id)!.nextReview
+    let next = CreditData.reviewAccount(s.credit, id)!.nextReview
     return .message(
       tr(
         "customer {0} is credit class {1} ({2}): a report every {3} month(s); next due {4}", id, cls.rawValue,
@@ -152,12 +152,13 @@ enum CreditReviewCommands {
 
   static func reviewDue(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let accounts = CreditData.trading(s.db).compactMap { CreditData.reviewAccount(s.db, $0) }
+    let v = s.credit
+    let accounts = CreditData.trading(v).compactMap { CreditData.reviewAccount(v, $0) }
     var t = reviewsDue(accounts, asof: asof)
     t.columns.insert(ResultColumn(tr("name"), .text), at: 1)
     t.rows = t.rows.map { r in
       var r = r
-      r.insert(.text(Int64(r[0].plainText).map { CreditData.name(s.db, $0) } ?? ""), at: 1)
+      r.insert(.text(Int64(r[0].plainText).map { CreditData.name(s.credit, $0) } ?? ""), at: 1)
       return r
     }
     t.notes.append(tr("a report on a month's last day is next due on the last day of the target month"))
@@ -166,7 +167,7 @@ enum CreditReviewCommands {
 
   static func review(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    guard let account = CreditData.reviewAccount(s.db, id) else {
+    guard let account = CreditData.reviewAccount(s.credit, id) else {
       throw a.error(
         tr("customer {0} has no credit class: set one with `credit class {0} A|B|C`", id), at: "id")
     }
@@ -178,7 +179,7 @@ enum CreditReviewCommands {
     ]
     if let n = a.text("note") { values["note"] = .text(n) }
     try s.change([.insert(table: "credit_reviews", values: values)])
-    let next = CreditData.reviewAccount(s.db, id)!.nextReview
+    let next = CreditData.reviewAccount(s.credit, id)!.nextReview
     return .message(
       tr(
         "periodic report on customer {0} recorded ({1}, class {2}); next due {3}", id, date,
@@ -189,7 +190,7 @@ enum CreditReviewCommands {
 
   static func alert(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    if let open = CreditData.openAlert(s.db, id) {
+    if let open = CreditData.openAlert(s.credit, id) {
       throw a.error(
         tr(
           "customer {0} is already on watch since {1} ({2}); record the instruction with `credit instruct`",
@@ -212,7 +213,7 @@ enum CreditReviewCommands {
 
   static func instruct(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    guard let open = CreditData.openAlert(s.db, id), let key = open["id"] else {
+    guard let open = CreditData.openAlert(s.credit, id), let key = open["id"] else {
       throw a.error(tr("customer {0} has no emergency report awaiting an instruction", id), at: "id")
     }
     try s.change([

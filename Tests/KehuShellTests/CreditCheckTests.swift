@@ -52,7 +52,7 @@ final class CreditCheckTests: XCTestCase {
 
   func testExposureCountsOpenInvoicesAndUnsettledNotes() throws {
     let s = try session()
-    let f = CreditData.exposureFigures(s.db, 1)
+    let f = CreditData.exposureFigures(s.credit, 1)
     XCTAssertEqual(f.receivables, Money(fen: 600_000))
     XCTAssertEqual(f.unsettledNotes, Money(fen: 300_000))
     XCTAssertEqual(f.limit, Money(fen: 1_000_000))
@@ -111,7 +111,7 @@ final class CreditCheckTests: XCTestCase {
           "amount": .money(Money(fen: 50_000)),
         ])
     ])
-    XCTAssertEqual(CreditData.shipmentCap(s.db, 1), Money(fen: 50_000))
+    XCTAssertEqual(CreditData.shipmentCap(s.credit, 1), Money(fen: 50_000))
     XCTAssertThrowsError(
       try CreditCommands.checkNewInvoice(s, customer: 1, amount: Money(fen: 50_001), override: nil))
     XCTAssertEqual(
@@ -156,12 +156,12 @@ final class CreditCheckTests: XCTestCase {
           "matures": .date(today.adding(days: -5)),
         ]),
     ])
-    let seen = CreditData.signsSeen(s.db, 2)
+    let seen = CreditData.signsSeen(s.credit, 2)
     XCTAssertEqual(seen.map(\.sign.id), ["P1", "P9"])
     XCTAssertEqual(seen[0].date, due.adding(days: 31))
     XCTAssertEqual(seen[1].date, today.adding(days: -5))
     // Both invoices are settled; their payment record has the settling day.
-    let record = CreditData.paymentRecord(s.db, 2).map(\.record)
+    let record = CreditData.paymentRecord(s.credit, 2).map(\.record)
     XCTAssertEqual(record.map(\.paid), [due.adding(days: 30), due.adding(days: 31)])
   }
 
@@ -174,6 +174,23 @@ final class CreditCheckTests: XCTestCase {
         table: "credit_reviews",
         values: ["customer": .int(1), "date": .date(Day(parsing: "2026-08-31")!), "class": .text("B")]),
     ])
-    XCTAssertEqual(CreditData.reviewAccount(s.db, 1)?.nextReview, Day(parsing: "2026-11-30"))
+    XCTAssertEqual(CreditData.reviewAccount(s.credit, 1)?.nextReview, Day(parsing: "2026-11-30"))
+  }
+
+  /// The collection procedure's "supply suspended" step blocks new credit until a later step.
+  func testSupplySuspendedByTheCollectionStep() throws {
+    let s = try session()
+    try s.change([
+      .insert(
+        table: "collections", values: ["customer": .int(2), "date": .date(today), "step": .text("suspend")])
+    ])
+    XCTAssertTrue(CreditData.supplySuspended(s.credit, 2))
+    XCTAssertThrowsError(
+      try CreditCommands.checkNewInvoice(s, customer: 2, amount: Money(fen: 1), override: nil))
+    try s.change([
+      .insert(
+        table: "collections", values: ["customer": .int(2), "date": .date(today), "step": .text("demand")])
+    ])
+    XCTAssertFalse(CreditData.supplySuspended(s.credit, 2))
   }
 }
