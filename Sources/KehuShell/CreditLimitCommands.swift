@@ -12,8 +12,12 @@ enum CreditLimitCommands {
       CommandSpec(
         "credit limit sales", summary: tr("limit = purchases × our supply share × credit period"),
         arguments: [
-          idArg, .key("purchases", .money), .key("share", .percent), .key("period", .decimal),
-          .key("unit", .choice(["month", "day"])), .key("year", .choice(["360", "365"])), applyArg,
+          idArg, .key("purchases", .money, help: tr("the customer's purchases from all suppliers")),
+          .key("share", .percent, help: tr("our share of its supply (本公司供货比率)")),
+          .key("period", .decimal, help: tr("credit period, in the unit")),
+          .key(
+            "unit", .choice(["month", "day"]), help: tr("month: monthly purchases; day: annual purchases")),
+          .key("year", .choice(["360", "365"]), help: tr("days in a year, with unit=day")), applyArg,
         ],
         example: "credit limit sales purchases=1200000 share=25% period=2 unit=month", section: "§3.3 (1)",
         writes: true, handler: { s, a in try method(.sales, s, a) }),
@@ -67,7 +71,10 @@ enum CreditLimitCommands {
       CommandSpec(
         "credit adjust",
         summary: tr("step rule: raise after a run of on-time payments, cut after a late one"),
-        arguments: [.positional("target", .text, required: false), .key("asof", .date)],
+        arguments: [
+          .positional("target", .text, required: false, help: tr("a customer id, or all (the default)")),
+          .key("asof", .date),
+        ],
         example: "credit adjust all asof=2026-11-30", section: "§3.3 (5)", writes: true, handler: adjust),
     ]
   }
