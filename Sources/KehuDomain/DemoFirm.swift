@@ -255,6 +255,7 @@ public enum DemoFirm {
           ]))
     }
     out += archiveMutations(today: today)
+    out += creditMutations(today: today, customers: out)
     return out
   }
 

@@ -44,6 +44,7 @@ enum Builtins {
       return .table(t)
     }
     if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
+    if a.rest == ["signs"] { return .table(CreditReviewCommands.signTable(nil)) }
     let under = s.commands.under(a.rest)
     if !under.isEmpty {
       var t = ResultTable(

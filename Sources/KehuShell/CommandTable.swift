@@ -16,6 +16,7 @@ public struct CommandTable: Sendable {
     all += ProspectCommands.commands
     all += DevelopCommands.commands
     all += TransferCommands.commands
+    all += CreditCommands.commands
     return CommandTable(all)
   }
 

@@ -219,17 +219,31 @@ public final class Session: ReplHost {
       }
       return try spec.handler(self, args)
     }
-    if let group = commands.group(head) {
-      let sub = words.count > 1 ? words[1] : nil
-      let subs = group.map { $0.path[1] }
+    if commands.group(head) != nil {
+      // The deepest group the words name (`credit limit` in `credit limit bogus`).
+      var depth = 1
+      while depth < words.count, let w = words[depth].plain,
+        commands.specs.contains(where: {
+          $0.path.count > depth + 1
+            && Array($0.path.prefix(depth + 1)) == words.prefix(depth).compactMap(\.plain) + [w]
+        })
+      {
+        depth += 1
+      }
+      let prefix = words.prefix(depth).compactMap(\.plain)
+      let group = commands.specs.filter { $0.path.count > depth && Array($0.path.prefix(depth)) == prefix }
+      let groupName = prefix.joined(separator: " ")
+      let subs = group.map { $0.path[depth] }
+      let sub = words.count > depth ? words[depth] : nil
       if let sub, let name = sub.plain {
-        var msg = tr("unknown subcommand `{0}` for `{1}`", name, head)
-        if let near = nearest(name, in: subs) { msg += tr("; did you mean `{0} {1}`?", head, near) }
+        var msg = tr("unknown subcommand `{0}` for `{1}`", name, groupName)
+        if let near = nearest(name, in: subs) { msg += tr("; did you mean `{0} {1}`?", groupName, near) }
         throw ShellError(
-          msg, at: sub, hint: tr("`{0}` has: {1}", head, Set(subs).sorted().joined(separator: ", ")))
+          msg, at: sub, hint: tr("`{0}` has: {1}", groupName, Set(subs).sorted().joined(separator: ", ")))
       }
       throw ShellError(
-        tr("`{0}` needs a subcommand: {1}", head, Set(subs).sorted().joined(separator: ", ")), at: first)
+        tr("`{0}` needs a subcommand: {1}", groupName, Set(subs).sorted().joined(separator: ", ")),
+        at: words[depth - 1])
     }
     if Session.startsQuery(head) { return try runQuery(st) }
     var msg = tr("unknown command `{0}`", head)

@@ -125,6 +125,9 @@ public enum Catalog {
       .coded("status", nullable: false, allowed: ["prospect", "pending", "trading", "ended"]),
       .coded("source", allowed: prospectSources), ColumnDef("remarks", .text),
       ColumnDef("created", .timestamp), ColumnDef("updated", .timestamp),
+      // The further figures the Altman Z-score needs (credit limit judgement, §3.3 (5)).
+      ColumnDef("retained_earnings", .money), ColumnDef("ebit", .money),
+      ColumnDef("equity_value", .money), ColumnDef("annual_sales", .money),
     ])
 
   public static let products = TableDef(
@@ -209,10 +212,11 @@ public enum Catalog {
     ])
 
   /// Every table, in the order `tables` lists them and the snapshot stores them.
-  public static let tables: [TableDef] = [
-    customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
-    tradeStarts, competitors, developTasks,
-  ]
+  public static let tables: [TableDef] =
+    [
+      customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
+      tradeStarts, competitors, developTasks,
+    ] + creditTables
 
   public static let tableNames: [String] = tables.map(\.name)
 

@@ -1,0 +1,227 @@
+import KehuDomain
+import KehuStore
+
+/// A database as the credit commands read it: each table's rows grouped by customer once,
+/// so a command over every customer reads each table once rather than once per customer.
+/// Build one per command; it does not see changes made after it.
+final class CreditView {
+  let db: Database
+  private var groups: [String: [Int64: [Int]]] = [:]
+
+  init(_ db: Database) { self.db = db }
+
+  subscript(name: String) -> Table { db[name] }
+  var customers: Table { db.customers }
+
+  /// Row numbers of `customer`'s rows in `table`, in stored order.
+  func rowNumbers(_ table: String, customer: Int64) -> [Int] {
+    if let g = groups[table] { return g[customer] ?? [] }
+    let t = db[table]
+    var g: [Int64: [Int]] = [:]
+    if let c = t.def.columnIndex("customer") {
+      for r in 0..<t.count where !t.columns[c].isNull(r) { g[t.columns[c].int(r), default: []].append(r) }
+    }
+    groups[table] = g
+    return g[customer] ?? []
+  }
+}
+
+extension Session {
+  /// A fresh view of the current database for one credit command.
+  var credit: CreditView { CreditView(db) }
+}
+
+/// Reads what the credit rules need out of the store: a customer's figures, its exposure,
+/// payment record, watch state, shipment cap and the warning signs seen. The rules
+/// themselves are in KehuDomain; this file only gathers their inputs.
+enum CreditData {
+  /// Every row of `table` that belongs to `customer`, as name → value, in stored order.
+  static func rows(_ db: CreditView, _ table: String, customer: Int64) -> [[String: Value]] {
+    let t = db[table]
+    return db.rowNumbers(table, customer: customer).map { t.rowValues($0) }
+  }
+
+  static func customer(_ db: CreditView, _ id: Int64) -> [String: Value] {
+    db.customers.row(forId: id).map { db.customers.rowValues($0) } ?? [:]
+  }
+
+  static func money(_ v: Value?) -> Money? {
+    if case .money(let m)? = v { return m }
+    return nil
+  }
+  static func int(_ v: Value?) -> Int64? {
+    if case .int(let i)? = v { return i }
+    return nil
+  }
+  static func day(_ v: Value?) -> Day? {
+    if case .date(let d)? = v { return d }
+    return nil
+  }
+  static func text(_ v: Value?) -> String? { v?.textValue }
+
+  static func name(_ db: CreditView, _ id: Int64) -> String { text(customer(db, id)["name"]) ?? "" }
+
+  // MARK: exposure
+
+  /// Receivables are open invoice balances; notes count while not settled (held, discounted
+  /// with recourse, dishonoured), as §3.3 measures 赊销款和未结算票据余额之和.
+  static func exposureFigures(_ db: CreditView, _ id: Int64) -> ExposureFigures {
+    let c = customer(db, id)
+    var receivables = Money.zero
+    for r in rows(db, "invoices", customer: id) {
+      receivables = (try? receivables.adding(money(r["balance"]) ?? .zero)) ?? receivables
+    }
+    var notes = Money.zero
+    for r in rows(db, "notes", customer: id) where text(r["status"]) != "settled" {
+      notes = (try? notes.adding(money(r["amount"]) ?? .zero)) ?? notes
+    }
+    return ExposureFigures(
+      limit: money(c["credit_limit"]), receivables: receivables, unsettledNotes: notes,
+      onWatch: openAlert(db, id) != nil, shipmentCap: shipmentCap(db, id),
+      supplySuspended: supplySuspended(db, id))
+  }
+
+  /// The emergency report that still holds the customer on watch.
+  static func openAlert(_ db: CreditView, _ id: Int64) -> [String: Value]? {
+    rows(db, "credit_alerts", customer: id).last { $0["instructed"]?.isNull ?? true }
+  }
+
+  /// The latest `credit measure … restrict cap=` sets the cap.
+  static func shipmentCap(_ db: CreditView, _ id: Int64) -> Money? {
+    rows(db, "credit_measures", customer: id).last { text($0["kind"]) == "restrict" }.flatMap {
+      money($0["amount"])
+    }
+  }
+
+  /// The collection procedure's "supply suspended" step (停止供货), when it is the latest
+  /// collection step recorded for the customer.
+  static func supplySuspended(_ db: CreditView, _ id: Int64) -> Bool {
+    let steps = rows(db, "collections", customer: id).compactMap { text($0["step"]) }
+    return steps.last == CollectionLadder.standard.step(key: "suspend")?.key
+  }
+
+  // MARK: payment record
+
+  /// Each invoice with the day it was settled in full (nil while open): the record the step
+  /// rule and the report read.
+  static func paymentRecord(_ db: CreditView, _ id: Int64) -> [(no: String, record: PaymentRecord)] {
+    var paidBy: [String: [(Day, Money)]] = [:]
+    for p in rows(db, "payments", customer: id) {
+      guard let inv = text(p["invoice"]), let d = day(p["date"]) else { continue }
+      paidBy[inv, default: []].append((d, money(p["amount"]) ?? .zero))
+    }
+    var out: [(String, PaymentRecord)] = []
+    for inv in rows(db, "invoices", customer: id) {
+      guard let no = text(inv["no"]), let due = day(inv["due"]) ?? day(inv["date"]) else { continue }
+      var settled: Day? = nil
+      if (money(inv["balance"]) ?? .zero).fen <= 0 {
+        settled = paidBy[no]?.map(\.0).max() ?? day(inv["date"])
+      }
+      out.append((no, PaymentRecord(due: due, paid: settled)))
+    }
+    return out
+  }
+
+  // MARK: warning signs
+
+  struct SeenSign {
+    var date: Day
+    var sign: WarningSign
+    var channel: String
+    var note: String
+  }
+
+  /// Signs recorded by investigations, then the ones the records show by themselves: a
+  /// dishonoured note (P9) and a payment more than 30 days late (P1).
+  static func signsSeen(_ db: CreditView, _ id: Int64) -> [SeenSign] {
+    var out: [SeenSign] = []
+    for r in rows(db, "credit_investigations", customer: id) {
+      for sid in (text(r["signs"]) ?? "").split(separator: ",") {
+        guard let s = WarningSign.named(String(sid)) else { continue }
+        out.append(
+          SeenSign(
+            date: day(r["date"])!, sign: s, channel: text(r["channel"]) ?? "", note: text(r["note"]) ?? ""))
+      }
+    }
+    out += automaticSigns(db, id)
+    return out.sorted { ($0.date, $0.sign.id) < ($1.date, $1.sign.id) }
+  }
+
+  static func automaticSigns(_ db: CreditView, _ id: Int64) -> [SeenSign] {
+    var out: [SeenSign] = []
+    for n in rows(db, "notes", customer: id) where text(n["status"]) == "dishonoured" {
+      out.append(
+        SeenSign(
+          date: day(n["matures"]) ?? day(n["issued"])!, sign: .dishonouredNote, channel: "records",
+          note: tr("note {0} dishonoured", text(n["no"]) ?? "")))
+    }
+    let dueOf = Dictionary(
+      rows(db, "invoices", customer: id).compactMap { r in text(r["no"]).map { ($0, day(r["due"])) } },
+      uniquingKeysWith: { a, _ in a })
+    for p in rows(db, "payments", customer: id) {
+      guard let no = text(p["invoice"]), let due = dueOf[no] ?? nil, let paid = day(p["date"]) else {
+        continue
+      }
+      let late = Int(paid.number - due.number)
+      if late > WarningSign.latePaymentDays {
+        out.append(
+          SeenSign(
+            date: paid, sign: .missedPayment, channel: "records",
+            note: tr("{0} paid {1} days late", no, late)))
+      }
+    }
+    return out
+  }
+
+  // MARK: review cycle
+
+  static func reviewAccount(_ db: CreditView, _ id: Int64) -> ReviewAccount? {
+    let c = customer(db, id)
+    guard let cls = text(c["credit_class"]).flatMap(CreditClass.init(rawValue:)) else { return nil }
+    let last = rows(db, "credit_reviews", customer: id).compactMap { day($0["date"]) }.max()
+    let since: Day
+    if case .timestamp(let t)? = c["created"] { since = t.day } else { since = Day(number: 0) }
+    return ReviewAccount(customer: String(id), creditClass: cls, lastReview: last, since: since)
+  }
+
+  // MARK: scores
+
+  static func latestScores(_ db: CreditView, _ id: Int64) -> (Day, [JudgementFactor: Int])? {
+    guard let r = rows(db, "credit_scores", customer: id).last else { return nil }
+    var s: [JudgementFactor: Int] = [:]
+    for f in JudgementFactor.allCases { if let v = int(r[f.rawValue]) { s[f] = Int(v) } }
+    return (day(r["date"])!, s)
+  }
+
+  static func altman(_ db: CreditView, _ id: Int64) -> AltmanFigures? {
+    let c = customer(db, id)
+    guard let wc = money(c["working_capital"]), let re = money(c["retained_earnings"]),
+      let ebit = money(c["ebit"]), let eq = money(c["equity_value"]), let sales = money(c["annual_sales"]),
+      let ta = money(c["assets"]), let tl = money(c["liabilities"])
+    else { return nil }
+    return AltmanFigures(
+      workingCapital: wc, retainedEarnings: re, ebit: ebit, marketValueOfEquity: eq, sales: sales,
+      totalAssets: ta, totalLiabilities: tl)
+  }
+
+  /// Trading customers with a card (not ended), in id order.
+  static func trading(_ db: CreditView) -> [Int64] {
+    let t = db.customers
+    let st = t.def.columnIndex("status")!
+    return (0..<t.count).filter { t.columns[st].string($0) == "trading" }.compactMap {
+      t.columns[t.def.keyColumn].int($0)
+    }.sorted()
+  }
+}
+
+extension CreditData {
+  /// The customer id given as argument `name`, checked to exist.
+  static func customerId(_ s: Session, _ a: ParsedArguments, name: String = "id") throws -> Int64 {
+    let text = a.text(name) ?? ""
+    guard let id = Int64(text) else {
+      throw a.error(tr("`{0}` is not a customer id (a whole number)", text), at: name)
+    }
+    if s.db.customers.row(forId: id) == nil { throw a.error(tr("no customer {0}", id), at: name) }
+    return id
+  }
+}
