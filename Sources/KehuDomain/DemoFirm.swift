@@ -254,6 +254,8 @@ public enum DemoFirm {
             "owner": .text(customers[ci].owner),
           ]))
     }
+    out += complaintTimelines(
+      today: today, parties: complaints.map { (customers[$0.0].id, customers[$0.0].owner) })
     return out
   }
 
