@@ -45,10 +45,12 @@ enum ComplaintViews {
       rows = rows.filter { $0.type == type }
       what.append(type)
     }
+    var summary: String? = nil
     if a.text("customer") != nil {
       let id = try ComplaintStore.customer(s, a, "customer")
       rows = rows.filter { $0.customer == id }
       what.append(tr("of customer {0}", id))
+      summary = customerSummary(s.db, customer: id, today: s.today).line
     }
     var t = ResultTable(
       columns: [
@@ -70,7 +72,21 @@ enum ComplaintViews {
         .text(ComplaintStore.describe(status)),
       ])
     }
+    if let summary { t.notes.append(summary) }
     return .table(t)
+  }
+
+  /// One customer's complaint record in a line, for its statement and its comprehensive
+  /// evaluation (issue 9: "a customer's complaints appear in its statement and evaluation").
+  static func customerSummary(_ db: Database, customer: Int64, today: Day) -> CustomerComplaints {
+    var out = CustomerComplaints()
+    for c in ComplaintStore.all(db) where c.customer == customer {
+      out.count += 1
+      if c.isOpen { out.open += 1 }
+      if c.isOpen && c.isOverdue(today: today) { out.overdue += 1 }
+      out.paid = (try? out.paid.adding(c.compensation)) ?? out.paid
+    }
+    return out
   }
 
   /// The deadline that matters now: acknowledging until it is done, then resolving.
@@ -195,5 +211,18 @@ enum ComplaintViews {
       t.notes.append(tr("repeat complainers: {0}", list.joined(separator: ", ")))
     }
     return .table(t)
+  }
+}
+
+/// A customer's complaints in figures (see `ComplaintViews.customerSummary`).
+struct CustomerComplaints: Equatable {
+  var count = 0
+  var open = 0
+  var overdue = 0
+  /// Refunds and compensation paid to the customer.
+  var paid = Money.zero
+
+  var line: String {
+    tr("{0} complaints: {1} open, {2} overdue; paid to the customer {3}", count, open, overdue, paid)
   }
 }

@@ -111,5 +111,10 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, money("300"))
     // Responsibility never set to a supplier: nothing to recover.
     XCTAssertTrue(ComplaintStore.claims(s.db).isEmpty)
+    // Received today, acknowledging is due tomorrow: open but not overdue.
+    let summary = ComplaintViews.customerSummary(s.db, customer: 1, today: day("2026-11-29"))
+    XCTAssertEqual(summary, CustomerComplaints(count: 1, open: 1, overdue: 0, paid: money("300")))
+    let later = ComplaintViews.customerSummary(s.db, customer: 1, today: day("2026-12-01"))
+    XCTAssertEqual(later.overdue, 1)
   }
 }
