@@ -172,9 +172,22 @@ enum ComplaintStore {
     if d < c.received {
       throw a.error(tr("`date` {0} is before the complaint was received ({1})", d, c.received), at: "date")
     }
+    // Steps are recorded in the order they happened, so the timeline reads forwards.
+    if let last = lastStep(s.db, c.id), d < last {
+      throw a.error(tr("`date` {0} is before the complaint's last recorded step ({1})", d, last), at: "date")
+    }
     if d == s.today { return (d, s.now) }
     let seconds = s.now.seconds - Timestamp(day: s.now.day).seconds
     return (d, Timestamp(seconds: Timestamp(day: d).seconds + seconds))
+  }
+
+  /// The day of the complaint's latest timeline entry.
+  static func lastStep(_ db: Database, _ complaint: Int64) -> Day? {
+    let ev = db["complaint_events"]
+    let (c, time) = (ev.columns[ev.def.columnIndex("complaint")!], ev.columns[ev.def.columnIndex("time")!])
+    var last: Int64? = nil
+    for r in 0..<ev.count where c.int(r) == complaint { last = max(last ?? time.int(r), time.int(r)) }
+    return last.map { Timestamp(seconds: $0).day }
   }
 
   static func describe(_ st: DeadlineStatus, due: Day) -> String {

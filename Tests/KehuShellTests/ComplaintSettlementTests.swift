@@ -93,10 +93,10 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(s.run(source: "complaint recover 1 amount=600", file: nil), .ok)
     XCTAssertEqual(s.run(source: "complaint recover 1 amount=500", file: nil), .failed)
     XCTAssertTrue(out.text.contains("must not be more than the 400.00 still outstanding"), out.text)
-    XCTAssertEqual(s.run(source: "complaint recover 1 amount=400 date=2026-11-28", file: nil), .ok)
+    XCTAssertEqual(s.run(source: "complaint recover 1 amount=400 date=2026-11-29", file: nil), .ok)
     let claim = ComplaintStore.claims(s.db)[0]
     XCTAssertEqual(claim.recovered, money("1000"))
-    XCTAssertEqual(claim.recoveredOn, day("2026-11-28"))
+    XCTAssertEqual(claim.recoveredOn, day("2026-11-29"))
   }
 
   func testPayOutLeavesReceivablesAlone() throws {
