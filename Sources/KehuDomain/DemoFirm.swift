@@ -256,6 +256,8 @@ public enum DemoFirm {
     }
     out += archiveMutations(today: today)
     out += creditMutations(today: today, customers: out)
+    out += complaintTimelines(
+      today: today, parties: complaints.map { (customers[$0.0].id, customers[$0.0].owner) })
     return out
   }
 

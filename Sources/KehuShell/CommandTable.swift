@@ -17,6 +17,7 @@ public struct CommandTable: Sendable {
     all += DevelopCommands.commands
     all += TransferCommands.commands
     all += CreditCommands.commands
+    all += ComplaintCommands.commands
     return CommandTable(all)
   }
 

@@ -192,6 +192,14 @@ public enum Catalog {
       ColumnDef("description", .text), .coded("stage"), .coded("owner"),
       ColumnDef("resolution", .text), ColumnDef("compensation", .money),
       ColumnDef("closed", .date),
+      // Issue 9: what it concerns, its deadlines (fixed when received, so a later policy
+      // change does not rewrite history), when it was acknowledged and resolved, and who
+      // was responsible.
+      ColumnDef("invoice", .text, references: "invoices"), .coded("product"), ColumnDef("amount", .money),
+      ColumnDef("ack_due", .date), ColumnDef("resolve_due", .date), ColumnDef("acknowledged", .date),
+      ColumnDef("resolved", .date),
+      .coded("responsibility", allowed: ["ours", "supplier", "carrier", "customer", "undetermined"]),
+      .coded("remedy", allowed: ["apology", "replace", "refund", "compensate"]),
     ])
 
   public static let collections = TableDef(
@@ -215,7 +223,7 @@ public enum Catalog {
   public static let tables: [TableDef] =
     [
       customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
-      tradeStarts, competitors, developTasks,
+      tradeStarts, competitors, developTasks, complaintEvents, complaintClaims, complaintPolicy,
     ] + creditTables
 
   public static let tableNames: [String] = tables.map(\.name)
