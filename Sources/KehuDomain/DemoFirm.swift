@@ -254,6 +254,7 @@ public enum DemoFirm {
             "owner": .text(customers[ci].owner),
           ]))
     }
+    out += receivables(today: today, after: out)
     return out
   }
 

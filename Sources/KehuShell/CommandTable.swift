@@ -12,6 +12,10 @@ public struct CommandTable: Sendable {
     all += StoreCommands.commands
     all += ScenarioCommands.commands
     all += CustomerCommands.commands
+    all += ReceivableCommands.commands
+    all += ReceivableReports.commands
+    all += PolicyCommands.commands
+    all += CollectCommands.commands
     return CommandTable(all)
   }
 

@@ -154,6 +154,8 @@ public enum Catalog {
       ColumnDef("matures", .date),
       .coded(
         "status", nullable: false, allowed: ["held", "discounted", "settled", "dishonoured"]),
+      // The invoice a note was given for: its amount moved from that invoice to the note.
+      ColumnDef("invoice", .text, references: "invoices"),
     ])
 
   public static let visits = TableDef(
@@ -196,6 +198,7 @@ public enum Catalog {
   /// Every table, in the order `tables` lists them and the snapshot stores them.
   public static let tables: [TableDef] = [
     customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
+    policies, promises, ladder,
   ]
 
   public static let tableNames: [String] = tables.map(\.name)
