@@ -83,11 +83,20 @@ enum ReceivableData {
     return try domain(a, at: "edges") { () throws(DomainError) in try AgeingEdges(parsing: text) }
   }
 
-  /// Runs a domain rule; its error points at the argument that gave the faulty figure.
+  /// Runs a domain rule; its error points at the argument that gave the faulty figure when
+  /// the rule names one (`policy B: variable`), else at `name`.
   static func domain<T>(_ a: ParsedArguments, at name: String, _ body: () throws(DomainError) -> T) throws
     -> T
   {
-    do { return try body() } catch { throw a.error(error.description, at: name) }
+    do { return try body() } catch {
+      if case .invalidFigure(let figure, _, _) = error,
+        let last = figure.split(separator: ":").last?.split(separator: " ").last.map(String.init),
+        a.positions[last] != nil
+      {
+        throw a.error(error.description, at: last)
+      }
+      throw a.error(error.description, at: name)
+    }
   }
 
   static func customerName(_ db: Database, _ id: Int64) -> String {

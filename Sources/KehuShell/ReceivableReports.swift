@@ -301,6 +301,7 @@ enum ReceivableReports {
           ]))
     }
     try s.change(batch)
+    t.notes = t.notes.map { $0.replacingAll("; not added to any balance", with: "") }
     t.notes.append(tr("applied: {0} interest invoice(s) INT-{1}-ID added to the balances", batch.count, asof))
     return .table(t)
   }
