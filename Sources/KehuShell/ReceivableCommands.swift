@@ -82,8 +82,11 @@ enum ReceivableCommands {
     let id = try CustomerCommands.customerId(s, a)
     let amount = a.money("amount")!
     let date = a.date("date") ?? s.today
-    let scan = InvoiceScan(s.db, asof: date)
-    let open = scan.open(customer: id).map { r, bal in
+    // Today's balances (every payment already recorded counts, whatever its date), over the
+    // invoices issued by the payment's date: a back-dated payment never reopens a paid invoice.
+    let scan = InvoiceScan(s.db, asof: max(date, s.today))
+    let issued = scan.t.columns[scan.date].int32s
+    let open = scan.open(customer: id).filter { issued[$0.row] <= date.number }.map { r, bal in
       OpenInvoice(
         no: scan.number(r), date: scan.t.columns[scan.date].day(r), due: scan.dueDay(r), balance: bal,
         terms: scan.termsText(r).flatMap { try? CashDiscountTerms(parsing: $0) })
