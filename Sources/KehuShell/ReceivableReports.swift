@@ -13,6 +13,9 @@ enum ReceivableReports {
         arguments: [
           .key("asof", .date),
           .key("by", .choice(["customer", "owner", "area"])), edgesArg,
+          .key(
+            "count", .choice(["due", "invoice"]),
+            help: tr("count days from the due date (default) or the invoice date")),
         ],
         example: "ar ageing by=owner", section: "§2.6, §5", handler: ageing),
       CommandSpec(
@@ -46,6 +49,9 @@ enum ReceivableReports {
     let dates = scan.t.columns[scan.date].int32s
     let dues = scan.t.columns[scan.due].int32s
     let bals = scan.t.columns[scan.balance].ints
+    // Counting from the invoice date ages by days outstanding instead of days past due.
+    let fromInvoice = a.text("count") == "invoice"
+    let counted = fromInvoice ? dates : dues
     var notes: [String] = []
     let held = ReceivableData.liveNotes(s.db)
     if !held.isEmpty {
@@ -61,9 +67,13 @@ enum ReceivableReports {
       for r in 0..<scan.count {
         if r & 0xFFFF == 0 { try s.checkInterrupted() }
         guard let b = scan.balance(r, dates: dates, balances: bals), b != 0 else { continue }
-        acc.add(dueNumber: scan.dueNumber(r, dues: dues, dates: dates), fen: b)
+        acc.add(dueNumber: scan.dueNumber(r, dues: counted, dates: dates), fen: b)
       }
       var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table
+      if fromInvoice {
+        t.notes[0] = tr(
+          "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
+      }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
         + notes
