@@ -255,6 +255,7 @@ public enum DemoFirm {
           ]))
     }
     out += archiveMutations(today: today)
+    out += receivables(today: today, after: out)
     out += creditMutations(today: today, customers: out)
     out += complaintTimelines(
       today: today, parties: complaints.map { (customers[$0.0].id, customers[$0.0].owner) })

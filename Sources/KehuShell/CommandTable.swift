@@ -18,6 +18,10 @@ public struct CommandTable: Sendable {
     all += TransferCommands.commands
     all += CreditCommands.commands
     all += ComplaintCommands.commands
+    all += ReceivableCommands.commands
+    all += ReceivableReports.commands
+    all += PolicyCommands.commands
+    all += CollectCommands.commands
     return CommandTable(all)
   }
 

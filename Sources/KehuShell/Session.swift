@@ -159,7 +159,7 @@ public final class Session: ReplHost {
         emit(shown + "\n")
       }
       _ = interruptFlag.take()
-      let started = settings.timer ? options.monotonic() : 0
+      let started = options.monotonic()
       do {
         let output = try runStatement(st)
         // Synced before the result is shown: a result on screen means the change is on disk

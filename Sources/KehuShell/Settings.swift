@@ -1,3 +1,4 @@
+import KehuDomain
 import KehuStore
 
 /// Everything `set NAME VALUE` can change. One table (`SettingSpec.all`) drives `set`,
@@ -15,6 +16,10 @@ public struct Settings: Sendable {
   /// When changes are synced to disk: nil follows the mode (every statement at the prompt,
   /// groups of 1,000 in scripts).
   public var sync: SyncPolicy? = nil
+  /// Days in a year for rates and average balances (§5); `year=` overrides it per command.
+  public var year: DayCountConvention = .standard
+  /// The ageing bucket edges (last day past due of each closed bucket).
+  public var ageing: AgeingEdges = .standard
   public init() {}
 }
 
@@ -85,8 +90,29 @@ public struct SettingSpec: Sendable {
       choices: ["on", "off"],
       get: { s, _ in s.echo ? "on" : "off" },
       set: { s, v throws(ShellError) in s.echo = try onOff("echo", v) }),
-    sync,
+    sync, year, ageing,
   ]
+
+  public static let year = SettingSpec(
+    name: "year", values: "360|365", help: tr("days in a year for rates and average balances"),
+    choices: ["360", "365"],
+    get: { s, _ in String(s.year.days) },
+    set: { s, v throws(ShellError) in
+      guard let y = DayCountConvention(parsing: v) else { throw badValue("year", v, ["360", "365"]) }
+      s.year = y
+    })
+
+  public static let ageing = SettingSpec(
+    name: "ageing", values: "30,60,90", help: tr("ageing bucket edges in days past due"),
+    choices: [],
+    get: { s, _ in s.ageing.edges.map(String.init).joined(separator: ",") },
+    set: { s, v throws(ShellError) in
+      do throws(DomainError) {
+        s.ageing = try AgeingEdges(parsing: v)
+      } catch {
+        throw ShellError(tr("`ageing`: {0}", error.description))
+      }
+    })
 
   public static let sync = SettingSpec(
     name: "sync", values: "statement|group",

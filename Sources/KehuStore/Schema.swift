@@ -172,6 +172,8 @@ public enum Catalog {
       ColumnDef("matures", .date),
       .coded(
         "status", nullable: false, allowed: ["held", "discounted", "settled", "dishonoured"]),
+      // The invoice a note was given for: its amount moved from that invoice to the note.
+      ColumnDef("invoice", .text, references: "invoices"),
     ])
 
   public static let visits = TableDef(
@@ -224,6 +226,7 @@ public enum Catalog {
     [
       customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
       tradeStarts, competitors, developTasks, complaintEvents, complaintClaims, complaintPolicy,
+      policies, promises, ladder,
     ] + creditTables
 
   public static let tableNames: [String] = tables.map(\.name)

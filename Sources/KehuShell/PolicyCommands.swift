@@ -1,0 +1,232 @@
+import KehuDomain
+import KehuStore
+
+/// The costs of holding receivables and the credit-policy what-ifs of §5 (credit standards,
+/// credit period, cash discount), with stored named policies that scripts can sweep.
+enum PolicyCommands {
+  static var commands: [CommandSpec] {
+    [
+      CommandSpec(
+        "ar cost", summary: tr("cost of holding receivables: opportunity, management and bad-debt cost"),
+        arguments: [
+          .key("sales", .money), .key("days", .decimal), .key("variable", .percent),
+          .key("capital", .percent),
+          .key("bad_debt", .percent), .key("management", .money), ReceivableReports.yearArg,
+        ],
+        example: "ar cost sales=3000000 days=60 variable=60% capital=10%", section: "§5", handler: cost),
+      CommandSpec(
+        "ar policy set", summary: tr("store a named credit policy for what-ifs"),
+        arguments: [
+          .positional("name", .text), .key("terms", .text, required: true),
+          .key("share", .text, help: tr("share of sales taking each discount, e.g. 60% or 50%,20%")),
+          .key("sales", .money, required: true), .key("variable", .percent, required: true),
+          .key("bad_debt", .percent), .key("collection", .money), .key("capital", .percent, required: true),
+          .key("days", .decimal, help: tr("average collection days when known from experience")),
+        ],
+        example:
+          "ar policy set B terms=\"2/10 n/60\" share=50% sales=5400000 variable=60% bad_debt=2% collection=30000 capital=10%",
+        section: "§5", writes: true, handler: setPolicy),
+      CommandSpec(
+        "ar policy list", summary: tr("the stored credit policies"), example: "ar policy list", section: "§5",
+        handler: listPolicies),
+      CommandSpec(
+        "ar policy compare", summary: tr("stored policies side by side; the highest net benefit is better"),
+        arguments: [.positional("names", .text, rest: true), ReceivableReports.yearArg],
+        example: "ar policy compare A B", section: "§5", handler: compare),
+      CommandSpec(
+        "discount cost", summary: tr("annual cost of forgoing a cash discount d/D n/N"),
+        arguments: [.positional("terms", .text, rest: true), ReceivableReports.yearArg],
+        example: "discount cost 2/10 n/30 year=365", section: "§5", handler: discountCostCommand),
+    ]
+  }
+
+  static func percent(_ a: ParsedArguments, _ name: String) -> Dec? {
+    if case .percent(let d)? = a[name] { return d }
+    return nil
+  }
+  static func decimal(_ a: ParsedArguments, _ name: String) -> Dec? {
+    if case .decimal(let d)? = a[name] { return d }
+    return nil
+  }
+
+  // MARK: cost
+
+  static func cost(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let year = ReceivableData.year(s, a)
+    guard let capital = percent(a, "capital") else {
+      throw a.error(tr("`ar cost` needs capital= (the cost of capital, e.g. 10%)"), at: "sales")
+    }
+    var notes: [String] = []
+    let sales: Money
+    let days: Dec
+    var variable = percent(a, "variable")
+    if let given = a.money("sales") {
+      sales = given
+      guard let d = decimal(a, "days") else { throw a.error(tr("with sales= give days= too"), at: "sales") }
+      days = d
+      guard variable != nil else { throw a.error(tr("with sales= give variable= too"), at: "sales") }
+    } else {
+      // The store's own year: invoices dated in the last `year` days, receivables open now.
+      let from = s.today.adding(days: 1 - year.days)
+      let scan = InvoiceScan(s.db, asof: s.today)
+      let dates = scan.t.columns[scan.date].int32s
+      let amounts = scan.t.columns[scan.amount].ints
+      let bals = scan.t.columns[scan.balance].ints
+      var invoiced: Int64 = 0
+      var open: Int64 = 0
+      for r in 0..<scan.count {
+        guard let b = scan.balance(r, dates: dates, balances: bals) else { continue }
+        open &+= b
+        if dates[r] >= from.number { invoiced &+= amounts[r] }
+      }
+      sales = Money(fen: invoiced)
+      let w = try ReceivableData.domain(a, at: "sales") { () throws(DomainError) in
+        try KehuDomain.dso(receivables: Money(fen: open), creditSales: sales, periodDays: year.days)
+      }
+      guard case .decimal(let d) = w.result.value else { throw ShellError(tr("no DSO")) }
+      days = d
+      notes.append(tr("annual credit sales: invoices dated {0} to {1}", from, s.today))
+      notes.append(
+        tr("collection days: DSO = open receivables {0} ÷ {1} × {2}", Money(fen: open), sales, year.days))
+      if variable == nil {
+        let t = s.db["sales"]
+        let amt = t.columns[t.def.columnIndex("amount")!].ints
+        let cst = t.columns[t.def.columnIndex("cost")!]
+        let dt = t.columns[t.def.columnIndex("date")!].int32s
+        var revenue: Int64 = 0
+        var costs: Int64 = 0
+        for r in 0..<t.count where dt[r] >= from.number && dt[r] <= s.today.number && !cst.isNull(r) {
+          revenue &+= amt[r]
+          costs &+= cst.ints[r]
+        }
+        guard revenue > 0, let v = try? Dec(costs).divided(by: Dec(revenue), scale: 4) else {
+          throw a.error(tr("no sales with costs in the year: give variable="), at: "variable")
+        }
+        variable = v
+        notes.append(
+          tr(
+            "variable cost rate: sales cost {0} ÷ sales {1} over the same year, to 0.01%", Money(fen: costs),
+            Money(fen: revenue)))
+      }
+    }
+    let figures = HoldingCostFigures(
+      annualCreditSales: sales, collectionDays: days, variableCostRate: variable!, costOfCapital: capital,
+      badDebtRate: percent(a, "bad_debt") ?? .zero, managementCost: a.money("management") ?? .zero, year: year
+    )
+    var t = try ReceivableData.domain(a, at: "sales") { () throws(DomainError) in try holdingCost(figures) }
+      .table
+    t.notes += notes
+    return .table(t)
+  }
+
+  // MARK: policies
+
+  static func setPolicy(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let name = a.text("name")!
+    let p = try policy(from: a, name: name)
+    var values: [String: Value] = [
+      "terms": .text(p.terms.description), "sales": .money(p.expectedSales),
+      "variable": .percent(p.variableCostRate),
+      "bad_debt": .percent(p.badDebtRate), "collection": .money(p.collectionCost),
+      "capital": .percent(p.costOfCapital),
+      "shares": p.discountShares.isEmpty
+        ? .null : .text(p.discountShares.map { Value.percentText($0) }.joined(separator: ",")),
+      "days": p.averageCollectionDays.map(Value.decimal) ?? .null,
+    ]
+    let exists = s.db["policies"].row(forNo: name) != nil
+    if exists {
+      try s.change([.update(table: "policies", key: .text(name), values: values)])
+    } else {
+      values["name"] = .text(name)
+      try s.change([.insert(table: "policies", values: values.filter { !$0.value.isNull })])
+    }
+    return .message(tr(exists ? "policy {0} updated: {1}" : "policy {0} stored: {1}", name, p.terms))
+  }
+
+  /// Checks the figures now, so a stored policy always compares.
+  static func policy(from a: ParsedArguments, name: String) throws -> CreditPolicy {
+    let terms = try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
+      try CashDiscountTerms(parsing: a.text("terms")!)
+    }
+    let shares = try rates(a.text("share"), a, at: "share")
+    let p = CreditPolicy(
+      name: name, terms: terms, discountShares: shares, expectedSales: a.money("sales")!,
+      variableCostRate: percent(a, "variable")!, badDebtRate: percent(a, "bad_debt") ?? .zero,
+      collectionCost: a.money("collection") ?? .zero, costOfCapital: percent(a, "capital")!,
+      averageCollectionDays: decimal(a, "days"))
+    // A comparison with itself runs every check of the rule on this one policy.
+    _ = try ReceivableData.domain(a, at: "share") { () throws(DomainError) in try comparePolicies([p, p]) }
+    return p
+  }
+
+  static func rates(_ text: String?, _ a: ParsedArguments, at name: String) throws -> [Dec] {
+    guard let text, !text.isEmpty else { return [] }
+    return try text.split(separator: ",").map { part in
+      let t = String(part)
+      let pct = t.hasSuffix("%")
+      guard let d = Dec(parsing: pct ? String(t.dropLast()) : t),
+        let r = pct ? try? d.divided(by: Dec(100)) : d
+      else {
+        throw a.error(tr("`{0}` is not a rate (write 50% or 0.5)", t), at: name)
+      }
+      return r
+    }
+  }
+
+  static func stored(_ db: Database) -> [CreditPolicy] {
+    let t = db["policies"]
+    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
+    return (0..<t.count).compactMap { r in
+      guard let terms = try? CashDiscountTerms(parsing: c("terms").string(r) ?? "") else { return nil }
+      let shares = (c("shares").string(r) ?? "").split(separator: ",").compactMap { part -> Dec? in
+        let x = String(part)
+        return x.hasSuffix("%")
+          ? Dec(parsing: String(x.dropLast())).flatMap { try? $0.divided(by: Dec(100)) } : Dec(parsing: x)
+      }
+      func pct(_ n: String) -> Dec { c(n).isNull(r) ? .zero : c(n).decimal(r) }
+      return CreditPolicy(
+        name: c("name").string(r) ?? "", terms: terms, discountShares: shares,
+        expectedSales: c("sales").money(r),
+        variableCostRate: pct("variable"), badDebtRate: pct("bad_debt"),
+        collectionCost: c("collection").isNull(r) ? .zero : c("collection").money(r),
+        costOfCapital: pct("capital"),
+        averageCollectionDays: c("days").isNull(r) ? nil : c("days").decimal(r))
+    }
+  }
+
+  static func listPolicies(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let t = s.db["policies"]
+    var out = ResultTable(
+      columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: tr("Stored credit policies"))
+    out.rows = (0..<t.count).map { r in (0..<t.def.columns.count).map { t.value(row: r, column: $0) } }
+    return .table(out)
+  }
+
+  static func compare(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let names = a.rest
+    let all = stored(s.db)
+    var chosen: [CreditPolicy] = []
+    for n in names {
+      guard let p = all.first(where: { $0.name == n }) else {
+        throw a.error(
+          tr("no stored policy `{0}`", n), at: "names",
+          hint: tr("stored: {0}", all.map(\.name).joined(separator: ", ")))
+      }
+      chosen.append(p)
+    }
+    let year = ReceivableData.year(s, a)
+    return .table(
+      try ReceivableData.domain(a, at: "names") { () throws(DomainError) in
+        try comparePolicies(chosen, year: year)
+      }.table)
+  }
+
+  static func discountCostCommand(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let year = ReceivableData.year(s, a)
+    let text = a.rest.joined(separator: " ")
+    return .table(
+      try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
+        try discountCost(try CashDiscountTerms(parsing: text), year: year)
+      }.table)
+  }
+}

@@ -1,0 +1,234 @@
+import KehuDomain
+import KehuStore
+
+/// Invoices, payments and notes (§5). Balances are derived from payments, never typed in:
+/// a cash discount granted is a payment of method `discount`, and a note given for an invoice
+/// a payment of method `note`, so the note's amount leaves the invoice and is counted once.
+enum ReceivableCommands {
+  static var commands: [CommandSpec] {
+    [
+      CommandSpec(
+        "invoice add", summary: tr("record a credit sale's invoice (its balance is derived from payments)"),
+        arguments: [
+          .positional("id", .customer), .key("amount", .money, required: true), .key("date", .date),
+          .key("due", .date), .key("terms", .text, help: tr("credit terms such as 2/10 n/30")),
+          .key("no", .text),
+        ] + CreditExposureCommands.overrideArgs,
+        example: "invoice add 1001 amount=11700 date=2026-11-20 terms=\"2/10 n/30\"", section: "§5, §3.3",
+        writes: true, handler: addInvoice),
+      CommandSpec(
+        "payment add", summary: tr("record a payment, applied oldest first with any cash discount"),
+        arguments: [
+          .positional("id", .customer), .key("amount", .money, required: true), .key("date", .date),
+          .key("invoice", .text), .key("method", .text), .key("on_account", .bool),
+        ],
+        example: "payment add 1001 amount=5000 date=2026-11-25", section: "§5", writes: true,
+        handler: addPayment),
+      CommandSpec(
+        "note add", summary: tr("record a commercial bill (note) received, optionally for an invoice"),
+        arguments: [
+          .positional("id", .customer), .key("amount", .money, required: true),
+          .key("issued", .date, required: true), .key("matures", .date, required: true),
+          .key("invoice", .text), .key("no", .text),
+        ],
+        example: "note add 1001 amount=50000 issued=2026-11-29 matures=2027-02-27 invoice=INV-00001",
+        section: "§5", writes: true, handler: addNote),
+      CommandSpec(
+        "note discount", summary: tr("discount a held note at the bank (recourse stays)"),
+        arguments: [.positional("no", .text)], example: "note discount BN-001", section: "§5",
+        writes: true, handler: { s, a in try transition(s, a, to: "discounted", from: ["held"]) }),
+      CommandSpec(
+        "note settle", summary: tr("a note paid at maturity"),
+        arguments: [.positional("no", .text)], example: "note settle BN-001", section: "§5",
+        writes: true, handler: { s, a in try transition(s, a, to: "settled", from: ["held", "discounted"]) }),
+      CommandSpec(
+        "note dishonour", summary: tr("a note not paid at maturity: the debt is owed again"),
+        arguments: [.positional("no", .text)], example: "note dishonour BN-001", section: "§5",
+        writes: true,
+        handler: { s, a in try transition(s, a, to: "dishonoured", from: ["held", "discounted"]) }),
+    ]
+  }
+
+  static func addInvoice(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try CustomerCommands.customerId(s, a)
+    let amount = a.money("amount")!
+    guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
+    let date = a.date("date") ?? s.today
+    var terms: CashDiscountTerms? = nil
+    if let text = a.text("terms") {
+      terms = try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
+        try CashDiscountTerms(parsing: text)
+      }
+    }
+    guard let due = a.date("due") ?? terms.map({ date.adding(days: $0.netDays) }) else {
+      throw a.error(tr("`invoice add` needs due= or terms= to know when it is due"), at: "amount")
+    }
+    if due < date { throw a.error(tr("`due` is before the invoice date {0}", date), at: "due") }
+    let inv = s.db["invoices"]
+    let no = try a.text("no") ?? nextNumber(inv, prefix: "INV-")
+    if inv.row(forNo: no) != nil { throw a.error(tr("invoice {0} already exists", no), at: "no") }
+    var values: [String: Value] = [
+      "no": .text(no), "customer": .int(id), "date": .date(date), "due": .date(due), "amount": .money(amount),
+    ]
+    if let terms { values["terms"] = .text(terms.description) }
+    // The credit exposure check (§3.3): over the limit, on watch, over a shipment cap or with
+    // supply suspended is refused with the figures, unless overridden (audited).
+    let extra = try CreditCommands.checkNewInvoice(
+      s, customer: id, amount: amount, override: try CreditCommands.overrideArgument(a), reference: no)
+    try s.change([.insert(table: "invoices", values: values)] + extra)
+    return .message(
+      tr(
+        "invoice {0} for {1} {2}: {3}, dated {4}, due {5}", no, id, ReceivableData.customerName(s.db, id),
+        amount, date, due))
+  }
+
+  static func addPayment(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try CustomerCommands.customerId(s, a)
+    let amount = a.money("amount")!
+    let date = a.date("date") ?? s.today
+    // Today's balances (every payment already recorded counts, whatever its date), over the
+    // invoices issued by the payment's date: a back-dated payment never reopens a paid invoice.
+    let scan = InvoiceScan(s.db, asof: max(date, s.today))
+    let issued = scan.t.columns[scan.date].int32s
+    let open = scan.open(customer: id).filter { issued[$0.row] <= date.number }.map { r, bal in
+      OpenInvoice(
+        no: scan.number(r), date: scan.t.columns[scan.date].day(r), due: scan.dueDay(r), balance: bal,
+        terms: scan.termsText(r).flatMap { try? CashDiscountTerms(parsing: $0) })
+    }
+    if let no = a.text("invoice"), let r = scan.t.row(forNo: no),
+      scan.t.columns[scan.customer].ints[r] != id
+    {
+      throw a.error(
+        tr("invoice {0} belongs to customer {1}", no, scan.t.columns[scan.customer].ints[r]), at: "invoice")
+    }
+    let applied = try ReceivableData.domain(a, at: a.text("invoice") != nil ? "invoice" : "amount") {
+      () throws(DomainError) in
+      try applyPayment(
+        amount: amount, date: date, invoice: a.text("invoice"), onAccount: a.flag("on_account"),
+        openItems: open)
+    }
+    let method = a.text("method") ?? "transfer"
+    var batch: [Mutation] = []
+    func pay(_ invoice: String?, _ m: Money, _ how: String) {
+      var v: [String: Value] = [
+        "customer": .int(id), "date": .date(date), "amount": .money(m), "method": .text(how),
+      ]
+      if let invoice { v["invoice"] = .text(invoice) }
+      batch.append(.insert(table: "payments", values: v))
+    }
+    for al in applied.allocations {
+      if al.applied.fen > 0 { pay(al.invoice, al.applied, method) }
+      if al.discount.fen > 0 { pay(al.invoice, al.discount, "discount") }
+    }
+    if applied.onAccount.fen > 0 { pay(nil, applied.onAccount, "on_account") }
+    try s.change(batch)
+    var t = applied.table
+    t.title = tr(
+      "Payment of {0} from {1} {2} on {3}", amount, id, ReceivableData.customerName(s.db, id), date)
+    t.notes.append(tr("a discount is recorded as a payment of method `discount`; balances are derived"))
+    return .table(t)
+  }
+
+  static func addNote(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try CustomerCommands.customerId(s, a)
+    let amount = a.money("amount")!
+    guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
+    let issued = a.date("issued")!
+    let matures = a.date("matures")!
+    if matures < issued { throw a.error(tr("`matures` is before `issued`"), at: "matures") }
+    let notes = s.db["notes"]
+    let no = try a.text("no") ?? nextNumber(notes, prefix: "BN-", width: 3)
+    if notes.row(forNo: no) != nil { throw a.error(tr("note {0} already exists", no), at: "no") }
+    var values: [String: Value] = [
+      "no": .text(no), "customer": .int(id), "amount": .money(amount), "issued": .date(issued),
+      "matures": .date(matures), "status": .text("held"),
+    ]
+    var batch: [Mutation] = []
+    var moved = ""
+    if let inv = a.text("invoice") {
+      let scan = InvoiceScan(s.db, asof: s.today)
+      guard let r = scan.t.row(forNo: inv) else { throw a.error(tr("no invoice {0}", inv), at: "invoice") }
+      if scan.t.columns[scan.customer].ints[r] != id {
+        throw a.error(
+          tr("invoice {0} belongs to customer {1}", inv, scan.t.columns[scan.customer].ints[r]), at: "invoice"
+        )
+      }
+      let open = Money(fen: scan.t.columns[scan.balance].ints[r])
+      if amount > open {
+        throw a.error(
+          tr("the note's {0} is more than the {1} open on invoice {2}", amount, open, inv), at: "amount")
+      }
+      values["invoice"] = .text(inv)
+      batch.append(
+        .insert(
+          table: "payments",
+          values: [
+            "invoice": .text(inv), "customer": .int(id), "date": .date(issued), "amount": .money(amount),
+            "method": .text("note"),
+          ]))
+      moved = tr(
+        "; {0} moved from invoice {1} (balance {2} → {3})", amount, inv, open,
+        (try? open.subtracting(amount)) ?? open)
+    }
+    batch.insert(.insert(table: "notes", values: values), at: 0)
+    try s.change(batch)
+    return .message(tr("note {0} held from {1}: {2}, matures {3}", no, id, amount, matures) + moved)
+  }
+
+  /// Moves a note along held → discounted → settled, or to dishonoured; a dishonoured note's
+  /// amount is owed again: back on its invoice, or as a new invoice when it had none.
+  static func transition(_ s: Session, _ a: ParsedArguments, to: String, from: [String]) throws
+    -> CommandOutput
+  {
+    let no = a.text("no")!
+    let t = s.db["notes"]
+    guard let r = t.row(forNo: no) else { throw a.error(tr("no note {0}", no), at: "no") }
+    let col = { (n: String) in t.columns[t.def.columnIndex(n)!] }
+    let status = col("status").string(r) ?? ""
+    guard from.contains(status) else {
+      throw a.error(
+        tr("note {0} is {1}; only a {2} note can become {3}", no, status, from.joined(separator: " or "), to),
+        at: "no")
+    }
+    var batch: [Mutation] = [.update(table: "notes", key: .text(no), values: ["status": .text(to)])]
+    var extra = ""
+    if to == "dishonoured" {
+      let customer = col("customer").ints[r]
+      let amount = col("amount").money(r)
+      if let inv = col("invoice").string(r) {
+        batch.append(
+          .insert(
+            table: "payments",
+            values: [
+              "invoice": .text(inv), "customer": .int(customer), "date": .date(s.today),
+              "amount": .money(Money(fen: -amount.fen)), "method": .text("dishonoured"),
+            ]))
+        extra = tr("; {0} is owed again on invoice {1}", amount, inv)
+      } else {
+        let inv = "DH-" + no
+        batch.append(
+          .insert(
+            table: "invoices",
+            values: [
+              "no": .text(inv), "customer": .int(customer), "date": .date(s.today),
+              "due": .date(col("matures").isNull(r) ? s.today : col("matures").day(r)),
+              "amount": .money(amount),
+            ]))
+        extra = tr("; {0} is owed again as invoice {1}", amount, inv)
+      }
+    }
+    try s.change(batch)
+    return .message(tr("note {0}: {1} → {2}", no, status, to) + extra)
+  }
+
+  /// The next free `PREFIX00001`-style number after the table's row count.
+  static func nextNumber(_ t: Table, prefix: String, width: Int = 5) throws -> String {
+    var n = t.count + 1
+    while true {
+      let digits = String(n)
+      let no = prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+      if t.row(forNo: no) == nil { return no }
+      n += 1
+    }
+  }
+}

@@ -1,0 +1,318 @@
+import KehuDomain
+import KehuStore
+
+/// Ageing, DSO, statements, the bad-debt provision and late-payment interest (§5, §2.6).
+enum ReceivableReports {
+  static let yearArg = ArgSpec.key("year", .choice(["360", "365"]), help: tr("days in a year"))
+  static let edgesArg = ArgSpec.key("edges", .text, help: tr("bucket edges such as 30,60,90"))
+
+  static var commands: [CommandSpec] {
+    [
+      CommandSpec(
+        "ar ageing", summary: tr("receivables ageing by days past due; the buckets add up to the total"),
+        arguments: [
+          .key("asof", .date),
+          .key("by", .choice(["customer", "owner", "area"])), edgesArg,
+          .key(
+            "count", .choice(["due", "invoice"]),
+            help: tr("count days from the due date (default) or the invoice date")),
+        ],
+        example: "ar ageing by=owner", section: "§2.6, §5", handler: ageing),
+      CommandSpec(
+        "ar dso", summary: tr("days sales outstanding over a period"),
+        arguments: [.key("from", .date), .key("to", .date)], example: "ar dso from=2026-09-01 to=2026-11-29",
+        section: "§5", handler: dso),
+      CommandSpec(
+        "ar statement", summary: tr("a customer's statement: open items, ageing, notes, promises, total due"),
+        arguments: [.positional("id", .customer), .key("asof", .date), edgesArg],
+        example: "ar statement 1010", section: "§2.6, §5", handler: statement),
+      CommandSpec(
+        "ar provision", summary: tr("bad-debt provision: Σ ageing bucket × loss rate"),
+        arguments: [.key("rates", .text), .key("asof", .date), edgesArg],
+        example: "ar provision rates=1%,5%,10%,30%,50%", section: "§5", handler: provision),
+      CommandSpec(
+        "ar interest", summary: tr("late-payment interest on overdue items (added only with `apply`)"),
+        arguments: [
+          .key("rate", .percent, required: true), .key("asof", .date), .key("customer", .customer), yearArg,
+          .key("apply", .bool),
+        ],
+        example: "ar interest rate=6% customer=1010", section: "§5", writes: true, handler: interest),
+    ]
+  }
+
+  // MARK: ageing
+
+  static func ageing(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let asof = a.date("asof") ?? s.today
+    let edges = try ReceivableData.edges(s, a)
+    let scan = InvoiceScan(s.db, asof: asof)
+    let dates = scan.t.columns[scan.date].int32s
+    let dues = scan.t.columns[scan.due].int32s
+    let bals = scan.t.columns[scan.balance].ints
+    // Counting from the invoice date ages by days outstanding instead of days past due.
+    let fromInvoice = a.text("count") == "invoice"
+    let counted = fromInvoice ? dates : dues
+    var notes: [String] = []
+    let held = ReceivableData.liveNotes(s.db)
+    if !held.isEmpty {
+      let nt = s.db["notes"]
+      let amt = nt.columns[nt.def.columnIndex("amount")!].ints
+      notes.append(
+        tr(
+          "notes held or discounted, not aged here: {0} ({1} notes)",
+          Money(fen: held.reduce(0) { $0 &+ amt[$1] }), held.count))
+    }
+    guard let by = a.text("by") else {
+      var acc = AgeingScan(asof: asof, edges: edges)
+      for r in 0..<scan.count {
+        if r & 0xFFFF == 0 { try s.checkInterrupted() }
+        guard let b = scan.balance(r, dates: dates, balances: bals), b != 0 else { continue }
+        acc.add(dueNumber: scan.dueNumber(r, dues: counted, dates: dates), fen: b)
+      }
+      var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table
+      if fromInvoice {
+        t.notes[0] = tr(
+          "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
+      }
+      t.notes +=
+        [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
+        + notes
+      return .table(t)
+    }
+    let cust = scan.t.columns[scan.customer].ints
+    var names: [Int64: String] = [:]
+    var groups = AgeingByGroup(asof: asof, edges: edges)
+    for r in 0..<scan.count {
+      guard let b = scan.balance(r, dates: dates, balances: bals), b != 0 else { continue }
+      let id = cust[r]
+      let name: String
+      if let n = names[id] {
+        name = n
+      } else {
+        name =
+          by == "customer"
+          ? "\(id) \(ReceivableData.customerName(s.db, id))"
+          : ReceivableData.customerField(s.db, id, by)
+        names[id] = name
+      }
+      try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
+        try groups.add(
+          group: name, due: Day(number: scan.dueNumber(r, dues: dues, dates: dates)), balance: Money(fen: b))
+      }
+    }
+    var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
+      try groups.table(groupColumn: by)
+    }
+    t.notes += notes
+    return .table(t)
+  }
+
+  // MARK: DSO
+
+  static func dso(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let to = a.date("to") ?? s.today
+    let from = a.date("from") ?? to.adding(days: -89)
+    if from > to { throw a.error(tr("`from` is after `to`"), at: "from") }
+    let scan = InvoiceScan(s.db, asof: to)
+    let dates = scan.t.columns[scan.date].int32s
+    let bals = scan.t.columns[scan.balance].ints
+    let amounts = scan.t.columns[scan.amount].ints
+    var receivables: Int64 = 0
+    var sales: Int64 = 0
+    for r in 0..<scan.count {
+      guard let b = scan.balance(r, dates: dates, balances: bals) else { continue }
+      receivables &+= b
+      if dates[r] >= from.number { sales &+= amounts[r] }
+    }
+    let days = Int(to.number - from.number) + 1
+    var t = try ReceivableData.domain(a, at: "from") { () throws(DomainError) in
+      try KehuDomain.dso(
+        receivables: Money(fen: receivables), creditSales: Money(fen: sales), periodDays: days)
+    }.table
+    t.title = tr("Days sales outstanding (DSO), {0} to {1}", from, to)
+    t.notes.append(
+      tr("credit sales: invoices dated in the period; receivables: invoice balances as of {0}", to))
+    return .table(t)
+  }
+
+  // MARK: statement
+
+  static func statement(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try CustomerCommands.customerId(s, a)
+    let asof = a.date("asof") ?? s.today
+    let edges = try ReceivableData.edges(s, a)
+    let scan = InvoiceScan(s.db, asof: asof)
+    let open = scan.open(customer: id)
+    var items = ResultTable(
+      columns: [
+        ResultColumn("invoice", .text), ResultColumn("date", .date), ResultColumn("due", .date),
+        ResultColumn("terms", .text), ResultColumn("amount", .money), ResultColumn("balance", .money),
+        ResultColumn("days past due", .int), ResultColumn("bucket", .text),
+      ],
+      title: tr("Statement of {0} {1} as of {2}", id, ReceivableData.customerName(s.db, id), asof))
+    var acc = AgeingScan(asof: asof, edges: edges)
+    let buckets = edges.buckets
+    for (r, bal) in open.sorted(by: { ($0.row) < ($1.row) }) {
+      let due = scan.dueDay(r)
+      let d = daysPastDue(due: due, asof: asof)
+      acc.add(dueNumber: due.number, fen: bal.fen)
+      items.rows.append([
+        .text(scan.number(r)), .date(scan.t.columns[scan.date].day(r)), .date(due),
+        scan.termsText(r).map(Value.text) ?? .null, .money(scan.t.columns[scan.amount].money(r)), .money(bal),
+        .int(Int64(d)), .text(buckets[edges.bucketIndex(daysPastDue: d)].label),
+      ])
+    }
+    let ageing = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in try acc.result() }
+    let nt = s.db["notes"]
+    let nc = { (n: String) in nt.columns[nt.def.columnIndex(n)!] }
+    var notes = ResultTable(
+      columns: [
+        ResultColumn("note", .text), ResultColumn("amount", .money), ResultColumn("issued", .date),
+        ResultColumn("matures", .date), ResultColumn("status", .text), ResultColumn("for invoice", .text),
+      ], title: tr("Notes (commercial bills) held or discounted"))
+    var noteTotal: Int64 = 0
+    for r in ReceivableData.liveNotes(s.db, customer: id) {
+      noteTotal &+= nc("amount").ints[r]
+      notes.rows.append([
+        nc("no").value(r), nc("amount").value(r), nc("issued").value(r), nc("matures").value(r),
+        nc("status").value(r),
+        nc("invoice").value(r),
+      ])
+    }
+    let receipts = ReceivableData.receipts(s.db).filter { $0.customer == String(id) }
+    var promises = ResultTable(
+      columns: [
+        ResultColumn("made", .date), ResultColumn("due", .date), ResultColumn("amount", .money),
+        ResultColumn("paid", .money), ResultColumn("status", .text),
+      ], title: tr("Promises to pay"))
+    for (_, p, _) in ReceivableData.promises(s.db) where p.customer == String(id) {
+      let st = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in
+        try promiseStatus(p, receipts: receipts, asof: asof)
+      }
+      promises.rows.append([
+        .date(p.made), .date(p.due), .money(p.amount), .money(st.paid), .text(st.status.rawValue),
+      ])
+    }
+    let credit = onAccount(s.db, id, asof: asof)
+    let due = (try? ageing.total.subtracting(credit)) ?? ageing.total
+    items.notes = [
+      tr("invoices open: {0}; payments on account: {1}; total due: {2}", ageing.total, credit, due),
+      tr(
+        "notes held or discounted: {0} (already taken off their invoices, not counted twice)",
+        Money(fen: noteTotal)),
+    ]
+    var parts = [s.renderTable(items), s.renderTable(ageing.table)]
+    if !notes.rows.isEmpty { parts.append(s.renderTable(notes)) }
+    if !promises.rows.isEmpty { parts.append(s.renderTable(promises)) }
+    return .message(parts.joined(separator: "\n"))
+  }
+
+  /// Money received and kept on account (not yet applied to an invoice) up to `asof`.
+  static func onAccount(_ db: Database, _ id: Int64, asof: Day) -> Money {
+    let p = db["payments"]
+    let c = { (n: String) in p.columns[p.def.columnIndex(n)!] }
+    var sum: Int64 = 0
+    for r in 0..<p.count where c("customer").ints[r] == id && c("method").string(r) == "on_account" {
+      if c("date").day(r) <= asof { sum &+= c("amount").ints[r] }
+    }
+    return Money(fen: sum)
+  }
+
+  // MARK: provision
+
+  /// An example scale of loss rates, used only when none are given (the firm's own belong here).
+  static let exampleRates = ["1%", "5%", "10%", "30%", "50%"]
+
+  static func provision(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let asof = a.date("asof") ?? s.today
+    let edges = try ReceivableData.edges(s, a)
+    let given = a.text("rates")
+    if given == nil && edges.buckets.count != exampleRates.count {
+      throw a.error(tr("give rates= with one loss rate per bucket ({0})", edges.buckets.count), at: "edges")
+    }
+    var rates: [Dec] = []
+    for part in (given ?? exampleRates.joined(separator: ",")).split(separator: ",") {
+      let text = String(part)
+      let pct = text.hasSuffix("%")
+      guard let d = Dec(parsing: pct ? String(text.dropLast()) : text),
+        let r = pct ? try? d.divided(by: Dec(100)) : d
+      else { throw a.error(tr("`{0}` is not a rate (write 5% or 0.05)", text), at: "rates") }
+      rates.append(r)
+    }
+    let scan = InvoiceScan(s.db, asof: asof)
+    let dates = scan.t.columns[scan.date].int32s
+    let dues = scan.t.columns[scan.due].int32s
+    let bals = scan.t.columns[scan.balance].ints
+    var acc = AgeingScan(asof: asof, edges: edges)
+    for r in 0..<scan.count {
+      guard let b = scan.balance(r, dates: dates, balances: bals), b != 0 else { continue }
+      acc.add(dueNumber: scan.dueNumber(r, dues: dues, dates: dates), fen: b)
+    }
+    let work = try ReceivableData.domain(a, at: "rates") { () throws(DomainError) in
+      try KehuDomain.provision(try acc.result(), rates: rates)
+    }
+    var t = work.table
+    if given == nil {
+      t.notes.append(
+        tr("rates not given: the example scale {0} was used", exampleRates.joined(separator: ", ")))
+    }
+    return .table(t)
+  }
+
+  // MARK: interest
+
+  static func interest(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let asof = a.date("asof") ?? s.today
+    let year = ReceivableData.year(s, a)
+    let rate = a["rate"].flatMap { if case .percent(let d) = $0 { return d } else { return nil } } ?? .zero
+    var only: Int64? = nil
+    if a.text("customer") != nil {
+      var b = a
+      b.values["id"] = a.values["customer"]
+      b.positions["id"] = a.positions["customer"]
+      only = try CustomerCommands.customerId(s, b)
+    }
+    let scan = InvoiceScan(s.db, asof: asof)
+    let dates = scan.t.columns[scan.date].int32s
+    let bals = scan.t.columns[scan.balance].ints
+    let cust = scan.t.columns[scan.customer].ints
+    var byCustomer: [Int64: [OpenItem]] = [:]
+    var all: [OpenItem] = []
+    for r in 0..<scan.count where only == nil || cust[r] == only! {
+      guard let b = scan.balance(r, dates: dates, balances: bals), b > 0 else { continue }
+      let due = scan.dueDay(r)
+      guard daysPastDue(due: due, asof: asof) > 0 else { continue }
+      let it = OpenItem(ref: "\(scan.number(r)) (\(cust[r]))", due: due, balance: Money(fen: b))
+      all.append(it)
+      byCustomer[cust[r], default: []].append(it)
+    }
+    let work = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+      try lateInterest(all, annualRate: rate, asof: asof, year: year)
+    }
+    var t = work.table
+    guard a.flag("apply") else { return .table(t) }
+    var batch: [Mutation] = []
+    for id in byCustomer.keys.sorted() {
+      let w = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+        try lateInterest(byCustomer[id]!, annualRate: rate, asof: asof, year: year)
+      }
+      guard case .money(let m) = w.result.value, m.fen > 0 else { continue }
+      let no = "INT-\(asof)-\(id)"
+      if s.db["invoices"].row(forNo: no) != nil {
+        throw a.error(
+          tr("interest as of {0} was already applied to customer {1} ({2})", asof, id, no), at: "apply")
+      }
+      batch.append(
+        .insert(
+          table: "invoices",
+          values: [
+            "no": .text(no), "customer": .int(id), "date": .date(asof), "due": .date(asof),
+            "amount": .money(m),
+          ]))
+    }
+    try s.change(batch)
+    t.notes = t.notes.map { $0.replacingAll("; not added to any balance", with: "") }
+    t.notes.append(tr("applied: {0} interest invoice(s) INT-{1}-ID added to the balances", batch.count, asof))
+    return .table(t)
+  }
+}

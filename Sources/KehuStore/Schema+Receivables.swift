@@ -1,0 +1,34 @@
+/// The receivables tables of §5 beyond invoices, payments and notes: stored credit policies
+/// for what-ifs, promises to pay made during collection, and the firm's own collection ladder.
+extension Catalog {
+  /// A named credit policy (`ar policy set`), swept and compared by `ar policy compare`.
+  public static let policies = TableDef(
+    "policies", key: "name",
+    [
+      ColumnDef("name", .text, nullable: false), ColumnDef("terms", .text, nullable: false),
+      // Share of sales taking each discount tier, comma separated, in the order of the terms.
+      ColumnDef("shares", .text), ColumnDef("sales", .money, nullable: false),
+      ColumnDef("variable", .percent, nullable: false), ColumnDef("bad_debt", .percent),
+      ColumnDef("collection", .money), ColumnDef("capital", .percent, nullable: false),
+      ColumnDef("days", .decimal),
+    ])
+
+  /// A promise to pay recorded with `collect log … promise=DATE amount=…`.
+  public static let promises = TableDef(
+    "promises", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false), .customerRef(),
+      ColumnDef("made", .date, nullable: false), ColumnDef("due", .date, nullable: false),
+      ColumnDef("amount", .money, nullable: false), ColumnDef("action", .int),
+      .coded("owner"),
+    ])
+
+  /// The collection procedure (收账程序) when the firm has edited it; empty means the
+  /// chapter's default ladder.
+  public static let ladder = TableDef(
+    "ladder", key: "step",
+    [
+      ColumnDef("step", .text, nullable: false), ColumnDef("name", .text), ColumnDef("chinese", .text),
+      ColumnDef("days", .int, nullable: false),
+    ])
+}
