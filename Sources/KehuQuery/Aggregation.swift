@@ -68,15 +68,17 @@ extension Evaluator {
   func summarize(_ f: Frame, _ keys: [TExpr], _ aggs: [AggregateSpec], _ outputs: [TExpr])
     throws(QueryError) -> TableSource
   {
-    var keyRows: [[Value]]
+    var n: Int
+    var cells: [[Value]]
     var slots: [[Value]]
     if let fast = try fastGroups(f, keys, aggs) {
-      (keyRows, slots) = fast
+      (n, cells, slots) = fast
     } else {
-      (keyRows, slots) = try groups(f, keys, aggs)
+      let (keyRows, s) = try groups(f, keys, aggs)
+      n = keyRows.count
+      cells = keys.indices.map { k in keyRows.map { $0[k] } }
+      slots = s
     }
-    let n = keyRows.count
-    var cells: [[Value]] = keys.indices.map { k in keyRows.map { $0[k] } }
     let c = Compiler(source: TableSource(columns: [], cells: [], rowCount: n), context: context, slots: slots)
     for o in outputs {
       let fn = c.compile(o)

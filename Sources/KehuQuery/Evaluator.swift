@@ -75,6 +75,7 @@ public struct Evaluator {
     case .filter(let cond):
       let p = compiler(f).predicate(cond)
       var kept: [Int] = []
+      kept.reserveCapacity(f.count)
       if let sel = f.selection {
         for r in sel where try p(r) { kept.append(r) }
       } else {
