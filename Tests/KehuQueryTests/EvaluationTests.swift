@@ -286,7 +286,10 @@ final class EvaluationTests: XCTestCase {
       let n = $share * 2
       """)
     XCTAssertEqual(
-      out[1], .table(QueryResult(table: ResultTable(columns: [ResultColumn("count", .int)], rows: [[i(2)]]))))
+      out[1],
+      .table(
+        QueryResult(table: ResultTable(columns: [ResultColumn("count", .int)], rows: [[i(2)]]), totalRows: 1))
+    )
     guard case .table(let r) = out[3] else { return XCTFail() }
     XCTAssertEqual(r.table.rows, [[m("240000.00")]])
     XCTAssertEqual(out[4], .value(pct("0.30")))
@@ -314,6 +317,20 @@ final class EvaluationTests: XCTestCase {
     }
     XCTAssertEqual(same.matched, 2)
     XCTAssertEqual(same.rows, [1])
+  }
+
+  func testRowLimitKeepsTheFirstRowsAndCountsAll() throws {
+    var e = engine(typed: true)
+    e.rowLimit = 2
+    guard case .table(let r) = try e.execute("sales | sort amount desc | select id")[0] else {
+      return XCTFail()
+    }
+    XCTAssertEqual(r.table.rows, [[i(2)], [i(1)]])
+    XCTAssertEqual(r.totalRows, 6)
+    guard case .table(let x) = try e.execute("sales | select id | export \"all.csv\"")[0] else {
+      return XCTFail()
+    }
+    XCTAssertEqual(x.table.rows.count, 6)
   }
 
   func testLoopValuesAndExport() throws {
