@@ -209,80 +209,82 @@ extension Evaluator {
     n: Int, sel: [Int]?, keyOf: (Int) -> Int64, keyNull: ((Int) -> Bool)?, lo: Int64, width: Int,
     raws: [RawAggregate]
   ) -> ([Int64], Int32, [[Int]], [[Int64]], Bool) {
-    let stride = 1 + 2 * raws.count
+    // Layout of one key's state: its row count, then per aggregate an accumulator and,
+    // only when its column has nulls, a count of non-null values. Fewer bytes per key
+    // means fewer cache misses: with a million keys this loop is bound by memory.
+    var accAt: [Int] = []
+    var countAt: [Int?] = []
+    var stride = 1
+    for raw in raws {
+      if raw.get == nil {
+        accAt.append(0)
+        countAt.append(nil)
+        continue
+      }
+      accAt.append(stride)
+      stride += 1
+      if raw.isNull != nil {
+        countAt.append(stride)
+        stride += 1
+      } else {
+        countAt.append(nil)
+      }
+    }
     var cells = [Int64](repeating: 0, count: (width + 1) * stride)
     for (a, raw) in raws.enumerated() where raw.kind == .min || raw.kind == .max {
-      for k in 0...width { cells[k * stride + 2 + 2 * a] = raw.kind == .min ? .max : .min }
+      for k in 0...width { cells[k * stride + accAt[a]] = raw.kind == .min ? .max : .min }
     }
     var order: [Int] = []
     var overflow = false
     cells.withUnsafeMutableBufferPointer { cells in
-      // One aggregate, the usual case: one pass, the key's row count and state share a
-      // cache line.
-      if raws.count == 1, let get = raws[0].get {
-        let isNull = raws[0].isNull
-        let kind = raws[0].kind
+      // The first pass counts rows and notes the order keys appear in, and feeds the first
+      // aggregate; then one pass per further aggregate, its reader held in locals (reading
+      // closures out of an array per row would cost a retain and release each time).
+      for (a, raw) in raws.enumerated() {
+        let first = a == 0
+        let get = raw.get
+        let isNull = raw.isNull
+        let kind = raw.kind
+        let acc = accAt[a]
+        let cnt = countAt[a]
         for i in 0..<n {
           let r = sel?[i] ?? i
           let k = (keyNull?(r) ?? false) ? width : Int(keyOf(r) &- lo)
           let base = k * stride
-          if cells[base] == 0 { order.append(k) }
-          cells[base] += 1
-          if let isNull, isNull(r) { continue }
+          if first {
+            if cells[base] == 0 { order.append(k) }
+            cells[base] += 1
+          }
+          guard let get else { continue }
+          if let isNull {
+            if isNull(r) { continue }
+            cells[base + cnt!] += 1
+          }
           let v = get(r)
-          cells[base + 1] += 1
           switch kind {
           case .sum, .avg:
-            let (s, o) = cells[base + 2].addingReportingOverflow(v)
-            cells[base + 2] = s
+            let (s, o) = cells[base + acc].addingReportingOverflow(v)
+            cells[base + acc] = s
             if o { overflow = true }
-          case .min: if v < cells[base + 2] { cells[base + 2] = v }
-          case .max: if v > cells[base + 2] { cells[base + 2] = v }
+          case .min: if v < cells[base + acc] { cells[base + acc] = v }
+          case .max: if v > cells[base + acc] { cells[base + acc] = v }
           default: break
           }
         }
-        return
       }
-      // Otherwise the first pass counts rows and notes the order keys appear in; then one
-      // pass per aggregate with its reader held in locals (reading closures out of an
-      // array per row would cost a retain and release each time).
-      for i in 0..<n {
-        let r = sel?[i] ?? i
-        let k = (keyNull?(r) ?? false) ? width : Int(keyOf(r) &- lo)
-        if cells[k * stride] == 0 { order.append(k) }
-        cells[k * stride] += 1
-      }
-      for (a, raw) in raws.enumerated() {
-        let offset = 1 + 2 * a
-        guard let get = raw.get else {
-          for k in order { cells[k * stride + offset] = cells[k * stride] }
-          continue
-        }
-        let isNull = raw.isNull
-        let kind = raw.kind
+      if raws.isEmpty {
         for i in 0..<n {
           let r = sel?[i] ?? i
-          if let isNull, isNull(r) { continue }
           let k = (keyNull?(r) ?? false) ? width : Int(keyOf(r) &- lo)
-          let at = k * stride + offset
-          let v = get(r)
-          cells[at] += 1
-          switch kind {
-          case .sum, .avg:
-            let (s, o) = cells[at + 1].addingReportingOverflow(v)
-            cells[at + 1] = s
-            if o { overflow = true }
-          case .min: if v < cells[at + 1] { cells[at + 1] = v }
-          case .max: if v > cells[at + 1] { cells[at + 1] = v }
-          default: break
-          }
+          if cells[k * stride] == 0 { order.append(k) }
+          cells[k * stride] += 1
         }
       }
     }
     let keys = order.map { $0 == width ? 0 : lo &+ Int64($0) }
     let nullGroup = order.firstIndex(of: width).map { Int32($0) } ?? -1
-    let counts = raws.indices.map { a in order.map { Int(cells[$0 * stride + 1 + 2 * a]) } }
-    let accs = raws.indices.map { a in order.map { cells[$0 * stride + 2 + 2 * a] } }
+    let counts = raws.indices.map { a in order.map { Int(cells[$0 * stride + (countAt[a] ?? 0)]) } }
+    let accs = raws.indices.map { a in order.map { cells[$0 * stride + accAt[a]] } }
     return (keys, nullGroup, counts, accs, overflow)
   }
 }

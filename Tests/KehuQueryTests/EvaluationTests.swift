@@ -319,6 +319,17 @@ final class EvaluationTests: XCTestCase {
     XCTAssertEqual(same.rows, [1])
   }
 
+  func testLetOfAVariableCopiesItAndEmptyRangesKeepTheirType() throws {
+    var e = engine(typed: true)
+    let out = try e.execute("let big = customers | take 2\nlet copy = $big\nlet s = 30%\nlet t = $s")
+    guard case .bound("copy", .table(let copy)) = out[1] else { return XCTFail("\(out[1])") }
+    XCTAssertEqual(copy.rows.count, 2)
+    XCTAssertEqual(out[3], .bound(name: "t", .value(pct("0.30"))))
+    guard case .table(let r) = try e.execute("range(2026-02-01, 2026-01-01, 1d)")[0] else { return XCTFail() }
+    XCTAssertEqual(r.table.columns, [ResultColumn("value", .date)])
+    XCTAssertEqual(r.table.rows.count, 0)
+  }
+
   func testRowLimitKeepsTheFirstRowsAndCountsAll() throws {
     var e = engine(typed: true)
     e.rowLimit = 2

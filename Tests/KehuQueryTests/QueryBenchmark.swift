@@ -95,6 +95,7 @@ final class QueryBenchmark: XCTestCase {
       }
       return best
     }
+    let only = ProcessInfo.processInfo.environment["KEHU_QUERY_BENCH_ONLY"]
     for q in [
       "sales | where date >= 2026-01-01 | summarize total = sum(amount) by customer | sort total desc | take 10",
       "customers | where area == \"华东\" | sort credit_limit desc | take 10",
@@ -102,7 +103,7 @@ final class QueryBenchmark: XCTestCase {
       "sales | summarize total = sum(amount) by customer | count",
       "sales | where date >= 2026-01-01 | summarize total = sum(amount) by customer | count",
       "sales | summarize total = sum(amount)",
-    ] {
+    ] where only.map({ q.contains($0) }) ?? true {
       print(String(format: "bench %.1f ms  %@", try time(q), q))
     }
   }
