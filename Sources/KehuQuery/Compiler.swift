@@ -109,7 +109,7 @@ struct Compiler {
 
   func column(_ c: Int, _ type: ValueType) -> RowFunction {
     let src = source
-    switch src.reader(column: c) {
+    switch src.closureReader(column: c) {
     case .int64(let get, let isNull)?:
       let make: (Int64) -> Value
       switch type {
@@ -128,7 +128,7 @@ struct Compiler {
         let code = get(r)
         return code < 0 ? .null : texts[Int(code)]
       }
-    case nil:
+    default:
       return { r in src.value(row: r, column: c) }
     }
   }

@@ -81,6 +81,7 @@ public struct Evaluator {
   {
     switch step {
     case .filter(let cond):
+      if let kept = vectorFilter(cond, f) { return Frame(source: f.source, selection: kept) }
       let p = compiler(f).predicate(cond)
       var kept: [Int] = []
       kept.reserveCapacity(f.count)

@@ -27,7 +27,7 @@ extension Evaluator {
         continue
       }
       guard [.count, .sum, .avg, .min, .max].contains(a.kind), arg.type == .int || arg.type == .money,
-        case .column(let c) = arg.kind, case .int64(let get, let isNull)? = f.source.reader(column: c)
+        case .column(let c) = arg.kind, case .int64(let get, let isNull)? = f.source.closureReader(column: c)
       else { return nil }
       raws.append(
         RawAggregate(
@@ -40,7 +40,7 @@ extension Evaluator {
     var denseLimit: Int64?
     if let k = keys.first {
       guard case .column(let c) = k.kind else { return nil }
-      switch f.source.reader(column: c) {
+      switch f.source.closureReader(column: c) {
       case .int64(let get, let isNull)?:
         switch k.type {
         case .int: makeKey = { .int($0) }
@@ -58,7 +58,7 @@ extension Evaluator {
         keyNull = { get($0) < 0 }
         makeKey = { texts[Int($0)] }
         denseLimit = Int64(dict.count)
-      case nil:
+      default:
         return nil
       }
     }

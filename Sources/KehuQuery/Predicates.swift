@@ -74,7 +74,7 @@ extension Compiler {
 
   func fastCompare(_ op: BinaryOp, _ a: TExpr, _ b: TExpr) -> RowPredicate? {
     guard case .column(let c) = a.kind, let k = b.constantValue, !k.isNull else { return nil }
-    switch source.reader(column: c) {
+    switch source.closureReader(column: c) {
     case .int64(let get, let isNull)?:
       guard let raw = rawInt(k, columnType: a.type) else { return nil }
       if let isNull {
@@ -106,13 +106,14 @@ extension Compiler {
       let code = dict.firstIndex(where: { Value.compare(.text($0), k) == 0 && $0 == s }).map(Int32.init) ?? -2
       if op == .eq { return { r in get(r) == code } }
       return { r in get(r) != code }
-    case nil:
+    default:
       return nil
     }
   }
 
   func fastIn(_ a: TExpr, _ values: [Value], _ negated: Bool) -> RowPredicate? {
-    guard case .column(let c) = a.kind, case .codes(let get, let dict)? = source.reader(column: c) else {
+    guard case .column(let c) = a.kind, case .codes(let get, let dict)? = source.closureReader(column: c)
+    else {
       return nil
     }
     var wanted = Set<Int32>()

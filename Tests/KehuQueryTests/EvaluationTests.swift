@@ -6,7 +6,7 @@ import XCTest
 /// Results worked out by hand from the fixtures; each query runs over plain rows and over
 /// typed column readers, and both must agree with the expectation.
 final class EvaluationTests: XCTestCase {
-  func engine(typed: Bool) -> QueryEngine {
+  func engine(typed: Bool, arrays: Bool = false) -> QueryEngine {
     var f = FunctionRegistry.standard
     // sales × rate × days ÷ 365, a stand-in for a domain function the shell registers.
     f.register(
@@ -20,13 +20,13 @@ final class EvaluationTests: XCTestCase {
         return .money(
           try s.decimal.multiplied(by: r).multiplied(by: Dec(Int64(n))).divided(by: Dec(365)).toMoney())
       })
-    return QueryEngine(catalog: catalog(typed: typed), today: today, functions: f)
+    return QueryEngine(catalog: catalog(typed: typed, arrays: arrays), today: today, functions: f)
   }
 
   func rows(_ q: String, file: StaticString = #filePath, line: UInt = #line) -> [[Value]] {
     var results: [[[Value]]] = []
-    for typed in [false, true] {
-      var e = engine(typed: typed)
+    for (typed, arrays) in [(false, false), (true, false), (true, true)] {
+      var e = engine(typed: typed, arrays: arrays)
       do {
         let out = try e.execute(q)
         guard case .table(let r)? = out.last else {
@@ -40,6 +40,7 @@ final class EvaluationTests: XCTestCase {
       }
     }
     XCTAssertEqual(results[0], results[1], "plain and typed paths differ", file: file, line: line)
+    XCTAssertEqual(results[0], results[2], "plain and array paths differ", file: file, line: line)
     return results[0]
   }
 

@@ -64,14 +64,19 @@ final class FastPathTests: XCTestCase {
       "t | summarize n = count(), s = sum(a), hi = max(a), av = avg(a) by k",
       "t | summarize n = count(a), lo = min(a) by g", "t | summarize s = sum(a), n = count()",
       "t | where g in [\"A\", \"华东\"] and k >= 20_000 | summarize s = sum(a) by g",
-      "t | where g != \"B\" | count", "t | where k == null or a < -100 | sort id desc | take 5",
+      "t | where g != \"B\" | count", "t | where a != 1000 and k < 20_007 and g == \"A\" | select id",
+      "t | where 100 >= a and a > -200.5 | select id", "t | where k == 7 | select id",
+      "t | where k == null or a < -100 | sort id desc | take 5",
     ]
     for seed in UInt64(1)...5 {
       let src = generated(seed, rows: 400)
       let typed = TestCatalog(tables: ["t": src], typed: true)
       let plain = TestCatalog(tables: ["t": src], typed: false)
+      let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
       for q in queries {
-        XCTAssertEqual(try table(q, typed).rows, try table(q, plain).rows, "\(q) seed \(seed)")
+        let expected = try table(q, plain).rows
+        XCTAssertEqual(try table(q, typed).rows, expected, "\(q) seed \(seed)")
+        XCTAssertEqual(try table(q, arrays).rows, expected, "arrays: \(q) seed \(seed)")
       }
       // The top-N path keeps exactly the first rows of the full sort.
       for (q, n) in [("t | sort a desc, g", 9), ("t | sort g desc, k", 25)] {
@@ -79,6 +84,21 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(try table(q + " | take \(n)", typed).rows, Array(full.prefix(n)), q)
       }
     }
+  }
+
+  func testVectorFilterTakesStorageArrays() throws {
+    let cat = catalog(typed: true, arrays: true)
+    let engine = QueryEngine(catalog: cat, today: today)
+    guard
+      case .query(let p) = try engine.parse(
+        "customers | where credit_limit >= 300_000 and area != \"华北\" and opened < 2023-01-01")[0].kind,
+      case .filter(let cond) = try engine.plan(p).steps[0]
+    else { return XCTFail() }
+    let ev = Evaluator(catalog: cat, context: EvaluationContext(today: today))
+    let kept = ev.vectorFilter(cond, Evaluator.Frame(source: cat.rows(of: "customers")!, selection: nil))
+    // 800,000 华东 2020 (row 0); 300,000 is 华北 (row 1); 600,000 华南 2022 (row 3).
+    XCTAssertEqual(kept, [0, 3])
+    XCTAssertNil(ev.vectorFilter(cond, Evaluator.Frame(source: customers, selection: nil)))
   }
 
   func testGroupsKeepOrderOfFirstAppearanceOnSparseKeys() throws {

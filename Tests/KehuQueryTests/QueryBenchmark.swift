@@ -24,9 +24,8 @@ final class QueryBenchmark: XCTestCase {
       }
     }
     func reader(column: Int) -> ColumnReader? {
-      if let (c, d) = codes[column] { return .codes(get: { c[$0] }, dictionary: d) }
-      let a = ints[column]
-      return .int64(get: { a[$0] }, isNull: nil)
+      if let (c, d) = codes[column] { return .codeArray(c, dictionary: d) }
+      return .int64s(ints[column], null: Int64.min)
     }
   }
 
