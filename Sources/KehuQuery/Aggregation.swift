@@ -81,8 +81,14 @@ extension Evaluator {
     }
     let c = Compiler(source: TableSource(columns: [], cells: [], rowCount: n), context: context, slots: slots)
     for o in outputs {
+      // A bare aggregate is its slot already; with a million groups, copying costs.
+      if case .aggregate(let i) = o.kind {
+        cells.append(slots[i])
+        continue
+      }
       let fn = c.compile(o)
       var col: [Value] = []
+      col.reserveCapacity(n)
       for g in 0..<n { col.append(try fn(g)) }
       cells.append(col)
     }
