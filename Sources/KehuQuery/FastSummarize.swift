@@ -209,16 +209,20 @@ extension Evaluator {
     n: Int, sel: [Int]?, keyOf: (Int) -> Int64, keyNull: ((Int) -> Bool)?, lo: Int64, width: Int,
     raws: [RawAggregate]
   ) -> ([Int64], Int32, [[Int]], [[Int64]], Bool) {
-    // Layout of one key's state: its row count, then per aggregate an accumulator and,
-    // only when its column has nulls, a count of non-null values. Fewer bytes per key
-    // means fewer cache misses: with a million keys this loop is bound by memory.
+    // With a million keys this loop is bound by memory, so a key's state is as small as
+    // it can be: per aggregate an accumulator, plus a count of non-null values only when
+    // the column has nulls; a row count only when `count()` or `avg` needs it. Whether a
+    // key has been seen is a bit in a bitmap small enough to stay in cache.
+    let needRows = raws.contains {
+      $0.get == nil || ($0.kind == .avg && $0.isNull == nil) || $0.kind == .count
+    }
     var accAt: [Int] = []
     var countAt: [Int?] = []
-    var stride = 1
+    var stride = needRows ? 1 : 0
     for raw in raws {
       if raw.get == nil {
         accAt.append(0)
-        countAt.append(nil)
+        countAt.append(0)
         continue
       }
       accAt.append(stride)
@@ -227,38 +231,45 @@ extension Evaluator {
         countAt.append(stride)
         stride += 1
       } else {
-        countAt.append(nil)
+        countAt.append(needRows ? 0 : nil)
       }
     }
-    var cells = [Int64](repeating: 0, count: (width + 1) * stride)
+    var cells = [Int64](repeating: 0, count: (width + 1) * max(stride, 1))
     for (a, raw) in raws.enumerated() where raw.kind == .min || raw.kind == .max {
       for k in 0...width { cells[k * stride + accAt[a]] = raw.kind == .min ? .max : .min }
     }
+    var seen = [UInt64](repeating: 0, count: (width + 1) / 64 + 1)
     var order: [Int] = []
     var overflow = false
     cells.withUnsafeMutableBufferPointer { cells in
-      // The first pass counts rows and notes the order keys appear in, and feeds the first
-      // aggregate; then one pass per further aggregate, its reader held in locals (reading
-      // closures out of an array per row would cost a retain and release each time).
+      seen.withUnsafeMutableBufferPointer { seen in
+        // The first pass notes the order keys appear in (and counts rows when needed);
+        // then one pass per aggregate, its reader held in locals (reading closures out of
+        // an array per row would cost a retain and release each time).
+        for i in 0..<n {
+          let r = sel?[i] ?? i
+          let k = (keyNull?(r) ?? false) ? width : Int(keyOf(r) &- lo)
+          let bit: UInt64 = 1 << UInt64(k & 63)
+          if seen[k >> 6] & bit == 0 {
+            seen[k >> 6] |= bit
+            order.append(k)
+          }
+          if needRows { cells[k * stride] += 1 }
+        }
+      }
       for (a, raw) in raws.enumerated() {
-        let first = a == 0
-        let get = raw.get
+        guard let get = raw.get else { continue }
         let isNull = raw.isNull
         let kind = raw.kind
         let acc = accAt[a]
-        let cnt = countAt[a]
+        let cnt = countAt[a] ?? 0
         for i in 0..<n {
           let r = sel?[i] ?? i
           let k = (keyNull?(r) ?? false) ? width : Int(keyOf(r) &- lo)
           let base = k * stride
-          if first {
-            if cells[base] == 0 { order.append(k) }
-            cells[base] += 1
-          }
-          guard let get else { continue }
           if let isNull {
             if isNull(r) { continue }
-            cells[base + cnt!] += 1
+            cells[base + cnt] += 1
           }
           let v = get(r)
           switch kind {
@@ -272,18 +283,13 @@ extension Evaluator {
           }
         }
       }
-      if raws.isEmpty {
-        for i in 0..<n {
-          let r = sel?[i] ?? i
-          let k = (keyNull?(r) ?? false) ? width : Int(keyOf(r) &- lo)
-          if cells[k * stride] == 0 { order.append(k) }
-          cells[k * stride] += 1
-        }
-      }
     }
     let keys = order.map { $0 == width ? 0 : lo &+ Int64($0) }
     let nullGroup = order.firstIndex(of: width).map { Int32($0) } ?? -1
-    let counts = raws.indices.map { a in order.map { Int(cells[$0 * stride + (countAt[a] ?? 0)]) } }
+    // Without a count slot the column has no nulls, so every row of a seen key counted.
+    let counts = raws.indices.map { a in
+      order.map { k in countAt[a].map { Int(cells[k * stride + $0]) } ?? 1 }
+    }
     let accs = raws.indices.map { a in order.map { cells[$0 * stride + accAt[a]] } }
     return (keys, nullGroup, counts, accs, overflow)
   }
