@@ -25,7 +25,7 @@ final class QueryBenchmark: XCTestCase {
     }
     func reader(column: Int) -> ColumnReader? {
       if let (c, d) = codes[column] { return .codeArray(c, dictionary: d) }
-      return .int64s(ints[column], null: Int64.min)
+      return .int64s(ints[column], null: nil)  // these columns are not nullable in the store
     }
   }
 
