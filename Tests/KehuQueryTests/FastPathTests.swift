@@ -86,6 +86,32 @@ final class FastPathTests: XCTestCase {
     }
   }
 
+  func testJoinsAgreeAcrossReaders() throws {
+    let queries = [
+      "t | join u on k == k | select id, u.id, g, u.g", "t | join left u on k == k | select id, u.id, u.a",
+      "t | join u on k == k | summarize s = sum(u.a), n = count() by g",
+      "t | join left u on id == id | where u.g == \"A\" | count",
+      "t | join u on k == id * 1000 + 7 | select id, u.id", "t | join u on a == a | count",
+      "t | join u on id * 1000 + 7 == k | select id, u.id",
+    ]
+    for seed in UInt64(7)...9 {
+      let t = generated(seed, rows: 150)
+      let u = generated(seed + 100, rows: 60)
+      let variants = [false, true].flatMap { typed in [false, true].map { (typed, $0) } }
+      var results: [[[Value]]] = []
+      for (typed, arrays) in variants where typed || !arrays {
+        let cat = TestCatalog(tables: ["t": t, "u": u], typed: typed, arrays: arrays)
+        results.append(contentsOf: try queries.map { try table($0, cat).rows })
+      }
+      let n = queries.count
+      for v in 1..<(results.count / n) {
+        for q in 0..<n {
+          XCTAssertEqual(results[v * n + q], results[q], "\(queries[q]) seed \(seed) variant \(v)")
+        }
+      }
+    }
+  }
+
   func testVectorFilterTakesStorageArrays() throws {
     let cat = catalog(typed: true, arrays: true)
     let engine = QueryEngine(catalog: cat, today: today)
