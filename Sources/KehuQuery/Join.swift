@@ -18,8 +18,10 @@ extension Evaluator {
     }
     var leftRows: [Int] = []
     var rightRows: [Int] = []
+    leftRows.reserveCapacity(f.count)
+    rightRows.reserveCapacity(f.count)
     var multiplied = 0
-    let lookup = try leftLookup(f, lk, chains)
+    let lookup = try leftLookup(f, lk, rightType: rk.type, chains)
     for i in 0..<f.count {
       let r = f.row(i)
       var m = try lookup(r)
@@ -51,6 +53,8 @@ extension Evaluator {
   /// row with the same key (-1 at the end), so rows come out in table order.
   struct Chains {
     enum First {
+      /// Keys in a narrow range (ids): the first row of key k is at `k - lo`.
+      case dense([Int32], lo: Int64)
       case raw([Int64: Int32])
       case values([Value: Int32])
     }
@@ -64,8 +68,26 @@ extension Evaluator {
     guard case .column(let c) = rk.kind, Evaluator.rawJoinTypes.contains(rk.type),
       case .int64(let get, let isNull)? = right.closureReader(column: c)
     else { return nil }
-    var first: [Int64: Int32] = [:]
+    var lo = Int64.max
+    var hi = Int64.min
+    for r in 0..<right.rowCount where !(isNull?(r) ?? false) {
+      let k = get(r)
+      if k < lo { lo = k }
+      if k > hi { hi = k }
+    }
     var next = [Int32](repeating: -1, count: right.rowCount)
+    let span = hi >= lo ? hi.subtractingReportingOverflow(lo) : (partialValue: 0, overflow: false)
+    if hi >= lo, !span.overflow, span.partialValue < Int64(max(4 * right.rowCount, 1 << 16)) {
+      var first = [Int32](repeating: -1, count: Int(span.partialValue) + 1)
+      for r in stride(from: right.rowCount - 1, through: 0, by: -1) {
+        if let isNull, isNull(r) { continue }
+        let k = Int(get(r) &- lo)
+        next[r] = first[k]
+        first[k] = Int32(r)
+      }
+      return Chains(first: .dense(first, lo: lo), next: next)
+    }
+    var first: [Int64: Int32] = [:]
     for r in stride(from: right.rowCount - 1, through: 0, by: -1) {
       if let isNull, isNull(r) { continue }
       let k = get(r)
@@ -88,24 +110,45 @@ extension Evaluator {
   }
 
   /// The first joined row for a pipeline row, or -1.
-  func leftLookup(_ f: Frame, _ lk: TExpr, _ chains: Chains) throws(QueryError) -> (Int) throws(QueryError) ->
+  func leftLookup(_ f: Frame, _ lk: TExpr, rightType: ValueType, _ chains: Chains) throws(QueryError) -> (Int)
+    throws(QueryError) ->
     Int
   {
+    if case .dense(let first, let lo) = chains.first {
+      let find: (Int64) -> Int = { k in
+        let i = k &- lo
+        return i >= 0 && i < first.count ? Int(first[Int(i)]) : -1
+      }
+      if lk.type == rightType, case .column(let c) = lk.kind,
+        case .int64(let get, let isNull)? = f.source.closureReader(column: c)
+      {
+        if let isNull { return { r in isNull(r) ? -1 : find(get(r)) } }
+        return { r in find(get(r)) }
+      }
+      let fn = compiler(f).compile(lk)
+      let comp = compiler(f)
+      return { r throws(QueryError) in
+        let v = try fn(r)
+        guard !v.isNull, let raw = comp.rawInt(v, columnType: rightType) else { return -1 }
+        return find(raw)
+      }
+    }
     if case .raw(let first) = chains.first {
-      if case .column(let c) = lk.kind, case .int64(let get, let isNull)? = f.source.closureReader(column: c)
+      if lk.type == rightType, case .column(let c) = lk.kind,
+        case .int64(let get, let isNull)? = f.source.closureReader(column: c)
       {
         return { r in
           if let isNull, isNull(r) { return -1 }
           return Int(first[get(r)] ?? -1)
         }
       }
-      // The right key is raw but the left is not a typed column: read values and map
-      // them into the same raw domain.
+      // The right key is raw but the left is not a typed column of the same type: read
+      // values and map them into the right key's raw domain (money in fen, dates as days).
       let fn = compiler(f).compile(lk)
       let comp = compiler(f)
       return { r throws(QueryError) in
         let v = try fn(r)
-        guard !v.isNull, let raw = comp.rawInt(v, columnType: lk.type) else { return -1 }
+        guard !v.isNull, let raw = comp.rawInt(v, columnType: rightType) else { return -1 }
         return Int(first[raw] ?? -1)
       }
     }

@@ -92,7 +92,8 @@ final class FastPathTests: XCTestCase {
       "t | join u on k == k | summarize s = sum(u.a), n = count() by g",
       "t | join left u on id == id | where u.g == \"A\" | count",
       "t | join u on k == id * 1000 + 7 | select id, u.id", "t | join u on a == a | count",
-      "t | join u on id * 1000 + 7 == k | select id, u.id",
+      "t | join u on id * 1000 + 7 == k | select id, u.id", "t | join u on k * 1.00 == k | count",
+      "t | join u on a == k | select id, u.id", "t | join u on k == a | select id, u.id",
     ]
     for seed in UInt64(7)...9 {
       let t = generated(seed, rows: 150)
@@ -108,6 +109,23 @@ final class FastPathTests: XCTestCase {
         for q in 0..<n {
           XCTAssertEqual(results[v * n + q], results[q], "\(queries[q]) seed \(seed) variant \(v)")
         }
+      }
+    }
+  }
+
+  func testRawJoinKeysOfDifferentTypesCompareByValue() throws {
+    // Money 1,234.56 is 123456 fen; an int key 123456 must not match it, on any path,
+    // with dense (narrow) and sparse (wide) right keys.
+    let t = TableSource(
+      columns: [ResultColumn("id", .int), ResultColumn("a", .money)],
+      rows: [[i(1), m("1234.56")], [i(2), m("7.00")]])
+    for wide in [false, true] {
+      let v = TableSource(
+        columns: [ResultColumn("k", .int)], rows: [[i(123456)], [i(7)]] + (wide ? [[i(9_000_000_000)]] : []))
+      for (typed, arrays) in [(false, false), (true, false), (true, true)] {
+        let cat = TestCatalog(tables: ["t": t, "v": v], typed: typed, arrays: arrays)
+        XCTAssertEqual(
+          try table("t | join v on a == k | select id, k", cat).rows, [[i(2), i(7)]], "\(wide) \(typed)")
       }
     }
   }

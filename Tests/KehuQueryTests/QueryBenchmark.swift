@@ -102,6 +102,7 @@ final class QueryBenchmark: XCTestCase {
       "sales | summarize total = sum(amount) by customer | count",
       "sales | where date >= 2026-01-01 | summarize total = sum(amount) by customer | count",
       "sales | summarize total = sum(amount)",
+      "sales | join customers on customer == id | summarize total = sum(amount) by area",
     ] where only.map({ q.contains($0) }) ?? true {
       print(String(format: "bench %.1f ms  %@", try time(q), q))
     }
