@@ -46,7 +46,11 @@ extension Evaluator {
         "join: \(multiplied) of \(f.count) rows matched more than one row of \(rightName), giving \(leftRows.count) rows"
       )
     }
-    return JoinedSource(left: f.source, right: right, leftRows: leftRows, rightRows: rightRows)
+    // Every pipeline row once, in order (an inner join on a key every row has): the
+    // pipeline's columns can then be read in place, storage arrays and all.
+    let identity = leftRows.count == f.source.rowCount && leftRows.indices.allSatisfy { leftRows[$0] == $0 }
+    return JoinedSource(
+      left: f.source, right: right, leftRows: leftRows, rightRows: rightRows, leftInPlace: identity)
   }
 
   /// The joined table's rows by key: `first` gives a key's first row, `next` the following
@@ -176,6 +180,8 @@ struct JoinedSource: RowSource {
   let right: any RowSource
   let leftRows: [Int]
   let rightRows: [Int]
+  /// `leftRows[i] == i` for every row.
+  var leftInPlace = false
 
   var columns: [ResultColumn] { left.columns + right.columns }
   var rowCount: Int { leftRows.count }
@@ -189,6 +195,7 @@ struct JoinedSource: RowSource {
 
   func reader(column: Int) -> ColumnReader? {
     let lc = left.columns.count
+    if column < lc && leftInPlace { return left.reader(column: column) }
     let rows = column < lc ? leftRows : rightRows
     let inner = column < lc ? left.closureReader(column: column) : right.closureReader(column: column - lc)
     let missing = column >= lc && rows.contains { $0 < 0 }
