@@ -24,7 +24,15 @@ extension Evaluator {
     var sel: [Int]? = f.selection
     let all = f.source.rowCount
     for s in scans { sel = s(sel.map { .rows($0) } ?? .all(all)) }
-    return sel ?? Array(0..<all)
+    guard var kept = sel else { return Array(0..<all) }
+    // The loops allocate room for every row; give back what a selective filter left over.
+    if kept.count < kept.capacity / 4 {
+      var small: [Int] = []
+      small.reserveCapacity(kept.count)
+      small.append(contentsOf: kept)
+      kept = small
+    }
+    return kept
   }
 
   func scan(_ t: TExpr, _ f: Frame) -> ((Frame.Selection) -> [Int])? {
@@ -79,19 +87,31 @@ extension Evaluator {
     }
   }
 
+  /// Branch-free: every row's index is written and the count moves on only when the
+  /// test holds, so a condition true for half the rows costs no mispredicted branches.
   @inline(__always)
   static func loop<T>(_ a: [T], _ sel: Frame.Selection, _ test: (T) -> Bool) -> [Int] {
     a.withUnsafeBufferPointer { p in
-      var out: [Int] = []
       switch sel {
       case .all(let n):
-        out.reserveCapacity(n / 2)
-        for r in 0..<n where test(p[r]) { out.append(r) }
+        return [Int](unsafeUninitializedCapacity: n) { out, count in
+          var k = 0
+          for r in 0..<n {
+            out[k] = r
+            k &+= test(p[r]) ? 1 : 0
+          }
+          count = k
+        }
       case .rows(let rows):
-        out.reserveCapacity(rows.count)
-        for r in rows where test(p[r]) { out.append(r) }
+        return [Int](unsafeUninitializedCapacity: rows.count) { out, count in
+          var k = 0
+          for r in rows {
+            out[k] = r
+            k &+= test(p[r]) ? 1 : 0
+          }
+          count = k
+        }
       }
-      return out
     }
   }
 }
