@@ -68,19 +68,27 @@ extension Evaluator {
   func summarize(_ f: Frame, _ keys: [TExpr], _ aggs: [AggregateSpec], _ outputs: [TExpr])
     throws(QueryError) -> TableSource
   {
-    var keyRows: [[Value]]
+    var n: Int
+    var cells: [[Value]]
     var slots: [[Value]]
     if let fast = try fastGroups(f, keys, aggs) {
-      (keyRows, slots) = fast
+      (n, cells, slots) = fast
     } else {
-      (keyRows, slots) = try groups(f, keys, aggs)
+      let (keyRows, s) = try groups(f, keys, aggs)
+      n = keyRows.count
+      cells = keys.indices.map { k in keyRows.map { $0[k] } }
+      slots = s
     }
-    let n = keyRows.count
-    var cells: [[Value]] = keys.indices.map { k in keyRows.map { $0[k] } }
     let c = Compiler(source: TableSource(columns: [], cells: [], rowCount: n), context: context, slots: slots)
     for o in outputs {
+      // A bare aggregate is its slot already; with a million groups, copying costs.
+      if case .aggregate(let i) = o.kind {
+        cells.append(slots[i])
+        continue
+      }
       let fn = c.compile(o)
       var col: [Value] = []
+      col.reserveCapacity(n)
       for g in 0..<n { col.append(try fn(g)) }
       cells.append(col)
     }
@@ -176,61 +184,6 @@ extension Evaluator {
         return out
       }
     } catch let e as ArithmeticError { throw fail(e) } catch { throw fail(.overflow) }
-  }
-
-  /// Hash join: the joined rows are hashed on RIGHT, then each pipeline row looks up LEFT.
-  /// Null keys never match. Numbers match across types by value (an int 5 matches 5.00).
-  func join(
-    _ f: Frame, left: Bool, _ right: any RowSource, rightName: String, _ lk: TExpr, _ rk: TExpr,
-    notes: inout [String]
-  ) throws(QueryError) -> TableSource {
-    let rfn = Compiler(source: right, context: context).compile(rk)
-    var table: [Value: [Int]] = [:]
-    for r in 0..<right.rowCount {
-      guard let k = joinKey(try rfn(r)) else { continue }
-      table[k, default: []].append(r)
-    }
-    let lfn = compiler(f).compile(lk)
-    var leftRows: [Int] = []
-    var rightRows: [Int?] = []
-    for i in 0..<f.count {
-      let r = f.row(i)
-      let matches = joinKey(try lfn(r)).flatMap { table[$0] } ?? []
-      if matches.isEmpty {
-        if left {
-          leftRows.append(r)
-          rightRows.append(nil)
-        }
-        continue
-      }
-      for m in matches {
-        leftRows.append(r)
-        rightRows.append(m)
-      }
-    }
-    var perRow: [Int: Int] = [:]
-    for r in leftRows { perRow[r, default: 0] += 1 }
-    let multiplied = perRow.values.filter { $0 > 1 }.count
-    if multiplied > 0 {
-      notes.append(
-        "join: \(multiplied) of \(f.count) rows matched more than one row of \(rightName), giving \(leftRows.count) rows"
-      )
-    }
-    var cells: [[Value]] = f.source.columns.indices.map { c in
-      leftRows.map { f.source.value(row: $0, column: c) }
-    }
-    for c in right.columns.indices {
-      cells.append(rightRows.map { $0.map { right.value(row: $0, column: c) } ?? .null })
-    }
-    return TableSource(columns: f.source.columns + right.columns, cells: cells, rowCount: leftRows.count)
-  }
-
-  func joinKey(_ v: Value) -> Value? {
-    if v.isNull { return nil }
-    switch v {
-    case .int, .decimal, .money, .percent: return .decimal(v.decimalValue!.normalized)
-    default: return v
-    }
   }
 }
 

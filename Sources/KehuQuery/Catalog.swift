@@ -8,6 +8,28 @@ public enum ColumnReader {
   case int64(get: (Int) -> Int64, isNull: ((Int) -> Bool)?)
   /// Low-cardinality text as codes into `dictionary`; a negative code is null.
   case codes(get: (Int) -> Int32, dictionary: [String])
+  /// The column's storage itself, for tight loops over raw integers: the same meanings as
+  /// `int64`, with `null` the value that stands for null (`Int64.min` in the store).
+  case int64s([Int64], null: Int64?)
+  /// Day numbers or durations kept as `Int32` (`Int32.min` for null in the store).
+  case int32s([Int32], null: Int32?)
+  /// Codes into `dictionary` kept as an array; a negative code is null.
+  case codeArray([Int32], dictionary: [String])
+
+  /// The same reader as closures, the form most of the evaluator uses.
+  public var closures: ColumnReader {
+    switch self {
+    case .int64, .codes: return self
+    case .int64s(let a, let null):
+      guard let null else { return .int64(get: { a[$0] }, isNull: nil) }
+      return .int64(get: { a[$0] }, isNull: { a[$0] == null })
+    case .int32s(let a, let null):
+      guard let null else { return .int64(get: { Int64(a[$0]) }, isNull: nil) }
+      return .int64(get: { Int64(a[$0]) }, isNull: { a[$0] == null })
+    case .codeArray(let a, let dict):
+      return .codes(get: { a[$0] }, dictionary: dict)
+    }
+  }
 }
 
 /// Rows the evaluator reads: the store's tables (adapted by the shell), a bound result,
@@ -22,6 +44,7 @@ public protocol RowSource {
 
 extension RowSource {
   public func reader(column: Int) -> ColumnReader? { nil }
+  func closureReader(column: Int) -> ColumnReader? { reader(column: column)?.closures }
 }
 
 /// The tables a statement may name: their columns for checking (before any row is read)

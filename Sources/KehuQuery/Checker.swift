@@ -167,7 +167,8 @@ public struct Checker {
       }
     case .range(let from, let to, let step, _):
       let rows = try rangeValues(from: from, to: to, step: step)
-      let type = rows.first?.type ?? .int
+      var type = rows.first?.type ?? .int
+      if rows.isEmpty { type = try expression(from, Scope(columns: [], name: "range")).type }
       let t = TableSource(columns: [ResultColumn("value", type)], rows: rows.map { [$0] })
       return (.values(t), Scope(columns: t.columns, name: "range"))
     }

@@ -56,11 +56,11 @@ struct Compiler {
       return { r throws(QueryError) in .bool(try p(r)) }
     case .ifThen(let c, let a, let b):
       let p = predicate(c)
-      let f = convert(compile(a), from: a.type, to: t.type)
-      let g = convert(compile(b), from: b.type, to: t.type)
+      let f = convert(compile(a), from: a.type, to: t.type, at: a.range)
+      let g = convert(compile(b), from: b.type, to: t.type, at: b.range)
       return { r throws(QueryError) in try p(r) ? try f(r) : try g(r) }
     case .coalesce(let items):
-      let fs = items.map { convert(compile($0), from: $0.type, to: t.type) }
+      let fs = items.map { convert(compile($0), from: $0.type, to: t.type, at: $0.range) }
       return { r throws(QueryError) in
         for f in fs {
           let v = try f(r)
@@ -89,14 +89,19 @@ struct Compiler {
   }
 
   /// Branches of `if`/`coalesce` that mix int with decimal or money take the common type.
-  func convert(_ f: @escaping RowFunction, from: ValueType, to: ValueType) -> RowFunction {
+  func convert(_ f: @escaping RowFunction, from: ValueType, to: ValueType, at range: SourceRange)
+    -> RowFunction
+  {
     if from == to || from == .null { return f }
     return { r throws(QueryError) in
       let v = try f(r)
       switch (to, v) {
       case (.decimal, _): return v.decimalValue.map { .decimal($0) } ?? v
-      case (.money, .int(let i)): return .money(Money(fen: i &* 100))
-      case (.money, .decimal(let d)): return (try? d.toMoney()).map { .money($0) } ?? .null
+      case (.money, .int), (.money, .decimal):
+        guard let m = try? (v.decimalValue ?? .zero).toMoney() else {
+          throw QueryError(.runtime, ArithmeticError.overflow.description, at: range)
+        }
+        return .money(m)
       default: return v
       }
     }
@@ -104,7 +109,7 @@ struct Compiler {
 
   func column(_ c: Int, _ type: ValueType) -> RowFunction {
     let src = source
-    switch src.reader(column: c) {
+    switch src.closureReader(column: c) {
     case .int64(let get, let isNull)?:
       let make: (Int64) -> Value
       switch type {
@@ -123,7 +128,7 @@ struct Compiler {
         let code = get(r)
         return code < 0 ? .null : texts[Int(code)]
       }
-    case nil:
+    default:
       return { r in src.value(row: r, column: c) }
     }
   }

@@ -5,6 +5,8 @@ import KehuStore
 public struct QueryResult: Sendable, Equatable {
   public var table: ResultTable
   public var exportPath: String?
+  /// Rows the pipeline produced; more than `table.rows.count` when a row limit cut it.
+  public var totalRows: Int = 0
 }
 
 /// Runs checked plans over the catalog's rows. Rows flow as a selection of row indexes
@@ -28,17 +30,23 @@ public struct Evaluator {
     func row(_ i: Int) -> Int { selection?[i] ?? i }
   }
 
-  public func run(_ plan: QueryPlan) throws(QueryError) -> QueryResult {
+  /// Runs `plan`. With `rowLimit`, only the first rows are turned into values (a prompt
+  /// that shows 10M sales rows should not build them all); `totalRows` still counts all.
+  public func run(_ plan: QueryPlan, rowLimit: Int? = nil) throws(QueryError) -> QueryResult {
     var frame = Frame(source: try rows(plan.source), selection: nil)
     var notes: [String] = []
     for (i, step) in plan.steps.enumerated() {
       let next: PlanStep? = i + 1 < plan.steps.count ? plan.steps[i + 1] : nil
       frame = try apply(step, to: frame, next: next, notes: &notes)
     }
+    let total = frame.count
+    if let rowLimit, rowLimit < total {
+      frame = Frame(source: frame.source, selection: (0..<rowLimit).map(frame.row))
+    }
     var table = materialize(frame).table
     table.columns = plan.columns
     table.notes = notes
-    return QueryResult(table: table, exportPath: plan.exportPath)
+    return QueryResult(table: table, exportPath: plan.exportPath, totalRows: total)
   }
 
   func rows(_ s: PlanSource) throws(QueryError) -> any RowSource {
@@ -73,8 +81,10 @@ public struct Evaluator {
   {
     switch step {
     case .filter(let cond):
+      if let kept = vectorFilter(cond, f) { return Frame(source: f.source, selection: kept) }
       let p = compiler(f).predicate(cond)
       var kept: [Int] = []
+      kept.reserveCapacity(f.count)
       if let sel = f.selection {
         for r in sel where try p(r) { kept.append(r) }
       } else {

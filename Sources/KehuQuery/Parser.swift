@@ -150,7 +150,7 @@ public struct Parser {
     switch current.kind {
     case .identifier(let n) where !(peek().isSymbol(.lparen) && n != "range"):
       return .let(name: name, nameRange: nameRange, .pipeline(try pipeline()))
-    case .variable where peek().isSymbol(.pipe):
+    case .variable where peek().isSymbol(.pipe) || isEnd(peek()):
       return .let(name: name, nameRange: nameRange, .pipeline(try pipeline()))
     default:
       return .let(name: name, nameRange: nameRange, .expression(try expression()))

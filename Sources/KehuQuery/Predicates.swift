@@ -74,36 +74,46 @@ extension Compiler {
 
   func fastCompare(_ op: BinaryOp, _ a: TExpr, _ b: TExpr) -> RowPredicate? {
     guard case .column(let c) = a.kind, let k = b.constantValue, !k.isNull else { return nil }
-    switch source.reader(column: c) {
+    switch source.closureReader(column: c) {
     case .int64(let get, let isNull)?:
       guard let raw = rawInt(k, columnType: a.type) else { return nil }
-      let cmp: (Int64) -> Bool
-      switch op {
-      case .eq: cmp = { $0 == raw }
-      case .ne: cmp = { $0 != raw }
-      case .lt: cmp = { $0 < raw }
-      case .le: cmp = { $0 <= raw }
-      case .gt: cmp = { $0 > raw }
-      case .ge: cmp = { $0 >= raw }
-      default: return nil
-      }
       if let isNull {
+        let cmp: (Int64) -> Bool
+        switch op {
+        case .eq: cmp = { $0 == raw }
+        case .ne: cmp = { $0 != raw }
+        case .lt: cmp = { $0 < raw }
+        case .le: cmp = { $0 <= raw }
+        case .gt: cmp = { $0 > raw }
+        case .ge: cmp = { $0 >= raw }
+        default: return nil
+        }
         let nullResult = op == .ne
         return { r in isNull(r) ? nullResult : cmp(get(r)) }
       }
-      return { r in cmp(get(r)) }
+      // One closure per operator, so a row costs one read and one compare.
+      switch op {
+      case .eq: return { r in get(r) == raw }
+      case .ne: return { r in get(r) != raw }
+      case .lt: return { r in get(r) < raw }
+      case .le: return { r in get(r) <= raw }
+      case .gt: return { r in get(r) > raw }
+      case .ge: return { r in get(r) >= raw }
+      default: return nil
+      }
     case .codes(let get, let dict)?:
       guard op == .eq || op == .ne, case .text(let s) = k else { return nil }
       let code = dict.firstIndex(where: { Value.compare(.text($0), k) == 0 && $0 == s }).map(Int32.init) ?? -2
       if op == .eq { return { r in get(r) == code } }
       return { r in get(r) != code }
-    case nil:
+    default:
       return nil
     }
   }
 
   func fastIn(_ a: TExpr, _ values: [Value], _ negated: Bool) -> RowPredicate? {
-    guard case .column(let c) = a.kind, case .codes(let get, let dict)? = source.reader(column: c) else {
+    guard case .column(let c) = a.kind, case .codes(let get, let dict)? = source.closureReader(column: c)
+    else {
       return nil
     }
     var wanted = Set<Int32>()

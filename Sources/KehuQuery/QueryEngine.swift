@@ -32,6 +32,9 @@ public struct QueryEngine {
   public var today: Day
   /// First words that make a statement a shell command.
   public var commands: Set<String>
+  /// When set, a query result (but not an export, nor a `let`) keeps only this many
+  /// rows; `QueryResult.totalRows` says how many there were.
+  public var rowLimit: Int?
 
   public init(
     catalog: any QueryCatalog, today: Day, environment: Environment = Environment(),
@@ -56,8 +59,10 @@ public struct QueryEngine {
   /// Names and types of a pipeline, checked without reading a row.
   public func plan(_ p: Pipeline) throws(QueryError) -> QueryPlan { try checker.check(p) }
 
-  public func run(_ p: Pipeline) throws(QueryError) -> QueryResult {
-    try Evaluator(catalog: catalog, context: context).run(try plan(p))
+  public func run(_ p: Pipeline, rowLimit: Int? = nil) throws(QueryError) -> QueryResult {
+    let plan = try plan(p)
+    return try Evaluator(catalog: catalog, context: context).run(
+      plan, rowLimit: plan.exportPath == nil ? rowLimit : nil)
   }
 
   public func evaluate(_ e: Expr) throws(QueryError) -> Value { try checker.evaluateConstant(e) }
@@ -74,7 +79,7 @@ public struct QueryEngine {
     switch s.kind {
     case .query(let p):
       if let v = try scalarVariable(p) { return .value(v) }
-      return .table(try run(p))
+      return .table(try run(p, rowLimit: rowLimit))
     case .expression(let e):
       return .value(try evaluate(e))
     case .let(let name, _, let value):

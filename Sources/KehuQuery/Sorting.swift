@@ -11,7 +11,7 @@ extension Evaluator {
 
   func sortColumn(_ f: Frame, _ key: TExpr) throws(QueryError) -> SortColumn {
     let n = f.count
-    if case .column(let c) = key.kind, case .int64(let get, let isNull)? = f.source.reader(column: c),
+    if case .column(let c) = key.kind, case .int64(let get, let isNull)? = f.source.closureReader(column: c),
       [.int, .money, .date, .duration, .bool].contains(key.type)
     {
       var raw = [Int64](repeating: 0, count: n)

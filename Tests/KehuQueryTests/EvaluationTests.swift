@@ -6,7 +6,7 @@ import XCTest
 /// Results worked out by hand from the fixtures; each query runs over plain rows and over
 /// typed column readers, and both must agree with the expectation.
 final class EvaluationTests: XCTestCase {
-  func engine(typed: Bool) -> QueryEngine {
+  func engine(typed: Bool, arrays: Bool = false) -> QueryEngine {
     var f = FunctionRegistry.standard
     // sales × rate × days ÷ 365, a stand-in for a domain function the shell registers.
     f.register(
@@ -20,13 +20,13 @@ final class EvaluationTests: XCTestCase {
         return .money(
           try s.decimal.multiplied(by: r).multiplied(by: Dec(Int64(n))).divided(by: Dec(365)).toMoney())
       })
-    return QueryEngine(catalog: catalog(typed: typed), today: today, functions: f)
+    return QueryEngine(catalog: catalog(typed: typed, arrays: arrays), today: today, functions: f)
   }
 
   func rows(_ q: String, file: StaticString = #filePath, line: UInt = #line) -> [[Value]] {
     var results: [[[Value]]] = []
-    for typed in [false, true] {
-      var e = engine(typed: typed)
+    for (typed, arrays) in [(false, false), (true, false), (true, true)] {
+      var e = engine(typed: typed, arrays: arrays)
       do {
         let out = try e.execute(q)
         guard case .table(let r)? = out.last else {
@@ -40,6 +40,7 @@ final class EvaluationTests: XCTestCase {
       }
     }
     XCTAssertEqual(results[0], results[1], "plain and typed paths differ", file: file, line: line)
+    XCTAssertEqual(results[0], results[2], "plain and array paths differ", file: file, line: line)
     return results[0]
   }
 
@@ -286,7 +287,10 @@ final class EvaluationTests: XCTestCase {
       let n = $share * 2
       """)
     XCTAssertEqual(
-      out[1], .table(QueryResult(table: ResultTable(columns: [ResultColumn("count", .int)], rows: [[i(2)]]))))
+      out[1],
+      .table(
+        QueryResult(table: ResultTable(columns: [ResultColumn("count", .int)], rows: [[i(2)]]), totalRows: 1))
+    )
     guard case .table(let r) = out[3] else { return XCTFail() }
     XCTAssertEqual(r.table.rows, [[m("240000.00")]])
     XCTAssertEqual(out[4], .value(pct("0.30")))
@@ -314,6 +318,31 @@ final class EvaluationTests: XCTestCase {
     }
     XCTAssertEqual(same.matched, 2)
     XCTAssertEqual(same.rows, [1])
+  }
+
+  func testLetOfAVariableCopiesItAndEmptyRangesKeepTheirType() throws {
+    var e = engine(typed: true)
+    let out = try e.execute("let big = customers | take 2\nlet copy = $big\nlet s = 30%\nlet t = $s")
+    guard case .bound("copy", .table(let copy)) = out[1] else { return XCTFail("\(out[1])") }
+    XCTAssertEqual(copy.rows.count, 2)
+    XCTAssertEqual(out[3], .bound(name: "t", .value(pct("0.30"))))
+    guard case .table(let r) = try e.execute("range(2026-02-01, 2026-01-01, 1d)")[0] else { return XCTFail() }
+    XCTAssertEqual(r.table.columns, [ResultColumn("value", .date)])
+    XCTAssertEqual(r.table.rows.count, 0)
+  }
+
+  func testRowLimitKeepsTheFirstRowsAndCountsAll() throws {
+    var e = engine(typed: true)
+    e.rowLimit = 2
+    guard case .table(let r) = try e.execute("sales | sort amount desc | select id")[0] else {
+      return XCTFail()
+    }
+    XCTAssertEqual(r.table.rows, [[i(2)], [i(1)]])
+    XCTAssertEqual(r.totalRows, 6)
+    guard case .table(let x) = try e.execute("sales | select id | export \"all.csv\"")[0] else {
+      return XCTFail()
+    }
+    XCTAssertEqual(x.table.rows.count, 6)
   }
 
   func testLoopValuesAndExport() throws {

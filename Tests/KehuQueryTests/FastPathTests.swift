@@ -64,14 +64,19 @@ final class FastPathTests: XCTestCase {
       "t | summarize n = count(), s = sum(a), hi = max(a), av = avg(a) by k",
       "t | summarize n = count(a), lo = min(a) by g", "t | summarize s = sum(a), n = count()",
       "t | where g in [\"A\", \"华东\"] and k >= 20_000 | summarize s = sum(a) by g",
-      "t | where g != \"B\" | count", "t | where k == null or a < -100 | sort id desc | take 5",
+      "t | where g != \"B\" | count", "t | where a != 1000 and k < 20_007 and g == \"A\" | select id",
+      "t | where 100 >= a and a > -200.5 | select id", "t | where k == 7 | select id",
+      "t | where k == null or a < -100 | sort id desc | take 5",
     ]
     for seed in UInt64(1)...5 {
       let src = generated(seed, rows: 400)
       let typed = TestCatalog(tables: ["t": src], typed: true)
       let plain = TestCatalog(tables: ["t": src], typed: false)
+      let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
       for q in queries {
-        XCTAssertEqual(try table(q, typed).rows, try table(q, plain).rows, "\(q) seed \(seed)")
+        let expected = try table(q, plain).rows
+        XCTAssertEqual(try table(q, typed).rows, expected, "\(q) seed \(seed)")
+        XCTAssertEqual(try table(q, arrays).rows, expected, "arrays: \(q) seed \(seed)")
       }
       // The top-N path keeps exactly the first rows of the full sort.
       for (q, n) in [("t | sort a desc, g", 9), ("t | sort g desc, k", 25)] {
@@ -79,6 +84,65 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(try table(q + " | take \(n)", typed).rows, Array(full.prefix(n)), q)
       }
     }
+  }
+
+  func testJoinsAgreeAcrossReaders() throws {
+    let queries = [
+      "t | join u on k == k | select id, u.id, g, u.g", "t | join left u on k == k | select id, u.id, u.a",
+      "t | join u on k == k | summarize s = sum(u.a), n = count() by g",
+      "t | join left u on id == id | where u.g == \"A\" | count",
+      "t | join u on k == id * 1000 + 7 | select id, u.id", "t | join u on a == a | count",
+      "t | join u on id * 1000 + 7 == k | select id, u.id", "t | join u on k * 1.00 == k | count",
+      "t | join u on a == k | select id, u.id", "t | join u on k == a | select id, u.id",
+    ]
+    for seed in UInt64(7)...9 {
+      let t = generated(seed, rows: 150)
+      let u = generated(seed + 100, rows: 60)
+      let variants = [false, true].flatMap { typed in [false, true].map { (typed, $0) } }
+      var results: [[[Value]]] = []
+      for (typed, arrays) in variants where typed || !arrays {
+        let cat = TestCatalog(tables: ["t": t, "u": u], typed: typed, arrays: arrays)
+        results.append(contentsOf: try queries.map { try table($0, cat).rows })
+      }
+      let n = queries.count
+      for v in 1..<(results.count / n) {
+        for q in 0..<n {
+          XCTAssertEqual(results[v * n + q], results[q], "\(queries[q]) seed \(seed) variant \(v)")
+        }
+      }
+    }
+  }
+
+  func testRawJoinKeysOfDifferentTypesCompareByValue() throws {
+    // Money 1,234.56 is 123456 fen; an int key 123456 must not match it, on any path,
+    // with dense (narrow) and sparse (wide) right keys.
+    let t = TableSource(
+      columns: [ResultColumn("id", .int), ResultColumn("a", .money)],
+      rows: [[i(1), m("1234.56")], [i(2), m("7.00")]])
+    for wide in [false, true] {
+      let v = TableSource(
+        columns: [ResultColumn("k", .int)], rows: [[i(123456)], [i(7)]] + (wide ? [[i(9_000_000_000)]] : []))
+      for (typed, arrays) in [(false, false), (true, false), (true, true)] {
+        let cat = TestCatalog(tables: ["t": t, "v": v], typed: typed, arrays: arrays)
+        XCTAssertEqual(
+          try table("t | join v on a == k | select id, k", cat).rows, [[i(2), i(7)]], "\(wide) \(typed)")
+      }
+    }
+  }
+
+  func testVectorFilterTakesStorageArrays() throws {
+    let cat = catalog(typed: true, arrays: true)
+    let engine = QueryEngine(catalog: cat, today: today)
+    guard
+      case .query(let p) = try engine.parse(
+        "customers | where credit_limit >= 300_000 and area != \"华北\" and opened < 2023-01-01")[0].kind,
+      case .filter(let cond) = try engine.plan(p).steps[0]
+    else { return XCTFail() }
+    let ev = Evaluator(catalog: cat, context: EvaluationContext(today: today))
+    let kept = ev.vectorFilter(cond, Evaluator.Frame(source: cat.rows(of: "customers")!, selection: nil))
+    // 800,000 华东 2020 (row 0); 300,000 is 华北 (row 1); 600,000 华南 2022 (row 3).
+    XCTAssertEqual(kept, [0, 3])
+    XCTAssertNil(ev.vectorFilter(cond, Evaluator.Frame(source: customers, selection: nil)))
   }
 
   func testGroupsKeepOrderOfFirstAppearanceOnSparseKeys() throws {

@@ -6,17 +6,20 @@ import KehuStore
 struct TestCatalog: QueryCatalog {
   var tables: [String: TableSource]
   var typed: Bool
+  /// Hand out the storage arrays (as the store does) rather than closures.
+  var arrays = false
 
   var tableNames: [String] { tables.keys.sorted() }
   func columns(of table: String) -> [ResultColumn]? { tables[table]?.columns }
   func rows(of table: String) -> RowSource? {
     guard let t = tables[table] else { return nil }
-    return typed ? TypedSource(table: t) : t
+    return typed ? TypedSource(table: t, arrays: arrays) : t
   }
 }
 
 struct TypedSource: RowSource {
   var table: TableSource
+  var arrays = false
   var columns: [ResultColumn] { table.columns }
   var rowCount: Int { table.rowCount }
   func value(row: Int, column: Int) -> Value { table.value(row: row, column: column) }
@@ -26,6 +29,18 @@ struct TypedSource: RowSource {
     let hasNull = cells.contains(where: \.isNull)
     let isNull: ((Int) -> Bool)? = hasNull ? { cells[$0].isNull } : nil
     switch table.columns[column].type {
+    case .int where arrays, .money where arrays:
+      let raw = cells.map {
+        $0.isNull
+          ? Int64.min
+          : ($0.decimalValue.flatMap {
+            try? $0.multiplied(by: Dec(table.columns[column].type == .money ? 100 : 1)).exactInt
+          } ?? 0)
+      }
+      return .int64s(raw, null: hasNull ? Int64.min : nil)
+    case .date where arrays:
+      let raw = cells.map { if case .date(let d) = $0 { return d.number } else { return Int32.min } }
+      return .int32s(raw, null: hasNull ? Int32.min : nil)
     case .int:
       let raw = cells.map { if case .int(let i) = $0 { return i } else { return 0 } }
       return .int64(get: { raw[$0] }, isNull: isNull)
@@ -50,7 +65,7 @@ struct TypedSource: RowSource {
         }
         codes.append(index[s]!)
       }
-      return .codes(get: { codes[$0] }, dictionary: dict)
+      return arrays ? .codeArray(codes, dictionary: dict) : .codes(get: { codes[$0] }, dictionary: dict)
     default:
       return nil
     }
@@ -91,8 +106,8 @@ let sales = TableSource(
     [i(6), i(2), d("2026-02-28"), .null],
   ])
 
-func catalog(typed: Bool) -> TestCatalog {
-  TestCatalog(tables: ["customers": customers, "sales": sales], typed: typed)
+func catalog(typed: Bool, arrays: Bool = false) -> TestCatalog {
+  TestCatalog(tables: ["customers": customers, "sales": sales], typed: typed, arrays: arrays)
 }
 
 let today = Day(year: 2026, month: 11, day: 29)!
