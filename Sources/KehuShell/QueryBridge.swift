@@ -27,19 +27,18 @@ struct StoreTableSource: RowSource {
   func reader(column i: Int) -> ColumnReader? {
     let c = table.columns[i]
     let nullable = table.def.columns[i].nullable
+    // The store's own arrays, handed over whole: filters and sums run in a tight loop.
+    // Only a nullable column names its null sentinel (a check per row costs time).
     switch c.kind {
     case .int64:
-      let ints = c.ints
-      return .int64(get: { ints[$0] }, isNull: nullable ? { ints[$0] == Column.nullInt } : nil)
+      return .int64s(c.ints, null: nullable ? Column.nullInt : nil)
     case .day:
-      let days = c.int32s
-      return .int64(get: { Int64(days[$0]) }, isNull: nullable ? { days[$0] == Column.nullDay } : nil)
+      return .int32s(c.int32s, null: nullable ? Column.nullDay : nil)
     case .bool:
       let bytes = c.bytes
       return .int64(get: { Int64(bytes[$0]) }, isNull: { bytes[$0] == 2 })
     case .coded:
-      let codes = c.int32s
-      return .codes(get: { codes[$0] }, dictionary: c.dictionary.names)
+      return .codeArray(c.int32s, dictionary: c.dictionary.names)
     case .decimal, .text:
       return nil
     }
