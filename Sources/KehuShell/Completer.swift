@@ -1,4 +1,6 @@
 import Foundation
+import KehuQuery
+import KehuStore
 
 /// Tab completion by context, read from the command table.
 struct Completer {
@@ -21,7 +23,11 @@ struct Completer {
     var candidates: [String] = []
 
     if previous.isEmpty {
-      candidates = table.topWords
+      candidates = table.topWords + Catalog.tableNames + ["let", "update", "for"]
+    } else if let first = previous.first, !table.topWords.contains(first),
+      Session.startsQuery(first) || first == "let" || first == "update"
+    {
+      candidates = queryCandidates(statement, previous: previous)
     } else if let (spec, used) = table.resolve(previous.map(plainWord)) {
       candidates = argumentCandidates(spec, typed: Array(previous.dropFirst(used)), word: word)
       if let eq = word.firstIndex(of: "=") {
@@ -42,6 +48,27 @@ struct Completer {
     let matches = candidates.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
     _ = before
     return Completion(replaceFrom: start, candidates: matches)
+  }
+
+  /// In a pipeline: verb names right after `|`, else the source table's columns and the
+  /// functions; table names after `join`, `update` and `let NAME =`.
+  private func queryCandidates(_ statement: String, previous: [String]) -> [String] {
+    let trimmed = statement.trimmingCharacters(in: .whitespaces)
+    if trimmed.hasSuffix("|") { return Verb.names }
+    if let last = previous.last, ["join", "update", "=", "left"].contains(last) { return Catalog.tableNames }
+    // The source: the first table named in the statement (after `let x =` or `update`).
+    let source = previous.first { Catalog.table(named: $0) != nil }
+      ?? previous.compactMap { w in Catalog.tableNames.first { w.hasPrefix($0 + "|") } }.first
+    let joined = previous.enumerated().compactMap { i, w in
+      i > 0 && previous[i - 1] == "join" ? w : nil
+    }
+    var out: [String] = []
+    for t in [source].compactMap({ $0 }) + joined {
+      out += Catalog.table(named: t)?.columns.map(\.name) ?? []
+    }
+    out += ["and", "or", "not", "in", "is", "null", "asc", "desc", "by", "on"]
+    out += Session.functions.names.map { $0 + "(" }
+    return out
   }
 
   private func plainWord(_ s: String) -> Word {
@@ -81,8 +108,26 @@ struct Completer {
     case .bool: return ["yes", "no"]
     case .setting: return SettingSpec.all.map(\.name)
     case .path: return paths(typed)
-    default: return session.completionValues(kind)
+    case .table: return Catalog.tableNames
+    case .customer: return customerIds(typed)
+    default: return []
     }
+  }
+
+  /// Customer ids that start with what is typed; at most 200, so a million-customer store
+  /// answers at once.
+  private func customerIds(_ typed: String) -> [String] {
+    let t = session.db.customers
+    let ids = t.columns[t.def.keyColumn].ints
+    var out: [String] = []
+    for id in ids {
+      let text = String(id)
+      if text.hasPrefix(typed) {
+        out.append(text)
+        if out.count == 200 { break }
+      }
+    }
+    return out
   }
 
   /// File names for `source`, `import`, `export`: the directory part as typed.
@@ -99,7 +144,3 @@ struct Completer {
   }
 }
 
-extension Session {
-  /// Values the store can offer for a kind of argument (customer ids, table names).
-  func completionValues(_ kind: ArgKind) -> [String] { [] }
-}
