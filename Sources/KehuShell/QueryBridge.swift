@@ -125,6 +125,9 @@ extension Session {
     default:
       let outcome: KehuQuery.Outcome
       do {
+        // At the prompt, in the table format, only the rows the screen shows are built.
+        let screen = options.interactive && settings.format == .table ? settings.rows : nil
+        engine.rowLimit = screen.map { $0 + 1 }
         outcome = try engine.execute(q)
       } catch {
         throw shellError(error)
@@ -135,7 +138,9 @@ extension Session {
           try exportResult(r.table, to: path)
           return .message(tr("exported {0} rows to {1}", r.table.rows.count, path))
         }
-        return .table(r.table)
+        var table = r.table
+        if r.totalRows > table.rows.count { table.totalRows = r.totalRows }
+        return .table(table)
       case .value(let v):
         return .table(ResultTable(columns: [ResultColumn("value", v.type)], rows: [[v]]))
       case .bound(let name, let b):

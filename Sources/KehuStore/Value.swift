@@ -114,6 +114,9 @@ public struct ResultTable: Sendable, Equatable {
   public var rows: [[Value]]
   public var title: String?
   public var notes: [String]
+  /// How many rows the whole result has when `rows` holds only the first of them (a query
+  /// at the prompt builds only what the screen shows); nil when `rows` is all of it.
+  public var totalRows: Int?
 
   public init(columns: [ResultColumn], rows: [[Value]] = [], title: String? = nil, notes: [String] = []) {
     self.columns = columns

@@ -47,3 +47,22 @@ final class ScenarioTests: XCTestCase {
     try reopened.close()
   }
 }
+
+/// At the prompt a long result shows a screenful and counts the rest, without building it.
+final class ScreenfulTests: XCTestCase {
+  func testPromptShowsAScreenfulAndCountsTheRest() throws {
+    let buffer = OutputBuffer()
+    var settings = Settings()
+    settings.rows = 3
+    let ws = Workspace()
+    let s = Session(
+      options: SessionOptions(interactive: true, settings: settings),
+      io: SessionIO(out: buffer.append, err: buffer.append), workspace: ws)
+    for i in 1...10 {
+      try s.change([.insert(table: "customers", values: ["kind": .text("individual"), "name": .text("客户\(i)"), "status": .text("trading")])])
+    }
+    _ = s.execute("customers | select id, name")
+    XCTAssertTrue(buffer.text.contains("… 7 more rows (set rows all to see them)\n(10 rows)\n"), buffer.text)
+    XCTAssertFalse(buffer.text.contains("客户4"))
+  }
+}

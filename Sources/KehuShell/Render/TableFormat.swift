@@ -67,8 +67,9 @@ private func shownRows(_ t: ResultTable, _ o: RenderOptions) -> Int {
 /// The lines under the rows: the "more rows" line when cut, the count, then the notes.
 private func footer(_ t: ResultTable, shown: Int, _ o: RenderOptions) -> [String] {
   var lines: [String] = []
-  if shown < t.rows.count { lines.append(o.labels.moreRows(t.rows.count - shown)) }
-  lines.append(o.labels.rowCount(t.rows.count))
+  let total = max(t.totalRows ?? t.rows.count, t.rows.count)
+  if shown < total { lines.append(o.labels.moreRows(total - shown)) }
+  lines.append(o.labels.rowCount(total))
   return lines + t.notes
 }
 
