@@ -119,18 +119,20 @@ enum Builtins {
 
   static func source(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let given = a.text("file") ?? ""
-    let base = s.sourceStack.last.map { ($0 as NSString).deletingLastPathComponent } ?? ""
-    let path = given.hasPrefix("/") || base.isEmpty ? given : base + "/" + given
+    func join(_ dir: String, _ name: String) -> String {
+      name.hasPrefix("/") || dir.isEmpty ? name : dir + "/" + name
+    }
+    let parent = s.sourceStack.last
+    let path = join(parent.map { ($0.full as NSString).deletingLastPathComponent } ?? "", given)
+    let shown = join(parent.map { ($0.shown as NSString).deletingLastPathComponent } ?? "", given)
     let full = URL(fileURLWithPath: path).standardizedFileURL.path
-    if s.sourceStack.contains(full) {
+    if s.sourceStack.contains(where: { $0.full == full }) {
       throw a.error(tr("`{0}` is already being run (a `source` cycle)", given), at: "file")
     }
     guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
       throw a.error(tr("cannot read `{0}`", given), at: "file")
     }
-    s.sourceStack.append(full)
-    defer { s.sourceStack.removeLast() }
-    switch s.run(source: text, file: path) {
+    switch s.runScript(text, path: full, shownAs: shown) {
     case .ok: return .none
     case .quit: return .quit
     case .failed: throw ShellError.alreadyReported

@@ -64,7 +64,23 @@ public final class Session: ReplHost {
   var redirect: FileHandle?
   var redirectPath: String?
   /// Scripts being run, innermost last, for relative paths and cycle detection.
-  var sourceStack: [String] = []
+  var sourceStack: [SourceFrame] = []
+
+  /// A script being run: where it is (for relative paths and cycles) and how errors name it.
+  struct SourceFrame {
+    var full: String
+    var shown: String
+  }
+
+  /// Runs a script file's text; `source` inside it is relative to its folder. `shownAs`
+  /// names it in errors (default: the path as given).
+  public func runScript(_ text: String, path: String, shownAs: String? = nil) -> Outcome {
+    let full = URL(fileURLWithPath: path).standardizedFileURL.path
+    let shown = shownAs ?? path
+    sourceStack.append(SourceFrame(full: full, shown: shown))
+    defer { sourceStack.removeLast() }
+    return run(source: text, file: shown)
+  }
   /// Statements run so far: the fixed clock advances one second per statement.
   var statementCount: Int64 = 0
   public private(set) var failures = 0

@@ -88,7 +88,7 @@ struct Kehu: ParsableCommand {
 
     if !noInit, let path = initFile ?? defaultInitFile(env) {
       if let text = try? String(contentsOfFile: path, encoding: .utf8) {
-        if session.run(source: text, file: path) == .failed { throw ExitCode(1) }
+        if session.runScript(text, path: path) == .failed { throw ExitCode(1) }
       } else if initFile != nil {
         throw ValidationError("cannot read --init file '\(path)'")
       }
@@ -119,7 +119,7 @@ struct Kehu: ParsableCommand {
           writeErr("kehu: cannot read script '\(file)'\n")
           throw ExitCode(66)
         }
-        let outcome = session.run(source: text, file: file)
+        let outcome = session.runScript(text, path: file)
         if outcome == .quit { break }
         if outcome == .failed {
           failed = true

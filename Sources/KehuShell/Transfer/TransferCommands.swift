@@ -37,7 +37,7 @@ enum TransferCommands {
   /// A relative path inside a `source`d script is taken from the script's directory.
   static func path(_ s: Session, _ given: String) -> String {
     guard !given.hasPrefix("/"), let script = s.sourceStack.last else { return given }
-    return (script as NSString).deletingLastPathComponent + "/" + given
+    return (script.full as NSString).deletingLastPathComponent + "/" + given
   }
 
   static func tableDef(_ a: ParsedArguments) throws -> TableDef {
