@@ -79,6 +79,22 @@ def case_script_never_exits_0_unsynced():
     check(os.stat(d).st_mode & 0o777 == 0o700, "directory mode")
 
 
+def case_init_file_set_and_echo():
+    conf = os.path.join(TMP, "conf", "kehu")
+    os.makedirs(conf)
+    with open(os.path.join(conf, "init.kehu"), "w") as f:
+        f.write("set format csv\n")
+    env = {"XDG_CONFIG_HOME": os.path.join(TMP, "conf")}
+    code, out, err = run(["--memory", "-c", "tables"], env=env)
+    check(code == 0 and out.startswith("table,rows\r\n"), "init file not run: %r" % out[:80])
+    code, out, err = run(["--memory", "--no-init", "-c", "tables"], env=env)
+    check(code == 0 and out.startswith("table  "), "--no-init ran the init file: %r" % out[:80])
+    code, out, err = run(["--memory", "--set", "who=王芳", "--format", "csv", "-c", "$who"])
+    check(code == 0 and out == "value\r\n王芳\r\n", "--set: %r %r" % (out, err))
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--echo", "-c", "print 你好; customers | count"])
+    check(out.startswith("kehu[demo]> print 你好\n你好\nkehu[demo]> customers | count\n"), "--echo: %r" % out[:120])
+
+
 # ---- the lock, read-only, damage --------------------------------------------------------
 
 def case_second_writer_exits_75():
@@ -170,6 +186,7 @@ CASES = [
     case_help_from_pipe_and_c,
     case_bad_statement_exit_1_with_caret,
     case_usage_errors_exit_64,
+    case_init_file_set_and_echo,
     case_script_never_exits_0_unsynced,
     case_second_writer_exits_75,
     case_damage_exits_65_and_changes_nothing,
