@@ -38,7 +38,9 @@ public enum DemoFirm {
   static let femaleGivens: Set<String> = ["芳", "娜", "敏", "静", "艳", "娟", "秀英", "晓燕", "丽华"]
   static let streets = ["人民路", "中山路", "解放路", "建设路", "和平路", "长江路", "新华路", "滨江大道"]
   static let occupations = ["教师", "工程师", "医生", "会计", "个体经营", "公务员", "设计师"]
-  static let natures = ["ordinary", "ordinary", "partner", "ordinary", "special", "ordinary", "government", "ordinary"]
+  static let natures = [
+    "ordinary", "ordinary", "partner", "ordinary", "special", "ordinary", "government", "ordinary",
+  ]
 
   /// The whole firm as one batch of inserts, in dependency order.
   public static func mutations(today: Day) -> [Mutation] {

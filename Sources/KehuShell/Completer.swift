@@ -57,7 +57,8 @@ struct Completer {
     if trimmed.hasSuffix("|") { return Verb.names }
     if let last = previous.last, ["join", "update", "=", "left"].contains(last) { return Catalog.tableNames }
     // The source: the first table named in the statement (after `let x =` or `update`).
-    let source = previous.first { Catalog.table(named: $0) != nil }
+    let source =
+      previous.first { Catalog.table(named: $0) != nil }
       ?? previous.compactMap { w in Catalog.tableNames.first { w.hasPrefix($0 + "|") } }.first
     let joined = previous.enumerated().compactMap { i, w in
       i > 0 && previous[i - 1] == "join" ? w : nil
@@ -143,4 +144,3 @@ struct Completer {
     }
   }
 }
-

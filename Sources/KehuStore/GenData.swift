@@ -96,7 +96,9 @@ enum GenData {
         f.money(income, Int64(rng.range(3_000, 60_000)) * 100)
       }
       // The classifications of §1, in the words `Catalog.classifications` fixes.
-      f.coded(nature, company ? rng.pick(["ordinary", "ordinary", "partner", "special", "government"]) : "individual")
+      f.coded(
+        nature,
+        company ? rng.pick(["ordinary", "ordinary", "partner", "special", "government"]) : "individual")
       f.coded(stage, rng.pick(["past", "current", "current", "upcoming"]))
       f.coded(tenure, rng.pick(["old", "new", "potential"]))
       f.coded(tier, rng.pick(["major", "general", "general", "scattered", "scattered", "scattered"]))

@@ -33,7 +33,8 @@ final class CollectionTests: XCTestCase {
       [
         OverdueAccount(customer: "华东贸易", overdue: yuan("1000"), oldestDue: day("2026-06-15")),  // 15: phone
         OverdueAccount(customer: "北方机械", overdue: yuan("5000"), oldestDue: day("2026-03-31")),  // 91: demand
-        OverdueAccount(customer: "南方食品", overdue: yuan("300"), oldestDue: day("2026-06-30")),  // 0: not listed
+        // 0: not listed
+        OverdueAccount(customer: "南方食品", overdue: yuan("300"), oldestDue: day("2026-06-30")),
       ], asof: asof)
     XCTAssertEqual(t.rows.map { $0[0] }, [.text("北方机械"), .text("华东贸易")])
     XCTAssertEqual(t.rows[0][4], .text("formal demand or lawyer"))

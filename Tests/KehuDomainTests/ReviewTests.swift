@@ -17,10 +17,13 @@ final class ReviewTests: XCTestCase {
 
   func testReviewsDueOldestFirst() {
     let accounts = [
-      ReviewAccount(customer: "甲", creditClass: .a, lastReview: day("2026-01-15"), since: day("2020-01-01")),  // due 07-15
-      ReviewAccount(customer: "乙", creditClass: .c, lastReview: day("2026-06-30"), since: day("2020-01-01")),  // due 07-31
+      // due 07-15
+      ReviewAccount(customer: "甲", creditClass: .a, lastReview: day("2026-01-15"), since: day("2020-01-01")),
+      // due 07-31
+      ReviewAccount(customer: "乙", creditClass: .c, lastReview: day("2026-06-30"), since: day("2020-01-01")),
       ReviewAccount(customer: "丙", creditClass: .b, lastReview: nil, since: day("2026-04-10")),  // due 07-10
-      ReviewAccount(customer: "丁", creditClass: .b, lastReview: day("2026-06-01"), since: day("2020-01-01")),  // 09-01
+      // 09-01
+      ReviewAccount(customer: "丁", creditClass: .b, lastReview: day("2026-06-01"), since: day("2020-01-01")),
     ]
     let t = reviewsDue(accounts, asof: day("2026-07-31"))
     XCTAssertEqual(t.rows.map { $0[0] }, [.text("丙"), .text("甲"), .text("乙")])

@@ -59,7 +59,11 @@ final class ScreenfulTests: XCTestCase {
       options: SessionOptions(interactive: true, settings: settings),
       io: SessionIO(out: buffer.append, err: buffer.append), workspace: ws)
     for i in 1...10 {
-      try s.change([.insert(table: "customers", values: ["kind": .text("individual"), "name": .text("客户\(i)"), "status": .text("trading")])])
+      try s.change([
+        .insert(
+          table: "customers",
+          values: ["kind": .text("individual"), "name": .text("客户\(i)"), "status": .text("trading")])
+      ])
     }
     _ = s.execute("customers | select id, name")
     XCTAssertTrue(buffer.text.contains("… 7 more rows (set rows all to see them)\n(10 rows)\n"), buffer.text)

@@ -92,19 +92,28 @@ final class CompletionTests: XCTestCase {
 
   func testQueryContext() {
     XCTAssertEqual(session.complete(line: "cust", cursor: 4).candidates, ["customer", "customers"])
-    XCTAssertEqual(session.complete(line: "customers | wh", cursor: 14), Completion(replaceFrom: 12, candidates: ["where"]))
+    XCTAssertEqual(
+      session.complete(line: "customers | wh", cursor: 14), Completion(replaceFrom: 12, candidates: ["where"])
+    )
     XCTAssertEqual(session.complete(line: "customers | where ar", cursor: 20).candidates, ["area"])
     XCTAssertEqual(session.complete(line: "sales | join cu", cursor: 15).candidates, ["customers"])
-    XCTAssertEqual(session.complete(line: "sales | join customers on customer == id | summarize t = sum(amo", cursor: 63).candidates, ["amount"])
+    XCTAssertEqual(
+      session.complete(line: "sales | join customers on customer == id | summarize t = sum(amo", cursor: 63)
+        .candidates, ["amount"])
   }
 
   func testCustomerIdsAndKeys() throws {
     let s = Session(options: SessionOptions(), io: SessionIO(out: { _ in }, err: { _ in }))
     for name in ["甲", "乙"] {
-      try s.change([.insert(table: "customers", values: ["kind": .text("individual"), "name": .text(name), "status": .text("trading")])])
+      try s.change([
+        .insert(
+          table: "customers",
+          values: ["kind": .text("individual"), "name": .text(name), "status": .text("trading")])
+      ])
     }
     XCTAssertEqual(s.complete(line: "customer show ", cursor: 14).candidates.prefix(2), ["1", "2"])
     XCTAssertEqual(s.complete(line: "customer add individual ag", cursor: 26).candidates, ["age="])
-    XCTAssertEqual(s.complete(line: "customer add individual status=pro", cursor: 34).candidates, ["status=prospect"])
+    XCTAssertEqual(
+      s.complete(line: "customer add individual status=pro", cursor: 34).candidates, ["status=prospect"])
   }
 }

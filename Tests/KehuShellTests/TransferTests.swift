@@ -165,7 +165,8 @@ final class TransferTests: XCTestCase {
 /// column: the first allowed value, an existing key for a reference, Chinese text.
 func sampleRows(for db: Database, today: Day) -> [Mutation] {
   var out: [Mutation] = []
-  for def in Catalog.tables where db[def.name].count == 0 && def.name != "collections" && def.name != "audit" {
+  for def in Catalog.tables where db[def.name].count == 0 && def.name != "collections" && def.name != "audit"
+  {
     var values: [String: Value] = [:]
     for (i, c) in def.columns.enumerated() where !c.derived {
       if i == def.keyColumn && def.generatesKeys { continue }
