@@ -110,6 +110,8 @@ public enum Catalog {
       .coded("status", nullable: false, allowed: ["prospect", "pending", "trading", "ended"]),
       .coded("source"), ColumnDef("remarks", .text),
       ColumnDef("created", .timestamp), ColumnDef("updated", .timestamp),
+      // Where the customer is, for route ordering (§2.6 step 5); optional.
+      ColumnDef("latitude", .decimal), ColumnDef("longitude", .decimal),
     ])
 
   public static let products = TableDef(
@@ -163,6 +165,8 @@ public enum Catalog {
       ColumnDef("date", .date, nullable: false), .coded("owner"),
       .coded("kind", allowed: ["visit", "call"]), ColumnDef("purpose", .text),
       ColumnDef("result", .text),
+      // Who called, by the roles of the visit plan (§2.6 step 6); null is the handler.
+      .coded("role"),
     ])
 
   public static let complaints = TableDef(
@@ -196,7 +200,7 @@ public enum Catalog {
   /// Every table, in the order `tables` lists them and the snapshot stores them.
   public static let tables: [TableDef] = [
     customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
-  ]
+  ] + analysisTables
 
   public static let tableNames: [String] = tables.map(\.name)
 
