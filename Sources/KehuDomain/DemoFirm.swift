@@ -254,6 +254,7 @@ public enum DemoFirm {
             "owner": .text(customers[ci].owner),
           ]))
     }
+    out += analysisMutations(today: today)
     return out
   }
 

@@ -37,8 +37,12 @@ public enum MonthlyAverage {
   public static func average(_ monthly: [Money]) throws -> Money {
     var total = Money.zero
     for m in monthly { total = try total.adding(m) }
-    guard !monthly.isEmpty else { return .zero }
-    return try total.decimal.divided(by: Dec(monthly.count), scale: 4).toMoney()
+    return try average(total: total, months: monthly.count)
+  }
+
+  public static func average(total: Money, months: Int) throws -> Money {
+    guard months > 0 else { return .zero }
+    return try total.decimal.divided(by: Dec(months), scale: 2).toMoney()
   }
 
   /// The working of Table 4-12: each month's sales, the running total, the average.

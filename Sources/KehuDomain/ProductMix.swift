@@ -21,10 +21,13 @@ public enum ProductMix {
   ]
 
   /// `averageStock` is the average of the stock counts at cost, nil when there are none.
-  public static func line(sales: Money, cost: Money, total: Money, averageStock: Money?) throws -> ProductMixLine {
+  public static func line(sales: Money, cost: Money, total: Money, averageStock: Money?) throws
+    -> ProductMixLine
+  {
     let share = total.fen == 0 ? Dec.zero : try sales.decimal.divided(by: total.decimal, scale: 6)
     var out = ProductMixLine(
-      sales: sales, cost: cost, share: share, marginRate: nil, turnover: nil, crossRatio: nil, contribution: nil)
+      sales: sales, cost: cost, share: share, marginRate: nil, turnover: nil, crossRatio: nil,
+      contribution: nil)
     guard sales.fen != 0 else { return out }
     let margin = try sales.subtracting(cost)
     let rate = try margin.decimal.divided(by: sales.decimal, scale: 6)

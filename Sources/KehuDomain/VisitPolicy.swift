@@ -71,10 +71,12 @@ public struct ProspectRule: Sendable, Equatable {
   /// two weeks" 14, "once a month" 30.
   public static let defaults: [ProspectRule] = [
     ProspectRule("A", "fully meets the conditions to buy", every: 7, "1–2 times a week", "this month"),
-    ProspectRule("B", "not fully, but worth visiting", every: 14, "once every two weeks", "within 2–3 months"),
+    ProspectRule(
+      "B", "not fully, but worth visiting", every: 14, "once every two weeks", "within 2–3 months"),
     ProspectRule("C", "not yet; visit now and then", every: 30, "once a month", "within half a year"),
     ProspectRule(
-      "D", "not yet, but has long-term potential", every: nil, "when passing by, or by phone", "within a year"),
+      "D", "not yet, but has long-term potential", every: nil, "when passing by, or by phone", "within a year"
+    ),
   ]
 
   /// The next visit date from the last one; nil when never visited (due at once) or unscheduled.

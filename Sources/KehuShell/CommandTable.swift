@@ -12,6 +12,7 @@ public struct CommandTable: Sendable {
     all += StoreCommands.commands
     all += ScenarioCommands.commands
     all += CustomerCommands.commands
+    all += AnalysisCommands.commands
     return CommandTable(all)
   }
 

@@ -46,7 +46,8 @@ extension Catalog {
   public static let stockCounts = TableDef(
     "stock_counts", key: "id",
     [
-      ColumnDef("id", .int, nullable: false), ColumnDef("product", .text, nullable: false, references: "products"),
+      ColumnDef("id", .int, nullable: false),
+      ColumnDef("product", .text, nullable: false, references: "products"),
       ColumnDef("date", .date, nullable: false), ColumnDef("quantity", .int, nullable: false),
     ])
 

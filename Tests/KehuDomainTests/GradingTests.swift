@@ -33,7 +33,8 @@ final class GradingTests: XCTestCase {
     var amounts = Self.chapterFirm
     amounts[3] += 10_000
     amounts[19] -= 10_000
-    let graded = Grading.grade(amounts, order: Grading.rank(amounts, tieKeys: amounts.indices.map(Int64.init)), lines: .pareto)
+    let graded = Grading.grade(
+      amounts, order: Grading.rank(amounts, tieKeys: amounts.indices.map(Int64.init)), lines: .pareto)
     XCTAssertEqual(graded.map(\.grade.rawValue).joined(), "AAABBBBBBCCCCCCCCCCC")
   }
 
@@ -45,7 +46,8 @@ final class GradingTests: XCTestCase {
     let g = Grading.grade(amounts, order: order, lines: .pareto)
     XCTAssertEqual(g.map(\.grade), [.a, .a, .c])
     // With A at 50%, only the first of the tied pair (the lower id) is A.
-    let g2 = Grading.grade(amounts, order: order, lines: .share(a: Dec(mantissa: 5, scale: 1), b: Dec(mantissa: 95, scale: 2)))
+    let g2 = Grading.grade(
+      amounts, order: order, lines: .share(a: Dec(mantissa: 5, scale: 1), b: Dec(mantissa: 95, scale: 2)))
     XCTAssertEqual(g2.map(\.grade), [.a, .b, .c])
   }
 
@@ -92,7 +94,8 @@ final class GradingTests: XCTestCase {
     XCTAssertNil(w.month(of: day("2026-11-01").number))
     XCTAssertNil(w.month(of: day("2026-07-31").number))
     // Across a year end, and on the first of a month (that month has not happened yet).
-    XCTAssertEqual(MonthWindow(asof: day("2026-02-01"), months: 4).labels, ["2025-10", "2025-11", "2025-12", "2026-01"])
+    XCTAssertEqual(
+      MonthWindow(asof: day("2026-02-01"), months: 4).labels, ["2025-10", "2025-11", "2025-12", "2026-01"])
   }
 }
 
@@ -132,12 +135,14 @@ final class RouteAndPolicyTests: XCTestCase {
 
   func testProductMixFormulas() throws {
     // Sales 1,000, cost 750 of a 4,000 total; average stock 250 at cost.
-    let l = try ProductMix.line(sales: yuan("1000"), cost: yuan("750"), total: yuan("4000"), averageStock: yuan("250"))
+    let l = try ProductMix.line(
+      sales: yuan("1000"), cost: yuan("750"), total: yuan("4000"), averageStock: yuan("250"))
     XCTAssertEqual(l.marginRate, dec("0.25"))  // 250 ÷ 1,000
     XCTAssertEqual(l.share, dec("0.25"))  // 1,000 ÷ 4,000
     XCTAssertEqual(l.contribution, dec("0.0625"))  // 25% × 25%
     XCTAssertEqual(l.turnover, dec("3"))  // 750 ÷ 250
     XCTAssertEqual(l.crossRatio, dec("0.75"))  // 25% × 3
-    XCTAssertNil(try ProductMix.line(sales: yuan("1"), cost: yuan("1"), total: yuan("1"), averageStock: nil).turnover)
+    XCTAssertNil(
+      try ProductMix.line(sales: yuan("1"), cost: yuan("1"), total: yuan("1"), averageStock: nil).turnover)
   }
 }
