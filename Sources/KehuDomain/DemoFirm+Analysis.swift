@@ -56,9 +56,9 @@ extension DemoFirm {
             "kind": .text(kind), "role": .text(role), "purpose": .text("高层拜访"),
           ]))
     }
-    // Targets for this month and the next for the ten largest customers.
+    // Targets for last month and this one for the ten largest customers.
     let thisMonth = Day(year: today.year, month: today.month, day: 1)!
-    for (k, month) in [thisMonth, thisMonth.adding(months: 1)].enumerated() {
+    for (k, month) in [thisMonth.adding(months: -1), thisMonth].enumerated() {
       for i in 0..<10 {
         let yuan: Int64 = [
           600_000, 450_000, 350_000, 250_000, 120_000, 110_000, 100_000, 90_000, 80_000, 70_000,

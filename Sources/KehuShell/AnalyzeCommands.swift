@@ -119,7 +119,7 @@ enum AnalyzeCommands {
       WorkingLine("share of our sales", "sales ÷ all customers' sales", Analysis.share(total.fen, everyone)))
     steps.append(
       WorkingLine(
-        "average days paid late", "Σ max(0, paid − due) ÷ invoices paid (\(delay.invoices))",
+        "average days paid late", "over \(delay.invoices) settled invoices",
         delay.average.map(Value.decimal) ?? .null))
     steps.append(
       WorkingLine(
