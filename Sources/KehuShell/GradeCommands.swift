@@ -72,7 +72,9 @@ enum GradeCommands {
     try s.checkInterrupted()
     let rows = keep.indices.filter { keep[$0] && totals[$0] > 0 }
     let amounts = rows.map { totals[$0] }
-    let ids = rows.map { Analysis.id(s, $0) }
+    let keys = s.db.customers.keyColumn.ints
+    let names = Cols(s.db.customers).col("name")
+    let ids = rows.map { keys[$0] }
     let ranked = Grading.grade(amounts, order: Grading.rank(amounts, tieKeys: ids), lines: gl)
     let total = amounts.reduce(0, &+)
     var t = ResultTable(
@@ -85,7 +87,7 @@ enum GradeCommands {
     t.rows.reserveCapacity(ranked.count)
     for (k, c) in ranked.enumerated() {
       t.rows.append([
-        .int(Int64(k + 1)), .int(ids[c.index]), .text(Analysis.name(s, rows[c.index])),
+        .int(Int64(k + 1)), .int(ids[c.index]), .text(names.string(rows[c.index]) ?? ""),
         .money(Money(fen: c.amount)), Analysis.share(c.amount, total), Analysis.share(c.cumulative, total),
         .text(c.grade.rawValue),
       ])
@@ -103,7 +105,7 @@ enum GradeCommands {
     if let path = a.text("chart") {
       let bars = ranked.map {
         ParetoChart.Bar(
-          label: Analysis.name(s, rows[$0.index]), amount: $0.amount, cumulative: $0.cumulative,
+          label: names.string(rows[$0.index]) ?? "", amount: $0.amount, cumulative: $0.cumulative,
           grade: $0.grade)
       }
       let svg = ParetoChart.svg(bars, total: total, lines: gl, title: t.title ?? "")
@@ -117,7 +119,7 @@ enum GradeCommands {
     if (s.options.interactive || a.flag("bars")) && s.settings.format == .table && !ranked.isEmpty {
       let bars = ranked.prefix(max(1, s.settings.rows ?? 40)).map {
         ParetoChart.Bar(
-          label: Analysis.name(s, rows[$0.index]), amount: $0.amount, cumulative: $0.cumulative,
+          label: names.string(rows[$0.index]) ?? "", amount: $0.amount, cumulative: $0.cumulative,
           grade: $0.grade)
       }
       return .message(s.renderTable(t) + ParetoChart.text(Array(bars), total: total))
@@ -143,7 +145,9 @@ enum GradeCommands {
     try s.checkInterrupted()
     let rows = keep.indices.filter { keep[$0] }
     let amounts = rows.map { sums[$0] }
-    let ids = rows.map { Analysis.id(s, $0) }
+    let keys = s.db.customers.keyColumn.ints
+    let names = Cols(s.db.customers).col("name")
+    let ids = rows.map { keys[$0] }
     let ranked = Grading.grade(
       amounts, order: Grading.rank(amounts, tieKeys: ids), lines: gl, months: w.count)
     var total: Int64 = 0
@@ -161,7 +165,7 @@ enum GradeCommands {
       let r = rows[c.index]
       let old = stored.string(r)
       t.rows.append([
-        .int(Int64(k + 1)), .int(ids[c.index]), .text(Analysis.name(s, r)), .money(Money(fen: c.amount)),
+        .int(Int64(k + 1)), .int(ids[c.index]), .text(names.string(r) ?? ""), .money(Money(fen: c.amount)),
         .money(try MonthlyAverage.average(total: Money(fen: c.amount), months: w.count)),
         Analysis.share(max(0, c.amount), total), Analysis.share(c.cumulative, total), .text(c.grade.rawValue),
         old.map(Value.text) ?? .null,

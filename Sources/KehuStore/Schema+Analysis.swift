@@ -47,7 +47,7 @@ extension Catalog {
     "stock_counts", key: "id",
     [
       ColumnDef("id", .int, nullable: false),
-      ColumnDef("product", .text, nullable: false, references: "products"),
+      .coded("product", nullable: false),
       ColumnDef("date", .date, nullable: false), ColumnDef("quantity", .int, nullable: false),
     ])
 
