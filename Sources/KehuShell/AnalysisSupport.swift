@@ -20,6 +20,11 @@ struct Cols {
     let c = col(name)
     return c.isNull(r) ? nil : c.money(r)
   }
+  /// Rows of one customer, found by scanning the customer ids alone.
+  func rows(ofCustomer id: Int64) -> [Int] {
+    let ids = col("customer").ints
+    return ids.indices.filter { ids[$0] == id }
+  }
   /// Rows whose coded or text column equals `text`.
   func rows(where name: String, is text: String) -> [Int] {
     let c = col(name)
@@ -84,11 +89,15 @@ enum Analysis {
     let v = Cols(s.db["visits"])
     let map = CustomerRows(s.db.customers)
     var out: [Int: [(day: Day, role: String, kind: String)]] = [:]
-    for i in 0..<v.table.count {
-      let r = map.row(v.col("customer").int(i))
+    let customers = v.col("customer").ints
+    let days = v.col("date").int32s
+    let roles = v.col("role")
+    let kinds = v.col("kind")
+    for i in 0..<customers.count {
+      let r = map.row(customers[i])
       guard r >= 0 else { continue }
       out[r, default: []].append(
-        (v.col("date").day(i), v.string("role", i) ?? "handler", v.string("kind", i) ?? "visit"))
+        (Day(number: days[i]), roles.string(i) ?? "handler", kinds.string(i) ?? "visit"))
     }
     return out
   }

@@ -93,7 +93,7 @@ enum AnalyzeCommands {
     let sales = Cols(s.db["sales"])
     var orders = 0
     var quantity: Int64 = 0
-    for i in 0..<sales.table.count where sales.col("customer").int(i) == id {
+    for i in sales.rows(ofCustomer: id) {
       let d = sales.col("date").day(i)
       if d >= w.start && d <= asof {
         orders += 1
@@ -106,7 +106,7 @@ enum AnalyzeCommands {
     let delay = Trade.paymentDelay(s, customer: id)
     var complaints = 0
     let cc = Cols(s.db["complaints"])
-    for i in 0..<cc.table.count where cc.col("customer").int(i) == id { complaints += 1 }
+    for i in cc.rows(ofCustomer: id) { complaints += 1 }
     var steps = zip(w.labels, monthly).map { WorkingLine("sales \($0)", "", .money($1)) }
     steps.append(WorkingLine("sales, 12 months", "sum of the months", .money(total)))
     steps.append(WorkingLine("orders", "sale lines", .int(Int64(orders))))
@@ -182,14 +182,14 @@ enum Trade {
     let inv = Cols(s.db["invoices"])
     let pay = Cols(s.db["payments"])
     var lastPaid: [String: Day] = [:]
-    for i in 0..<pay.table.count where pay.col("customer").int(i) == id {
+    for i in pay.rows(ofCustomer: id) {
       guard let no = pay.string("invoice", i) else { continue }
       let d = pay.col("date").day(i)
       if lastPaid[no].map({ d > $0 }) ?? true { lastPaid[no] = d }
     }
     var days = 0
     var n = 0
-    for i in 0..<inv.table.count where inv.col("customer").int(i) == id {
+    for i in inv.rows(ofCustomer: id) {
       guard inv.col("balance").int(i) == 0, let due = inv.day("due", i), let no = inv.string("no", i),
         let paid = lastPaid[no]
       else { continue }
@@ -203,7 +203,7 @@ enum Trade {
   static func openPastDue(_ s: Session, customer id: Int64, asof: Day) -> Int {
     let inv = Cols(s.db["invoices"])
     var n = 0
-    for i in 0..<inv.table.count where inv.col("customer").int(i) == id {
+    for i in inv.rows(ofCustomer: id) {
       if inv.col("balance").int(i) > 0, let due = inv.day("due", i), due < asof { n += 1 }
     }
     return n

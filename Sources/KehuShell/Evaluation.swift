@@ -8,14 +8,24 @@ enum ProductAnalysis {
     let sales = Cols(s.db["sales"])
     let lo = from ?? Day(number: Int32.min + 1)
     let hi = to ?? Day(number: Int32.max)
+    // By dictionary code, so a scan of millions of lines makes no String per line.
+    let product = sales.col("product")
+    let codes = product.int32s
+    let days = sales.col("date").int32s
+    let amounts = sales.col("amount").ints
+    let costs = sales.col("cost").ints
+    var byCode = [(amount: Int64, cost: Int64)](repeating: (0, 0), count: product.dictionary.names.count + 1)
+    for i in 0..<codes.count where days[i] >= lo.number && days[i] <= hi.number {
+      let k = codes[i] == Column.nullCode ? byCode.count - 1 : Int(codes[i])
+      byCode[k].amount &+= amounts[i]
+      if costs[i] != Column.nullInt { byCode[k].cost &+= costs[i] }
+    }
     var amount: [String: Int64] = [:]
     var cost: [String: Int64] = [:]
-    for i in 0..<sales.table.count {
-      let d = sales.col("date").day(i)
-      guard d >= lo && d <= hi else { continue }
-      let p = sales.string("product", i) ?? "—"
-      amount[p, default: 0] += sales.col("amount").int(i)
-      cost[p, default: 0] += sales.int("cost", i) ?? 0
+    for (k, v) in byCode.enumerated() where v != (0, 0) {
+      let p = k < product.dictionary.names.count ? product.dictionary.names[k] : "—"
+      amount[p, default: 0] += v.amount
+      cost[p, default: 0] += v.cost
     }
     // Average stock at cost: the mean of the counts dated in the period.
     let products = Cols(s.db["products"])
@@ -109,7 +119,7 @@ enum Evaluation {
     var orders = 0
     var amount: Int64 = 0
     var qty: Int64 = 0
-    for i in 0..<sales.table.count where sales.col("customer").int(i) == id {
+    for i in sales.rows(ofCustomer: id) {
       let d = sales.col("date").day(i)
       guard d >= yearStart && d <= asof else { continue }
       orders += 1
@@ -147,7 +157,7 @@ enum Evaluation {
     ]
     let n = Cols(s.db["evaluation_notes"])
     var notes: [Int: Int] = [:]
-    for i in 0..<n.table.count where n.col("customer").int(i) == id { notes[Int(n.col("item").int(i))] = i }
+    for i in n.rows(ofCustomer: id) { notes[Int(n.col("item").int(i))] = i }
     var t = ResultTable(
       columns: [
         ResultColumn("item", .int), ResultColumn("aspect", .text), ResultColumn("figure", .text),

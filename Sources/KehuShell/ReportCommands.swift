@@ -40,7 +40,7 @@ enum ReportCommands {
     let span = Trade.firstAndLastSale(s)[r]
     let inv = Cols(s.db["invoices"])
     var balance: Int64 = 0
-    for i in 0..<inv.table.count where inv.col("customer").int(i) == id {
+    for i in inv.rows(ofCustomer: id) {
       balance += inv.col("balance").int(i)
     }
     let lastVisit = Analysis.visits(s)[r]?.map(\.day).max()
@@ -167,21 +167,23 @@ enum ReportCommands {
     let map = CustomerRows(s.db.customers)
     // opening, invoiced, collected per customer row; only invoiced trade (payments against an invoice).
     var figures: [Int: [Int64]] = [:]
-    for i in 0..<inv.table.count {
-      let r = map.row(inv.col("customer").int(i))
-      let d = inv.col("date").day(i)
-      guard r >= 0, d < next else { continue }
-      figures[r, default: [0, 0, 0]][d < month ? 0 : 1] += inv.col("amount").int(i)
+    let invCustomers = inv.col("customer").ints
+    let invDays = inv.col("date").int32s
+    let invAmounts = inv.col("amount").ints
+    for i in 0..<invCustomers.count {
+      let r = map.row(invCustomers[i])
+      guard r >= 0, invDays[i] < next.number else { continue }
+      figures[r, default: [0, 0, 0]][invDays[i] < month.number ? 0 : 1] += invAmounts[i]
     }
-    for i in 0..<pay.table.count where pay.string("invoice", i) != nil {
-      let r = map.row(pay.col("customer").int(i))
-      let d = pay.col("date").day(i)
-      guard r >= 0, d < next else { continue }
-      if d < month {
-        figures[r, default: [0, 0, 0]][0] -= pay.col("amount").int(i)
-      } else {
-        figures[r, default: [0, 0, 0]][2] += pay.col("amount").int(i)
-      }
+    let payCustomers = pay.col("customer").ints
+    let payDays = pay.col("date").int32s
+    let payAmounts = pay.col("amount").ints
+    let payInvoice = pay.col("invoice")
+    for i in 0..<payCustomers.count where !payInvoice.isNull(i) {
+      let r = map.row(payCustomers[i])
+      guard r >= 0, payDays[i] < next.number else { continue }
+      figures[r, default: [0, 0, 0]][payDays[i] < month.number ? 0 : 2] +=
+        payDays[i] < month.number ? -payAmounts[i] : payAmounts[i]
     }
     var t = ResultTable(
       columns: [
