@@ -37,12 +37,16 @@ public enum MonthlyAverage {
   public static func average(_ monthly: [Money]) throws -> Money {
     var total = Money.zero
     for m in monthly { total = try total.adding(m) }
-    return try average(total: total, months: monthly.count)
+    return average(total: total, months: monthly.count)
   }
 
-  public static func average(total: Money, months: Int) throws -> Money {
+  public static func average(total: Money, months: Int) -> Money {
     guard months > 0 else { return .zero }
-    return try total.decimal.divided(by: Dec(months), scale: 2).toMoney()
+    // Fen ÷ months, half away from zero, in integers.
+    let n = UInt64(months)
+    let m = total.fen.magnitude
+    let rounded = m / n + (m % n * 2 >= n ? 1 : 0)
+    return Money(fen: total.fen < 0 ? -Int64(rounded) : Int64(rounded))
   }
 
   /// The working of Table 4-12: each month's sales, the running total, the average.

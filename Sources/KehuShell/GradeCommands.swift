@@ -166,7 +166,7 @@ enum GradeCommands {
       let old = stored.string(r)
       t.rows.append([
         .int(Int64(k + 1)), .int(ids[c.index]), .text(names.string(r) ?? ""), .money(Money(fen: c.amount)),
-        .money(try MonthlyAverage.average(total: Money(fen: c.amount), months: w.count)),
+        .money(MonthlyAverage.average(total: Money(fen: c.amount), months: w.count)),
         Analysis.share(max(0, c.amount), total), Analysis.share(c.cumulative, total), .text(c.grade.rawValue),
         old.map(Value.text) ?? .null,
       ])

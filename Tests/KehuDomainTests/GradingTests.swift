@@ -146,3 +146,20 @@ final class RouteAndPolicyTests: XCTestCase {
       try ProductMix.line(sales: yuan("1"), cost: yuan("1"), total: yuan("1"), averageStock: nil).turnover)
   }
 }
+
+final class GradingArithmeticTests: XCTestCase {
+  func testShareRoundsHalfAwayFromZeroToAHundredthOfAPercent() {
+    XCTAssertEqual(Grading.share(1, of: 3), dec("0.3333"))  // 0.33333…
+    XCTAssertEqual(Grading.share(2, of: 3), dec("0.6667"))  // 0.66666…
+    XCTAssertEqual(Grading.share(1, of: 20_000), dec("0.0001"))  // 0.00005 → up
+    XCTAssertEqual(Grading.share(-1, of: 20_000), dec("-0.0001"))
+    XCTAssertEqual(Grading.share(5, of: 0), .zero)
+  }
+
+  func testAverageOfNegativeTotalsRoundsAwayFromZero() {
+    // −0.05 ÷ 2 = −0.025 → −0.03; 0.05 ÷ 2 = 0.025 → 0.03; 0.04 ÷ 3 = 0.0133… → 0.01.
+    XCTAssertEqual(MonthlyAverage.average(total: yuan("-0.05"), months: 2), yuan("-0.03"))
+    XCTAssertEqual(MonthlyAverage.average(total: yuan("0.05"), months: 2), yuan("0.03"))
+    XCTAssertEqual(MonthlyAverage.average(total: yuan("0.04"), months: 3), yuan("0.01"))
+  }
+}

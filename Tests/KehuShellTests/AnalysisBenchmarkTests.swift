@@ -47,6 +47,20 @@ final class AnalysisBenchmarkTests: XCTestCase {
     let sums = SalesTotals.windowSums(db, MonthWindow(asof: today, months: 3))
     _ = Grading.grade(sums, order: Grading.rank(sums, tieKeys: ids), lines: .pareto, months: 3)
     figures.append(("grade abc scan+rank", Self.seconds() - t))
+    // Route ordering of one area of 10,000 customers (a few seconds is the target).
+    let stops = env["KEHU_BENCH_CUSTOMERS"] == nil ? 400 : 10_000
+    var rng = SplitMix64(seed: 7)
+    let points = (0..<stops).map { _ in
+      Tour.Point(
+        latitude: 31 + Double(rng.next() % 10_000) / 20_000,
+        longitude: 121 + Double(rng.next() % 10_000) / 20_000)
+    }
+    t = Self.seconds()
+    let tour = Tour.plan(points)
+    figures.append(("route suggest (\(stops) stops)", Self.seconds() - t))
+    XCTAssertEqual(Set(tour).count, stops)
+    XCTAssertLessThanOrEqual(
+      Tour.length(points, tour), Tour.length(points, Tour.nearestNeighbour(points)) + 1e-6)
     for (name, v) in figures { print("BENCH \(name)\t\(v)\ts") }
     XCTAssertEqual(graded.count, customers)
   }
