@@ -145,13 +145,13 @@ enum Evaluation {
     let figures = [
       basic + (c.string("abc_grade", r).map { ", grade \($0)" } ?? ""),
       perOrder,
-      "\(orders) in 12 months",
+      "orders in 12 months: \(orders)",
       Value.percentText(Grading.share(amount, of: all)) + " of \(Money(fen: all).formatted)",
       "not recorded in the store",
-      "\(collections) collection actions in 12 months",
-      "\(complaints) complaints in 12 months",
+      "collection actions in 12 months: \(collections)",
+      "complaints in 12 months: \(complaints)",
       "not recorded in the store",
-      "\(visits) visits or calls in 12 months",
+      "visits and calls in 12 months: \(visits)",
       delay.average.map { "\($0) days late on average over \(delay.invoices) invoices" }
         ?? "no settled invoices",
     ]

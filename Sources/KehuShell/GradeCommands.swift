@@ -10,7 +10,9 @@ enum GradeCommands {
         "pareto", summary: tr("customers ranked by sales or margin, with cumulative share and A/B/C bands"),
         arguments: [
           .key("by", .choice(["sales", "margin"])), .key("from", .date), .key("to", .date),
-          .key("owner", .text), .key("area", .text), .key("a", .percent), .key("b", .percent),
+          .key("owner", .text), .key("area", .text),
+          .key("a", .percent, help: tr("the A line of cumulative share (default 80%)")),
+          .key("b", .percent, help: tr("the B line of cumulative share (default 95%)")),
           .key("chart", .path, help: tr("also write an SVG Pareto chart to this file")),
           .key("bars", .bool, help: tr("print the bar chart also outside the prompt")),
         ],
@@ -19,7 +21,9 @@ enum GradeCommands {
         "grade abc",
         summary: tr("grade customers A/B/C by monthly average sales over full months"),
         arguments: [
-          .key("months", .int), .key("asof", .date), .key("a", .percent), .key("b", .percent),
+          .key("months", .int), .key("asof", .date),
+          .key("a", .percent, help: tr("the A line of cumulative share (default 80%)")),
+          .key("b", .percent, help: tr("the B line of cumulative share (default 95%)")),
           .key("standard", .text, help: tr("grade standard amounts A,B (monthly averages)")),
           .key("apply", .bool, help: tr("store the grades (one audited change)")),
         ],

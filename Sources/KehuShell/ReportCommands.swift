@@ -37,7 +37,9 @@ enum ReportCommands {
     let c = Cols(s.db.customers)
     let yearStart = s.today.adding(months: -12).adding(days: 1)
     let sales = SalesTotals.totals(s.db, from: yearStart, to: s.today)[r]
-    let span = Trade.firstAndLastSale(s)[r]
+    let sl = Cols(s.db["sales"])
+    let saleDays = sl.rows(ofCustomer: id).map { sl.col("date").int32s[$0] }
+    let span = saleDays.min().map { (Day(number: $0), Day(number: saleDays.max()!)) }
     let inv = Cols(s.db["invoices"])
     var balance: Int64 = 0
     for i in inv.rows(ofCustomer: id) {
