@@ -165,6 +165,9 @@ enum GradeCommands {
       ],
       title: tr("ABC grading by monthly average sales (Tables 4-12, 4-13)"))
     var changes: [Mutation] = []
+    var changed = 0
+    let apply = a.flag("apply")
+    let now = s.now
     for (k, c) in ranked.enumerated() {
       let r = rows[c.index]
       let old = stored.string(r)
@@ -174,11 +177,15 @@ enum GradeCommands {
         Analysis.share(max(0, c.amount), total), Analysis.share(c.cumulative, total), .text(c.grade.rawValue),
         old.map(Value.text) ?? .null,
       ])
+      // Mutations are built only when they will be applied: a look at 1M customers stays cheap.
       if old != c.grade.rawValue {
+        changed += 1
+      }
+      if apply && old != c.grade.rawValue {
         changes.append(
           .update(
             table: "customers", key: .int(ids[c.index]),
-            values: ["abc_grade": .text(c.grade.rawValue), "updated": .timestamp(s.now)]))
+            values: ["abc_grade": .text(c.grade.rawValue), "updated": .timestamp(now)]))
       }
     }
     let counts = SalesGrade.allCases.map { g in ranked.filter { $0.grade == g }.count }
@@ -191,11 +198,11 @@ enum GradeCommands {
         "{0} customers in trade: A {1}, B {2}, C {3}; a month without sales counts as 0; equal averages rank by id",
         ranked.count, counts[0], counts[1], counts[2]),
     ]
-    if a.flag("apply") {
+    if apply {
       if !changes.isEmpty { try s.change(changes) }
-      t.notes.append(tr("stored: {0} grades changed", changes.count))
+      t.notes.append(tr("stored: {0} grades changed", changed))
     } else {
-      t.notes.append(tr("nothing stored: add `apply` to store the grades ({0} would change)", changes.count))
+      t.notes.append(tr("nothing stored: add `apply` to store the grades ({0} would change)", changed))
     }
     return .table(t)
   }
