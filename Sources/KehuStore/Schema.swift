@@ -198,9 +198,10 @@ public enum Catalog {
     ])
 
   /// Every table, in the order `tables` lists them and the snapshot stores them.
-  public static let tables: [TableDef] = [
-    customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
-  ] + analysisTables
+  public static let tables: [TableDef] =
+    [
+      customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
+    ] + analysisTables
 
   public static let tableNames: [String] = tables.map(\.name)
 
