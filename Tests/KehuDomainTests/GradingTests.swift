@@ -163,3 +163,50 @@ final class GradingArithmeticTests: XCTestCase {
     XCTAssertEqual(MonthlyAverage.average(total: yuan("0.04"), months: 3), yuan("0.01"))
   }
 }
+
+final class SalesTotalsTests: XCTestCase {
+  /// Two customers with far-apart ids (so the id map is a dictionary) and one with none.
+  func database(ids: [Int64]) throws -> Database {
+    var db = Database()
+    var batch: [Mutation] = ids.map {
+      .insert(
+        table: "customers",
+        values: [
+          "id": .int($0), "kind": .text("company"), "name": .text("客户\($0)"), "status": .text("trading"),
+        ])
+    }
+    // (customer, date, amount in yuan, cost)
+    let lines: [(Int64, String, String, String?)] = [
+      (ids[0], "2026-07-31", "999", nil),  // before the window
+      (ids[0], "2026-08-01", "5000", "4000"),  // first day of the window
+      (ids[0], "2026-09-15", "2500", "2000"),
+      (ids[0], "2026-10-31", "4500", nil),  // last day of the window
+      (ids[0], "2026-11-01", "777", nil),  // the current month: not counted
+      (ids[1], "2026-10-02", "100", "30"),
+    ]
+    for (k, l) in lines.enumerated() {
+      var v: [String: Value] = [
+        "id": .int(Int64(k + 1)), "customer": .int(l.0), "date": .date(day(l.1)), "amount": .money(yuan(l.2)),
+      ]
+      if let c = l.3 { v["cost"] = .money(yuan(c)) }
+      batch.append(.insert(table: "sales", values: v))
+    }
+    try db.apply(batch)
+    return db
+  }
+
+  func testWindowSumsAndMonthlyFigures() throws {
+    for ids: [Int64] in [[1001, 1002, 1003], [5, 9_000_000_000, 7]] {
+      let db = try database(ids: ids)
+      let w = MonthWindow(asof: day("2026-11-29"), months: 3)
+      // 5,000 + 2,500 + 4,500 = 12,000 (Table 4-12); the second customer 100; the third nothing.
+      XCTAssertEqual(SalesTotals.windowSums(db, w), [1_200_000, 10_000, 0])
+      XCTAssertEqual(
+        SalesTotals.monthly(db, customer: ids[0], w), [yuan("5000"), yuan("2500"), yuan("4500")])
+      // All time: 999 + 12,000 + 777 = 13,776.
+      XCTAssertEqual(SalesTotals.totals(db, from: nil, to: nil), [1_377_600, 10_000, 0])
+      // Margin: a line without a cost counts whole: 999 + 1,000 + 500 + 4,500 + 777 = 7,776; 100 − 30 = 70.
+      XCTAssertEqual(SalesTotals.totals(db, from: nil, to: nil, measure: .margin), [777_600, 7_000, 0])
+    }
+  }
+}
