@@ -261,6 +261,7 @@ public enum DemoFirm {
     out += creditMutations(today: today, customers: out)
     out += complaintTimelines(
       today: today, parties: complaints.map { (customers[$0.0].id, customers[$0.0].owner) })
+    out += analysisMutations(today: today)
     return out
   }
 

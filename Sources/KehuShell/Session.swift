@@ -229,7 +229,9 @@ public final class Session: ReplHost {
       words = try substitute(words, scope: scope ?? queryEngine.environment)
       let args = try ArgumentParser.parse(
         Array(words.dropFirst(used)), for: spec, commandEnd: words[used - 1])
-      if spec.writes && workspace.readOnly {
+      // A command that only writes with `apply` may still look on a read-only store.
+      let looksOnly = spec.arguments.contains { $0.name == "apply" && $0.kind == .bool } && !args.flag("apply")
+      if spec.writes && workspace.readOnly && !looksOnly {
         throw ShellError(
           tr("the store is open read-only (--read-only); `{0}` changes it", spec.name), at: first)
       }

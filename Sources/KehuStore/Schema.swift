@@ -128,6 +128,8 @@ public enum Catalog {
       // The further figures the Altman Z-score needs (credit limit judgement, §3.3 (5)).
       ColumnDef("retained_earnings", .money), ColumnDef("ebit", .money),
       ColumnDef("equity_value", .money), ColumnDef("annual_sales", .money),
+      // Where the customer is, for route ordering (§2.6 step 5); optional.
+      ColumnDef("latitude", .decimal), ColumnDef("longitude", .decimal),
     ])
 
   public static let products = TableDef(
@@ -183,6 +185,8 @@ public enum Catalog {
       ColumnDef("date", .date, nullable: false), .coded("owner"),
       .coded("kind", allowed: ["visit", "call"]), ColumnDef("purpose", .text),
       ColumnDef("result", .text),
+      // Who called, by the roles of the visit plan (§2.6 step 6); null is the handler.
+      .coded("role"),
     ])
 
   public static let complaints = TableDef(
@@ -227,7 +231,7 @@ public enum Catalog {
       customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
       tradeStarts, competitors, developTasks, complaintEvents, complaintClaims, complaintPolicy,
       policies, promises, ladder,
-    ] + creditTables
+    ] + creditTables + analysisTables
 
   public static let tableNames: [String] = tables.map(\.name)
 
