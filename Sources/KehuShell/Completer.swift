@@ -30,6 +30,11 @@ struct Completer {
       candidates = queryCandidates(statement, previous: previous)
     } else if let (spec, used) = table.resolve(previous.map(plainWord)) {
       candidates = argumentCandidates(spec, typed: Array(previous.dropFirst(used)), word: word)
+      // Longer commands that start the same way (`export` → `export all`).
+      if previous.count == used {
+        candidates += table.specs.filter { $0.path.count > used && Array($0.path.prefix(used)) == spec.path }
+          .map { $0.path[used] }
+      }
       if let eq = word.firstIndex(of: "=") {
         let key = String(word[..<eq])
         if let arg = spec.arguments.first(where: { $0.name == key }) {

@@ -172,20 +172,30 @@ enum CustomerCommands {
     return .message(tr("customer {0} purged", id))
   }
 
+  /// The customer's own changes, and changes to its rows in other tables (invoices,
+  /// payments, credit records…) while those rows still exist.
   static func history(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try customerId(s, a, mustExist: false)
     let audit = s.db["audit"]
     let col = { (n: String) in audit.def.columnIndex(n)! }
-    let key = String(id)
+    let names = ["time", "actor", "table", "row", "field", "old", "new"]
     var t = ResultTable(
-      columns: ["time", "actor", "table", "field", "old", "new"].map {
-        ResultColumn($0, $0 == "time" ? .timestamp : .text)
-      },
+      columns: names.map { ResultColumn($0, $0 == "time" ? .timestamp : .text) },
       title: tr("Change history of customer {0}", id))
-    for r in 0..<audit.count
-    where audit.columns[col("table")].string(r) == "customers" && audit.columns[col("row")].string(r) == key {
-      t.rows.append(
-        ["time", "actor", "table", "field", "old", "new"].map { audit.value(row: r, column: col($0)) })
+    let key = String(id)
+    var owner: [String: (Table, Int)] = [:]
+    for r in 0..<audit.count {
+      guard let table = audit.columns[col("table")].string(r), let row = audit.columns[col("row")].string(r)
+      else { continue }
+      var belongs = table == "customers" && row == key
+      if !belongs, table != "customers", let other = s.db.table(table),
+        let c = owner[table]?.1 ?? other.def.columnIndex("customer"), other.def.columns[c].type == .int
+      {
+        owner[table] = (other, c)
+        let k: Value = other.def.key.type == .int ? Int64(row).map { .int($0) } ?? .text(row) : .text(row)
+        if let rr = other.row(forKey: k), !other.columns[c].isNull(rr) { belongs = other.columns[c].int(rr) == id }
+      }
+      if belongs { t.rows.append(names.map { audit.value(row: r, column: col($0)) }) }
     }
     return .table(t)
   }

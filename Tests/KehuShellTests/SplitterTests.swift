@@ -116,4 +116,9 @@ final class CompletionTests: XCTestCase {
     XCTAssertEqual(
       s.complete(line: "customer add individual status=pro", cursor: 34).candidates, ["status=prospect"])
   }
+
+  func testSubcommandsBesideArguments() {
+    XCTAssertTrue(session.complete(line: "export a", cursor: 8).candidates.contains("all"))
+    XCTAssertTrue(session.complete(line: "export a", cursor: 8).candidates.contains("audit"))
+  }
 }
