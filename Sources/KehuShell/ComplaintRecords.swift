@@ -143,11 +143,7 @@ enum ComplaintStore {
     return id
   }
 
-  static func customerName(_ db: Database, _ id: Int64) -> String {
-    let t = db.customers
-    guard let r = t.row(forId: id) else { return "" }
-    return t.columns[t.def.columnIndex("name")!].string(r) ?? ""
-  }
+  static func customerName(_ db: Database, _ id: Int64) -> String { db.customerName(id) ?? "" }
 
   /// One timeline entry, recorded by the session's user at `time`.
   static func event(

@@ -4,6 +4,7 @@ import KehuStore
 /// or household card and the company card, with what the store knows of purchases and
 /// payments filled in from sales and payments.
 enum CustomerCard {
+  static let nameColumn = Catalog.customers.columnIndex("name")!
   /// (label, Chinese label, column or a derived item)
   static let individual: [(String, String, String)] = [
     ("Name", "姓名", "name"), ("Gender", "性别", "gender"), ("Address", "住址", "address"),
@@ -101,5 +102,15 @@ enum CustomerCard {
       if let m = lastPay.1 { out["@payment_method"] = .text(m) }
     }
     return out
+  }
+}
+
+extension Database {
+  /// A customer's name, or nil when there is no such customer (the one lookup every
+  /// command that names customers uses).
+  func customerName(_ id: Int64) -> String? {
+    let t = customers
+    guard let r = t.row(forId: id) else { return nil }
+    return t.columns[CustomerCard.nameColumn].string(r)
   }
 }

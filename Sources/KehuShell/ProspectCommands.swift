@@ -59,8 +59,8 @@ enum ProspectCommands {
   }
 
   static func customerName(_ db: Database, _ v: Value) -> Value {
-    guard case .int(let id) = v, let r = db.customers.row(forId: id) else { return .null }
-    return .text(db.customers.columns[db.customers.def.columnIndex("name")!].string(r) ?? "")
+    guard case .int(let id) = v, let name = db.customerName(id) else { return .null }
+    return .text(name)
   }
 
   static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

@@ -99,11 +99,7 @@ enum ReceivableData {
     }
   }
 
-  static func customerName(_ db: Database, _ id: Int64) -> String {
-    let t = db.customers
-    guard let r = t.row(forId: id) else { return String(id) }
-    return t.columns[t.def.columnIndex("name")!].string(r) ?? String(id)
-  }
+  static func customerName(_ db: Database, _ id: Int64) -> String { db.customerName(id) ?? String(id) }
 
   static func customerField(_ db: Database, _ id: Int64, _ field: String) -> String {
     let t = db.customers
