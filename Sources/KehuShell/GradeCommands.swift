@@ -88,8 +88,11 @@ enum GradeCommands {
         ResultColumn("cumulative", .percent), ResultColumn("band", .text),
       ],
       title: tr("Sales performance by customer, Pareto (Figure 4-1, 客户等级划分图), by {0}", measure.rawValue))
-    t.rows.reserveCapacity(ranked.count)
-    for (k, c) in ranked.enumerated() {
+    // A screenful is built when only a screenful is shown; the count says how many more.
+    let built = min(ranked.count, s.screenRows.map { $0 + 1 } ?? ranked.count)
+    if built < ranked.count { t.totalRows = ranked.count }
+    t.rows.reserveCapacity(built)
+    for (k, c) in ranked.prefix(built).enumerated() {
       t.rows.append([
         .int(Int64(k + 1)), .int(ids[c.index]), .text(names.string(rows[c.index]) ?? ""),
         .money(Money(fen: c.amount)), Analysis.share(c.amount, total), Analysis.share(c.cumulative, total),
@@ -168,15 +171,20 @@ enum GradeCommands {
     var changed = 0
     let apply = a.flag("apply")
     let now = s.now
+    let built = min(ranked.count, s.screenRows.map { $0 + 1 } ?? ranked.count)
+    if built < ranked.count { t.totalRows = ranked.count }
     for (k, c) in ranked.enumerated() {
       let r = rows[c.index]
       let old = stored.string(r)
-      t.rows.append([
-        .int(Int64(k + 1)), .int(ids[c.index]), .text(names.string(r) ?? ""), .money(Money(fen: c.amount)),
-        .money(MonthlyAverage.average(total: Money(fen: c.amount), months: w.count)),
-        Analysis.share(max(0, c.amount), total), Analysis.share(c.cumulative, total), .text(c.grade.rawValue),
-        old.map(Value.text) ?? .null,
-      ])
+      if k < built {
+        t.rows.append([
+          .int(Int64(k + 1)), .int(ids[c.index]), .text(names.string(r) ?? ""), .money(Money(fen: c.amount)),
+          .money(MonthlyAverage.average(total: Money(fen: c.amount), months: w.count)),
+          Analysis.share(max(0, c.amount), total), Analysis.share(c.cumulative, total),
+          .text(c.grade.rawValue),
+          old.map(Value.text) ?? .null,
+        ])
+      }
       // Mutations are built only when they will be applied: a look at 1M customers stays cheap.
       if old != c.grade.rawValue {
         changed += 1

@@ -126,8 +126,7 @@ extension Session {
       let outcome: KehuQuery.Outcome
       do {
         // At the prompt, in the table format, only the rows the screen shows are built.
-        let screen = options.interactive && settings.format == .table ? settings.rows : nil
-        engine.rowLimit = screen.map { $0 + 1 }
+        engine.rowLimit = screenRows.map { $0 + 1 }
         outcome = try engine.execute(q)
       } catch {
         throw shellError(error)

@@ -128,6 +128,10 @@ public final class Session: ReplHost {
   }
 
   public var db: Database { workspace.db }
+
+  /// How many rows a result shows in the table format (`set rows`); nil shows them all.
+  /// Commands over a million rows build only these, and say how many more there are.
+  var screenRows: Int? { settings.format == .table ? settings.rows : nil }
   public var continuationPrompt: String { "...> " }
 
   public func isIncomplete(_ text: String) -> Bool { Splitter.isIncomplete(text) }
