@@ -83,7 +83,7 @@ public final class Session: ReplHost {
   }
   /// Statements run so far: the fixed clock advances one second per statement.
   var statementCount: Int64 = 0
-  public private(set) var failures = 0
+  public internal(set) var failures = 0
   let interruptFlag = InterruptFlag()
   public var commands: CommandTable
   /// The store the session works on: the user's, or a case's scratch store while one is open.

@@ -36,7 +36,7 @@ enum CaseData {}
 
 public enum CaseLibrary {
   public static let all: [TrainingCase] = [
-    CaseData.pareto20  // CaseData.abc3months, CaseData.creditLimits, CaseData.receivables,
+    CaseData.pareto20, CaseData.abc3months, CaseData.creditLimits, // CaseData.receivables,
     // CaseData.complaints, CaseData.harrahs, CaseData.bank,
   ]
 

@@ -19,10 +19,25 @@ enum Lesson {
     defer { s.lessonDepth -= 1 }
     var failed = false
     for st in Splitter.split(text).statements {
+      // `refused STATEMENT` shows a refusal: the statement must fail, and that is the lesson.
+      let refused = st.text.hasPrefix("refused ")
+      let body = refused ? String(st.text.dropFirst(8)) : st.text
       // Padded to the statement's place, so an error names the lesson's own line and column.
       let padded =
-        String(repeating: "\n", count: st.line - 1) + String(repeating: " ", count: st.column - 1) + st.text
-      let outcome = s.runScript(padded, path: path, shownAs: shown)
+        String(repeating: "\n", count: st.line - 1)
+        + String(repeating: " ", count: st.column - 1 + (refused ? 8 : 0)) + body
+      let before = s.failures
+      var outcome = s.runScript(padded, path: path, shownAs: shown)
+      if refused {
+        if outcome == .failed {
+          s.failures = before
+          outcome = .ok
+        } else {
+          s.emit(tr("error: the lesson expected this statement to be refused") + "\n")
+          s.failures += 1
+          outcome = .failed
+        }
+      }
       try recorder?.record(st.text)
       if outcome == .quit || s.openCase?.stop == true { break }
       if outcome == .failed {
