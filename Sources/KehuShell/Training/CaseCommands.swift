@@ -154,7 +154,7 @@ enum CaseCommands {
       return .message(written)
     }
     try open(s, c, at: a)
-    s.emit(c.introduction(s.settings.language) + "\n")
+    s.emit(c.introduction(s.settings.language))
     try Lesson.run(s, c, recorder: nil)
     return .message(
       tr("end of lesson {0}; the case stays open (`case close` goes back to your store)", c.name))

@@ -36,8 +36,8 @@ enum CaseData {}
 
 public enum CaseLibrary {
   public static let all: [TrainingCase] = [
-    CaseData.pareto20, CaseData.abc3months, CaseData.creditLimits, // CaseData.receivables,
-    // CaseData.complaints, CaseData.harrahs, CaseData.bank,
+    CaseData.pareto20, CaseData.abc3months, CaseData.creditLimits, CaseData.receivables,
+    CaseData.complaints, CaseData.harrahs, CaseData.bank,
   ]
 
   public static func named(_ name: String) -> TrainingCase? { all.first { $0.name == name } }
