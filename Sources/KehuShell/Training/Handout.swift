@@ -85,7 +85,7 @@ enum Handout {
       throw ShellError(tr("cannot write `{0}`: {1}", shown, error.localizedDescription))
     }
     let charts = recorder.markdown.filter { $0.hasPrefix("![") }.count
-    return tr("wrote the handout of {0} to {1} ({2} charts beside it)", c.name, shown, charts)
+    return tr("wrote the handout of {0} to {1}; charts beside it: {2}", c.name, shown, charts)
   }
 
   final class Buffer: @unchecked Sendable {
