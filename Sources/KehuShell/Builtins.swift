@@ -44,7 +44,7 @@ enum Builtins {
       return .table(t)
     }
     if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
-    if a.rest == ["review"] { return .table(Review.table()) }
+    if a.rest == ["review"] { return .message(Review.text()) }
     if a.rest == ["signs"] { return .table(CreditReviewCommands.signTable(nil)) }
     let under = s.commands.under(a.rest)
     if !under.isEmpty {

@@ -310,13 +310,17 @@ struct LessonRun: ParsableCommand {
   @Argument(help: "The case: \(CaseLibrary.all.map(\.name).joined(separator: ", ")).") var name: String
   @Option(help: ArgumentHelp("Write the lesson as Markdown, charts beside it.", valueName: "file.md"))
   var handout: String?
-  @Option(help: "Messages and narration in this language: en or zh (default from LANG).") var language: String?
+  @Option(help: "Messages and narration in this language: en or zh (default from LANG).") var language:
+    String?
 
   func validate() throws {
     if CaseLibrary.named(name) == nil {
-      throw ValidationError("no case '\(name)'; cases: \(CaseLibrary.all.map(\.name).joined(separator: ", "))")
+      throw ValidationError(
+        "no case '\(name)'; cases: \(CaseLibrary.all.map(\.name).joined(separator: ", "))")
     }
-    if let language, !["en", "zh"].contains(language) { throw ValidationError("--language must be en or zh") }
+    if let language, !["en", "zh"].contains(language) {
+      throw ValidationError("--language must be en or zh")
+    }
   }
 
   func run() throws {
@@ -329,7 +333,9 @@ struct LessonRun: ParsableCommand {
     session.noPause = true
     var statement = "lesson \(name)"
     if let handout {
-      statement += " handout=\"" + handout.replacingOccurrences(of: "\\", with: "\\\\")
+      statement +=
+        " handout=\""
+        + handout.replacingOccurrences(of: "\\", with: "\\\\")
         .replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
     if session.run(source: statement, file: "kehu lesson") != .ok { throw ExitCode(1) }

@@ -12,14 +12,16 @@ final class LessonTests: XCTestCase {
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Cases")
 
   func temporaryDirectory() throws -> String {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kehu-lesson-\(UUID().uuidString)")
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "kehu-lesson-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
     return dir.path
   }
 
   func session(
-    _ buffer: OutputBuffer, workspace: Workspace = Workspace(), interactive: Bool = false, language: String = "en"
+    _ buffer: OutputBuffer, workspace: Workspace = Workspace(), interactive: Bool = false,
+    language: String = "en"
   ) -> Session {
     var settings = Settings()
     settings.today = Day(parsing: "2026-11-29")
@@ -42,7 +44,8 @@ final class LessonTests: XCTestCase {
         let outcome = s.run(source: "lesson \(c.name)", file: "test")
         XCTAssertEqual(outcome, .ok, "\(c.name) (\(language)) failed:\n\(buffer.text)")
         XCTAssertEqual(s.failures, 0, c.name)
-        XCTAssertTrue(buffer.text.hasSuffix("(`case close` goes back to your store)\n") || language == "zh", c.name)
+        XCTAssertTrue(
+          buffer.text.hasSuffix("(`case close` goes back to your store)\n") || language == "zh", c.name)
         let url = Self.golden.appendingPathComponent("\(c.name)\(language == "zh" ? ".zh" : "").out")
         if record {
           try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
@@ -52,7 +55,8 @@ final class LessonTests: XCTestCase {
         }
         let expected = try String(contentsOf: url, encoding: .utf8)
         if buffer.text != expected {
-          XCTFail("\(url.lastPathComponent) differs (- expected, + actual):\n" + lineDiff(expected, buffer.text))
+          XCTFail(
+            "\(url.lastPathComponent) differs (- expected, + actual):\n" + lineDiff(expected, buffer.text))
         }
       }
     }
@@ -206,7 +210,10 @@ final class LessonTests: XCTestCase {
     let text = buffer.text
     XCTAssertTrue(text.contains("Not the same result as the model answer."), text)
     XCTAssertTrue(text.contains("Right: the same result as the model answer"), text)
-    XCTAssertTrue(text.hasSuffix("Model answer:\nkehu[case:pareto-20]> customers | where abc_grade == \"B\" | count\ncount\n─────\n    6\n(1 row)\n"), text)
+    XCTAssertTrue(
+      text.hasSuffix(
+        "Model answer:\nkehu[case:pareto-20]> customers | where abc_grade == \"B\" | count\ncount\n─────\n    6\n(1 row)\n"
+      ), text)
     XCTAssertEqual(s.db["audit"].count > 0, true)
   }
 
@@ -225,5 +232,27 @@ final class LessonTests: XCTestCase {
     s.noPause = true
     XCTAssertEqual(s.run(source: "lesson abc-3months", file: nil), .ok)
     XCTAssertEqual(asked, 1)
+  }
+}
+
+/// The Chinese catalogue: every translation keeps its message's placeholders, and every
+/// command's summary has one.
+final class ChineseCatalogueTests: XCTestCase {
+  func placeholders(_ s: String) -> [String] {
+    (0..<6).map { "{\($0)}" }.filter { s.contains($0) }
+  }
+
+  func testTranslationsKeepTheirPlaceholders() {
+    for (english, chinese) in ChineseMessages.table {
+      XCTAssertEqual(placeholders(english), placeholders(chinese), english)
+      XCTAssertNotEqual(english, chinese, english)
+    }
+  }
+
+  func testEveryCommandSummaryIsTranslated() {
+    Catalogues.shared.select("en")
+    let english = CommandTable.standard.specs
+    let missing = english.filter { ChineseMessages.table[$0.summary] == nil }.map(\.name)
+    XCTAssertEqual(missing, [])
   }
 }

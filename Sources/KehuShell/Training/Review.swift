@@ -30,17 +30,17 @@ enum Review {
     ),
   ]
 
-  static func table() -> ResultTable {
+  /// Printed as lines, not a table: the questions and command lists are too long for columns.
+  static func text() -> String {
     let zh = Catalogues.shared.active.language == "zh"
-    var t = ResultTable(
-      columns: [
-        ResultColumn("no", .int), ResultColumn("question", .text), ResultColumn("lesson", .text),
-        ResultColumn("commands", .text),
-      ], title: tr("The chapter's review questions (复习思考题)"))
+    var lines = [tr("The chapter's review questions (复习思考题)"), ""]
     for (i, q) in questions.enumerated() {
-      t.rows.append([.int(Int64(i + 1)), .text(zh ? q.zh : q.en), .text(q.lesson), .text(q.commands)])
+      lines.append("\(i + 1). " + (zh ? q.zh : q.en))
+      lines.append("   " + tr("lessons: {0}", q.lesson))
+      lines.append("   " + tr("commands: {0}", q.commands))
     }
-    t.notes = [tr("`lesson NAME` walks through a case; `help COMMAND` explains a command")]
-    return t
+    lines.append("")
+    lines.append(tr("`lesson NAME` walks through a case; `help COMMAND` explains a command"))
+    return lines.joined(separator: "\n")
   }
 }
