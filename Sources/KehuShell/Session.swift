@@ -184,9 +184,11 @@ public final class Session: ReplHost {
     for st in runnable {
       statementCount += 1
       if lessonDepth > 0 ? !Lesson.isNarration(st.text) : settings.echo {
-        let shown = st.text.split(separator: "\n", omittingEmptySubsequences: false)
-          .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
-          .joined(separator: "\n")
+        let shown = (lessonDepth > 0 ? Lesson.shown(st.text) : st.text).split(
+          separator: "\n", omittingEmptySubsequences: false
+        )
+        .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
+        .joined(separator: "\n")
         emit(shown + "\n")
       }
       _ = interruptFlag.take()
@@ -232,6 +234,7 @@ public final class Session: ReplHost {
     let firstWord = String(st.text.prefix { !$0.isWhitespace })
     // An exercise's model answer is a query, which the command words cannot hold.
     if firstWord == "exercise" { return try Lesson.exercise(self, st) }
+    if firstWord == "refused" && lessonDepth > 0 { return try Lesson.refused(self, st) }
     if !commands.topWords.contains(firstWord) && Session.startsQuery(firstWord) { return try runQuery(st) }
     var words: [Word]
     do {

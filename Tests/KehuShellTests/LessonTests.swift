@@ -256,3 +256,30 @@ final class ChineseCatalogueTests: XCTestCase {
     XCTAssertEqual(missing, [])
   }
 }
+
+final class RefusedStatementTests: XCTestCase {
+  /// In a lesson `refused STATEMENT` must fail: its error points into the lesson's line; a
+  /// statement that succeeds is an error of the lesson.
+  func testRefusedMustFail() {
+    let buffer = OutputBuffer()
+    let s = Session(
+      options: SessionOptions(keepGoing: true), io: SessionIO(out: buffer.append, err: buffer.append))
+    XCTAssertEqual(s.run(source: "case open pareto-20", file: "t"), .ok)
+    s.lessonDepth = 1
+    XCTAssertEqual(s.run(source: "refused  customer show 9999", file: "t"), .failed)
+    XCTAssertEqual(s.openCase?.refusal, true)
+    XCTAssertTrue(
+      buffer.text.hasSuffix(
+        "t:1:24: error: no customer 9999\n    refused  customer show 9999\n                           ^^^^\n"),
+      buffer.text)
+    s.openCase?.refusal = false
+    XCTAssertEqual(s.run(source: "refused customers | count", file: "t"), .failed)
+    XCTAssertEqual(s.openCase?.refusal, false)
+    XCTAssertTrue(
+      buffer.text.contains("error: the lesson expected this statement to be refused"), buffer.text)
+    s.lessonDepth = 0
+    XCTAssertEqual(s.run(source: "refused customers | count", file: "t"), .failed)
+    XCTAssertTrue(
+      buffer.text.hasSuffix("hint\n") || buffer.text.contains("unknown command `refused`"), buffer.text)
+  }
+}

@@ -178,4 +178,6 @@ struct OpenCase {
   var today: Day?
   /// Set by `q` at a pause: the lesson stops after the current statement.
   var stop = false
+  /// Set when a `refused` statement was refused, as the lesson expected.
+  var refusal = false
 }

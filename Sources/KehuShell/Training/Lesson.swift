@@ -19,24 +19,15 @@ enum Lesson {
     defer { s.lessonDepth -= 1 }
     var failed = false
     for st in Splitter.split(text).statements {
-      // `refused STATEMENT` shows a refusal: the statement must fail, and that is the lesson.
-      let refused = st.text.hasPrefix("refused ")
-      let body = refused ? String(st.text.dropFirst(8)) : st.text
       // Padded to the statement's place, so an error names the lesson's own line and column.
       let padded =
-        String(repeating: "\n", count: st.line - 1)
-        + String(repeating: " ", count: st.column - 1 + (refused ? 8 : 0)) + body
-      let before = s.failures
+        String(repeating: "\n", count: st.line - 1) + String(repeating: " ", count: st.column - 1) + st.text
+      s.openCase?.refusal = false
       var outcome = s.runScript(padded, path: path, shownAs: shown)
-      if refused {
-        if outcome == .failed {
-          s.failures = before
-          outcome = .ok
-        } else {
-          s.emit(tr("error: the lesson expected this statement to be refused") + "\n")
-          s.failures += 1
-          outcome = .failed
-        }
+      // A refusal the lesson asked for (`refused STATEMENT`) is the lesson, not a failure.
+      if outcome == .failed && s.openCase?.refusal == true {
+        s.failures -= 1
+        outcome = .ok
       }
       try recorder?.record(st.text)
       if outcome == .quit || s.openCase?.stop == true { break }
@@ -47,6 +38,29 @@ enum Lesson {
     }
     s.openCase?.stop = false
     if failed { throw ShellError.alreadyReported }
+  }
+
+  /// The statement a lesson shows: `refused` is the lesson's note, not part of the command.
+  static func shown(_ text: String) -> String {
+    text.hasPrefix("refused ") ? String(text.dropFirst(8).drop { $0 == " " }) : text
+  }
+
+  /// `refused STATEMENT`: runs the statement, which must fail. Its error is printed as usual,
+  /// pointing into the lesson's own line; a statement that succeeds fails the lesson.
+  static func refused(_ s: Session, _ st: Statement) throws -> CommandOutput {
+    let rest = st.text.dropFirst(7).drop { $0 == " " }
+    let offset = st.text.count - rest.count
+    let inner = Statement(text: String(rest), line: st.line, column: st.column + offset)
+    let output: CommandOutput
+    do {
+      output = try s.runStatement(inner)
+    } catch var e as ShellError {
+      if e.line == 1 { e.column += offset }
+      s.openCase?.refusal = true
+      throw e
+    }
+    s.emitOutput(output)
+    throw ShellError(tr("the lesson expected this statement to be refused"), length: 7)
   }
 
   // MARK: exercises
