@@ -391,6 +391,32 @@ def case_terminal_restored(binary, home):
         s.close()
 
 
+def case_lesson_at_the_prompt(binary, home):
+    # `lesson pareto-20` at the prompt: a pause waits for Enter, an exercise reads the
+    # learner's answer (wrong, then Enter for the model answer), `q` at a pause stops it,
+    # and the case stays open until `case close`.
+    s = Session(binary, home)
+    try:
+        s.prompt_then("lesson pareto-20\r")
+        s.expect("kehu[case:pareto-20]> sales | summarize", "the lesson's second command echoed")
+        s.expect("[Enter: go on, q: stop the lesson] ")
+        s.send("\r")
+        s.expect("answer (Enter shows the model answer)> ")
+        s.send("customers | count\r")
+        s.expect("Not the same result as the model answer.")
+        s.expect("answer (Enter shows the model answer)> ")
+        s.send("\r")
+        s.expect("125,000.00")
+        s.expect("[Enter: go on, q: stop the lesson] ")
+        s.send("q\r")
+        s.prompt_then("case close\r", prompt="kehu[case:pareto-20]> ")
+        s.expect("closed case pareto-20; back on memory")
+        s.prompt_then(CTRL_D)
+        check(s.wait_exit() == 0, "exit status after a lesson")
+    finally:
+        s.close()
+
+
 CASES = [
     case_chinese_input,
     case_move_left_and_delete,
@@ -401,6 +427,7 @@ CASES = [
     case_history_file,
     case_lang_c,
     case_terminal_restored,
+    case_lesson_at_the_prompt,
 ]
 
 
