@@ -2,100 +2,101 @@
 extension CaseData {
   static let abc3months = TrainingCase(
     name: "abc-3months",
-    title: "ABC grading over 3 months (Tables 4-12 and 4-13)", titleZh: "按3个月平均销售额划分等级（表4-12、表4-13）", today: "2026-09-15",
+    title: "ABC grading over 3 months (Tables 4-12 and 4-13)", titleZh: "按3个月平均销售额划分等级（表4-12、表4-13）",
+    today: "2026-09-15",
     files: [
       CaseFile(
         "data.kehu",
-      #"""
-      # Tables 4-12 and 4-13 (§2.6 step 3): 8 customers of 李明 with their sales in months 6, 7 and
-      # 8 of 2026. 明珠商行 (2005) is the chapter's worked example: 5,000, 2,500 and 4,500.
-      import customers "customers.csv"
-      import sales "sales.csv"
-      """#),
+        #"""
+        # Tables 4-12 and 4-13 (§2.6 step 3): 8 customers of 李明 with their sales in months 6, 7 and
+        # 8 of 2026. 明珠商行 (2005) is the chapter's worked example: 5,000, 2,500 and 4,500.
+        import customers "customers.csv"
+        import sales "sales.csv"
+        """#),
       CaseFile(
         "intro.md",
-      #"""
-      Case abc-3months: grading customers by their monthly average (§2.6 step 3)
+        #"""
+        Case abc-3months: grading customers by their monthly average (§2.6 step 3)
 
-      李明 has 8 customers. Table 4-12 sums each customer's sales over 3 consecutive months and
-      divides by 3: 明珠商行 bought 5,000 in June, 2,500 in July and 4,500 in August; the
-      running totals are 5,000, 7,500 and 12,000; the monthly average is 12,000 ÷ 3 = 4,000.
-      Table 4-13 sorts the customers by their monthly average, largest first, and a grade
-      standard amount (等级标准额) draws the lines between A, B and C.
+        李明 has 8 customers. Table 4-12 sums each customer's sales over 3 consecutive months and
+        divides by 3: 明珠商行 bought 5,000 in June, 2,500 in July and 4,500 in August; the
+        running totals are 5,000, 7,500 and 12,000; the monthly average is 12,000 ÷ 3 = 4,000.
+        Table 4-13 sorts the customers by their monthly average, largest first, and a grade
+        standard amount (等级标准额) draws the lines between A, B and C.
 
-      The case's today is 2026-09-15, so the last 3 full months are June to August 2026.
-      """#),
+        The case's today is 2026-09-15, so the last 3 full months are June to August 2026.
+        """#),
       CaseFile(
         "intro.zh.md",
-      #"""
-      案例 abc-3months：按月平均销售额划分客户等级（§2.6 第3步）
+        #"""
+        案例 abc-3months：按月平均销售额划分客户等级（§2.6 第3步）
 
-      李明有8家客户。表4-12把每家客户连续3个月的销售额相加再除以3：明珠商行6月购买5,000元，7月2,500元，
-      8月4,500元；累计依次为5,000、7,500、12,000元；月平均为12,000 ÷ 3 = 4,000元。
-      表4-13按月平均额从大到小排列客户，再用“等级标准额”划出A、B、C三级的界线。
+        李明有8家客户。表4-12把每家客户连续3个月的销售额相加再除以3：明珠商行6月购买5,000元，7月2,500元，
+        8月4,500元；累计依次为5,000、7,500、12,000元；月平均为12,000 ÷ 3 = 4,000元。
+        表4-13按月平均额从大到小排列客户，再用“等级标准额”划出A、B、C三级的界线。
 
-      本案例的“今天”是2026-09-15，所以最近3个完整月份是2026年6月至8月。
-      """#),
+        本案例的“今天”是2026-09-15，所以最近3个完整月份是2026年6月至8月。
+        """#),
       CaseFile(
         "customers.csv",
-      #"""
-      id,kind,name,status,owner
-      2001,company,华联商厦,trading,李明
-      2002,company,东方百货,trading,李明
-      2003,company,新华书店,trading,李明
-      2004,company,金星超市,trading,李明
-      2005,company,明珠商行,trading,李明
-      2006,company,友谊商店,trading,李明
-      2007,company,红星文具,trading,李明
-      2008,company,阳光小卖部,trading,李明
-      """#),
+        #"""
+        id,kind,name,status,owner
+        2001,company,华联商厦,trading,李明
+        2002,company,东方百货,trading,李明
+        2003,company,新华书店,trading,李明
+        2004,company,金星超市,trading,李明
+        2005,company,明珠商行,trading,李明
+        2006,company,友谊商店,trading,李明
+        2007,company,红星文具,trading,李明
+        2008,company,阳光小卖部,trading,李明
+        """#),
       CaseFile(
         "sales.csv",
-      #"""
-      id,customer,date,amount
-      1,2001,2026-06-20,20000
-      2,2001,2026-07-20,18000
-      3,2001,2026-08-20,22000
-      4,2002,2026-06-20,15000
-      5,2002,2026-07-20,12000
-      6,2002,2026-08-20,9000
-      7,2003,2026-06-20,10000
-      8,2003,2026-07-20,11000
-      9,2003,2026-08-20,9000
-      10,2004,2026-06-20,6000
-      11,2004,2026-07-20,7500
-      12,2004,2026-08-20,4500
-      13,2005,2026-06-20,5000
-      14,2005,2026-07-20,2500
-      15,2005,2026-08-20,4500
-      16,2006,2026-06-20,3000
-      17,2006,2026-07-20,3500
-      18,2006,2026-08-20,2500
-      19,2007,2026-06-20,2000
-      20,2007,2026-08-20,2500
-      21,2008,2026-06-20,1000
-      22,2008,2026-07-20,1200
-      23,2008,2026-08-20,800
-      """#),
+        #"""
+        id,customer,date,amount
+        1,2001,2026-06-20,20000
+        2,2001,2026-07-20,18000
+        3,2001,2026-08-20,22000
+        4,2002,2026-06-20,15000
+        5,2002,2026-07-20,12000
+        6,2002,2026-08-20,9000
+        7,2003,2026-06-20,10000
+        8,2003,2026-07-20,11000
+        9,2003,2026-08-20,9000
+        10,2004,2026-06-20,6000
+        11,2004,2026-07-20,7500
+        12,2004,2026-08-20,4500
+        13,2005,2026-06-20,5000
+        14,2005,2026-07-20,2500
+        15,2005,2026-08-20,4500
+        16,2006,2026-06-20,3000
+        17,2006,2026-07-20,3500
+        18,2006,2026-08-20,2500
+        19,2007,2026-06-20,2000
+        20,2007,2026-08-20,2500
+        21,2008,2026-06-20,1000
+        22,2008,2026-07-20,1200
+        23,2008,2026-08-20,800
+        """#),
       CaseFile(
         "lesson.kehu",
-      #"""
-      say "Table 4-12: the monthly average of one customer, month by month." zh="表4-12：一家客户逐月计算月平均销售额。"
-      grade abc explain 2005 months=3
-      say "5,000 + 2,500 + 4,500 = 12,000; 12,000 ÷ 3 = 4,000." zh="5,000 + 2,500 + 4,500 = 12,000；12,000 ÷ 3 = 4,000。"
-      exercise "What are 东方百货's (2002) three months and its monthly average?" zh="东方百货（2002）三个月的销售额和月平均额是多少？" expect grade abc explain 2002 months=3
-      pause
-      say "A month without sales counts as 0: 红星文具 bought nothing in July." zh="没有销售的月份按0计算：红星文具7月没有进货。"
-      grade abc explain 2007 months=3
-      pause
-      say "Table 4-13: every customer sorted by monthly average, graded by the usual 80% and 95% lines of cumulative share." zh="表4-13：所有客户按月平均额排序，按累计份额80%和95%的常用界线分级。"
-      grade abc months=3
-      pause
-      say "The same customers graded by grade standard amounts: a monthly average of at least 10,000 is A, at least 3,000 is B, the rest C." zh="同样的客户按等级标准额分级：月平均额不低于10,000元为A级，不低于3,000元为B级，其余为C级。"
-      grade abc months=3 standard=10000,3000 apply
-      customers | select id, name, abc_grade | sort abc_grade, id
-      exercise "How many customers are B by the standard amounts?" zh="按等级标准额，B级客户有几家？" expect customers | where abc_grade == "B" | count
-      say "The lines are a choice: the shares find where sales concentrate, the standard amounts keep the grades stable from one quarter to the next." zh="界线是一种选择：按份额能看出销售集中在哪里，按标准额能让等级在各季度之间保持稳定。"
-      """#),
+        #"""
+        say "Table 4-12: the monthly average of one customer, month by month." zh="表4-12：一家客户逐月计算月平均销售额。"
+        grade abc explain 2005 months=3
+        say "5,000 + 2,500 + 4,500 = 12,000; 12,000 ÷ 3 = 4,000." zh="5,000 + 2,500 + 4,500 = 12,000；12,000 ÷ 3 = 4,000。"
+        exercise "What are 东方百货's (2002) three months and its monthly average?" zh="东方百货（2002）三个月的销售额和月平均额是多少？" expect grade abc explain 2002 months=3
+        pause
+        say "A month without sales counts as 0: 红星文具 bought nothing in July." zh="没有销售的月份按0计算：红星文具7月没有进货。"
+        grade abc explain 2007 months=3
+        pause
+        say "Table 4-13: every customer sorted by monthly average, graded by the usual 80% and 95% lines of cumulative share." zh="表4-13：所有客户按月平均额排序，按累计份额80%和95%的常用界线分级。"
+        grade abc months=3
+        pause
+        say "The same customers graded by grade standard amounts: a monthly average of at least 10,000 is A, at least 3,000 is B, the rest C." zh="同样的客户按等级标准额分级：月平均额不低于10,000元为A级，不低于3,000元为B级，其余为C级。"
+        grade abc months=3 standard=10000,3000 apply
+        customers | select id, name, abc_grade | sort abc_grade, id
+        exercise "How many customers are B by the standard amounts?" zh="按等级标准额，B级客户有几家？" expect customers | where abc_grade == "B" | count
+        say "The lines are a choice: the shares find where sales concentrate, the standard amounts keep the grades stable from one quarter to the next." zh="界线是一种选择：按份额能看出销售集中在哪里，按标准额能让等级在各季度之间保持稳定。"
+        """#),
     ])
 }

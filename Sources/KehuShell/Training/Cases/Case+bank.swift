@@ -2,102 +2,103 @@
 extension CaseData {
   static let bank = TrainingCase(
     name: "bank",
-    title: "Discussion case: a Chinese-funded bank's customers", titleZh: "讨论案例：中资银行的客户管理", today: "2026-11-29",
+    title: "Discussion case: a Chinese-funded bank's customers", titleZh: "讨论案例：中资银行的客户管理",
+    today: "2026-11-29",
     files: [
       CaseFile(
         "data.kehu",
-      #"""
-      # ILLUSTRATIVE DATA for the discussion case (中资银行的客户管理): one branch's corporate and
-      # individual customers; `sales` holds the income each customer brought (interest and fees),
-      # `invoices` the loans outstanding, with their due dates.
-      customer add company id=7001 status=trading name="远洋集团有限公司" owner=行长 area=总行 credit_limit=5000000 working_capital=20000000 suppliers=5
-      customer add company id=7002 status=trading name="华中制造有限公司" owner=客户经理甲 area=支行 credit_limit=1500000
-      customer add company id=7003 status=trading name="南方物流有限公司" owner=客户经理甲 area=支行 credit_limit=800000
-      customer add company id=7004 status=trading name="新星科技有限公司" owner=客户经理乙 area=支行 credit_limit=600000
-      customer add individual id=7101 status=trading name="王先生" owner=客户经理乙 area=支行
-      customer add individual id=7102 status=trading name="李女士" owner=客户经理乙 area=支行
-      customer add individual id=7103 status=trading name="张先生" owner=客户经理丙 area=支行
-      customer add individual id=7104 status=trading name="赵女士" owner=客户经理丙 area=支行
-      import sales "income.csv"
-      invoice add 7001 amount=4800000 date=2026-06-30 due=2026-12-31 no=L-01
-      invoice add 7002 amount=1700000 date=2026-05-31 due=2026-09-30 no=L-02 override by=行长 reason="集团关系户"
-      invoice add 7003 amount=500000 date=2026-08-31 due=2026-10-31 no=L-03
-      invoice add 7004 amount=300000 date=2026-10-31 due=2027-01-31 no=L-04
-      """#),
+        #"""
+        # ILLUSTRATIVE DATA for the discussion case (中资银行的客户管理): one branch's corporate and
+        # individual customers; `sales` holds the income each customer brought (interest and fees),
+        # `invoices` the loans outstanding, with their due dates.
+        customer add company id=7001 status=trading name="远洋集团有限公司" owner=行长 area=总行 credit_limit=5000000 working_capital=20000000 suppliers=5
+        customer add company id=7002 status=trading name="华中制造有限公司" owner=客户经理甲 area=支行 credit_limit=1500000
+        customer add company id=7003 status=trading name="南方物流有限公司" owner=客户经理甲 area=支行 credit_limit=800000
+        customer add company id=7004 status=trading name="新星科技有限公司" owner=客户经理乙 area=支行 credit_limit=600000
+        customer add individual id=7101 status=trading name="王先生" owner=客户经理乙 area=支行
+        customer add individual id=7102 status=trading name="李女士" owner=客户经理乙 area=支行
+        customer add individual id=7103 status=trading name="张先生" owner=客户经理丙 area=支行
+        customer add individual id=7104 status=trading name="赵女士" owner=客户经理丙 area=支行
+        import sales "income.csv"
+        invoice add 7001 amount=4800000 date=2026-06-30 due=2026-12-31 no=L-01
+        invoice add 7002 amount=1700000 date=2026-05-31 due=2026-09-30 no=L-02 override by=行长 reason="集团关系户"
+        invoice add 7003 amount=500000 date=2026-08-31 due=2026-10-31 no=L-03
+        invoice add 7004 amount=300000 date=2026-10-31 due=2027-01-31 no=L-04
+        """#),
       CaseFile(
         "intro.md",
-      #"""
-      Discussion case: customer management in Chinese-funded banks (中资银行的客户管理)
+        #"""
+        Discussion case: customer management in Chinese-funded banks (中资银行的客户管理)
 
-      ILLUSTRATIVE DATA: one branch of a Chinese-funded bank with four corporate and four
-      individual customers. One group brings most of the income, one loan is over its limit
-      and overdue, and customers complain about service. The chapter asks: what problems do
-      such banks face in managing customers, and how can they improve their customer
-      relationship management? The lesson gives the figures for the discussion.
-      The case's today is 2026-11-29.
-      """#),
+        ILLUSTRATIVE DATA: one branch of a Chinese-funded bank with four corporate and four
+        individual customers. One group brings most of the income, one loan is over its limit
+        and overdue, and customers complain about service. The chapter asks: what problems do
+        such banks face in managing customers, and how can they improve their customer
+        relationship management? The lesson gives the figures for the discussion.
+        The case's today is 2026-11-29.
+        """#),
       CaseFile(
         "intro.zh.md",
-      #"""
-      讨论案例：中资银行的客户管理
+        #"""
+        讨论案例：中资银行的客户管理
 
-      示意数据：某中资银行一家支行的四家公司客户和四位个人客户。一家集团带来了大部分收入，一笔贷款
-      超出授信额度并已逾期，还有客户投诉服务。本章提出的问题：这类银行在客户管理上面临哪些问题？
-      怎样改进客户关系管理？本课为讨论提供数据。本案例的“今天”是2026-11-29。
-      """#),
+        示意数据：某中资银行一家支行的四家公司客户和四位个人客户。一家集团带来了大部分收入，一笔贷款
+        超出授信额度并已逾期，还有客户投诉服务。本章提出的问题：这类银行在客户管理上面临哪些问题？
+        怎样改进客户关系管理？本课为讨论提供数据。本案例的“今天”是2026-11-29。
+        """#),
       CaseFile(
         "income.csv",
-      #"""
-      id,customer,date,amount
-      1,7001,2026-08-31,520000
-      2,7001,2026-09-30,520000
-      3,7001,2026-10-31,520000
-      4,7002,2026-08-31,80000
-      5,7002,2026-09-30,80000
-      6,7002,2026-10-31,80000
-      7,7003,2026-08-31,30000
-      8,7003,2026-09-30,30000
-      9,7003,2026-10-31,30000
-      10,7004,2026-08-31,20000
-      11,7004,2026-09-30,20000
-      12,7004,2026-10-31,20000
-      13,7101,2026-08-31,6000
-      14,7101,2026-09-30,6000
-      15,7101,2026-10-31,6000
-      16,7102,2026-08-31,5000
-      17,7102,2026-09-30,5000
-      18,7102,2026-10-31,5000
-      19,7103,2026-08-31,3000
-      20,7103,2026-09-30,3000
-      21,7103,2026-10-31,3000
-      22,7104,2026-08-31,2666
-      23,7104,2026-09-30,2666
-      24,7104,2026-10-31,2668
-      """#),
+        #"""
+        id,customer,date,amount
+        1,7001,2026-08-31,520000
+        2,7001,2026-09-30,520000
+        3,7001,2026-10-31,520000
+        4,7002,2026-08-31,80000
+        5,7002,2026-09-30,80000
+        6,7002,2026-10-31,80000
+        7,7003,2026-08-31,30000
+        8,7003,2026-09-30,30000
+        9,7003,2026-10-31,30000
+        10,7004,2026-08-31,20000
+        11,7004,2026-09-30,20000
+        12,7004,2026-10-31,20000
+        13,7101,2026-08-31,6000
+        14,7101,2026-09-30,6000
+        15,7101,2026-10-31,6000
+        16,7102,2026-08-31,5000
+        17,7102,2026-09-30,5000
+        18,7102,2026-10-31,5000
+        19,7103,2026-08-31,3000
+        20,7103,2026-09-30,3000
+        21,7103,2026-10-31,3000
+        22,7104,2026-08-31,2666
+        23,7104,2026-09-30,2666
+        24,7104,2026-10-31,2668
+        """#),
       CaseFile(
         "lesson.kehu",
-      #"""
-      say "Problem 1, concentration: who brings the income?" zh="问题一，客户集中：收入来自谁？"
-      pareto
-      exercise "What share of the branch's income does 远洋集团 (7001) bring?" zh="远洋集团（7001）带来支行收入的多大比例？" expect sales | summarize income = sum(amount) by customer | derive share = share(income) | where customer == 7001
-      pause
-      say "Problem 2, credit: loans against limits, and what is overdue." zh="问题二，信用：贷款与授信额度相比，以及逾期情况。"
-      credit check
-      credit exposure 7001
-      exercise "How much of the branch's loans is owed by its largest customer, 远洋集团?" zh="支行贷款中有多少是最大客户远洋集团所欠？" expect invoices | summarize owed = sum(balance) by customer | derive share = share(owed) | where customer == 7001
-      ar ageing by=customer
-      pause
-      say "Problem 3, complaints: record them and see how they are handled." zh="问题三，投诉：记录投诉并查看处理情况。"
-      complaint open 7101 type=service text="柜台排队超过一小时" received=2026-11-20
-      complaint open 7003 type=contract text="贷款利率与合同约定不符" amount=5000 received=2026-11-22
-      complaint ack 1 date=2026-11-20
-      complaint report
-      pause
-      say "For discussion: grade the customers, and decide which deserve a relationship manager's visits." zh="讨论：给客户分级，决定哪些客户值得客户经理定期拜访。"
-      grade abc months=3 apply
-      exercise "Which customers are graded A?" zh="哪些客户是A级？" expect customers | where abc_grade == "A" | select id, name
-      say "Discussion 1: what problems does the branch face? One customer brings 78% of the income and 66% of the loans; a loan was given over its limit and is now overdue; complaints wait past their deadlines." zh="讨论一：支行面临哪些问题？一家客户带来78%的收入、占66%的贷款；一笔贷款越限发放，现已逾期；投诉超过了处理期限。"
-      say "Discussion 2: how to improve? Widen the customer base (develop the B and C customers), set limits by method and keep to them, and run complaints through the stages with deadlines." zh="讨论二：怎样改进？扩大客户基础（发展B级和C级客户），按方法核定授信额度并严格执行，投诉按阶段和期限处理。"
-      """#),
+        #"""
+        say "Problem 1, concentration: who brings the income?" zh="问题一，客户集中：收入来自谁？"
+        pareto
+        exercise "What share of the branch's income does 远洋集团 (7001) bring?" zh="远洋集团（7001）带来支行收入的多大比例？" expect sales | summarize income = sum(amount) by customer | derive share = share(income) | where customer == 7001
+        pause
+        say "Problem 2, credit: loans against limits, and what is overdue." zh="问题二，信用：贷款与授信额度相比，以及逾期情况。"
+        credit check
+        credit exposure 7001
+        exercise "How much of the branch's loans is owed by its largest customer, 远洋集团?" zh="支行贷款中有多少是最大客户远洋集团所欠？" expect invoices | summarize owed = sum(balance) by customer | derive share = share(owed) | where customer == 7001
+        ar ageing by=customer
+        pause
+        say "Problem 3, complaints: record them and see how they are handled." zh="问题三，投诉：记录投诉并查看处理情况。"
+        complaint open 7101 type=service text="柜台排队超过一小时" received=2026-11-20
+        complaint open 7003 type=contract text="贷款利率与合同约定不符" amount=5000 received=2026-11-22
+        complaint ack 1 date=2026-11-20
+        complaint report
+        pause
+        say "For discussion: grade the customers, and decide which deserve a relationship manager's visits." zh="讨论：给客户分级，决定哪些客户值得客户经理定期拜访。"
+        grade abc months=3 apply
+        exercise "Which customers are graded A?" zh="哪些客户是A级？" expect customers | where abc_grade == "A" | select id, name
+        say "Discussion 1: what problems does the branch face? One customer brings 78% of the income and 66% of the loans; a loan was given over its limit and is now overdue; complaints wait past their deadlines." zh="讨论一：支行面临哪些问题？一家客户带来78%的收入、占66%的贷款；一笔贷款越限发放，现已逾期；投诉超过了处理期限。"
+        say "Discussion 2: how to improve? Widen the customer base (develop the B and C customers), set limits by method and keep to them, and run complaints through the stages with deadlines." zh="讨论二：怎样改进？扩大客户基础（发展B级和C级客户），按方法核定授信额度并严格执行，投诉按阶段和期限处理。"
+        """#),
     ])
 }

@@ -2,92 +2,93 @@
 extension CaseData {
   static let complaints = TrainingCase(
     name: "complaints",
-    title: "Complaints: one of each type through the stages, and a supplier claim", titleZh: "客户投诉：四类投诉的处理流程与向供应商索赔", today: "2026-11-29",
+    title: "Complaints: one of each type through the stages, and a supplier claim",
+    titleZh: "客户投诉：四类投诉的处理流程与向供应商索赔", today: "2026-11-29",
     files: [
       CaseFile(
         "data.kehu",
-      #"""
-      # §4: four customers, each with an invoice; one complaint of each type is opened in the lesson.
-      customer add company id=5001 status=trading name="星光百货有限公司" owner=刘洋 area=华东
-      customer add company id=5002 status=trading name="远大机械有限公司" owner=刘洋 area=华北
-      customer add company id=5003 status=trading name="绿源超市有限公司" owner=陈静 area=华南
-      customer add company id=5004 status=trading name="金桥贸易有限公司" owner=陈静 area=华中
-      invoice add 5001 amount=68000 date=2026-11-02 terms="n/30" no=C-201
-      invoice add 5002 amount=150000 date=2026-11-05 terms="n/30" no=C-202
-      invoice add 5003 amount=24000 date=2026-11-12 terms="n/30" no=C-203
-      invoice add 5004 amount=40000 date=2026-11-15 terms="n/30" no=C-204
-      """#),
+        #"""
+        # §4: four customers, each with an invoice; one complaint of each type is opened in the lesson.
+        customer add company id=5001 status=trading name="星光百货有限公司" owner=刘洋 area=华东
+        customer add company id=5002 status=trading name="远大机械有限公司" owner=刘洋 area=华北
+        customer add company id=5003 status=trading name="绿源超市有限公司" owner=陈静 area=华南
+        customer add company id=5004 status=trading name="金桥贸易有限公司" owner=陈静 area=华中
+        invoice add 5001 amount=68000 date=2026-11-02 terms="n/30" no=C-201
+        invoice add 5002 amount=150000 date=2026-11-05 terms="n/30" no=C-202
+        invoice add 5003 amount=24000 date=2026-11-12 terms="n/30" no=C-203
+        invoice add 5004 amount=40000 date=2026-11-15 terms="n/30" no=C-204
+        """#),
       CaseFile(
         "intro.md",
-      #"""
-      Case complaints: handling complaints (§4)
+        #"""
+        Case complaints: handling complaints (§4)
 
-      Four customers complain, one of each type: quality, contract, transport and service.
-      Take each through the stages (received, acknowledged, investigated, proposed, resolved,
-      closed), fix who is responsible, remedy the customer, recover a claim from the supplier
-      at fault, and analyse the records. The case's today is 2026-11-29.
-      """#),
+        Four customers complain, one of each type: quality, contract, transport and service.
+        Take each through the stages (received, acknowledged, investigated, proposed, resolved,
+        closed), fix who is responsible, remedy the customer, recover a claim from the supplier
+        at fault, and analyse the records. The case's today is 2026-11-29.
+        """#),
       CaseFile(
         "intro.zh.md",
-      #"""
-      案例 complaints：客户投诉的处理（§4）
+        #"""
+        案例 complaints：客户投诉的处理（§4）
 
-      四家客户分别提出质量、合同、运输和服务四类投诉。请把每一件投诉按阶段处理（受理、确认、调查、
-      提出方案、解决、结案），确定责任方，给客户补救，向有责任的供应商索赔，并分析投诉记录。
-      本案例的“今天”是2026-11-29。
-      """#),
+        四家客户分别提出质量、合同、运输和服务四类投诉。请把每一件投诉按阶段处理（受理、确认、调查、
+        提出方案、解决、结案），确定责任方，给客户补救，向有责任的供应商索赔，并分析投诉记录。
+        本案例的“今天”是2026-11-29。
+        """#),
       CaseFile(
         "lesson.kehu",
-      #"""
-      say "Four complaints arrive, one of each type." zh="收到四件投诉，每类一件。"
-      complaint open 5001 type=quality text="一批电热水壶漏水" amount=6800 received=2026-11-20
-      complaint open 5002 type=contract text="交货数量与合同不符" amount=15000 received=2026-11-21
-      complaint open 5003 type=transport text="运输途中包装破损" amount=2400 received=2026-11-22
-      complaint open 5004 type=service text="安装人员迟到三小时" received=2026-11-23
-      pause
-      say "The quality complaint: acknowledge, investigate, find the supplier responsible, refund the customer, claim the money back from the supplier, resolve and close." zh="质量投诉：确认、调查、查明供应商责任、给客户退款、向供应商索赔、解决并结案。"
-      complaint ack 1 date=2026-11-20
-      complaint investigate 1 note="送检：密封圈批次缺陷" date=2026-11-21
-      complaint responsibility 1 supplier note="供应商确认密封圈批次缺陷" date=2026-11-22
-      complaint meeting 1 attendees="客户, 供应商, 刘洋" outcome="供应商承担全部退款" date=2026-11-22
-      complaint propose 1 note="退货退款" date=2026-11-23
-      complaint remedy 1 refund amount=6800 date=2026-11-24
-      complaint resolve 1 note="客户收到退款" date=2026-11-25
-      complaint recover 1 amount=6800 date=2026-11-25
-      complaint close 1 date=2026-11-26
-      complaint show 1
-      pause
-      say "The contract complaint: a stage cannot be skipped. The fault is ours: replace what was missing, and apologise." zh="合同投诉：各阶段不能跳过。责任在我方：补发缺少的货物并致歉。"
-      refused complaint resolve 2
-      complaint ack 2 date=2026-11-21
-      complaint investigate 2 note="仓库漏发一箱" date=2026-11-22
-      complaint responsibility 2 ours note="仓库发货差错" date=2026-11-22
-      complaint propose 2 note="补发并致歉" date=2026-11-22
-      complaint remedy 2 replace note="补发一箱" date=2026-11-23
-      complaint resolve 2 date=2026-11-24
-      complaint close 2 date=2026-11-25
-      pause
-      say "The transport complaint: the carrier is at fault. Compensate the customer against what it owes, and claim from the carrier." zh="运输投诉：责任在承运方。以冲抵应收的方式赔偿客户，再向承运方索赔。"
-      complaint ack 3 date=2026-11-23
-      complaint investigate 3 note="查看签收记录和照片" date=2026-11-23
-      complaint responsibility 3 carrier note="承运方装卸不当" date=2026-11-23
-      complaint meeting 3 attendees="客户, 承运方, 陈静" outcome="承运方赔偿包装损失" date=2026-11-24
-      complaint propose 3 note="赔偿包装损失" date=2026-11-24
-      complaint remedy 3 compensate amount=2400 settle=credit-note date=2026-11-24
-      complaint resolve 3 date=2026-11-26
-      complaint recover 3 amount=2400 date=2026-11-27
-      complaint close 3 date=2026-11-27
-      pause
-      say "The service complaint: an apology and a solution, which waits for the customer's answer." zh="服务投诉：致歉并提出解决方案，等待客户答复。"
-      complaint ack 4 date=2026-11-24
-      complaint remedy 4 apology note="经理上门致歉" date=2026-11-24
-      complaint investigate 4 date=2026-11-24
-      complaint propose 4 note="下次安装免收服务费" date=2026-11-25
-      complaint list
-      pause
-      say "The records analysis: counts by type, times to acknowledge and resolve, deadlines missed, money paid out and recovered." zh="投诉记录分析：按类型计数，确认和解决所用时间，超期情况，赔付和追回的金额。"
-      complaint report
-      exercise "Which complaint took the longest from receipt to resolution?" zh="哪件投诉从受理到解决用时最长？" expect complaints | where resolved is not null | derive days = days_between(date, resolved) | sort days desc | take 1 | select id, type, days
-      """#),
+        #"""
+        say "Four complaints arrive, one of each type." zh="收到四件投诉，每类一件。"
+        complaint open 5001 type=quality text="一批电热水壶漏水" amount=6800 received=2026-11-20
+        complaint open 5002 type=contract text="交货数量与合同不符" amount=15000 received=2026-11-21
+        complaint open 5003 type=transport text="运输途中包装破损" amount=2400 received=2026-11-22
+        complaint open 5004 type=service text="安装人员迟到三小时" received=2026-11-23
+        pause
+        say "The quality complaint: acknowledge, investigate, find the supplier responsible, refund the customer, claim the money back from the supplier, resolve and close." zh="质量投诉：确认、调查、查明供应商责任、给客户退款、向供应商索赔、解决并结案。"
+        complaint ack 1 date=2026-11-20
+        complaint investigate 1 note="送检：密封圈批次缺陷" date=2026-11-21
+        complaint responsibility 1 supplier note="供应商确认密封圈批次缺陷" date=2026-11-22
+        complaint meeting 1 attendees="客户, 供应商, 刘洋" outcome="供应商承担全部退款" date=2026-11-22
+        complaint propose 1 note="退货退款" date=2026-11-23
+        complaint remedy 1 refund amount=6800 date=2026-11-24
+        complaint resolve 1 note="客户收到退款" date=2026-11-25
+        complaint recover 1 amount=6800 date=2026-11-25
+        complaint close 1 date=2026-11-26
+        complaint show 1
+        pause
+        say "The contract complaint: a stage cannot be skipped. The fault is ours: replace what was missing, and apologise." zh="合同投诉：各阶段不能跳过。责任在我方：补发缺少的货物并致歉。"
+        refused complaint resolve 2
+        complaint ack 2 date=2026-11-21
+        complaint investigate 2 note="仓库漏发一箱" date=2026-11-22
+        complaint responsibility 2 ours note="仓库发货差错" date=2026-11-22
+        complaint propose 2 note="补发并致歉" date=2026-11-22
+        complaint remedy 2 replace note="补发一箱" date=2026-11-23
+        complaint resolve 2 date=2026-11-24
+        complaint close 2 date=2026-11-25
+        pause
+        say "The transport complaint: the carrier is at fault. Compensate the customer against what it owes, and claim from the carrier." zh="运输投诉：责任在承运方。以冲抵应收的方式赔偿客户，再向承运方索赔。"
+        complaint ack 3 date=2026-11-23
+        complaint investigate 3 note="查看签收记录和照片" date=2026-11-23
+        complaint responsibility 3 carrier note="承运方装卸不当" date=2026-11-23
+        complaint meeting 3 attendees="客户, 承运方, 陈静" outcome="承运方赔偿包装损失" date=2026-11-24
+        complaint propose 3 note="赔偿包装损失" date=2026-11-24
+        complaint remedy 3 compensate amount=2400 settle=credit-note date=2026-11-24
+        complaint resolve 3 date=2026-11-26
+        complaint recover 3 amount=2400 date=2026-11-27
+        complaint close 3 date=2026-11-27
+        pause
+        say "The service complaint: an apology and a solution, which waits for the customer's answer." zh="服务投诉：致歉并提出解决方案，等待客户答复。"
+        complaint ack 4 date=2026-11-24
+        complaint remedy 4 apology note="经理上门致歉" date=2026-11-24
+        complaint investigate 4 date=2026-11-24
+        complaint propose 4 note="下次安装免收服务费" date=2026-11-25
+        complaint list
+        pause
+        say "The records analysis: counts by type, times to acknowledge and resolve, deadlines missed, money paid out and recovered." zh="投诉记录分析：按类型计数，确认和解决所用时间，超期情况，赔付和追回的金额。"
+        complaint report
+        exercise "Which complaint took the longest from receipt to resolution?" zh="哪件投诉从受理到解决用时最长？" expect complaints | where resolved is not null | derive days = days_between(date, resolved) | sort days desc | take 1 | select id, type, days
+        """#),
     ])
 }

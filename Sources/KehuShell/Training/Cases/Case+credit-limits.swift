@@ -2,80 +2,81 @@
 extension CaseData {
   static let creditLimits = TrainingCase(
     name: "credit-limits",
-    title: "Credit limits: one company through all five methods", titleZh: "信用限度：一家公司的五种计算方法", today: "2026-11-29",
+    title: "Credit limits: one company through all five methods", titleZh: "信用限度：一家公司的五种计算方法",
+    today: "2026-11-29",
     files: [
       CaseFile(
         "data.kehu",
-      #"""
-      # §3.3: one company, 江南机电有限公司, with the figures its statements give. It buys
-      # 7,200,000 a year of what we sell, 25% of it from us; it has 6 suppliers.
-      customer add company id=3001 status=trading name="江南机电有限公司" owner=赵刚 area=华东 purchases=7200000 supply_share=25% working_capital=3000000 current_assets=5000000 current_liabilities=2000000 assets=12000000 liabilities=7000000 suppliers=6 retained_earnings=1500000 ebit=1200000 equity_value=6000000 annual_sales=15000000
-      credit score 3001 profitability=4 safety=3 liquidity=4 sales=4 purchasing=5 staff=3
-      credit limit sales 3001 period=60 apply
-      invoice add 3001 amount=180000 date=2026-10-10 due=2026-11-09 no=JN-001
-      invoice add 3001 amount=120000 date=2026-11-05 due=2026-12-05 no=JN-002
-      note add 3001 amount=100000 issued=2026-11-10 matures=2027-02-08 invoice=JN-001
-      """#),
+        #"""
+        # §3.3: one company, 江南机电有限公司, with the figures its statements give. It buys
+        # 7,200,000 a year of what we sell, 25% of it from us; it has 6 suppliers.
+        customer add company id=3001 status=trading name="江南机电有限公司" owner=赵刚 area=华东 purchases=7200000 supply_share=25% working_capital=3000000 current_assets=5000000 current_liabilities=2000000 assets=12000000 liabilities=7000000 suppliers=6 retained_earnings=1500000 ebit=1200000 equity_value=6000000 annual_sales=15000000
+        credit score 3001 profitability=4 safety=3 liquidity=4 sales=4 purchasing=5 staff=3
+        credit limit sales 3001 period=60 apply
+        invoice add 3001 amount=180000 date=2026-10-10 due=2026-11-09 no=JN-001
+        invoice add 3001 amount=120000 date=2026-11-05 due=2026-12-05 no=JN-002
+        note add 3001 amount=100000 issued=2026-11-10 matures=2027-02-08 invoice=JN-001
+        """#),
       CaseFile(
         "intro.md",
-      #"""
-      Case credit-limits: how much credit to give one company (§3.3)
+        #"""
+        Case credit-limits: how much credit to give one company (§3.3)
 
-      江南机电有限公司 buys 7,200,000 a year of goods like ours, 25% from us; it has 6 suppliers.
-      Its statements: working capital 3,000,000; current assets 5,000,000 and current
-      liabilities 2,000,000; total assets 12,000,000 and liabilities 7,000,000. Its six
-      judgement scores are on file. It owes us two invoices, part of one settled by a note.
+        江南机电有限公司 buys 7,200,000 a year of goods like ours, 25% from us; it has 6 suppliers.
+        Its statements: working capital 3,000,000; current assets 5,000,000 and current
+        liabilities 2,000,000; total assets 12,000,000 and liabilities 7,000,000. Its six
+        judgement scores are on file. It owes us two invoices, part of one settled by a note.
 
-      Work its limit out by each of the five methods, try other supply shares and credit
-      periods in a scenario, then check a new order against the limit.
-      The case's today is 2026-11-29.
-      """#),
+        Work its limit out by each of the five methods, try other supply shares and credit
+        periods in a scenario, then check a new order against the limit.
+        The case's today is 2026-11-29.
+        """#),
       CaseFile(
         "intro.zh.md",
-      #"""
-      案例 credit-limits：给一家公司多少信用（§3.3）
+        #"""
+        案例 credit-limits：给一家公司多少信用（§3.3）
 
-      江南机电有限公司每年采购同类商品720万元，其中25%向我们采购；它共有6家供应商。
-      其报表数据：营运资金300万元；流动资产500万元，流动负债200万元；总资产1,200万元，负债700万元。
-      六项综合判断评分已记录在案。它欠我们两张发票，其中一张部分以票据结算。
+        江南机电有限公司每年采购同类商品720万元，其中25%向我们采购；它共有6家供应商。
+        其报表数据：营运资金300万元；流动资产500万元，流动负债200万元；总资产1,200万元，负债700万元。
+        六项综合判断评分已记录在案。它欠我们两张发票，其中一张部分以票据结算。
 
-      请用五种方法分别计算它的信用限度，在情景中试算不同的供货比例和信用期，再对一笔新订单做限度检查。
-      本案例的“今天”是2026-11-29。
-      """#),
+        请用五种方法分别计算它的信用限度，在情景中试算不同的供货比例和信用期，再对一笔新订单做限度检查。
+        本案例的“今天”是2026-11-29。
+        """#),
       CaseFile(
         "lesson.kehu",
-      #"""
-      say "Method 1, the sales method: limit = annual purchases × our supply share × credit period. 7,200,000 × 25% × 60 ÷ 360 = 300,000." zh="方法一，销售额法：信用限度 = 年采购额 × 我方供货比例 × 信用期。7,200,000 × 25% × 60 ÷ 360 = 300,000。"
-      credit limit sales 3001 period=60
-      say "Method 2: working capital ÷ suppliers = 3,000,000 ÷ 6 = 500,000." zh="方法二：营运资金 ÷ 供应商数 = 3,000,000 ÷ 6 = 500,000。"
-      credit limit working-capital 3001
-      say "Method 3: the current ratio, 5,000,000 ÷ 2,000,000 = 250%, against a standard." zh="方法三：流动比率 5,000,000 ÷ 2,000,000 = 250%，与标准比较。"
-      credit limit current-ratio 3001 standard=300000
-      say "Method 4: net assets ÷ suppliers = (12,000,000 − 7,000,000) ÷ 6 = 833,333.33." zh="方法四：净资产 ÷ 供应商数 =（12,000,000 − 7,000,000）÷ 6 = 833,333.33。"
-      credit limit net-assets 3001
-      say "Method 5: comprehensive judgement from the six scores." zh="方法五：根据六项评分综合判断。"
-      credit limit judgement 3001
-      pause
-      say "All five side by side: the methods disagree, and the spread says how much judgement is left." zh="五种方法并列：结果各不相同，差距说明还需要多少判断。"
-      credit limit all 3001
-      exercise "What limit does the working-capital method give with 5 suppliers instead of 6?" zh="如果供应商是5家而不是6家，营运资金法的限度是多少？" expect credit limit working-capital working_capital=3000000 suppliers=5
-      pause
-      say "What if our share were higher, or the credit period longer? Sweep both inside a scenario, which changes nothing." zh="如果我方供货比例更高，或信用期更长呢？在情景中同时试算，不改变任何数据。"
-      scenario begin 试算
-      for share in [20%, 25%, 30%] { range(30d, 90d, 30d) | derive share = $share, limit = limit_sales(7_200_000, $share, value) }
-      credit limit sales 3001 period=90 apply
-      credit show 3001
-      scenario end
-      credit show 3001
-      pause
-      say "Exposure: the invoices still owed plus the note not yet settled, against the limit." zh="信用敞口：未收回的发票加上尚未结清的票据，与限度相比。"
-      credit exposure 3001
-      say "The limit is used up. Management settles on the working-capital limit, 500,000: now an order of 150,000 fits; one of 250,000 does not, and is refused until someone with the authority overrides it, with a reason that is recorded." zh="限度已经用完。管理层决定采用营运资金法的限度50万元：这样15万元的订单在限度之内；25万元的订单超出限度，会被拒绝，除非有权限的人批准越限并记录理由。"
-      credit limit working-capital 3001 apply
-      credit approve 3001 amount=150000
-      refused invoice add 3001 amount=250000 terms="n/30" no=JN-003
-      invoice add 3001 amount=250000 terms="n/30" no=JN-003 override by=周经理 reason="老客户年底备货，已提供担保"
-      credit overrides 3001
-      """#),
+        #"""
+        say "Method 1, the sales method: limit = annual purchases × our supply share × credit period. 7,200,000 × 25% × 60 ÷ 360 = 300,000." zh="方法一，销售额法：信用限度 = 年采购额 × 我方供货比例 × 信用期。7,200,000 × 25% × 60 ÷ 360 = 300,000。"
+        credit limit sales 3001 period=60
+        say "Method 2: working capital ÷ suppliers = 3,000,000 ÷ 6 = 500,000." zh="方法二：营运资金 ÷ 供应商数 = 3,000,000 ÷ 6 = 500,000。"
+        credit limit working-capital 3001
+        say "Method 3: the current ratio, 5,000,000 ÷ 2,000,000 = 250%, against a standard." zh="方法三：流动比率 5,000,000 ÷ 2,000,000 = 250%，与标准比较。"
+        credit limit current-ratio 3001 standard=300000
+        say "Method 4: net assets ÷ suppliers = (12,000,000 − 7,000,000) ÷ 6 = 833,333.33." zh="方法四：净资产 ÷ 供应商数 =（12,000,000 − 7,000,000）÷ 6 = 833,333.33。"
+        credit limit net-assets 3001
+        say "Method 5: comprehensive judgement from the six scores." zh="方法五：根据六项评分综合判断。"
+        credit limit judgement 3001
+        pause
+        say "All five side by side: the methods disagree, and the spread says how much judgement is left." zh="五种方法并列：结果各不相同，差距说明还需要多少判断。"
+        credit limit all 3001
+        exercise "What limit does the working-capital method give with 5 suppliers instead of 6?" zh="如果供应商是5家而不是6家，营运资金法的限度是多少？" expect credit limit working-capital working_capital=3000000 suppliers=5
+        pause
+        say "What if our share were higher, or the credit period longer? Sweep both inside a scenario, which changes nothing." zh="如果我方供货比例更高，或信用期更长呢？在情景中同时试算，不改变任何数据。"
+        scenario begin 试算
+        for share in [20%, 25%, 30%] { range(30d, 90d, 30d) | derive share = $share, limit = limit_sales(7_200_000, $share, value) }
+        credit limit sales 3001 period=90 apply
+        credit show 3001
+        scenario end
+        credit show 3001
+        pause
+        say "Exposure: the invoices still owed plus the note not yet settled, against the limit." zh="信用敞口：未收回的发票加上尚未结清的票据，与限度相比。"
+        credit exposure 3001
+        say "The limit is used up. Management settles on the working-capital limit, 500,000: now an order of 150,000 fits; one of 250,000 does not, and is refused until someone with the authority overrides it, with a reason that is recorded." zh="限度已经用完。管理层决定采用营运资金法的限度50万元：这样15万元的订单在限度之内；25万元的订单超出限度，会被拒绝，除非有权限的人批准越限并记录理由。"
+        credit limit working-capital 3001 apply
+        credit approve 3001 amount=150000
+        refused invoice add 3001 amount=250000 terms="n/30" no=JN-003
+        invoice add 3001 amount=250000 terms="n/30" no=JN-003 override by=周经理 reason="老客户年底备货，已提供担保"
+        credit overrides 3001
+        """#),
     ])
 }

@@ -2,222 +2,223 @@
 extension CaseData {
   static let harrahs = TrainingCase(
     name: "harrahs",
-    title: "Opening case: Harrah's loyalty members (illustrative data)", titleZh: "开篇案例：哈拉赌场的会员（示意数据）", today: "2026-11-29",
+    title: "Opening case: Harrah's loyalty members (illustrative data)", titleZh: "开篇案例：哈拉赌场的会员（示意数据）",
+    today: "2026-11-29",
     files: [
       CaseFile(
         "data.kehu",
-      #"""
-      # ILLUSTRATIVE DATA, not Harrah's figures: 50 invented loyalty-programme members and their
-      # gaming revenue for September and October 2026, built so that 13 members (26%) bring
-      # 820,000 of 1,000,000 (82%), the proportion Harrah's reported (Gary Loveman, "Diamonds in
-      # the Data Mine", Harvard Business Review, 2003).
-      import customers "customers.csv"
-      import sales "sales.csv"
-      """#),
+        #"""
+        # ILLUSTRATIVE DATA, not Harrah's figures: 50 invented loyalty-programme members and their
+        # gaming revenue for September and October 2026, built so that 13 members (26%) bring
+        # 820,000 of 1,000,000 (82%), the proportion Harrah's reported (Gary Loveman, "Diamonds in
+        # the Data Mine", Harvard Business Review, 2003).
+        import customers "customers.csv"
+        import sales "sales.csv"
+        """#),
       CaseFile(
         "intro.md",
-      #"""
-      Opening case: customer management at Harrah's casinos (哈拉赌场的客户管理)
+        #"""
+        Opening case: customer management at Harrah's casinos (哈拉赌场的客户管理)
 
-      THE DATA IN THIS CASE ARE ILLUSTRATIVE: 50 invented loyalty-programme members, not
-      Harrah's. The one published fact it rests on: in "Diamonds in the Data Mine" (Harvard
-      Business Review, 2003), Harrah's chief executive Gary Loveman reported that about 26% of
-      its gamblers produced about 82% of its revenue. The data are built to that proportion:
-      13 of 50 members bring 820,000 of 1,000,000 of revenue.
+        THE DATA IN THIS CASE ARE ILLUSTRATIVE: 50 invented loyalty-programme members, not
+        Harrah's. The one published fact it rests on: in "Diamonds in the Data Mine" (Harvard
+        Business Review, 2003), Harrah's chief executive Gary Loveman reported that about 26% of
+        its gamblers produced about 82% of its revenue. The data are built to that proportion:
+        13 of 50 members bring 820,000 of 1,000,000 of revenue.
 
-      The lesson: find that minority with a Pareto analysis, grade the members on it, and put
-      the visits (the hosts' attention) where the value is. The case's today is 2026-11-29.
-      """#),
+        The lesson: find that minority with a Pareto analysis, grade the members on it, and put
+        the visits (the hosts' attention) where the value is. The case's today is 2026-11-29.
+        """#),
       CaseFile(
         "intro.zh.md",
-      #"""
-      开篇案例：哈拉赌场的客户管理
+        #"""
+        开篇案例：哈拉赌场的客户管理
 
-      本案例的数据是示意数据：50位虚构的会员，并非哈拉赌场的真实数据。本案例依据的唯一公开事实是：
-      哈拉赌场首席执行官加里·拉夫曼在《哈佛商业评论》2003年的文章《数据矿中的钻石》（Diamonds in the
-      Data Mine）中说，约26%的顾客带来了约82%的收入。数据按这一比例构造：50位会员中的13位带来
-      100万元收入中的82万元。
+        本案例的数据是示意数据：50位虚构的会员，并非哈拉赌场的真实数据。本案例依据的唯一公开事实是：
+        哈拉赌场首席执行官加里·拉夫曼在《哈佛商业评论》2003年的文章《数据矿中的钻石》（Diamonds in the
+        Data Mine）中说，约26%的顾客带来了约82%的收入。数据按这一比例构造：50位会员中的13位带来
+        100万元收入中的82万元。
 
-      本课：用帕累托分析找出这一少数，据此给会员分级，把访问（接待人员的精力）放在价值所在之处。
-      本案例的“今天”是2026-11-29。
-      """#),
+        本课：用帕累托分析找出这一少数，据此给会员分级，把访问（接待人员的精力）放在价值所在之处。
+        本案例的“今天”是2026-11-29。
+        """#),
       CaseFile(
         "customers.csv",
-      #"""
-      id,kind,name,status,owner,area
-      6001,individual,会员6001,trading,会员经理,赌场
-      6002,individual,会员6002,trading,会员经理,赌场
-      6003,individual,会员6003,trading,会员经理,赌场
-      6004,individual,会员6004,trading,会员经理,赌场
-      6005,individual,会员6005,trading,会员经理,赌场
-      6006,individual,会员6006,trading,会员经理,赌场
-      6007,individual,会员6007,trading,会员经理,赌场
-      6008,individual,会员6008,trading,会员经理,赌场
-      6009,individual,会员6009,trading,会员经理,赌场
-      6010,individual,会员6010,trading,会员经理,赌场
-      6011,individual,会员6011,trading,会员经理,赌场
-      6012,individual,会员6012,trading,会员经理,赌场
-      6013,individual,会员6013,trading,会员经理,赌场
-      6014,individual,会员6014,trading,会员经理,赌场
-      6015,individual,会员6015,trading,会员经理,赌场
-      6016,individual,会员6016,trading,会员经理,赌场
-      6017,individual,会员6017,trading,会员经理,赌场
-      6018,individual,会员6018,trading,会员经理,赌场
-      6019,individual,会员6019,trading,会员经理,赌场
-      6020,individual,会员6020,trading,会员经理,赌场
-      6021,individual,会员6021,trading,会员经理,赌场
-      6022,individual,会员6022,trading,会员经理,赌场
-      6023,individual,会员6023,trading,会员经理,赌场
-      6024,individual,会员6024,trading,会员经理,赌场
-      6025,individual,会员6025,trading,会员经理,赌场
-      6026,individual,会员6026,trading,会员经理,赌场
-      6027,individual,会员6027,trading,会员经理,赌场
-      6028,individual,会员6028,trading,会员经理,赌场
-      6029,individual,会员6029,trading,会员经理,赌场
-      6030,individual,会员6030,trading,会员经理,赌场
-      6031,individual,会员6031,trading,会员经理,赌场
-      6032,individual,会员6032,trading,会员经理,赌场
-      6033,individual,会员6033,trading,会员经理,赌场
-      6034,individual,会员6034,trading,会员经理,赌场
-      6035,individual,会员6035,trading,会员经理,赌场
-      6036,individual,会员6036,trading,会员经理,赌场
-      6037,individual,会员6037,trading,会员经理,赌场
-      6038,individual,会员6038,trading,会员经理,赌场
-      6039,individual,会员6039,trading,会员经理,赌场
-      6040,individual,会员6040,trading,会员经理,赌场
-      6041,individual,会员6041,trading,会员经理,赌场
-      6042,individual,会员6042,trading,会员经理,赌场
-      6043,individual,会员6043,trading,会员经理,赌场
-      6044,individual,会员6044,trading,会员经理,赌场
-      6045,individual,会员6045,trading,会员经理,赌场
-      6046,individual,会员6046,trading,会员经理,赌场
-      6047,individual,会员6047,trading,会员经理,赌场
-      6048,individual,会员6048,trading,会员经理,赌场
-      6049,individual,会员6049,trading,会员经理,赌场
-      6050,individual,会员6050,trading,会员经理,赌场
-      """#),
+        #"""
+        id,kind,name,status,owner,area
+        6001,individual,会员6001,trading,会员经理,赌场
+        6002,individual,会员6002,trading,会员经理,赌场
+        6003,individual,会员6003,trading,会员经理,赌场
+        6004,individual,会员6004,trading,会员经理,赌场
+        6005,individual,会员6005,trading,会员经理,赌场
+        6006,individual,会员6006,trading,会员经理,赌场
+        6007,individual,会员6007,trading,会员经理,赌场
+        6008,individual,会员6008,trading,会员经理,赌场
+        6009,individual,会员6009,trading,会员经理,赌场
+        6010,individual,会员6010,trading,会员经理,赌场
+        6011,individual,会员6011,trading,会员经理,赌场
+        6012,individual,会员6012,trading,会员经理,赌场
+        6013,individual,会员6013,trading,会员经理,赌场
+        6014,individual,会员6014,trading,会员经理,赌场
+        6015,individual,会员6015,trading,会员经理,赌场
+        6016,individual,会员6016,trading,会员经理,赌场
+        6017,individual,会员6017,trading,会员经理,赌场
+        6018,individual,会员6018,trading,会员经理,赌场
+        6019,individual,会员6019,trading,会员经理,赌场
+        6020,individual,会员6020,trading,会员经理,赌场
+        6021,individual,会员6021,trading,会员经理,赌场
+        6022,individual,会员6022,trading,会员经理,赌场
+        6023,individual,会员6023,trading,会员经理,赌场
+        6024,individual,会员6024,trading,会员经理,赌场
+        6025,individual,会员6025,trading,会员经理,赌场
+        6026,individual,会员6026,trading,会员经理,赌场
+        6027,individual,会员6027,trading,会员经理,赌场
+        6028,individual,会员6028,trading,会员经理,赌场
+        6029,individual,会员6029,trading,会员经理,赌场
+        6030,individual,会员6030,trading,会员经理,赌场
+        6031,individual,会员6031,trading,会员经理,赌场
+        6032,individual,会员6032,trading,会员经理,赌场
+        6033,individual,会员6033,trading,会员经理,赌场
+        6034,individual,会员6034,trading,会员经理,赌场
+        6035,individual,会员6035,trading,会员经理,赌场
+        6036,individual,会员6036,trading,会员经理,赌场
+        6037,individual,会员6037,trading,会员经理,赌场
+        6038,individual,会员6038,trading,会员经理,赌场
+        6039,individual,会员6039,trading,会员经理,赌场
+        6040,individual,会员6040,trading,会员经理,赌场
+        6041,individual,会员6041,trading,会员经理,赌场
+        6042,individual,会员6042,trading,会员经理,赌场
+        6043,individual,会员6043,trading,会员经理,赌场
+        6044,individual,会员6044,trading,会员经理,赌场
+        6045,individual,会员6045,trading,会员经理,赌场
+        6046,individual,会员6046,trading,会员经理,赌场
+        6047,individual,会员6047,trading,会员经理,赌场
+        6048,individual,会员6048,trading,会员经理,赌场
+        6049,individual,会员6049,trading,会员经理,赌场
+        6050,individual,会员6050,trading,会员经理,赌场
+        """#),
       CaseFile(
         "sales.csv",
-      #"""
-      id,customer,date,amount
-      1,6001,2026-09-10,60000
-      2,6001,2026-10-10,60000
-      3,6002,2026-09-10,50000
-      4,6002,2026-10-10,50000
-      5,6003,2026-09-10,45000
-      6,6003,2026-10-10,45000
-      7,6004,2026-09-10,40000
-      8,6004,2026-10-10,40000
-      9,6005,2026-09-10,35000
-      10,6005,2026-10-10,35000
-      11,6006,2026-09-10,32500
-      12,6006,2026-10-10,32500
-      13,6007,2026-09-10,30000
-      14,6007,2026-10-10,30000
-      15,6008,2026-09-10,27500
-      16,6008,2026-10-10,27500
-      17,6009,2026-09-10,25000
-      18,6009,2026-10-10,25000
-      19,6010,2026-09-10,20000
-      20,6010,2026-10-10,20000
-      21,6011,2026-09-10,17500
-      22,6011,2026-10-10,17500
-      23,6012,2026-09-10,15000
-      24,6012,2026-10-10,15000
-      25,6013,2026-09-10,12500
-      26,6013,2026-10-10,12500
-      27,6014,2026-09-10,4756
-      28,6014,2026-10-10,4756
-      29,6015,2026-09-10,4254
-      30,6015,2026-10-10,4254
-      31,6016,2026-09-10,4254
-      32,6016,2026-10-10,4254
-      33,6017,2026-09-10,4004
-      34,6017,2026-10-10,4004
-      35,6018,2026-09-10,3754
-      36,6018,2026-10-10,3754
-      37,6019,2026-09-10,3754
-      38,6019,2026-10-10,3754
-      39,6020,2026-09-10,3504
-      40,6020,2026-10-10,3504
-      41,6021,2026-09-10,3254
-      42,6021,2026-10-10,3254
-      43,6022,2026-09-10,3254
-      44,6022,2026-10-10,3254
-      45,6023,2026-09-10,3004
-      46,6023,2026-10-10,3004
-      47,6024,2026-09-10,3004
-      48,6024,2026-10-10,3004
-      49,6025,2026-09-10,2754
-      50,6025,2026-10-10,2754
-      51,6026,2026-09-10,2754
-      52,6026,2026-10-10,2754
-      53,6027,2026-09-10,2754
-      54,6027,2026-10-10,2754
-      55,6028,2026-09-10,2654
-      56,6028,2026-10-10,2654
-      57,6029,2026-09-10,2604
-      58,6029,2026-10-10,2604
-      59,6030,2026-09-10,2504
-      60,6030,2026-10-10,2504
-      61,6031,2026-09-10,2504
-      62,6031,2026-10-10,2504
-      63,6032,2026-09-10,2354
-      64,6032,2026-10-10,2354
-      65,6033,2026-09-10,2254
-      66,6033,2026-10-10,2254
-      67,6034,2026-09-10,2254
-      68,6034,2026-10-10,2254
-      69,6035,2026-09-10,2154
-      70,6035,2026-10-10,2154
-      71,6036,2026-09-10,2004
-      72,6036,2026-10-10,2004
-      73,6037,2026-09-10,2004
-      74,6037,2026-10-10,2004
-      75,6038,2026-09-10,1854
-      76,6038,2026-10-10,1854
-      77,6039,2026-09-10,1754
-      78,6039,2026-10-10,1754
-      79,6040,2026-09-10,1754
-      80,6040,2026-10-10,1754
-      81,6041,2026-09-10,1654
-      82,6041,2026-10-10,1654
-      83,6042,2026-09-10,1504
-      84,6042,2026-10-10,1504
-      85,6043,2026-09-10,1504
-      86,6043,2026-10-10,1504
-      87,6044,2026-09-10,1354
-      88,6044,2026-10-10,1354
-      89,6045,2026-09-10,1254
-      90,6045,2026-10-10,1254
-      91,6046,2026-09-10,1254
-      92,6046,2026-10-10,1254
-      93,6047,2026-09-10,1154
-      94,6047,2026-10-10,1154
-      95,6048,2026-09-10,1004
-      96,6048,2026-10-10,1004
-      97,6049,2026-09-10,854
-      98,6049,2026-10-10,854
-      99,6050,2026-09-10,754
-      100,6050,2026-10-10,754
-      """#),
+        #"""
+        id,customer,date,amount
+        1,6001,2026-09-10,60000
+        2,6001,2026-10-10,60000
+        3,6002,2026-09-10,50000
+        4,6002,2026-10-10,50000
+        5,6003,2026-09-10,45000
+        6,6003,2026-10-10,45000
+        7,6004,2026-09-10,40000
+        8,6004,2026-10-10,40000
+        9,6005,2026-09-10,35000
+        10,6005,2026-10-10,35000
+        11,6006,2026-09-10,32500
+        12,6006,2026-10-10,32500
+        13,6007,2026-09-10,30000
+        14,6007,2026-10-10,30000
+        15,6008,2026-09-10,27500
+        16,6008,2026-10-10,27500
+        17,6009,2026-09-10,25000
+        18,6009,2026-10-10,25000
+        19,6010,2026-09-10,20000
+        20,6010,2026-10-10,20000
+        21,6011,2026-09-10,17500
+        22,6011,2026-10-10,17500
+        23,6012,2026-09-10,15000
+        24,6012,2026-10-10,15000
+        25,6013,2026-09-10,12500
+        26,6013,2026-10-10,12500
+        27,6014,2026-09-10,4756
+        28,6014,2026-10-10,4756
+        29,6015,2026-09-10,4254
+        30,6015,2026-10-10,4254
+        31,6016,2026-09-10,4254
+        32,6016,2026-10-10,4254
+        33,6017,2026-09-10,4004
+        34,6017,2026-10-10,4004
+        35,6018,2026-09-10,3754
+        36,6018,2026-10-10,3754
+        37,6019,2026-09-10,3754
+        38,6019,2026-10-10,3754
+        39,6020,2026-09-10,3504
+        40,6020,2026-10-10,3504
+        41,6021,2026-09-10,3254
+        42,6021,2026-10-10,3254
+        43,6022,2026-09-10,3254
+        44,6022,2026-10-10,3254
+        45,6023,2026-09-10,3004
+        46,6023,2026-10-10,3004
+        47,6024,2026-09-10,3004
+        48,6024,2026-10-10,3004
+        49,6025,2026-09-10,2754
+        50,6025,2026-10-10,2754
+        51,6026,2026-09-10,2754
+        52,6026,2026-10-10,2754
+        53,6027,2026-09-10,2754
+        54,6027,2026-10-10,2754
+        55,6028,2026-09-10,2654
+        56,6028,2026-10-10,2654
+        57,6029,2026-09-10,2604
+        58,6029,2026-10-10,2604
+        59,6030,2026-09-10,2504
+        60,6030,2026-10-10,2504
+        61,6031,2026-09-10,2504
+        62,6031,2026-10-10,2504
+        63,6032,2026-09-10,2354
+        64,6032,2026-10-10,2354
+        65,6033,2026-09-10,2254
+        66,6033,2026-10-10,2254
+        67,6034,2026-09-10,2254
+        68,6034,2026-10-10,2254
+        69,6035,2026-09-10,2154
+        70,6035,2026-10-10,2154
+        71,6036,2026-09-10,2004
+        72,6036,2026-10-10,2004
+        73,6037,2026-09-10,2004
+        74,6037,2026-10-10,2004
+        75,6038,2026-09-10,1854
+        76,6038,2026-10-10,1854
+        77,6039,2026-09-10,1754
+        78,6039,2026-10-10,1754
+        79,6040,2026-09-10,1754
+        80,6040,2026-10-10,1754
+        81,6041,2026-09-10,1654
+        82,6041,2026-10-10,1654
+        83,6042,2026-09-10,1504
+        84,6042,2026-10-10,1504
+        85,6043,2026-09-10,1504
+        86,6043,2026-10-10,1504
+        87,6044,2026-09-10,1354
+        88,6044,2026-10-10,1354
+        89,6045,2026-09-10,1254
+        90,6045,2026-10-10,1254
+        91,6046,2026-09-10,1254
+        92,6046,2026-10-10,1254
+        93,6047,2026-09-10,1154
+        94,6047,2026-10-10,1154
+        95,6048,2026-09-10,1004
+        96,6048,2026-10-10,1004
+        97,6049,2026-09-10,854
+        98,6049,2026-10-10,854
+        99,6050,2026-09-10,754
+        100,6050,2026-10-10,754
+        """#),
       CaseFile(
         "lesson.kehu",
-      #"""
-      say "Illustrative data: 50 invented members, built to the 26% / 82% proportion Harrah's reported in 2003." zh="示意数据：50位虚构会员，按哈拉赌场2003年公布的26%/82%比例构造。"
-      sales | summarize members = count_distinct(customer), revenue = sum(amount)
-      pause
-      say "Rank the members by revenue, with the A line at 82% of cumulative revenue." zh="按收入给会员排序，A级界线设在累计收入的82%。"
-      pareto a=82% b=95% chart="harrahs.svg"
-      say "13 of 50 members, 26%, bring 82% of the revenue." zh="50位会员中的13位（26%）带来了82%的收入。"
-      exercise "What share of revenue do the other 37 members bring?" zh="其余37位会员带来多少比例的收入？" expect sales | summarize total = sum(amount) by customer | sort total desc | derive share = share(total), r = rank() | where r > 13 | summarize rest = sum(share)
-      pause
-      say "Grade the members on the same lines over the last 3 months, and store the grades." zh="按同样的界线，以最近3个月给会员分级并保存等级。"
-      grade abc months=3 a=82% b=95% apply
-      customers | summarize members = count() by abc_grade | sort abc_grade
-      pause
-      say "Plan the hosts' visits and calls by grade: the A members get the most attention." zh="按等级安排接待人员的拜访和电话：A级会员得到最多关注。"
-      visit plan month=2026-12 role=handler
-      """#),
+        #"""
+        say "Illustrative data: 50 invented members, built to the 26% / 82% proportion Harrah's reported in 2003." zh="示意数据：50位虚构会员，按哈拉赌场2003年公布的26%/82%比例构造。"
+        sales | summarize members = count_distinct(customer), revenue = sum(amount)
+        pause
+        say "Rank the members by revenue, with the A line at 82% of cumulative revenue." zh="按收入给会员排序，A级界线设在累计收入的82%。"
+        pareto a=82% b=95% chart="harrahs.svg"
+        say "13 of 50 members, 26%, bring 82% of the revenue." zh="50位会员中的13位（26%）带来了82%的收入。"
+        exercise "What share of revenue do the other 37 members bring?" zh="其余37位会员带来多少比例的收入？" expect sales | summarize total = sum(amount) by customer | sort total desc | derive share = share(total), r = rank() | where r > 13 | summarize rest = sum(share)
+        pause
+        say "Grade the members on the same lines over the last 3 months, and store the grades." zh="按同样的界线，以最近3个月给会员分级并保存等级。"
+        grade abc months=3 a=82% b=95% apply
+        customers | summarize members = count() by abc_grade | sort abc_grade
+        pause
+        say "Plan the hosts' visits and calls by grade: the A members get the most attention." zh="按等级安排接待人员的拜访和电话：A级会员得到最多关注。"
+        visit plan month=2026-12 role=handler
+        """#),
     ])
 }

@@ -2,153 +2,154 @@
 extension CaseData {
   static let pareto20 = TrainingCase(
     name: "pareto-20",
-    title: "Sales performance: 20 customers, 2.5 million, 80/15/5", titleZh: "销售业绩分析：20家客户、250万元、80/15/5", today: "2026-11-29",
+    title: "Sales performance: 20 customers, 2.5 million, 80/15/5", titleZh: "销售业绩分析：20家客户、250万元、80/15/5",
+    today: "2026-11-29",
     files: [
       CaseFile(
         "data.kehu",
-      #"""
-      # The chapter's sales performance example (§2.6 step 2, Figure 4-1): one salesperson, 王芳,
-      # and her 20 customers; 2,500,000 of sales from August to October 2026. The first 4
-      # customers make 2,000,000 (80%), customers 5-10 make 375,000 (15%), the last 10 make
-      # 125,000 (5%). Each customer's sales are split 40/30/30 over the three months.
-      import customers "customers.csv"
-      import sales "sales.csv"
-      """#),
+        #"""
+        # The chapter's sales performance example (§2.6 step 2, Figure 4-1): one salesperson, 王芳,
+        # and her 20 customers; 2,500,000 of sales from August to October 2026. The first 4
+        # customers make 2,000,000 (80%), customers 5-10 make 375,000 (15%), the last 10 make
+        # 125,000 (5%). Each customer's sales are split 40/30/30 over the three months.
+        import customers "customers.csv"
+        import sales "sales.csv"
+        """#),
       CaseFile(
         "intro.md",
-      #"""
-      Case pareto-20: sales performance analysis (§2.6 steps 2-6, Figure 4-1)
+        #"""
+        Case pareto-20: sales performance analysis (§2.6 steps 2-6, Figure 4-1)
 
-      王芳 sells to 20 customers. From August to October 2026 they bought 2,500,000 yuan in
-      all. The chapter's point: the first 4 customers make 80% of the sales, customers 5-10
-      make 15%, and the last 10 make only 5%. Find the key customers from the chart, grade
-      every customer A, B or C, and plan the visits by grade.
+        王芳 sells to 20 customers. From August to October 2026 they bought 2,500,000 yuan in
+        all. The chapter's point: the first 4 customers make 80% of the sales, customers 5-10
+        make 15%, and the last 10 make only 5%. Find the key customers from the chart, grade
+        every customer A, B or C, and plan the visits by grade.
 
-      The case's today is 2026-11-29. Tables: customers (20), sales (60 lines).
-      """#),
+        The case's today is 2026-11-29. Tables: customers (20), sales (60 lines).
+        """#),
       CaseFile(
         "intro.zh.md",
-      #"""
-      案例 pareto-20：销售业绩分析（§2.6 第2-6步，图4-1）
+        #"""
+        案例 pareto-20：销售业绩分析（§2.6 第2-6步，图4-1）
 
-      王芳负责20家客户。2026年8月至10月，这些客户共购买250万元。本章的要点：前4家客户占销售额的80%，
-      第5-10家占15%，后10家只占5%。请从图中找出重点客户，把每家客户划为A、B、C级，并按等级安排访问。
+        王芳负责20家客户。2026年8月至10月，这些客户共购买250万元。本章的要点：前4家客户占销售额的80%，
+        第5-10家占15%，后10家只占5%。请从图中找出重点客户，把每家客户划为A、B、C级，并按等级安排访问。
 
-      本案例的“今天”是2026-11-29。数据表：customers（20家）、sales（60行）。
-      """#),
+        本案例的“今天”是2026-11-29。数据表：customers（20家）、sales（60行）。
+        """#),
       CaseFile(
         "customers.csv",
-      #"""
-      id,kind,name,status,owner,area
-      1001,company,华强电子,trading,王芳,华东
-      1002,company,东方百货,trading,王芳,华东
-      1003,company,新世纪商贸,trading,王芳,华东
-      1004,company,长城五金,trading,王芳,华东
-      1005,company,明珠商行,trading,王芳,华东
-      1006,company,金星超市,trading,王芳,华东
-      1007,company,友谊商店,trading,王芳,华东
-      1008,company,红星文具,trading,王芳,华东
-      1009,company,阳光商店,trading,王芳,华东
-      1010,company,海天食品,trading,王芳,华东
-      1011,company,白云日用,trading,王芳,华东
-      1012,company,青山茶庄,trading,王芳,华东
-      1013,company,大华家电,trading,王芳,华东
-      1014,company,宏达建材,trading,王芳,华东
-      1015,company,利民副食,trading,王芳,华东
-      1016,company,顺发贸易,trading,王芳,华东
-      1017,company,万家便利,trading,王芳,华东
-      1018,company,福源粮油,trading,王芳,华东
-      1019,company,永兴杂货,trading,王芳,华东
-      1020,company,小林烟酒,trading,王芳,华东
-      """#),
+        #"""
+        id,kind,name,status,owner,area
+        1001,company,华强电子,trading,王芳,华东
+        1002,company,东方百货,trading,王芳,华东
+        1003,company,新世纪商贸,trading,王芳,华东
+        1004,company,长城五金,trading,王芳,华东
+        1005,company,明珠商行,trading,王芳,华东
+        1006,company,金星超市,trading,王芳,华东
+        1007,company,友谊商店,trading,王芳,华东
+        1008,company,红星文具,trading,王芳,华东
+        1009,company,阳光商店,trading,王芳,华东
+        1010,company,海天食品,trading,王芳,华东
+        1011,company,白云日用,trading,王芳,华东
+        1012,company,青山茶庄,trading,王芳,华东
+        1013,company,大华家电,trading,王芳,华东
+        1014,company,宏达建材,trading,王芳,华东
+        1015,company,利民副食,trading,王芳,华东
+        1016,company,顺发贸易,trading,王芳,华东
+        1017,company,万家便利,trading,王芳,华东
+        1018,company,福源粮油,trading,王芳,华东
+        1019,company,永兴杂货,trading,王芳,华东
+        1020,company,小林烟酒,trading,王芳,华东
+        """#),
       CaseFile(
         "sales.csv",
-      #"""
-      id,customer,date,amount
-      1,1001,2026-08-15,320000
-      2,1001,2026-09-15,240000
-      3,1001,2026-10-15,240000
-      4,1002,2026-08-15,220000
-      5,1002,2026-09-15,165000
-      6,1002,2026-10-15,165000
-      7,1003,2026-08-15,160000
-      8,1003,2026-09-15,120000
-      9,1003,2026-10-15,120000
-      10,1004,2026-08-15,100000
-      11,1004,2026-09-15,75000
-      12,1004,2026-10-15,75000
-      13,1005,2026-08-15,36000
-      14,1005,2026-09-15,27000
-      15,1005,2026-10-15,27000
-      16,1006,2026-08-15,30000
-      17,1006,2026-09-15,22500
-      18,1006,2026-10-15,22500
-      19,1007,2026-08-15,26000
-      20,1007,2026-09-15,19500
-      21,1007,2026-10-15,19500
-      22,1008,2026-08-15,22000
-      23,1008,2026-09-15,16500
-      24,1008,2026-10-15,16500
-      25,1009,2026-08-15,20000
-      26,1009,2026-09-15,15000
-      27,1009,2026-10-15,15000
-      28,1010,2026-08-15,16000
-      29,1010,2026-09-15,12000
-      30,1010,2026-10-15,12000
-      31,1011,2026-08-15,8000
-      32,1011,2026-09-15,6000
-      33,1011,2026-10-15,6000
-      34,1012,2026-08-15,7200
-      35,1012,2026-09-15,5400
-      36,1012,2026-10-15,5400
-      37,1013,2026-08-15,6400
-      38,1013,2026-09-15,4800
-      39,1013,2026-10-15,4800
-      40,1014,2026-08-15,5600
-      41,1014,2026-09-15,4200
-      42,1014,2026-10-15,4200
-      43,1015,2026-08-15,5200
-      44,1015,2026-09-15,3900
-      45,1015,2026-10-15,3900
-      46,1016,2026-08-15,4800
-      47,1016,2026-09-15,3600
-      48,1016,2026-10-15,3600
-      49,1017,2026-08-15,4000
-      50,1017,2026-09-15,3000
-      51,1017,2026-10-15,3000
-      52,1018,2026-08-15,3600
-      53,1018,2026-09-15,2700
-      54,1018,2026-10-15,2700
-      55,1019,2026-08-15,3200
-      56,1019,2026-09-15,2400
-      57,1019,2026-10-15,2400
-      58,1020,2026-08-15,2000
-      59,1020,2026-09-15,1500
-      60,1020,2026-10-15,1500
-      """#),
+        #"""
+        id,customer,date,amount
+        1,1001,2026-08-15,320000
+        2,1001,2026-09-15,240000
+        3,1001,2026-10-15,240000
+        4,1002,2026-08-15,220000
+        5,1002,2026-09-15,165000
+        6,1002,2026-10-15,165000
+        7,1003,2026-08-15,160000
+        8,1003,2026-09-15,120000
+        9,1003,2026-10-15,120000
+        10,1004,2026-08-15,100000
+        11,1004,2026-09-15,75000
+        12,1004,2026-10-15,75000
+        13,1005,2026-08-15,36000
+        14,1005,2026-09-15,27000
+        15,1005,2026-10-15,27000
+        16,1006,2026-08-15,30000
+        17,1006,2026-09-15,22500
+        18,1006,2026-10-15,22500
+        19,1007,2026-08-15,26000
+        20,1007,2026-09-15,19500
+        21,1007,2026-10-15,19500
+        22,1008,2026-08-15,22000
+        23,1008,2026-09-15,16500
+        24,1008,2026-10-15,16500
+        25,1009,2026-08-15,20000
+        26,1009,2026-09-15,15000
+        27,1009,2026-10-15,15000
+        28,1010,2026-08-15,16000
+        29,1010,2026-09-15,12000
+        30,1010,2026-10-15,12000
+        31,1011,2026-08-15,8000
+        32,1011,2026-09-15,6000
+        33,1011,2026-10-15,6000
+        34,1012,2026-08-15,7200
+        35,1012,2026-09-15,5400
+        36,1012,2026-10-15,5400
+        37,1013,2026-08-15,6400
+        38,1013,2026-09-15,4800
+        39,1013,2026-10-15,4800
+        40,1014,2026-08-15,5600
+        41,1014,2026-09-15,4200
+        42,1014,2026-10-15,4200
+        43,1015,2026-08-15,5200
+        44,1015,2026-09-15,3900
+        45,1015,2026-10-15,3900
+        46,1016,2026-08-15,4800
+        47,1016,2026-09-15,3600
+        48,1016,2026-10-15,3600
+        49,1017,2026-08-15,4000
+        50,1017,2026-09-15,3000
+        51,1017,2026-10-15,3000
+        52,1018,2026-08-15,3600
+        53,1018,2026-09-15,2700
+        54,1018,2026-10-15,2700
+        55,1019,2026-08-15,3200
+        56,1019,2026-09-15,2400
+        57,1019,2026-10-15,2400
+        58,1020,2026-08-15,2000
+        59,1020,2026-09-15,1500
+        60,1020,2026-10-15,1500
+        """#),
       CaseFile(
         "lesson.kehu",
-      #"""
-      say "Step 1. The data: one salesperson's customers and their sales." zh="第1步：整理资料——一名业务员的客户及其销售记录。"
-      customers | select id, name, owner, area
-      sales | summarize lines = count(), total = sum(amount) by month(date)
-      pause
-      say "Step 2. Sales performance analysis: rank the customers by sales, with each one's share and the cumulative share (Figure 4-1). The chart is written as an SVG file." zh="第2步：销售业绩分析——按销售额给客户排序，列出各自的份额和累计份额（图4-1），并把图表写成SVG文件。"
-      pareto chart="pareto-20.svg"
-      say "The first 4 customers make 2,000,000 of 2,500,000: 80%. Customers 5-10 make 375,000 (15%); the last 10 only 125,000 (5%)." zh="前4家客户的销售额为200万元（共250万元），占80%；第5-10家为37.5万元（15%）；后10家只有12.5万元（5%）。"
-      exercise "How much did the last 10 customers buy in all?" zh="后10家客户共购买了多少？" expect sales | where customer > 1010 | summarize total = sum(amount)
-      pause
-      say "Step 3. ABC grading: the monthly average over 3 full months, ranked largest first; A up to 80% cumulative, B up to 95%, the rest C. `apply` stores the grades." zh="第3步：划分客户等级——取连续3个月的月平均销售额，从大到小排序；累计80%以内为A级，95%以内为B级，其余为C级。apply 保存等级。"
-      grade abc months=3 apply
-      exercise "How many customers are graded A?" zh="A级客户有几家？" expect customers | where abc_grade == "A" | count
-      pause
-      say "Step 4. The customer register by grade." zh="第4步：客户名册——按等级登记。"
-      customers | summarize customers = count() by abc_grade | sort abc_grade
-      pause
-      say "Step 6. The visit plan: the A customers get the most visits, from the handler up to the general manager." zh="第6步：客户访问计划——A级客户访问最多，从经办人到总经理都要拜访。"
-      visit policy
-      visit plan month=2026-12 role=handler
-      say "Four customers out of twenty carry the business: they are where the visits go." zh="二十家客户中的四家支撑着业务：访问的重点就在这里。"
-      """#),
+        #"""
+        say "Step 1. The data: one salesperson's customers and their sales." zh="第1步：整理资料——一名业务员的客户及其销售记录。"
+        customers | select id, name, owner, area
+        sales | summarize lines = count(), total = sum(amount) by month(date)
+        pause
+        say "Step 2. Sales performance analysis: rank the customers by sales, with each one's share and the cumulative share (Figure 4-1). The chart is written as an SVG file." zh="第2步：销售业绩分析——按销售额给客户排序，列出各自的份额和累计份额（图4-1），并把图表写成SVG文件。"
+        pareto chart="pareto-20.svg"
+        say "The first 4 customers make 2,000,000 of 2,500,000: 80%. Customers 5-10 make 375,000 (15%); the last 10 only 125,000 (5%)." zh="前4家客户的销售额为200万元（共250万元），占80%；第5-10家为37.5万元（15%）；后10家只有12.5万元（5%）。"
+        exercise "How much did the last 10 customers buy in all?" zh="后10家客户共购买了多少？" expect sales | where customer > 1010 | summarize total = sum(amount)
+        pause
+        say "Step 3. ABC grading: the monthly average over 3 full months, ranked largest first; A up to 80% cumulative, B up to 95%, the rest C. `apply` stores the grades." zh="第3步：划分客户等级——取连续3个月的月平均销售额，从大到小排序；累计80%以内为A级，95%以内为B级，其余为C级。apply 保存等级。"
+        grade abc months=3 apply
+        exercise "How many customers are graded A?" zh="A级客户有几家？" expect customers | where abc_grade == "A" | count
+        pause
+        say "Step 4. The customer register by grade." zh="第4步：客户名册——按等级登记。"
+        customers | summarize customers = count() by abc_grade | sort abc_grade
+        pause
+        say "Step 6. The visit plan: the A customers get the most visits, from the handler up to the general manager." zh="第6步：客户访问计划——A级客户访问最多，从经办人到总经理都要拜访。"
+        visit policy
+        visit plan month=2026-12 role=handler
+        say "Four customers out of twenty carry the business: they are where the visits go." zh="二十家客户中的四家支撑着业务：访问的重点就在这里。"
+        """#),
     ])
 }

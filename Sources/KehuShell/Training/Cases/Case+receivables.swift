@@ -2,69 +2,70 @@
 extension CaseData {
   static let receivables = TrainingCase(
     name: "receivables",
-    title: "Receivables: ageing, holding cost, credit policy, collection", titleZh: "应收账款：账龄、持有成本、信用政策与催收", today: "2026-11-29",
+    title: "Receivables: ageing, holding cost, credit policy, collection", titleZh: "应收账款：账龄、持有成本、信用政策与催收",
+    today: "2026-11-29",
     files: [
       CaseFile(
         "data.kehu",
-      #"""
-      # §5: five customers with invoices of different ages on 2026-11-29.
-      customer add company id=4001 status=trading name="华南电器有限公司" owner=李明 area=华南
-      customer add company id=4002 status=trading name="北方建材有限公司" owner=张丽 area=华北
-      customer add company id=4003 status=trading name="西部商贸有限公司" owner=李明 area=西南
-      customer add company id=4004 status=trading name="东海食品有限公司" owner=张丽 area=华东
-      customer add company id=4005 status=trading name="中原五金有限公司" owner=李明 area=华中
-      invoice add 4001 amount=120000 date=2026-11-10 terms="n/30" no=R-101
-      invoice add 4002 amount=80000 date=2026-10-01 terms="n/30" no=R-102
-      invoice add 4003 amount=60000 date=2026-08-20 terms="n/30" no=R-103
-      invoice add 4004 amount=45000 date=2026-07-01 terms="n/30" no=R-104
-      invoice add 4005 amount=30000 date=2026-06-01 terms="n/30" no=R-105
-      invoice add 4001 amount=50000 date=2026-09-15 terms="n/30" no=R-106
-      """#),
+        #"""
+        # §5: five customers with invoices of different ages on 2026-11-29.
+        customer add company id=4001 status=trading name="华南电器有限公司" owner=李明 area=华南
+        customer add company id=4002 status=trading name="北方建材有限公司" owner=张丽 area=华北
+        customer add company id=4003 status=trading name="西部商贸有限公司" owner=李明 area=西南
+        customer add company id=4004 status=trading name="东海食品有限公司" owner=张丽 area=华东
+        customer add company id=4005 status=trading name="中原五金有限公司" owner=李明 area=华中
+        invoice add 4001 amount=120000 date=2026-11-10 terms="n/30" no=R-101
+        invoice add 4002 amount=80000 date=2026-10-01 terms="n/30" no=R-102
+        invoice add 4003 amount=60000 date=2026-08-20 terms="n/30" no=R-103
+        invoice add 4004 amount=45000 date=2026-07-01 terms="n/30" no=R-104
+        invoice add 4005 amount=30000 date=2026-06-01 terms="n/30" no=R-105
+        invoice add 4001 amount=50000 date=2026-09-15 terms="n/30" no=R-106
+        """#),
       CaseFile(
         "intro.md",
-      #"""
-      Case receivables: the functions and costs of receivables, and a credit policy (§5)
+        #"""
+        Case receivables: the functions and costs of receivables, and a credit policy (§5)
 
-      Five customers owe us six invoices, from 19 days old to six months. Age them, price
-      what holding receivables costs, compare two credit policies (30 days net against
-      2/10 n/60 with a cash discount) and decide; then plan the collection of what is overdue.
-      The case's today is 2026-11-29.
-      """#),
+        Five customers owe us six invoices, from 19 days old to six months. Age them, price
+        what holding receivables costs, compare two credit policies (30 days net against
+        2/10 n/60 with a cash discount) and decide; then plan the collection of what is overdue.
+        The case's today is 2026-11-29.
+        """#),
       CaseFile(
         "intro.zh.md",
-      #"""
-      案例 receivables：应收账款的功能、成本与信用政策（§5）
+        #"""
+        案例 receivables：应收账款的功能、成本与信用政策（§5）
 
-      五家客户欠我们六张发票，账龄从19天到半年不等。请做账龄分析，计算持有应收账款的成本，
-      比较两种信用政策（30天付款，与带现金折扣的2/10 n/60）并作出决策；然后为逾期账款安排催收。
-      本案例的“今天”是2026-11-29。
-      """#),
+        五家客户欠我们六张发票，账龄从19天到半年不等。请做账龄分析，计算持有应收账款的成本，
+        比较两种信用政策（30天付款，与带现金折扣的2/10 n/60）并作出决策；然后为逾期账款安排催收。
+        本案例的“今天”是2026-11-29。
+        """#),
       CaseFile(
         "lesson.kehu",
-      #"""
-      say "Ageing: how long each amount is past its due date." zh="账龄分析：每笔款项逾期多久。"
-      ar ageing
-      ar ageing by=customer
-      pause
-      say "What holding receivables costs: the capital tied up (opportunity cost), bad debts and management." zh="持有应收账款的成本：占用资金的机会成本、坏账损失和管理成本。"
-      ar cost sales=3600000 days=45 variable=60% capital=10% bad_debt=2% management=20000
-      pause
-      say "Two credit policies. A: 30 days net. B: 2/10 n/60, which sells more, and half the customers take the discount." zh="两种信用政策。A：30天付款。B：2/10 n/60，销售额更高，一半客户享受现金折扣。"
-      ar policy set A terms="n/30" sales=3600000 variable=60% bad_debt=2% collection=20000 capital=10%
-      ar policy set B terms="2/10 n/60" share=50% sales=4200000 variable=60% bad_debt=3% collection=30000 capital=10%
-      ar policy compare A B
-      say "The decision: B adds 240,000 of contribution margin and 6,500 + 54,000 + 42,000 + 10,000 = 112,500 of costs (opportunity, bad debts, discounts, collection). Its net benefit is 127,500 higher, so B is the better policy." zh="决策：B增加边际贡献240,000元，增加成本6,500 + 54,000 + 42,000 + 10,000 = 112,500元（机会成本、坏账、折扣、收账费用）。净收益高出127,500元，所以选B。"
-      say "The customer's side: forgoing a 2/10 n/60 discount costs 2 ÷ 98 × 360 ÷ 50 a year." zh="客户一方：放弃2/10 n/60的折扣，年成本为 2 ÷ 98 × 360 ÷ 50。"
-      discount cost "2/10 n/60"
-      exercise "What does forgoing 1/10 n/30 cost a year?" zh="放弃1/10 n/30的折扣，年成本是多少？" expect discount cost "1/10 n/30"
-      pause
-      say "Collection: every overdue customer with the next step of the ladder." zh="催收：每家逾期客户及催收阶梯的下一步。"
-      collect ladder
-      collect plan
-      say "Each action is recorded; a promise to pay is followed up, and a broken one is a warning sign." zh="每次催收都要记录；付款承诺要跟进，违约就是警示信号。"
-      collect log 4002 step=phone method=reasoning outcome="答应12月5日付款" promise=2026-12-05 amount=80000
-      collect log 4005 step=demand method=soft-hard outcome="发出律师函"
-      collect promises
-      """#),
+        #"""
+        say "Ageing: how long each amount is past its due date." zh="账龄分析：每笔款项逾期多久。"
+        ar ageing
+        ar ageing by=customer
+        pause
+        say "What holding receivables costs: the capital tied up (opportunity cost), bad debts and management." zh="持有应收账款的成本：占用资金的机会成本、坏账损失和管理成本。"
+        ar cost sales=3600000 days=45 variable=60% capital=10% bad_debt=2% management=20000
+        pause
+        say "Two credit policies. A: 30 days net. B: 2/10 n/60, which sells more, and half the customers take the discount." zh="两种信用政策。A：30天付款。B：2/10 n/60，销售额更高，一半客户享受现金折扣。"
+        ar policy set A terms="n/30" sales=3600000 variable=60% bad_debt=2% collection=20000 capital=10%
+        ar policy set B terms="2/10 n/60" share=50% sales=4200000 variable=60% bad_debt=3% collection=30000 capital=10%
+        ar policy compare A B
+        say "The decision: B adds 240,000 of contribution margin and 6,500 + 54,000 + 42,000 + 10,000 = 112,500 of costs (opportunity, bad debts, discounts, collection). Its net benefit is 127,500 higher, so B is the better policy." zh="决策：B增加边际贡献240,000元，增加成本6,500 + 54,000 + 42,000 + 10,000 = 112,500元（机会成本、坏账、折扣、收账费用）。净收益高出127,500元，所以选B。"
+        say "The customer's side: forgoing a 2/10 n/60 discount costs 2 ÷ 98 × 360 ÷ 50 a year." zh="客户一方：放弃2/10 n/60的折扣，年成本为 2 ÷ 98 × 360 ÷ 50。"
+        discount cost "2/10 n/60"
+        exercise "What does forgoing 1/10 n/30 cost a year?" zh="放弃1/10 n/30的折扣，年成本是多少？" expect discount cost "1/10 n/30"
+        pause
+        say "Collection: every overdue customer with the next step of the ladder." zh="催收：每家逾期客户及催收阶梯的下一步。"
+        collect ladder
+        collect plan
+        say "Each action is recorded; a promise to pay is followed up, and a broken one is a warning sign." zh="每次催收都要记录；付款承诺要跟进，违约就是警示信号。"
+        collect log 4002 step=phone method=reasoning outcome="答应12月5日付款" promise=2026-12-05 amount=80000
+        collect log 4005 step=demand method=soft-hard outcome="发出律师函"
+        collect promises
+        """#),
     ])
 }
