@@ -27,7 +27,7 @@ enum CaseCommands {
         arguments: [.positional("name", .choice(names))], example: "case open abc-3months",
         handler: { s, a in
           let c = CaseLibrary.named(a.text("name") ?? "")!
-          try open(s, c, at: a)
+          try open(s, c)
           return .message(c.introduction(s.settings.language))
         }),
       CommandSpec(
@@ -119,7 +119,7 @@ enum CaseCommands {
   }
 
   /// Sets the user's workspace aside and builds the case on a fresh in-memory one.
-  static func open(_ s: Session, _ c: TrainingCase, at a: ParsedArguments?) throws {
+  static func open(_ s: Session, _ c: TrainingCase) throws {
     _ = close(s)
     let home = OpenCase(name: c.name, home: s.workspace, today: s.settings.today)
     s.workspace = Workspace()
@@ -153,7 +153,7 @@ enum CaseCommands {
         c, to: TransferCommands.path(s, handout), shown: handout, settings: s.settings)
       return .message(written)
     }
-    try open(s, c, at: a)
+    try open(s, c)
     s.emit(c.introduction(s.settings.language))
     try Lesson.run(s, c, recorder: nil)
     return .message(

@@ -68,7 +68,7 @@ enum Handout {
     // The handout's own session must not leave its language behind in the caller's.
     defer { Catalogues.shared.select(settings.language) }
     let recorder = Recorder(directory: dir, take: buffer.take)
-    try CaseCommands.open(session, c, at: nil)
+    try CaseCommands.open(session, c)
     let title = settings.language == "zh" ? c.titleZh : c.title
     recorder.markdown.append("# \(title)")
     recorder.markdown.append(c.introduction(settings.language).trimmingCharacters(in: .newlines))
