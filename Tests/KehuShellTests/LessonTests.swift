@@ -217,6 +217,16 @@ final class LessonTests: XCTestCase {
     XCTAssertEqual(s.db["audit"].count > 0, true)
   }
 
+  /// `quit` at an exercise's answer prompt stops the lesson, not kehu.
+  func testQuitAtAnExerciseStopsTheLesson() {
+    let buffer = OutputBuffer()
+    let s = session(buffer, interactive: true)
+    s.readLine = { prompt in prompt.hasPrefix("answer") ? "quit" : "" }
+    XCTAssertEqual(s.run(source: "lesson pareto-20\ncustomers | count", file: nil), .ok)
+    XCTAssertFalse(buffer.text.contains("Step 3."), buffer.text)
+    XCTAssertTrue(buffer.text.hasSuffix("count\n─────\n   20\n(1 row)\n"), buffer.text)
+  }
+
   /// `pause` waits at the prompt only; `q` stops the lesson after the pause.
   func testPauseWaitsOnlyAtThePrompt() throws {
     let buffer = OutputBuffer()

@@ -162,7 +162,11 @@ enum Lesson {
     }
     let expected = try trying(s) { try s.runStatement(model) }
     while true {
-      guard let line = read(tr("answer (Enter shows the model answer)> ")) else { return .none }
+      // End of input (Ctrl-D, or Ctrl-C at the answer prompt) stops the lesson, as `q` at a pause does.
+      guard let line = read(tr("answer (Enter shows the model answer)> ")) else {
+        s.openCase?.stop = true
+        return .none
+      }
       let typed = line.trimmingCharacters(in: .whitespaces)
       if typed.isEmpty || typed == "?" {
         s.emit(tr("Model answer:") + "\n" + s.prompt + ex.answer + "\n")
@@ -176,6 +180,10 @@ enum Lesson {
         s.report(e, in: mine, source: typed, file: nil)
         s.emit(tr("Try again, or press Enter to see the model answer.") + "\n")
         continue
+      }
+      if case .quit = got {
+        s.openCase?.stop = true
+        return .none
       }
       s.emitOutput(got)
       if same(got, expected) {
