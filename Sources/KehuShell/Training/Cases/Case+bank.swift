@@ -79,7 +79,7 @@ extension CaseData {
         "lesson.kehu",
         #"""
         say "Problem 1, concentration: who brings the income?" zh="问题一，客户集中：收入来自谁？"
-        pareto
+        pareto chart="bank.svg"
         exercise "What share of the branch's income does 远洋集团 (7001) bring?" zh="远洋集团（7001）带来支行收入的多大比例？" expect sales | summarize income = sum(amount) by customer | derive share = share(income) | where customer == 7001
         pause
         say "Problem 2, credit: loans against limits, and what is overdue." zh="问题二，信用：贷款与授信额度相比，以及逾期情况。"
