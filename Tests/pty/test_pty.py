@@ -39,7 +39,7 @@ class Failure(Exception):
 class Session:
     """One kehu process on its own pty, which is its controlling terminal (so Ctrl-C signals)."""
 
-    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None):
+    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None, cwd=None):
         """history: a KEHU_HISTORY value; "" for a file in `home`; None leaves it unset."""
         self.home = home
         env = {
@@ -62,6 +62,8 @@ class Session:
         if self.pid == 0:
             try:
                 os.close(self.master)
+                if cwd:
+                    os.chdir(cwd)
                 os.setsid()
                 fcntl.ioctl(self.slave, termios.TIOCSCTTY, 0)
                 for fd in (0, 1, 2):
@@ -395,7 +397,8 @@ def case_lesson_at_the_prompt(binary, home):
     # `lesson pareto-20` at the prompt: a pause waits for Enter, an exercise reads the
     # learner's answer (wrong, then Enter for the model answer), `q` at a pause stops it,
     # and the case stays open until `case close`.
-    s = Session(binary, home)
+    # In `home`: the lesson writes its chart into the current directory.
+    s = Session(binary, home, cwd=home)
     try:
         s.prompt_then("lesson pareto-20\r")
         s.expect("kehu[case:pareto-20]> sales | summarize", "the lesson's second command echoed")
