@@ -44,6 +44,7 @@ enum Builtins {
       return .table(t)
     }
     if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
+    if a.rest == ["review"] { return .message(Review.text()) }
     if a.rest == ["signs"] { return .table(CreditReviewCommands.signTable(nil)) }
     let under = s.commands.under(a.rest)
     if !under.isEmpty {
@@ -114,6 +115,8 @@ enum Builtins {
     } catch {
       throw a.error(error.message, at: a.values["value"] == nil ? "name" : "value")
     }
+    // Summaries are translated when the table is built; build it again in the new language.
+    if spec.name == "language" { s.commands = .standard }
     return .none
   }
 

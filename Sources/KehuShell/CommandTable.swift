@@ -23,6 +23,7 @@ public struct CommandTable: Sendable {
     all += PolicyCommands.commands
     all += CollectCommands.commands
     all += AnalysisCommands.commands
+    all += CaseCommands.commands
     return CommandTable(all)
   }
 

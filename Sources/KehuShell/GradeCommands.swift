@@ -117,7 +117,7 @@ enum GradeCommands {
       }
       let svg = ParetoChart.svg(bars, total: total, lines: gl, title: t.title ?? "")
       do {
-        try Data(svg.utf8).write(to: URL(fileURLWithPath: path))
+        try Data(svg.utf8).write(to: URL(fileURLWithPath: s.outputPath(path)))
       } catch {
         throw a.error(tr("cannot write `{0}`: {1}", path, error.localizedDescription), at: "chart")
       }

@@ -16,7 +16,9 @@ public struct MessageCatalogue: Sendable {
 public final class Catalogues: @unchecked Sendable {
   public static let shared = Catalogues()
   public var active: MessageCatalogue = .english
-  public var available: [String: MessageCatalogue] = ["en": .english]
+  public var available: [String: MessageCatalogue] = ["en": .english, "zh": .chinese]
+  /// Makes `language` active; an unknown one falls back to English.
+  public func select(_ language: String) { active = available[language] ?? .english }
 }
 
 /// Translates `english` through the active catalogue and fills in its placeholders.

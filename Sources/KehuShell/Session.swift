@@ -83,10 +83,23 @@ public final class Session: ReplHost {
   }
   /// Statements run so far: the fixed clock advances one second per statement.
   var statementCount: Int64 = 0
-  public private(set) var failures = 0
+  public internal(set) var failures = 0
   let interruptFlag = InterruptFlag()
   public var commands: CommandTable
-  public let workspace: Workspace
+  /// The store the session works on: the user's, or a case's scratch store while one is open.
+  public internal(set) var workspace: Workspace
+  /// The case opened with `case open` or `lesson`, and what to go back to on `case close`.
+  var openCase: OpenCase?
+  /// How `pause` and `exercise` read a line at the prompt; nil where nobody can answer.
+  public var readLine: ((String) -> String?)?
+  /// `--no-pause`: lessons run through without waiting for Enter.
+  public var noPause = false
+  /// Greater than zero while a lesson runs: its commands are echoed, its narration is not.
+  var lessonDepth = 0
+  /// Where relative output files (charts) go; nil means the current directory.
+  public var outputDirectory: String?
+  /// True while a case's data script builds it: its statements' results are not shown.
+  var muted = false
 
   public init(
     options: SessionOptions, io: SessionIO, workspace: Workspace = Workspace(),
@@ -98,6 +111,7 @@ public final class Session: ReplHost {
     self.variables = options.variables
     self.io = io
     self.commands = commands
+    Catalogues.shared.select(settings.language)
   }
 
   // MARK: time
@@ -118,7 +132,8 @@ public final class Session: ReplHost {
 
   public var prompt: String {
     let scenario = workspace.scenarios.map { "|" + $0.name }.joined()
-    return "kehu[\(options.storeName)\(scenario)]> "
+    let store = openCase.map { "case:" + $0.name } ?? options.storeName
+    return "kehu[\(store)\(scenario)]> "
   }
 
   /// Applies a batch of changes as the session's user, at the session's time.
@@ -172,10 +187,12 @@ public final class Session: ReplHost {
     let runnable = split.incomplete ? split.statements.dropLast() : split.statements[...]
     for st in runnable {
       statementCount += 1
-      if settings.echo {
-        let shown = st.text.split(separator: "\n", omittingEmptySubsequences: false)
-          .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
-          .joined(separator: "\n")
+      if lessonDepth > 0 ? !Lesson.isNarration(st.text) : settings.echo {
+        let shown = (lessonDepth > 0 ? Lesson.shown(st.text) : st.text).split(
+          separator: "\n", omittingEmptySubsequences: false
+        )
+        .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
+        .joined(separator: "\n")
         emit(shown + "\n")
       }
       _ = interruptFlag.take()
@@ -219,6 +236,9 @@ public final class Session: ReplHost {
   func runStatement(_ st: Statement, variables scope: Environment? = nil) throws -> CommandOutput {
     // The first word decides: a command, or the query language (whose words follow other rules).
     let firstWord = String(st.text.prefix { !$0.isWhitespace })
+    // An exercise's model answer is a query, which the command words cannot hold.
+    if firstWord == "exercise" { return try Lesson.exercise(self, st) }
+    if firstWord == "refused" && lessonDepth > 0 { return try Lesson.refused(self, st) }
     if !commands.topWords.contains(firstWord) && Session.startsQuery(firstWord) { return try runQuery(st) }
     var words: [Word]
     do {
@@ -234,7 +254,8 @@ public final class Session: ReplHost {
       let args = try ArgumentParser.parse(
         Array(words.dropFirst(used)), for: spec, commandEnd: words[used - 1])
       // A command that only writes with `apply` may still look on a read-only store.
-      let looksOnly = spec.arguments.contains { $0.name == "apply" && $0.kind == .bool } && !args.flag("apply")
+      let looksOnly =
+        spec.arguments.contains { $0.name == "apply" && $0.kind == .bool } && !args.flag("apply")
       if spec.writes && workspace.readOnly && !looksOnly {
         throw ShellError(
           tr("the store is open read-only (--read-only); `{0}` changes it", spec.name), at: first)
@@ -346,6 +367,7 @@ public final class Session: ReplHost {
   }
 
   func emit(_ text: String) {
+    if muted { return }
     if let redirect {
       redirect.write(Data(text.utf8))
     } else {

@@ -20,6 +20,8 @@ public struct Settings: Sendable {
   public var year: DayCountConvention = .standard
   /// The ageing bucket edges (last day past due of each closed bucket).
   public var ageing: AgeingEdges = .standard
+  /// The language of messages, help and narration: `en` or `zh` (commands stay the same).
+  public var language: String = "en"
   public init() {}
 }
 
@@ -90,8 +92,18 @@ public struct SettingSpec: Sendable {
       choices: ["on", "off"],
       get: { s, _ in s.echo ? "on" : "off" },
       set: { s, v throws(ShellError) in s.echo = try onOff("echo", v) }),
-    sync, year, ageing,
+    sync, year, ageing, language,
   ]
+
+  public static let language = SettingSpec(
+    name: "language", values: "en|zh", help: tr("the language of messages, help and lessons"),
+    choices: ["en", "zh"],
+    get: { s, _ in s.language },
+    set: { s, v throws(ShellError) in
+      guard ["en", "zh"].contains(v) else { throw badValue("language", v, ["en", "zh"]) }
+      s.language = v
+      Catalogues.shared.select(v)
+    })
 
   public static let year = SettingSpec(
     name: "year", values: "360|365", help: tr("days in a year for rates and average balances"),

@@ -25,6 +25,7 @@ struct Kehu: ParsableCommand {
   @Option(help: "Output format: table, csv, json or markdown.") var format: String?
   @Option(help: "Fix today's date (YYYY-MM-DD) and make the clock deterministic.") var today: String?
   @Flag(help: "Print each statement behind the prompt before its output.") var echo = false
+  @Flag(help: "Run lessons through without waiting at their pauses and exercises.") var noPause = false
   @Flag(help: "Run on after a failing statement (the exit status is still 1).") var keepGoing = false
   @Option(name: .customLong("set"), help: "Bind a script variable: NAME=VALUE (repeatable).")
   var bindings: [String] = []
@@ -72,6 +73,7 @@ struct Kehu: ParsableCommand {
     if let today { settings.today = Day(parsing: today) }
     settings.echo = echo
     settings.user = env["USER"] ?? env["LOGNAME"] ?? "user"
+    settings.language = languageFromEnvironment(env)
     if interactive { settings.rows = max(5, terminalRows() - 6) }
     var variables: [String: Value] = [:]
     for b in bindings {
@@ -85,6 +87,14 @@ struct Kehu: ParsableCommand {
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
+    session.noPause = noPause
+    if interactive {
+      // Lessons' pauses and exercises read a line between statements, when the editor is idle.
+      session.readLine = { prompt in
+        writeOut(prompt)
+        return Swift.readLine()
+      }
+    }
 
     if !noInit, let path = initFile ?? defaultInitFile(env) {
       if let text = try? String(contentsOfFile: path, encoding: .utf8) {
@@ -166,6 +176,12 @@ struct Kehu: ParsableCommand {
       throw ExitCode(e.exitStatus)
     }
   }
+}
+
+/// `zh` when the locale (LC_ALL, else LC_MESSAGES, else LANG) is Chinese; else `en`.
+func languageFromEnvironment(_ env: [String: String]) -> String {
+  let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+  return locale.hasPrefix("zh") ? "zh" : "en"
 }
 
 func defaultStoreDirectory(_ env: [String: String]) -> String {
@@ -285,9 +301,51 @@ struct Gen: ParsableCommand {
   }
 }
 
+/// `kehu lesson NAME [--handout FILE.md]`: a lesson on its case's scratch store, never the
+/// user's; with --handout, written as Markdown with its charts beside it.
+struct LessonRun: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "kehu lesson",
+    abstract: "Run a built-in lesson in script mode, or write it as a Markdown handout.")
+  @Argument(help: "The case: \(CaseLibrary.all.map(\.name).joined(separator: ", ")).") var name: String
+  @Option(help: ArgumentHelp("Write the lesson as Markdown, charts beside it.", valueName: "file.md"))
+  var handout: String?
+  @Option(help: "Messages and narration in this language: en or zh (default from LANG).") var language:
+    String?
+
+  func validate() throws {
+    if CaseLibrary.named(name) == nil {
+      throw ValidationError(
+        "no case '\(name)'; cases: \(CaseLibrary.all.map(\.name).joined(separator: ", "))")
+    }
+    if let language, !["en", "zh"].contains(language) {
+      throw ValidationError("--language must be en or zh")
+    }
+  }
+
+  func run() throws {
+    var settings = Settings()
+    settings.language = language ?? languageFromEnvironment(ProcessInfo.processInfo.environment)
+    settings.user = ProcessInfo.processInfo.environment["USER"] ?? "user"
+    let session = Session(
+      options: SessionOptions(clock: { localNow() }, settings: settings, storeName: "memory"),
+      io: SessionIO(out: writeOut, err: writeErr))
+    session.noPause = true
+    var statement = "lesson \(name)"
+    if let handout {
+      statement +=
+        " handout=\""
+        + handout.replacingOccurrences(of: "\\", with: "\\\\")
+        .replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+    if session.run(source: statement, file: "kehu lesson") != .ok { throw ExitCode(1) }
+  }
+}
+
 switch CommandLine.arguments.dropFirst().first {
 case "check": Check.main(Array(CommandLine.arguments.dropFirst(2)))
 case "recover": Recover.main(Array(CommandLine.arguments.dropFirst(2)))
 case "gen": Gen.main(Array(CommandLine.arguments.dropFirst(2)))
+case "lesson": LessonRun.main(Array(CommandLine.arguments.dropFirst(2)))
 default: Kehu.main()
 }

@@ -29,10 +29,10 @@ def check(cond, message):
         raise Failure(message)
 
 
-def run(args, stdin=None, env=None, timeout=60):
+def run(args, stdin=None, env=None, timeout=60, cwd=None):
     e = {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "KEHU_HISTORY": "off"}
     e.update(env or {})
-    p = subprocess.run([KEHU] + args, input=stdin, capture_output=True, env=e, timeout=timeout)
+    p = subprocess.run([KEHU] + args, input=stdin, capture_output=True, env=e, timeout=timeout, cwd=cwd)
     return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
 
 
@@ -182,6 +182,48 @@ def case_sigkill_keeps_an_acknowledged_prefix():
         total = len(names)
 
 
+
+# ---- training: lessons and handouts (issue 10) -------------------------------------------
+
+LESSONS = ["pareto-20", "abc-3months", "credit-limits", "receivables", "complaints", "harrahs", "bank"]
+
+
+def case_every_lesson_runs_to_the_end_with_status_0():
+    for name in LESSONS:
+        # A lesson writes its charts into the current directory.
+        code, out, err = run(["lesson", name], cwd=TMP)
+        check(code == 0, "kehu lesson %s exited %d: %r" % (name, code, err[-400:]))
+        check(out.rstrip().endswith("(`case close` goes back to your store)"), "%s did not finish" % name)
+        code, out, err = run(["--memory", "--no-pause", "-c", "lesson %s" % name], cwd=TMP)
+        check(code == 0, "-c lesson %s exited %d: %r" % (name, code, err[-400:]))
+    code, out, err = run(["lesson", "pareto-21"])
+    check(code == 64 and "no case 'pareto-21'" in err, "unknown case: %d %r" % (code, err))
+
+
+def case_handout_from_the_shell_in_chinese():
+    path = os.path.join(TMP, "讲义", "第四章", "pareto-20.md")
+    code, out, err = run(["lesson", "pareto-20", "--handout", path], env={"LANG": "zh_CN.UTF-8"})
+    check(code == 0, "handout exited %d: %r" % (code, err))
+    md = open(path, encoding="utf-8").read()
+    check(md.startswith("# 销售业绩分析"), md[:80])
+    check("![pareto-20.svg](pareto-20.svg)" in md, "chart link missing")
+    svg = open(os.path.join(os.path.dirname(path), "pareto-20.svg"), encoding="utf-8").read()
+    check("<svg" in svg, "not an SVG")
+    check(sorted(os.listdir(TMP)) == ["讲义"], "the handout wrote outside its folder: %r" % os.listdir(TMP))
+
+
+def case_a_lesson_leaves_the_users_store_unchanged():
+    d = os.path.join(TMP, "own")
+    code, out, err = run(["--store", d, "-c", "customer add individual name=王芳"])
+    check(code == 0, err)
+    before = store_files(d)
+    code, out, err = run(["--store", d, "-c", "lesson abc-3months\ncase open credit-limits\ncustomer add company name=案例客户\ncase close\ncustomers | count"])
+    check(code == 0, err)
+    check(out.rstrip().endswith("1\n(1 row)"), out[-80:])
+    check(store_files(d) == before, "the store's files changed")
+
+
+
 CASES = [
     case_help_from_pipe_and_c,
     case_bad_statement_exit_1_with_caret,
@@ -192,6 +234,9 @@ CASES = [
     case_damage_exits_65_and_changes_nothing,
     case_torn_tail_is_cut_with_warning,
     case_sigkill_keeps_an_acknowledged_prefix,
+    case_every_lesson_runs_to_the_end_with_status_0,
+    case_handout_from_the_shell_in_chinese,
+    case_a_lesson_leaves_the_users_store_unchanged,
 ]
 
 

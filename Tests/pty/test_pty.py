@@ -39,7 +39,7 @@ class Failure(Exception):
 class Session:
     """One kehu process on its own pty, which is its controlling terminal (so Ctrl-C signals)."""
 
-    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None):
+    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None, cwd=None):
         """history: a KEHU_HISTORY value; "" for a file in `home`; None leaves it unset."""
         self.home = home
         env = {
@@ -62,6 +62,8 @@ class Session:
         if self.pid == 0:
             try:
                 os.close(self.master)
+                if cwd:
+                    os.chdir(cwd)
                 os.setsid()
                 fcntl.ioctl(self.slave, termios.TIOCSCTTY, 0)
                 for fd in (0, 1, 2):
@@ -391,6 +393,33 @@ def case_terminal_restored(binary, home):
         s.close()
 
 
+def case_lesson_at_the_prompt(binary, home):
+    # `lesson pareto-20` at the prompt: a pause waits for Enter, an exercise reads the
+    # learner's answer (wrong, then Enter for the model answer), `q` at a pause stops it,
+    # and the case stays open until `case close`.
+    # In `home`: the lesson writes its chart into the current directory.
+    s = Session(binary, home, cwd=home)
+    try:
+        s.prompt_then("lesson pareto-20\r")
+        s.expect("kehu[case:pareto-20]> sales | summarize", "the lesson's second command echoed")
+        s.expect("[Enter: go on, q: stop the lesson] ")
+        s.send("\r")
+        s.expect("answer (Enter shows the model answer)> ")
+        s.send("customers | count\r")
+        s.expect("Not the same result as the model answer.")
+        s.expect("answer (Enter shows the model answer)> ")
+        s.send("\r")
+        s.expect("125,000.00")
+        s.expect("[Enter: go on, q: stop the lesson] ")
+        s.send("q\r")
+        s.prompt_then("case close\r", prompt="kehu[case:pareto-20]> ")
+        s.expect("closed case pareto-20; back on memory")
+        s.prompt_then(CTRL_D)
+        check(s.wait_exit() == 0, "exit status after a lesson")
+    finally:
+        s.close()
+
+
 CASES = [
     case_chinese_input,
     case_move_left_and_delete,
@@ -401,6 +430,7 @@ CASES = [
     case_history_file,
     case_lang_c,
     case_terminal_restored,
+    case_lesson_at_the_prompt,
 ]
 
 

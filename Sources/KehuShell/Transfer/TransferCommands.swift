@@ -53,7 +53,7 @@ enum TransferCommands {
         tr("the audit table is written by kehu itself; `import all` restores it with a dump"), at: "table")
     }
     let given = a.text("file") ?? ""
-    guard let bytes = FileManager.default.contents(atPath: path(s, given)) else {
+    guard let bytes = s.readFile(path(s, given)) else {
       throw a.error(tr("cannot read `{0}`", given), at: "file")
     }
     let encoding = a.text("encoding").flatMap(TextEncoding.init(rawValue:))

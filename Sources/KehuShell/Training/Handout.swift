@@ -1,0 +1,102 @@
+import Foundation
+import KehuStore
+
+/// `lesson NAME handout=FILE.md` and `kehu lesson NAME --handout FILE.md`: the whole lesson
+/// as Markdown, each command with its output, the charts as SVG files beside it. It runs in
+/// a session of its own on the case's scratch store, so no store of the user's is opened.
+enum Handout {
+  /// Turns each statement's captured output into Markdown as the lesson goes.
+  final class Recorder {
+    let take: () -> String
+    let directory: String
+    var markdown: [String] = []
+    private var seen: Set<String>
+
+    init(directory: String, take: @escaping () -> String) {
+      self.directory = directory
+      self.take = take
+      self.seen = Recorder.charts(in: directory)
+    }
+
+    static func charts(in dir: String) -> Set<String> {
+      let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+      return Set(names.filter { $0.hasSuffix(".svg") })
+    }
+
+    func record(_ statement: String) throws {
+      let out = take()
+      let first = statement.prefix { !$0.isWhitespace }
+      switch first {
+      case "say": markdown.append(out.trimmingCharacters(in: .newlines))
+      case "pause": markdown.append("---")
+      case "exercise":
+        var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let question = lines.isEmpty ? "" : lines.removeFirst()
+        markdown.append("**\(question)**")
+        markdown.append(fence(lines.joined(separator: "\n")))
+      default: markdown.append(fence(out))
+      }
+      let now = Recorder.charts(in: directory)
+      for name in now.subtracting(seen).sorted() { markdown.append("![\(name)](\(name))") }
+      seen = now
+    }
+
+    func fence(_ text: String) -> String {
+      "```text\n" + text.trimmingCharacters(in: .newlines) + "\n```"
+    }
+  }
+
+  /// Writes the handout; the message says where and which charts it names.
+  static func write(_ c: TrainingCase, to path: String, shown: String, settings: Settings) throws -> String {
+    let url = URL(fileURLWithPath: path)
+    let dir = url.deletingLastPathComponent().path
+    do {
+      try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+    } catch {
+      throw ShellError(tr("cannot write `{0}`: {1}", shown, error.localizedDescription))
+    }
+    let buffer = Buffer()
+    var own = settings
+    own.echo = false
+    own.rows = nil
+    own.format = .table
+    let session = Session(
+      options: SessionOptions(settings: own, storeName: "memory"),
+      io: SessionIO(out: buffer.append, err: buffer.append))
+    session.noPause = true
+    session.outputDirectory = dir
+    // The handout's own session must not leave its language behind in the caller's.
+    defer { Catalogues.shared.select(settings.language) }
+    let recorder = Recorder(directory: dir, take: buffer.take)
+    try CaseCommands.open(session, c)
+    let title = settings.language == "zh" ? c.titleZh : c.title
+    recorder.markdown.append("# \(title)")
+    recorder.markdown.append(c.introduction(settings.language).trimmingCharacters(in: .newlines))
+    _ = buffer.take()
+    do {
+      try Lesson.run(session, c, recorder: recorder)
+    } catch {
+      throw ShellError(tr("the lesson {0} failed; no handout written:\n{1}", c.name, buffer.take()))
+    }
+    let text = recorder.markdown.joined(separator: "\n\n") + "\n"
+    do {
+      try Data(text.utf8).write(to: url)
+    } catch {
+      throw ShellError(tr("cannot write `{0}`: {1}", shown, error.localizedDescription))
+    }
+    let charts = recorder.markdown.filter { $0.hasPrefix("![") }.count
+    return tr("wrote the handout of {0} to {1}; charts beside it: {2}", c.name, shown, charts)
+  }
+
+  final class Buffer: @unchecked Sendable {
+    private var text = ""
+    private let lock = NSLock()
+    @Sendable func append(_ s: String) { lock.withLock { text += s } }
+    func take() -> String {
+      lock.withLock {
+        defer { text = "" }
+        return text
+      }
+    }
+  }
+}
