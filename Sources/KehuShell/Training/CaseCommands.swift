@@ -155,6 +155,15 @@ enum CaseCommands {
     }
     try open(s, c)
     s.emit(c.introduction(s.settings.language))
+    // Without a handout, the lesson's charts go to a folder of their own under the temporary
+    // directory, never into whatever folder kehu was started in.
+    let saved = s.outputDirectory
+    if saved == nil {
+      let dir = (NSTemporaryDirectory() as NSString).appendingPathComponent("kehu-lesson-\(c.name)")
+      try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+      s.outputDirectory = dir
+    }
+    defer { s.outputDirectory = saved }
     try Lesson.run(s, c, recorder: nil)
     return .message(
       tr("end of lesson {0}; the case stays open (`case close` goes back to your store)", c.name))
