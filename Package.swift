@@ -16,11 +16,14 @@ let package = Package(
       providers: [.apt(["libedit-dev"])]),
     // The C calls Swift cannot make: variadic el_set/el_get/history, stdio globals, the SIGINT flag.
     .target(name: "CLineEdit", dependencies: ["CEditLine"]),
-    .target(name: "LineEditor", dependencies: ["CLineEdit"]),
+    // Display width of text (Unicode East Asian Width, as a table in the code): one table for
+    // the line editor's candidate lists and the shell's result tables.
+    .target(name: "KehuText"),
+    .target(name: "LineEditor", dependencies: ["CLineEdit", "KehuText"]),
     .target(name: "KehuStore"),
     .target(name: "KehuQuery", dependencies: ["KehuStore"]),
     .target(name: "KehuDomain", dependencies: ["KehuStore"]),
-    .target(name: "KehuShell", dependencies: ["KehuStore", "KehuQuery", "KehuDomain"]),
+    .target(name: "KehuShell", dependencies: ["KehuStore", "KehuQuery", "KehuDomain", "KehuText"]),
     .executableTarget(
       name: "kehu",
       dependencies: [
@@ -34,6 +37,6 @@ let package = Package(
     // Transcripts are read from the source tree (Tests/KehuShellTests/Transcripts), so that
     // KEHU_RECORD=1 can write the expected output back beside each script.
     .testTarget(
-      name: "KehuShellTests", dependencies: ["KehuShell", "KehuStore", "KehuDomain"], exclude: ["Transcripts", "Fixtures"]),
+      name: "KehuShellTests", dependencies: ["KehuShell", "KehuStore", "KehuDomain", "KehuText"], exclude: ["Transcripts", "Fixtures"]),
   ]
 )

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Generate Sources/KehuShell/Render/EastAsianWidthTable.swift.
+"""Generate Sources/KehuText/EastAsianWidthTable.swift.
 
 The shell measures text by the Unicode East Asian Width property instead of the
 C library's wcwidth, whose answers change with the locale. This script turns
@@ -19,7 +19,7 @@ Rules (kept in this one place so the Swift code never second-guesses them):
     points in the pictograph blocks as W, because the emoji later Unicode versions
     put there are wide and Python's tables may be older than the terminal's.
 
-Usage: scripts/gen-east-asian-width.py > Sources/KehuShell/Render/EastAsianWidthTable.swift
+Usage: scripts/gen-east-asian-width.py > Sources/KehuText/EastAsianWidthTable.swift
 """
 import sys
 import unicodedata

@@ -1,5 +1,6 @@
 import KehuDomain
 import KehuStore
+import KehuText
 
 /// What to analyse (§2.5) and the comprehensive evaluation table (§2.3).
 enum AnalyzeCommands {

@@ -1,6 +1,7 @@
 import Foundation
 import KehuQuery
 import KehuStore
+import KehuText
 
 /// Tab completion by context, read from the command table.
 struct Completer {

@@ -193,7 +193,9 @@ enum CustomerCommands {
       {
         owner[table] = (other, c)
         let k: Value = other.def.key.type == .int ? Int64(row).map { .int($0) } ?? .text(row) : .text(row)
-        if let rr = other.row(forKey: k), !other.columns[c].isNull(rr) { belongs = other.columns[c].int(rr) == id }
+        if let rr = other.row(forKey: k), !other.columns[c].isNull(rr) {
+          belongs = other.columns[c].int(rr) == id
+        }
       }
       if belongs { t.rows.append(names.map { audit.value(row: r, column: col($0)) }) }
     }

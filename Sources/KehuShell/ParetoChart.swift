@@ -1,5 +1,6 @@
 import KehuDomain
 import KehuStore
+import KehuText
 
 /// Figure 4-1 drawn two ways: bars of Unicode blocks for the terminal, and an SVG file.
 enum ParetoChart {

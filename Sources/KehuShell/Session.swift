@@ -1,6 +1,7 @@
 import Foundation
 import KehuQuery
 import KehuStore
+import KehuText
 
 /// Where a session's text goes. The executable points these at stdout and stderr;
 /// transcript tests point both at one buffer.

@@ -1,3 +1,5 @@
+import KehuText
+
 /// What one press of Tab does to the line, worked out without a terminal so it can be tested.
 public struct CompletionPlan: Equatable, Sendable {
   /// Text that replaces the word being completed, or nil to leave the line as it is.
@@ -80,27 +82,6 @@ public enum CandidateColumns {
     return lines
   }
 
-  /// Terminal cells a string takes: two for East Asian wide and fullwidth characters, none for
-  /// combining marks. Only good enough for a candidate list; it does not ask the C library,
-  /// whose answer depends on the locale.
-  public static func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { $0 + scalarWidth($1) }
-  }
-
-  static func scalarWidth(_ scalar: Unicode.Scalar) -> Int {
-    switch scalar.properties.generalCategory {
-    case .nonspacingMark, .enclosingMark, .format: return 0
-    default: break
-    }
-    let v = scalar.value
-    for range in wideRanges where range.contains(v) { return 2 }
-    return 1
-  }
-
-  // The East Asian Wide (W) and Fullwidth (F) blocks that matter for Chinese, Japanese, Korean.
-  static let wideRanges: [ClosedRange<UInt32>] = [
-    0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF,
-    0xA000...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60,
-    0xFFE0...0xFFE6, 0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD,
-  ]
+  /// Terminal cells a string takes, by the same East Asian Width table as result tables.
+  public static func displayWidth(_ text: String) -> Int { KehuText.displayWidth(text) }
 }

@@ -1,6 +1,8 @@
+import KehuText
 import XCTest
 
 @testable import KehuShell
+@testable import KehuText
 
 final class RenderWidthTests: XCTestCase {
   func testAsciiAndChinese() {

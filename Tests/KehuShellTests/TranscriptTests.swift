@@ -1,6 +1,7 @@
 import Foundation
 import KehuDomain
 import KehuStore
+import KehuText
 import XCTest
 
 @testable import KehuShell

@@ -1,4 +1,5 @@
 import KehuStore
+import KehuText
 
 // Markdown (GitHub pipe tables) for handouts and reports: the title as a paragraph above,
 // the table, the notes as paragraphs below. Cells are padded by display width so the

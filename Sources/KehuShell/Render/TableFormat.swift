@@ -1,4 +1,5 @@
 import KehuStore
+import KehuText
 
 // The table format, for people at a terminal, in the style of sqlite3's `.mode column`:
 //
