@@ -71,20 +71,26 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
   public var description: String { formatted }
 
   static func group(_ fen: Int64, separators: Bool) -> String {
-    let neg = fen < 0
-    let mag = fen.magnitude
-    let whole = String(mag / 100)
+    // Built as ASCII bytes: tables print a million of these.
+    var digits: [UInt8] = []
+    var mag = fen.magnitude
     let cents = mag % 100
-    var out = ""
-    if separators {
-      for (i, ch) in whole.enumerated() {
-        if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
-        out.append(ch)
-      }
-    } else {
-      out = whole
+    mag /= 100
+    var whole: [UInt8] = []
+    repeat {
+      whole.append(UInt8(48 + mag % 10))
+      mag /= 10
+    } while mag > 0
+    digits.reserveCapacity(whole.count * 4 / 3 + 5)
+    if fen < 0 { digits.append(UInt8(ascii: "-")) }
+    for i in stride(from: whole.count - 1, through: 0, by: -1) {
+      digits.append(whole[i])
+      if separators && i > 0 && i % 3 == 0 { digits.append(UInt8(ascii: ",")) }
     }
-    return (neg ? "-" : "") + out + "." + (cents < 10 ? "0" : "") + String(cents)
+    digits.append(UInt8(ascii: "."))
+    digits.append(UInt8(48 + cents / 10))
+    digits.append(UInt8(48 + cents % 10))
+    return String(decoding: digits, as: UTF8.self)
   }
 }
 

@@ -77,39 +77,82 @@ private func footer(_ t: ResultTable, shown: Int, _ o: RenderOptions) -> [String
 func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
   let shown = shownRows(t, o)
   let cut = max(o.maxCellWidth, 1)
+  let columns = t.columns.count
   let headers = t.columns.map { visibleControls($0.name).truncated(toWidth: cut) }
-  let cells: [[Cell]] = (0..<shown).map { r in
-    t.columns.indices.map { c in
-      var cell = tableCell(t.cell(r, c), o)
-      cell.text = cell.text.truncated(toWidth: cut)
-      return cell
+  // Every cell's text and width, measured once: a million-row result is laid out in one
+  // pass over flat arrays, not a string per padding step.
+  var texts = [String]()
+  var cellWidths = [Int]()
+  var nulls = [Bool]()
+  texts.reserveCapacity(shown * columns)
+  cellWidths.reserveCapacity(shown * columns)
+  nulls.reserveCapacity(shown * columns)
+  var widths = headers.map(\.displayWidth)
+  for r in 0..<shown {
+    for c in 0..<columns {
+      let cell = tableCell(t.cell(r, c), o)
+      var text = cell.text
+      var w = text.displayWidth
+      if w > cut {
+        text = text.truncated(toWidth: cut)
+        w = text.displayWidth
+      }
+      texts.append(text)
+      cellWidths.append(w)
+      nulls.append(cell.isNull)
+      if w > widths[c] { widths[c] = w }
     }
   }
   let right = t.columns.indices.map { t.isNumeric(column: $0) }
-  var widths = headers.map(\.displayWidth)
-  for row in cells {
-    for (c, cell) in row.enumerated() { widths[c] = max(widths[c], cell.text.displayWidth) }
+
+  var out = ""
+  out.reserveCapacity((widths.reduce(0, +) + 2 * columns + 1) * (shown + 2) + 256)
+  func spaces(_ n: Int) {
+    for _ in 0..<max(n, 0) { out.unicodeScalars.append(" ") }
+  }
+  // Padding goes outside any colour codes, so widths never count them; the spaces a line
+  // would end with are never written.
+  func line(_ cell: (Int) -> (text: String, width: Int, paint: String?)) {
+    var pending = 0
+    for c in 0..<columns {
+      let (text, w, paint) = cell(c)
+      if c > 0 { pending += 2 }
+      let fill = widths[c] - w
+      if right[c] { pending += fill }
+      if !text.isEmpty {
+        spaces(pending)
+        pending = 0
+        if let paint {
+          out += paint
+          out += text
+          out += reset
+        } else {
+          out += text
+        }
+      }
+      if !right[c] { pending += fill }
+    }
+    out += "\n"
   }
 
-  // Padding goes outside any colour codes, so widths never count them and the
-  // trailing padding of a line can still be trimmed.
-  func pad(_ s: String, _ c: Int, paint code: String? = nil) -> String {
-    let spaces = String(repeating: " ", count: max(widths[c] - s.displayWidth, 0))
-    let text = code.map { painted(s, $0, true) } ?? s
-    return right[c] ? spaces + text : text + spaces
+  if let title = t.title { out += title + "\n" }
+  if o.color { out += bold }
+  line { c in (headers[c], headers[c].displayWidth, nil) }
+  if o.color {
+    out.removeLast()
+    out += reset + "\n"
   }
-
-  var lines: [String] = []
-  if let title = t.title { lines.append(title) }
-  let header = trimmedRight(headers.indices.map { pad(headers[$0], $0) }.joined(separator: gap))
-  lines.append(painted(header, bold, o.color))
-  lines.append(painted(widths.map { String(repeating: "─", count: $0) }.joined(separator: gap), dim, o.color))
-  for row in cells {
-    let parts = row.indices.map { c in pad(row[c].text, c, paint: row[c].isNull && o.color ? dim : nil) }
-    lines.append(trimmedRight(parts.joined(separator: gap)))
+  let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: gap)
+  out += painted(rule, dim, o.color) + "\n"
+  for r in 0..<shown {
+    let base = r * columns
+    line { c in
+      let i = base + c
+      return (texts[i], cellWidths[i], nulls[i] && o.color ? dim : nil)
+    }
   }
-  lines += footer(t, shown: shown, o)
-  return lines.map { $0 + "\n" }.joined()
+  for l in footer(t, shown: shown, o) { out += l + "\n" }
+  return out
 }
 
 func renderVertical(_ t: ResultTable, _ o: RenderOptions) -> String {
