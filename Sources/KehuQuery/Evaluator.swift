@@ -36,6 +36,7 @@ public struct Evaluator {
     var frame = Frame(source: try rows(plan.source), selection: nil)
     var notes: [String] = []
     for (i, step) in plan.steps.enumerated() {
+      try context.checkCancelled()
       let next: PlanStep? = i + 1 < plan.steps.count ? plan.steps[i + 1] : nil
       frame = try apply(step, to: frame, next: next, notes: &notes)
     }
@@ -85,10 +86,10 @@ public struct Evaluator {
       let p = compiler(f).predicate(cond)
       var kept: [Int] = []
       kept.reserveCapacity(f.count)
-      if let sel = f.selection {
-        for r in sel where try p(r) { kept.append(r) }
-      } else {
-        for r in 0..<f.source.rowCount where try p(r) { kept.append(r) }
+      let rows = f.selection ?? Array(0..<f.source.rowCount)
+      for (i, r) in rows.enumerated() {
+        if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
+        if try p(r) { kept.append(r) }
       }
       return Frame(source: f.source, selection: kept)
     case .take(let n):

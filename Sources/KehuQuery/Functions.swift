@@ -4,7 +4,20 @@ import KehuStore
 /// never from the clock.
 public struct EvaluationContext: Sendable {
   public var today: Day
-  public init(today: Day) { self.today = today }
+  /// Ctrl-C: asked between verbs and every 65,536 rows of a row-by-row loop; a true answer
+  /// stops the statement with an "interrupted" error (nothing has been changed by then).
+  public var isCancelled: @Sendable () -> Bool
+  public init(today: Day, isCancelled: @escaping @Sendable () -> Bool = { false }) {
+    self.today = today
+    self.isCancelled = isCancelled
+  }
+
+  func checkCancelled() throws(QueryError) {
+    if isCancelled() {
+      let start = SourcePosition(line: 1, column: 1, offset: 0)
+      throw QueryError(.runtime, "interrupted", at: SourceRange(start: start, end: start))
+    }
+  }
 }
 
 /// A scalar function callable in expressions. The shell registers the domain's

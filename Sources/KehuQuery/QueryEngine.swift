@@ -47,7 +47,10 @@ public struct QueryEngine {
     self.commands = commands
   }
 
-  var context: EvaluationContext { EvaluationContext(today: today) }
+  /// Asked while rows are read: true stops the statement (Ctrl-C at the prompt).
+  public var isCancelled: @Sendable () -> Bool = { false }
+
+  var context: EvaluationContext { EvaluationContext(today: today, isCancelled: isCancelled) }
   var checker: Checker {
     Checker(catalog: catalog, environment: environment, functions: functions, context: context)
   }

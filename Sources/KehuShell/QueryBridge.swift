@@ -48,10 +48,14 @@ struct StoreTableSource: RowSource {
 extension Session {
   /// The query engine over the current state, variables and today's date.
   var queryEngine: QueryEngine {
-    QueryEngine(
+    var engine = QueryEngine(
       catalog: StoreCatalog(db: db), today: today,
       environment: Environment(variables.mapValues { Binding.value($0) }.merging(tables) { a, _ in a }),
       functions: Session.functions, commands: Set(commands.topWords))
+    let flag = interruptFlag
+    let outside = options.interrupted
+    engine.isCancelled = { flag.peek() || outside() }
+    return engine
   }
 
   /// The built-in functions plus the chapter's calculations (`limit_sales`, …), which the

@@ -407,6 +407,8 @@ final class InterruptFlag: @unchecked Sendable {
   private let lock = NSLock()
   private var raised = false
   func raise() { lock.withLock { raised = true } }
+  /// Whether a raise is pending, without taking it.
+  func peek() -> Bool { lock.withLock { raised } }
   /// True once per raise.
   func take() -> Bool {
     lock.withLock {

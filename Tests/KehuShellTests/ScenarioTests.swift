@@ -70,3 +70,15 @@ final class ScreenfulTests: XCTestCase {
     XCTAssertFalse(buffer.text.contains("客户4"))
   }
 }
+
+/// Ctrl-C stops a running query with "interrupted" and changes nothing.
+final class InterruptTests: XCTestCase {
+  func testACancelledQueryStopsWithInterrupted() throws {
+    let buffer = OutputBuffer()
+    let s = Session(
+      options: SessionOptions(interrupted: { true }, keepGoing: true),
+      io: SessionIO(out: buffer.append, err: buffer.append))
+    XCTAssertEqual(s.run(source: "customers | where id > 0 | count", file: "t.kehu"), .failed)
+    XCTAssertTrue(buffer.text.contains("t.kehu:1:1: error: interrupted"), buffer.text)
+  }
+}
