@@ -1,4 +1,5 @@
 import Foundation
+import KehuStore
 import XCTest
 
 @testable import KehuShell
@@ -13,6 +14,9 @@ final class ReferenceTests: XCTestCase {
     let headings = text.split(separator: "\n").filter { $0.hasPrefix("### ") }.joined(separator: "\n")
     for spec in CommandTable.standard.specs {
       XCTAssertTrue(headings.contains(spec.name), "REPL.md has no heading for `\(spec.name)`")
+    }
+    for table in Catalog.tableNames {
+      XCTAssertTrue(text.contains("| `\(table)` |"), "REPL.md has no row for table `\(table)`")
     }
     for setting in SettingSpec.all {
       XCTAssertTrue(
