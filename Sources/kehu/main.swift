@@ -14,8 +14,17 @@ struct Kehu: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kehu",
     abstract: "Kehu (客户): customer, credit and receivables management at a prompt.",
-    discussion:
-      "Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files are corrupt, 74 the store cannot be read or written, 75 the store is locked. See REPL.md."
+discussion: """
+      Also:
+        kehu check --store DIR
+        kehu recover --store DIR --to NEWDIR
+        kehu gen --customers N --sales M --store DIR
+        kehu lesson NAME [--handout FILE.md]
+
+      Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files \
+      are corrupt, 66 a script cannot be read, 74 the store cannot be read or written, \
+      75 the store is locked. See REPL.md.
+      """
   )
 
   @Argument(help: "Script files to run, in order.") var files: [String] = []
@@ -27,7 +36,7 @@ struct Kehu: ParsableCommand {
   @Flag(help: "Print each statement behind the prompt before its output.") var echo = false
   @Flag(help: "Run lessons through without waiting at their pauses and exercises.") var noPause = false
   @Flag(help: "Run on after a failing statement (the exit status is still 1).") var keepGoing = false
-  @Option(name: .customLong("set"), help: "Bind a script variable: NAME=VALUE (repeatable).")
+  @Option(name: .customLong("set"), help: ArgumentHelp("Bind a script variable: NAME=VALUE (repeatable).", valueName: "name=value"))
   var bindings: [String] = []
   @Option(
     name: .customLong("init"),
