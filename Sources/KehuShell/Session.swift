@@ -30,6 +30,9 @@ public struct SessionOptions: Sendable {
   public var storeName: String
   /// `--set NAME=VALUE` bindings.
   public var variables: [String: Value]
+  /// A folder for files nobody asked to keep (a lesson's charts without a handout); the
+  /// executable hands in the system's temporary directory.
+  public var temporaryDirectory: String = "/tmp"
   /// Results bound with `let NAME = PIPELINE`, fixed when bound.
   var tables: [String: Binding] = [:]
 

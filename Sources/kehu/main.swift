@@ -91,10 +91,11 @@ discussion: """
     }
     let (workspace, storeName) = try openWorkspace(env: env, today: settings.today)
     defer { closeStore(workspace.store) }
-    let options = SessionOptions(
+    var options = SessionOptions(
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
+    options.temporaryDirectory = NSTemporaryDirectory()
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
     session.noPause = noPause
     if interactive {
@@ -165,9 +166,9 @@ discussion: """
         throw ExitCode(70)
       }
     }
-    let dir = store ?? defaultStoreDirectory(env)
     do {
-      let (opened, warnings) = try Store.open(.directory(dir), readOnly: readOnly)
+      let location = StoreLocation.resolve(memory: false, store: store, environment: env)
+      let (opened, warnings) = try Store.open(location, readOnly: readOnly)
       for w in warnings { writeErr("kehu: warning: \(w)\n") }
       return (Workspace(store: opened), opened.name)
     } catch let e as StoreError {
@@ -191,12 +192,6 @@ discussion: """
 func languageFromEnvironment(_ env: [String: String]) -> String {
   let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
   return locale.hasPrefix("zh") ? "zh" : "en"
-}
-
-func defaultStoreDirectory(_ env: [String: String]) -> String {
-  if let s = env["KEHU_STORE"], !s.isEmpty { return s }
-  if let d = env["XDG_DATA_HOME"], d.hasPrefix("/") { return d + "/kehu/default" }
-  return (env["HOME"] ?? ".") + "/.local/share/kehu/default"
 }
 
 func closeStore(_ store: Store) { try? store.close() }

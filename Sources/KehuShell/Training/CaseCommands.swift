@@ -159,7 +159,7 @@ enum CaseCommands {
     // directory, never into whatever folder kehu was started in.
     let saved = s.outputDirectory
     if saved == nil {
-      let dir = (NSTemporaryDirectory() as NSString).appendingPathComponent("kehu-lesson-\(c.name)")
+      let dir = (s.options.temporaryDirectory as NSString).appendingPathComponent("kehu-lesson-\(c.name)")
       try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       s.outputDirectory = dir
     }
