@@ -105,9 +105,9 @@ enum AnalyzeCommands {
     for m in monthly { total = try total.adding(m) }
     let everyone = SalesTotals.totals(s.db, from: w.start, to: asof).reduce(0, &+)
     let delay = Trade.paymentDelay(s, customer: id)
-    var complaints = 0
+
     let cc = Cols(s.db["complaints"])
-    for i in cc.rows(ofCustomer: id) { complaints += 1 }
+    let complaints = cc.rows(ofCustomer: id).count
     var steps = zip(w.labels, monthly).map { WorkingLine("sales \($0)", "", .money($1)) }
     steps.append(WorkingLine("sales, 12 months", "sum of the months", .money(total)))
     steps.append(WorkingLine("orders", "sale lines", .int(Int64(orders))))

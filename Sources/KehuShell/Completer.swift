@@ -145,7 +145,7 @@ struct Completer {
     let listed = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
     return listed.filter { !$0.hasPrefix(".") }.sorted().map { name in
       var isDir: ObjCBool = false
-      FileManager.default.fileExists(atPath: dir + name, isDirectory: &isDir)
+      _ = FileManager.default.fileExists(atPath: dir + name, isDirectory: &isDir)
       return dir + name + (isDir.boolValue ? "/" : "")
     }
   }

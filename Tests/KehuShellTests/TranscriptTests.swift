@@ -54,7 +54,7 @@ final class TranscriptTests: XCTestCase {
         keepGoing: true, settings: settings, storeName: text.hasPrefix("#! demo") ? "demo" : "memory"),
       io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace)
     // As if sourced: relative paths (fixtures for `import`) are taken from the script's folder.
-    session.runScript(text, path: script.path, shownAs: script.lastPathComponent)
+    _ = session.runScript(text, path: script.path, shownAs: script.lastPathComponent)
     return buffer.text
   }
 }

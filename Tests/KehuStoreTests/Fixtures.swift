@@ -31,7 +31,7 @@ func sale(_ customer: Int64, _ fen: Int64, id: Int64? = nil) -> Mutation {
 
 func fileBytes(_ path: String) -> [UInt8] { [UInt8](FileManager.default.contents(atPath: path) ?? Data()) }
 func writeBytes(_ path: String, _ b: [UInt8]) {
-  FileManager.default.createFile(atPath: path, contents: Data(b))
+  _ = FileManager.default.createFile(atPath: path, contents: Data(b))
 }
 
 /// Every file of a directory with its bytes, to prove a refusal changed nothing.

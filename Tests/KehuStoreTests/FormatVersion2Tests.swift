@@ -254,7 +254,7 @@ final class FormatVersion2Tests: XCTestCase {
     let data = Data(base64Encoded: Self.version2.joined())!
     XCTAssertEqual(Array(data.prefix(8)), Array("KEHUSNAP".utf8))
     XCTAssertEqual(data[8], 2, "format version 2")
-    FileManager.default.createFile(atPath: dir + "/snapshot-00000000000000000001.kehu", contents: data)
+    _ = FileManager.default.createFile(atPath: dir + "/snapshot-00000000000000000001.kehu", contents: data)
     let (store, _) = try Store.open(.directory(dir))
     let db = store.state
     let c = db["customers"]
