@@ -34,7 +34,7 @@ enum ComplaintCommands {
         "complaint reopen",
         summary: tr("reopen a resolved or closed complaint; it goes back to investigating"),
         arguments: [id, .key("reason", .text, required: true), date],
-        example: "complaint reopen 1 reason=\"更换后仍然黑屏\"", section: "§4", writes: true, handler: reopen),
+        example: "complaint reopen 3 reason=\"更换后仍然黑屏\"", section: "§4", writes: true, handler: reopen),
       CommandSpec(
         "complaint policy",
         summary: tr("show or change the deadlines to acknowledge and resolve, per complaint type"),
@@ -51,10 +51,15 @@ enum ComplaintCommands {
       + ComplaintClaimCommands.commands + ComplaintViews.commands
   }
 
+  /// Examples that work on the demo firm: its complaint 1 is under investigation, 3 closed, 4 resolved.
+  static let exampleComplaint = ["close": 4]
+  static let exampleNote = ["propose": "更换两台新机", "close": "客户确认满意", "resolve": "已更换"]
+
   static func step(_ verb: String, _ to: ComplaintStage, _ summary: String) -> CommandSpec {
     CommandSpec(
       "complaint \(verb)", summary: summary, arguments: [id, note, date],
-      example: "complaint \(verb) 1 note=\"已电话致歉\"", section: "§4", writes: true,
+      example: "complaint \(verb) \(exampleComplaint[verb] ?? 1) note=\"\(exampleNote[verb] ?? "已电话致歉")\"",
+      section: "§4", writes: true,
       handler: { s, a in try move(s, a, to: to) })
   }
 

@@ -42,7 +42,7 @@ enum CreditReviewCommands {
       CommandSpec(
         "credit alert", summary: tr("file an emergency report: the customer is on watch, no new credit"),
         arguments: [.positional("id", .customer), .key("reason", .text, required: true)],
-        example: "credit alert 1019 reason=\"法人代表出走\"", section: "§3.2", writes: true, handler: alert),
+        example: "credit alert 1020 reason=\"法人代表出走\"", section: "§3.2", writes: true, handler: alert),
       CommandSpec(
         "credit instruct",
         summary: tr("record a superior's instruction on an emergency report; lifts the watch"),

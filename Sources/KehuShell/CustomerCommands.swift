@@ -51,7 +51,7 @@ enum CustomerCommands {
       CommandSpec(
         "customer purge", summary: tr("delete a customer for good (refused while it owes money)"),
         arguments: [.positional("id", .customer), .key("confirm", .choice(["yes"]), required: true)],
-        example: "customer purge 1001 confirm=yes", writes: true, handler: purge),
+        example: "customer purge 1041 confirm=yes", writes: true, handler: purge),
       CommandSpec(
         "history", summary: tr("a customer's change history (audit)"),
         arguments: [.positional("id", .customer)], example: "history 1001", section: "§1 dynamic management",

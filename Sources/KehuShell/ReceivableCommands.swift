@@ -31,7 +31,7 @@ enum ReceivableCommands {
           .key("issued", .date, required: true), .key("matures", .date, required: true),
           .key("invoice", .text), .key("no", .text),
         ],
-        example: "note add 1001 amount=50000 issued=2026-11-29 matures=2027-02-27 invoice=INV-00001",
+        example: "note add 1001 amount=50000 issued=2026-11-29 matures=2027-02-27 invoice=INV-00441",
         section: "§5", writes: true, handler: addNote),
       CommandSpec(
         "note discount", summary: tr("discount a held note at the bank (recourse stays)"),

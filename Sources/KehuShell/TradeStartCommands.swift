@@ -25,7 +25,7 @@ enum TradeStartCommands {
           .positional("id", .customer), .key("by", .text, required: true),
           .key("as", .choice(TradeStartStage.allCases.filter { $0 != .approved }.map(\.rawValue))),
         ],
-        example: "customer approve 1057 by=王经理", section: "§2.4 rule 5.1", writes: true, handler: approve),
+        example: "customer approve 1058 by=赵董事长", section: "§2.4 rule 5.1", writes: true, handler: approve),
       CommandSpec(
         "customer form", summary: tr("show a customer's trade start investigation form and its approvals"),
         arguments: [.positional("id", .customer)], example: "customer form 1058", section: "§2.4 rule 5.1",

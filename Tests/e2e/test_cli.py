@@ -95,6 +95,31 @@ def case_init_file_set_and_echo():
     check(out.startswith("kehu[demo]> print 你好\n你好\nkehu[demo]> customers | count\n"), "--echo: %r" % out[:120])
 
 
+# Examples that need something done first (a scenario open, a file, a case, a complaint at
+# another stage); every other command's `help` example must run on the demo firm.
+STATEFUL_EXAMPLES = {
+    "source", "scenario diff", "scenario end", "scenario keep", "import", "import all",
+    "complaint ack", "complaint investigate", "complaint resolve", "complaint recover", "case close",
+}
+
+
+def case_every_help_example_runs_on_the_demo_firm():
+    code, out, err = run(["--memory", "--format", "csv", "-c", "help"])
+    names = [line.split(",")[0] for line in out.splitlines()[1:] if line]
+    check(len(names) > 100, "help listed %d commands" % len(names))
+    failing = []
+    for name in names:
+        code, text, err = run(["--memory", "-c", "help " + name])
+        examples = [l[len("Example: "):] for l in text.splitlines() if l.startswith("Example: ")]
+        check(len(examples) == 1, "`help %s` has no example" % name)
+        if name in STATEFUL_EXAMPLES:
+            continue
+        code, text, err = run(["--demo", "--today", "2026-11-29", "--no-pause", "-c", examples[0]], cwd=TMP)
+        if code != 0:
+            failing.append("%s: %s" % (examples[0], err.strip().splitlines()[0] if err.strip() else code))
+    check(not failing, "examples that fail on the demo firm:\n  " + "\n  ".join(failing))
+
+
 # ---- the lock, read-only, damage --------------------------------------------------------
 
 def case_second_writer_exits_75():
@@ -229,6 +254,7 @@ CASES = [
     case_bad_statement_exit_1_with_caret,
     case_usage_errors_exit_64,
     case_init_file_set_and_echo,
+    case_every_help_example_runs_on_the_demo_firm,
     case_script_never_exits_0_unsynced,
     case_second_writer_exits_75,
     case_damage_exits_65_and_changes_nothing,
