@@ -14,7 +14,7 @@ struct Kehu: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kehu",
     abstract: "Kehu (客户): customer, credit and receivables management at a prompt.",
-discussion: """
+    discussion: """
       Also:
         kehu check --store DIR
         kehu recover --store DIR --to NEWDIR
@@ -36,7 +36,9 @@ discussion: """
   @Flag(help: "Print each statement behind the prompt before its output.") var echo = false
   @Flag(help: "Run lessons through without waiting at their pauses and exercises.") var noPause = false
   @Flag(help: "Run on after a failing statement (the exit status is still 1).") var keepGoing = false
-  @Option(name: .customLong("set"), help: ArgumentHelp("Bind a script variable: NAME=VALUE (repeatable).", valueName: "name=value"))
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Bind a script variable: NAME=VALUE (repeatable).", valueName: "name=value"))
   var bindings: [String] = []
   @Option(
     name: .customLong("init"),
