@@ -126,6 +126,8 @@ kehu_cle *kehu_cle_open(const char *program_name, int history_size) {
   el_set(editor->el, EL_ADDFN, "kehu-complete", "Complete the word before the cursor",
          complete_trampoline);
   el_set(editor->el, EL_BIND, "^I", "kehu-complete", NULL);
+  /* libedit's emacs map leaves ^R as redisplay; readline users expect a history search. */
+  el_set(editor->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
   el_source(editor->el, NULL);
   install_sigint(1);
   open_editors++;

@@ -29,6 +29,7 @@ UP = "\x1b[A"
 BACKSPACE = "\x7f"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
+CTRL_R = "\x12"
 TIMEOUT = 10.0
 
 
@@ -223,6 +224,25 @@ def case_tab_completion(binary, home):
         s.expect("format = table")
         s.prompt_then(CTRL_D)
         s.wait_exit()
+    finally:
+        s.close()
+
+
+def case_ctrl_r_searches_history(binary, home):
+    # Ctrl-R searches back through history (bound by kehu: libedit's emacs map redraws).
+    s = Session(binary, home)
+    try:
+        s.prompt_then(P + "alpha 甲\r")
+        s.prompt_then(P + "beta\r")
+        s.prompt_then(CTRL_R)
+        time.sleep(0.1)
+        s.send("alp")
+        time.sleep(0.1)
+        s.send("\r")
+        s.expect("\r\n~ alpha 甲\r\n")
+        s.prompt_then(CTRL_D)
+        s.wait_exit()
+        check(s.typed_lines() == ["alpha 甲", "beta", "alpha 甲"], "typed lines %r" % s.typed_lines())
     finally:
         s.close()
 
@@ -425,6 +445,7 @@ CASES = [
     case_move_left_and_delete,
     case_tab_completion,
     case_up_recalls,
+    case_ctrl_r_searches_history,
     case_ctrl_c_cancels,
     case_ctrl_d_exits_zero,
     case_history_file,
