@@ -128,6 +128,8 @@ kehu_cle *kehu_cle_open(const char *program_name, int history_size) {
   el_set(editor->el, EL_BIND, "^I", "kehu-complete", NULL);
   /* libedit's emacs map leaves ^R as redisplay; readline users expect a history search. */
   el_set(editor->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
+  /* And ^W deletes the word before the cursor, as in readline, not libedit's kill-region. */
+  el_set(editor->el, EL_BIND, "^W", "ed-delete-prev-word", NULL);
   el_source(editor->el, NULL);
   install_sigint(1);
   open_editors++;

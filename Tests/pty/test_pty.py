@@ -30,6 +30,8 @@ BACKSPACE = "\x7f"
 CTRL_C = "\x03"
 CTRL_D = "\x04"
 CTRL_R = "\x12"
+CTRL_W = "\x17"
+CTRL_U = "\x15"
 TIMEOUT = 10.0
 
 
@@ -228,7 +230,7 @@ def case_tab_completion(binary, home):
         s.close()
 
 
-def case_ctrl_r_searches_history(binary, home):
+def case_history_search_and_word_keys(binary, home):
     # Ctrl-R searches back through history (bound by kehu: libedit's emacs map redraws).
     s = Session(binary, home)
     try:
@@ -240,9 +242,15 @@ def case_ctrl_r_searches_history(binary, home):
         time.sleep(0.1)
         s.send("\r")
         s.expect("\r\n~ alpha 甲\r\n")
+        # Ctrl-W deletes the word before the cursor, Ctrl-U the whole line.
+        s.prompt_then(P + "one two" + CTRL_W + "three\r")
+        s.expect("\r\n~ one three\r\n")
+        s.prompt_then("garbage 垃圾" + CTRL_U + P + "after\r")
+        s.expect("\r\n~ after\r\n")
         s.prompt_then(CTRL_D)
         s.wait_exit()
-        check(s.typed_lines() == ["alpha 甲", "beta", "alpha 甲"], "typed lines %r" % s.typed_lines())
+        check(s.typed_lines() == ["alpha 甲", "beta", "alpha 甲", "one three", "after"],
+              "typed lines %r" % s.typed_lines())
     finally:
         s.close()
 
@@ -445,7 +453,7 @@ CASES = [
     case_move_left_and_delete,
     case_tab_completion,
     case_up_recalls,
-    case_ctrl_r_searches_history,
+    case_history_search_and_word_keys,
     case_ctrl_c_cancels,
     case_ctrl_d_exits_zero,
     case_history_file,
