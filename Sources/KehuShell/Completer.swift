@@ -73,6 +73,26 @@ struct Completer {
     for t in [source].compactMap({ $0 }) + joined {
       out += Catalog.table(named: t)?.columns.map(\.name) ?? []
     }
+    // Names the pipeline made itself: `derive margin = …`, `summarize total = …`.
+    let scalars = Array(statement.unicodeScalars)
+    var i = 0
+    while i < scalars.count {
+      if scalars[i] == "=", i + 1 == scalars.count || scalars[i + 1] != "=",
+        i == 0 || !"=!<>".unicodeScalars.contains(scalars[i - 1])
+      {
+        var end = i
+        while end > 0 && scalars[end - 1] == " " { end -= 1 }
+        var start = end
+        while start > 0,
+          scalars[start - 1].properties.isAlphabetic || scalars[start - 1] == "_"
+            || ("0"..."9").contains(scalars[start - 1])
+        {
+          start -= 1
+        }
+        if start < end { out.append(String(String.UnicodeScalarView(scalars[start..<end]))) }
+      }
+      i += 1
+    }
     out += ["and", "or", "not", "in", "is", "null", "asc", "desc", "by", "on"]
     out += Session.functions.names.map { $0 + "(" }
     return out

@@ -121,4 +121,11 @@ final class CompletionTests: XCTestCase {
     XCTAssertTrue(session.complete(line: "export a", cursor: 8).candidates.contains("all"))
     XCTAssertTrue(session.complete(line: "export a", cursor: 8).candidates.contains("audit"))
   }
+
+  func testNamesMadeEarlierInThePipeline() {
+    let line = "sales | derive margin = amount - cost | summarize total_margin = sum(mar"
+    XCTAssertEqual(session.complete(line: line, cursor: line.unicodeScalars.count).candidates, ["margin"])
+    let sorted = "sales | summarize total = sum(amount) by customer | sort tot"
+    XCTAssertEqual(session.complete(line: sorted, cursor: sorted.unicodeScalars.count).candidates, ["total"])
+  }
 }
