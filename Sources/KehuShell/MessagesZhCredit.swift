@@ -132,8 +132,6 @@ extension ChineseMessages {
       "用 `credit policy NAME=VALUE …` 修改；在情景中修改会在 `scenario end` 时放弃",
     "Credit record of customer {0} {1}":
       "客户 {0} {1} 的信用记录",
-    "limit":
-      "限度",
     "method {0}":
       "方法 {0}",
     "scorecard":
