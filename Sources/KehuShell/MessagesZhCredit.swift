@@ -75,9 +75,9 @@ extension ChineseMessages {
     "figures not given are taken from customer {0}'s card":
       "未给出的数字取自客户 {0} 的档案卡",
     "customer {0} has no stored `{1}` (needed by the {2}); give {3}=":
-      "客户 {0} 没有存储 `{1}`（{2}需要）；请给出 {3}=",
+      "客户 {0} 没有存储 `{1}`（{2} 需要）；请给出 {3}=",
     "the {0} needs {1}= (or a customer id with the figure stored)":
-      "{0}需要 {1}=（或给出已存储该数字的客户编号）",
+      "{0} 需要 {1}=（或给出已存储该数字的客户编号）",
     "usage: see `help credit limit {0}`":
       "用法：见 `help credit limit {0}`",
     "take stored figures":
@@ -134,24 +134,10 @@ extension ChineseMessages {
       "客户 {0} {1} 的信用记录",
     "method {0}":
       "方法 {0}",
-    "scorecard":
-      "评分卡",
-    "investigation":
-      "信用调查",
     "{0}; signs {1}":
       "{0}；信号 {1}",
-    "review":
-      "定期报告",
     "class {0}":
       "等级 {0}",
-    "emergency report":
-      "紧急报告",
-    "instruction":
-      "上级指示",
-    "measure: {0}":
-      "对策：{0}",
-    "override":
-      "越限放行",
     "limit {0}, exposure {1}, available {2}, use {3}":
       "限度 {0}，信用占用 {1}，可用 {2}，使用率 {3}",
     "no credit limit (not checked); exposure {0}":

@@ -12,7 +12,7 @@ extension ChineseMessages {
     "`to` is before `from`":
       "`to` 早于 `from`",
     "Customer composition by {0} (客户构成, §2.5 (1) 1)":
-      "按{0}的客户构成（客户构成，§2.5 (1) 1）",
+      "按 {0} 的客户构成（客户构成，§2.5 (1) 1）",
     "sales from {0} to {1}; ended customers left out; — means not classified":
       "销售期间 {0} 至 {1}；不含已终止交易的客户；— 表示未分类",
     "the first sale":
@@ -146,7 +146,7 @@ extension ChineseMessages {
     "period: {0} to {1}; total {2}; {3} customers: A {4}, B {5}, C {6}":
       "期间：{0} 至 {1}；合计 {2}；{3} 家客户：A {4}，B {5}，C {6}",
     "customers with no {0} in the period are left out; equal amounts rank by id":
-      "期间内没有{0}的客户不列入；金额相同时按编号排序",
+      "期间内没有 {0} 的客户不列入；金额相同时按编号排序",
     "margin = amount − cost of each sale line":
       "毛利 = 每一销售行的金额 − 成本",
     "`months` must be from 1 to 24 (the chapter uses 3, or 4–6)":
@@ -318,9 +318,9 @@ extension ChineseMessages {
     "; next: {0}":
       "；下一步：{0}",
     "{0} approved form {1} as {2}; customer {3} is now trading and on the trading customer list":
-      "{0} 以{2}身份批准了调查书 {1}；客户 {3} 现已开始交易，并列入交易往来客户一览表",
+      "{0} 以 {2} 身份批准了调查书 {1}；客户 {3} 现已开始交易，并列入交易往来客户一览表",
     "{0} approved form {1} as {2}. Next: {3} approves":
-      "{0} 以{2}身份批准了调查书 {1}。下一步：由 {3} 批准",
+      "{0} 以 {2} 身份批准了调查书 {1}。下一步：由 {3} 批准",
     "customer {0} has no trade start form; file one with `customer propose {0}`":
       "客户 {0} 没有交易开始调查书；请用 `customer propose {0}` 提交",
     "Form 调查书编号":

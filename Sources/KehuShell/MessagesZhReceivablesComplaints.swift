@@ -19,9 +19,9 @@ extension ChineseMessages {
     "`amount` must be more than zero":
       "`amount` 必须大于零",
     "logged {0} ({1}) for {2} {3}":
-      "已记录 {0}（{1}），客户 {2} {3}",
+      "已记录 {0}（{1}）：客户 {2} {3}",
     " by {0}":
-      "，经办人 {0}",
+      "，方法：{0}",
     "; promise to pay {0} by {1}":
       "；承诺于 {1} 前付款 {0}",
     "Promises to pay as of {0}":
@@ -43,7 +43,7 @@ extension ChineseMessages {
     "complaint {0}: responsibility {1}":
       "投诉 {0}：责任方 {1}",
     "recovery claim of {0} opened against the {1} (claims rule 6)":
-      "已向{1}提出 {0} 的追偿（索赔规则6）",
+      "已向 {1} 提出 {0} 的追偿（索赔规则6）",
     "not plainly ours: record the meeting of everyone involved with `complaint meeting` (claims rule 4)":
       "责任不明确属于我方：用 `complaint meeting` 记录全体相关方的协调会议（索赔规则4）",
     "complaint {0} is ours: apologise and act at once; no meeting is needed (claims rules 2, 4)":
@@ -53,11 +53,11 @@ extension ChineseMessages {
     "complaint {0}: meeting recorded":
       "投诉 {0}：已记录会议",
     "a {0} needs `amount=`":
-      "{0}需要 `amount=`",
+      "{0} 需要 `amount=`",
     "only a refund or compensation is settled; `{0}` pays the customer nothing":
       "只有退款或赔偿需要结算；`{0}` 不向客户支付款项",
     "complaint {0}: {1} recorded":
-      "投诉 {0}：已记录{1}",
+      "投诉 {0}：已记录 {1}",
     "customer {0} owes nothing: a credit note has nothing to settle against; use settle=pay-out":
       "客户 {0} 没有欠款：贷项通知无可冲抵；请用 settle=pay-out",
     "complaint {0}: {1} of {2} paid out to customer {3}":
@@ -65,9 +65,9 @@ extension ChineseMessages {
     "complaint {0} has no recovery claim: one is opened when the supplier or carrier is responsible and a remedy is given":
       "投诉 {0} 没有追偿：供应商或承运方负有责任并已给予补救时才会提出追偿",
     "complaint {0}: {1} recovered from the {2}; the claim is fully recovered":
-      "投诉 {0}：已从{2}追回 {1}；追偿已全部收回",
+      "投诉 {0}：已从 {2} 追回 {1}；追偿已全部收回",
     "complaint {0}: {1} recovered from the {2}; {3} still outstanding":
-      "投诉 {0}：已从{2}追回 {1}；尚有 {3} 未收回",
+      "投诉 {0}：已从 {2} 追回 {1}；尚有 {3} 未收回",
     "Credit note of {0} for complaint {1} ({2}), against customer {3}'s open invoices":
       "投诉 {1}（{2}）的贷项通知 {0}，冲抵客户 {3} 的未结发票",
     "applied oldest first, as payments of method credit-note; a credit note earns no cash discount":
@@ -185,7 +185,7 @@ extension ChineseMessages {
     "remedy: {0}":
       "补救：{0}",
     "recovery claim against the {0}, opened {1}: claimed {2}, recovered {3}":
-      "向{0}的追偿，{1} 提出：索赔 {2}，已追回 {3}",
+      "向 {0} 的追偿，{1} 提出：索赔 {2}，已追回 {3}",
     "next: {0}":
       "下一步：{0}",
     "next: complaint reopen":
@@ -193,7 +193,7 @@ extension ChineseMessages {
     "`from` {0} is after `to` {1}":
       "`from` {0} 晚于 `to` {1}",
     "Complaint analysis by {0} (留档分析, §4 principle 04)":
-      "按{0}的投诉分析（留档分析，§4 原则04）",
+      "按 {0} 的投诉分析（留档分析，§4 原则04）",
     "all complaints":
       "全部投诉",
     "received {0} to {1}":
