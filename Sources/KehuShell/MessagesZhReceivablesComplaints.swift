@@ -151,7 +151,7 @@ extension ChineseMessages {
     "overdue":
       "逾期",
     "of customer {0}":
-      "客户 {0} 的",
+      "客户 {0}",
     "Complaints (投诉管理表)":
       "投诉记录（投诉管理表）",
     "Complaints (投诉管理表): {0}":
