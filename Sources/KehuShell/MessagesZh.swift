@@ -1,12 +1,18 @@
-/// The Chinese catalogue: keyed by the English text, as `tr` looks messages up. It covers
-/// what matters most in class: help summaries and headings, settings, common errors, and
-/// everything the case library and lessons say. A message not here stays in English.
+/// The Chinese catalogue: keyed by the English text, as `tr` looks messages up. `core` holds
+/// help summaries, settings, common errors and what the case library and lessons say; the
+/// area tables (MessagesZh*.swift) hold each area's headings, notes, working lines and errors.
+/// Column names and data values stay English so that scripts work in either language
+/// (scripts/tr-strings lists what is missing). A message not here stays in English.
 extension MessageCatalogue {
   public static let chinese = MessageCatalogue(language: "zh", table: ChineseMessages.table)
 }
 
 enum ChineseMessages {
-  static let table: [String: String] = [
+  static let table: [String: String] = [core, receivables, credit, customers, indirect].reduce(into: [:]) {
+    $0.merge($1) { first, _ in first }
+  }
+
+  static let core: [String: String] = [
     "customer composition: customers, sales and share by a classification":
       "客户构成：按某一分类统计客户数、销售额和份额",
     "a customer's trade with us: sales by month, orders, share, delays":

@@ -245,28 +245,6 @@ final class LessonTests: XCTestCase {
   }
 }
 
-/// The Chinese catalogue: every translation keeps its message's placeholders, and every
-/// command's summary has one.
-final class ChineseCatalogueTests: XCTestCase {
-  func placeholders(_ s: String) -> [String] {
-    (0..<6).map { "{\($0)}" }.filter { s.contains($0) }
-  }
-
-  func testTranslationsKeepTheirPlaceholders() {
-    for (english, chinese) in ChineseMessages.table {
-      XCTAssertEqual(placeholders(english), placeholders(chinese), english)
-      XCTAssertNotEqual(english, chinese, english)
-    }
-  }
-
-  func testEveryCommandSummaryIsTranslated() {
-    Catalogues.shared.select("en")
-    let english = CommandTable.standard.specs
-    let missing = english.filter { ChineseMessages.table[$0.summary] == nil }.map(\.name)
-    XCTAssertEqual(missing, [])
-  }
-}
-
 final class RefusedStatementTests: XCTestCase {
   /// In a lesson `refused STATEMENT` must fail: its error points into the lesson's line; a
   /// statement that succeeds is an error of the lesson.
