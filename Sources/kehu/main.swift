@@ -23,7 +23,7 @@ struct Kehu: ParsableCommand {
 
       Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files \
       are corrupt, 66 a script cannot be read, 74 the store cannot be read or written, \
-      75 the store is locked. See REPL.md.
+      75 the store is locked, 70 an internal error. See REPL.md.
       """
   )
 
@@ -168,24 +168,18 @@ struct Kehu: ParsableCommand {
         throw ExitCode(70)
       }
     }
-    do {
+    return try storeErrors {
       let location = StoreLocation.resolve(memory: false, store: store, environment: env)
       let (opened, warnings) = try Store.open(location, readOnly: readOnly)
       for w in warnings { writeErr("kehu: warning: \(w)\n") }
       return (Workspace(store: opened), opened.name)
-    } catch let e as StoreError {
-      writeErr("kehu: \(e.description)\n")
-      throw ExitCode(e.exitStatus)
     }
   }
 
   /// Syncs what is left in the journal; a run never exits 0 with a change unsynced.
   func finish(_ store: Store) throws {
-    do {
+    try storeErrors {
       try store.close()
-    } catch let e as StoreError {
-      writeErr("kehu: \(e.description)\n")
-      throw ExitCode(e.exitStatus)
     }
   }
 }
@@ -197,6 +191,16 @@ func languageFromEnvironment(_ env: [String: String]) -> String {
 }
 
 func closeStore(_ store: Store) { try? store.close() }
+
+/// A store error becomes its message on stderr and its exit status (65, 74 or 75).
+func storeErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let e as StoreError {
+    writeErr("kehu: \(e.description)\n")
+    throw ExitCode(e.exitStatus)
+  }
+}
 
 func defaultInitFile(_ env: [String: String]) -> String? {
   let base =
@@ -243,13 +247,10 @@ struct Check: ParsableCommand {
   @Option(help: ArgumentHelp("The store directory.", valueName: "dir")) var store: String
 
   func run() throws {
-    do {
+    try storeErrors {
       let report = try checkStore(dir: store)
       for line in report.lines { writeOut(line + "\n") }
       if !report.intact { throw ExitCode(65) }
-    } catch let e as StoreError {
-      writeErr("kehu: \(e.description)\n")
-      throw ExitCode(e.exitStatus)
     }
   }
 }
@@ -263,12 +264,9 @@ struct Recover: ParsableCommand {
     String
 
   func run() throws {
-    do {
+    try storeErrors {
       let report = try recoverStore(from: store, to: to)
       for line in report.lines { writeOut(line + "\n") }
-    } catch let e as StoreError {
-      writeErr("kehu: \(e.description)\n")
-      throw ExitCode(e.exitStatus)
     }
   }
 }
@@ -294,15 +292,12 @@ struct Gen: ParsableCommand {
 
   func run() throws {
     let day = today.flatMap { Day(parsing: $0) } ?? localNow().day
-    do {
+    try storeErrors {
       let (opened, _) = try Store.open(.directory(store))
       let db = generate(customers: customers, sales: sales, seed: seed, today: day)
       try opened.replaceAll(with: db)
       try opened.close()
       writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
-    } catch let e as StoreError {
-      writeErr("kehu: \(e.description)\n")
-      throw ExitCode(e.exitStatus)
     }
   }
 }

@@ -95,6 +95,36 @@ def case_init_file_set_and_echo():
     check(out.startswith("kehu[demo]> print 你好\n你好\nkehu[demo]> customers | count\n"), "--echo: %r" % out[:120])
 
 
+def case_what_if_atomic_and_output():
+    d = os.path.join(TMP, "wa")
+    run(["--store", d, "-c", "customer add individual name=甲 credit_limit=1000"])
+    script = os.path.join(TMP, "w.kehu")
+    with open(script, "w") as f:
+        f.write("update customers set credit_limit = credit_limit * 2 where name == \"甲\"\n")
+    before = store_files(d)
+    code, out, err = run(["--store", d, "--what-if", script])
+    check(code == 0 and "credit_limit" in out and "1000.00" in out and "2000.00" in out,
+          "--what-if printed no diff: %r %r" % (out, err))
+    check(store_files(d) == before, "--what-if changed the store")
+    bad = os.path.join(TMP, "a.kehu")
+    with open(bad, "w") as f:
+        f.write("customer add individual name=乙\ncustmer x\n")
+    code, out, err = run(["--store", d, "--atomic", bad])
+    check(code == 1 and "nothing was changed" in err, "--atomic on failure: %d %r" % (code, err))
+    code, out, err = run(["--store", d, "--format", "csv", "-c", "customer list"])
+    check("乙" not in out, "--atomic kept part of a failed script: %r" % out)
+    with open(bad, "w") as f:
+        f.write("customer add individual name=乙\n")
+    code, out, err = run(["--store", d, "--atomic", bad])
+    code, out, err = run(["--store", d, "--format", "csv", "-c", "customer list"])
+    check("乙" in out, "--atomic did not keep a script that succeeded: %r" % out)
+    target = os.path.join(TMP, "out.csv")
+    code, out, err = run(["--store", d, "--format", "csv", "-c",
+                          'output "%s"; customer list; output; print back' % target])
+    check(code == 0 and out == "back\n", "output FILE leaked to the screen: %r" % out)
+    check(open(target, encoding="utf-8").read().startswith("id,name,"), "output FILE is empty")
+
+
 # Examples that need something done first (a scenario open, a file, a case, a complaint at
 # another stage); every other command's `help` example must run on the demo firm.
 STATEFUL_EXAMPLES = {
@@ -255,6 +285,7 @@ CASES = [
     case_usage_errors_exit_64,
     case_init_file_set_and_echo,
     case_every_help_example_runs_on_the_demo_firm,
+    case_what_if_atomic_and_output,
     case_script_never_exits_0_unsynced,
     case_second_writer_exits_75,
     case_damage_exits_65_and_changes_nothing,
