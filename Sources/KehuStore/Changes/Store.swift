@@ -219,7 +219,6 @@ public final class Store {
   // MARK: What-if scenarios
 
   /// The current state, to keep aside (O(number of tables)).
-  public func snapshotState() -> Database { state }
   public var inScenario: Bool { scenario != nil }
 
   /// From here changes apply to memory only, until kept or discarded.

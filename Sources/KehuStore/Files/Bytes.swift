@@ -17,9 +17,6 @@ struct ByteWriter {
     u64(UInt64(a.count))
     a.withUnsafeBytes { bytes.append(contentsOf: $0) }
   }
-  mutating func patchU64(at offset: Int, _ v: UInt64) {
-    withUnsafeBytes(of: v.littleEndian) { for i in 0..<8 { bytes[offset + i] = $0[i] } }
-  }
 }
 
 struct ReadFailure: Error {

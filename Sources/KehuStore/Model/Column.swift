@@ -50,8 +50,6 @@ public struct Column: Sendable {
   @inline(__always) public func code(_ row: Int) -> Int32 { int32s[row] }
   @inline(__always) public func bool(_ row: Int) -> Bool { bytes[row] == 1 }
   public func decimal(_ row: Int) -> Dec { Dec(mantissa: Int128(ints[row]), scale: Int(bytes[row])) }
-  /// The row's UTF-8 bytes as a slice of the column's buffer (no copy); nil when null.
-  public func textBytes(_ row: Int) -> ArraySlice<UInt8>? { text.slice(row) }
   /// Calls `body` with the row's UTF-8 bytes without making a String.
   public func withTextBytes<R>(_ row: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
     try text.withBytes(row, body)
