@@ -60,7 +60,7 @@ final class LessonTests: XCTestCase {
         }
       }
     }
-    Catalogues.shared.select("en")
+
   }
 
   /// The chapter's sales performance example: 2,500,000 of sales, the first 4 customers

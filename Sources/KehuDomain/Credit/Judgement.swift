@@ -122,7 +122,7 @@ public func judgementLimit(
       "\(plain(scorecard.lowestMultiple)) + (score − 1) × (\(plain(scorecard.highestMultiple)) − \(plain(scorecard.lowestMultiple))) ÷ 4",
       .decimal(multiple.rounded(to: 4))),
   ]
-  var convention = [
+  var convention: [Message] = [
     "mapping: score 1 → \(plain(scorecard.lowestMultiple))× base, score 5 → \(plain(scorecard.highestMultiple))× base, straight line between",
     "the rough limit is then adjusted step by step by the payment record (credit adjust)",
     roundingNote,
