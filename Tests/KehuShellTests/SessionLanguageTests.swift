@@ -37,3 +37,25 @@ final class SessionLanguageTests: XCTestCase {
     XCTAssertEqual(tr("list the commands, or explain one"), "list the commands, or explain one")
   }
 }
+
+extension SessionLanguageTests {
+  func testAQueryErrorIsShownInTheSessionsLanguage() {
+    let out = OutputBuffer()
+    let s = session("zh", out)
+    XCTAssertEqual(s.run(source: "customers | select nmae", file: nil), .failed)
+    XCTAssertTrue(out.text.contains("customers 中没有列 \"nmae\"；是否要找 \"name\"？"), out.text)
+    let en = OutputBuffer()
+    XCTAssertEqual(session("en", en).run(source: "customers | select nmae", file: nil), .failed)
+    XCTAssertTrue(en.text.contains("no column \"nmae\" in customers; did you mean \"name\"?"), en.text)
+  }
+
+  func testADomainWorkingIsShownInTheSessionsLanguage() {
+    let out = OutputBuffer()
+    let s = session("zh", out)
+    let statement = "credit limit working-capital working_capital=900000 suppliers=3"
+    XCTAssertEqual(s.run(source: statement, file: nil), .ok, out.text)
+    XCTAssertTrue(out.text.contains("规则：§3.3 (2)：限度 = 周转资产 ÷ 供应商数"), out.text)
+    XCTAssertTrue(out.text.contains("周转资产 ÷ 3"), out.text)
+    XCTAssertFalse(out.text.contains("working capital ÷"), out.text)
+  }
+}

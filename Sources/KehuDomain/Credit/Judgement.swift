@@ -108,7 +108,9 @@ public func judgementLimit(
     }
     let w = scorecard.weight(f)
     inputs.append(
-      WorkingLine("\(f.english) (\(f.chinese))", "score, weight \(Value.percentText(w))", .int(Int64(s))))
+      WorkingLine(
+        Message("{0} ({1})", Message(f.english), f.chinese), "score, weight \(Value.percentText(w))",
+        .int(Int64(s))))
     weighted = try add(weighted, try mul(Dec(s), w, "weighted score"), "weighted score")
     weightSum = try add(weightSum, w, "weights")
   }

@@ -37,9 +37,10 @@ public struct StepRule: Sendable, Equatable {
   public static let standard = StepRule()
 
   public var text: Message {
-    "raise by \(Value.percentText(raise)) after \(onTimeRun) consecutive on-time payments; cut by \(Value.percentText(cut)) after a late one"
-      + (graceDays > 0
-        ? " (on time = paid within \(graceDays) days of due)" : " (on time = paid on or before the due date)")
+    let (raise, cut) = (Value.percentText(raise), Value.percentText(cut))
+    return graceDays > 0
+      ? "raise by \(raise) after \(onTimeRun) consecutive on-time payments; cut by \(cut) after a late one (on time = paid within \(graceDays) days of due)"
+      : "raise by \(raise) after \(onTimeRun) consecutive on-time payments; cut by \(cut) after a late one (on time = paid on or before the due date)"
   }
 }
 

@@ -67,7 +67,9 @@ enum Builtins {
       lines.append("")
       for arg in spec.arguments {
         let name = arg.positional ? arg.name.uppercased() : arg.name + "="
-        var line = "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + arg.kind.describe
+        // A name longer than the column keeps all its letters and one space.
+        let column = name.count < 16 ? name.padding(toLength: 16, withPad: " ", startingAt: 0) : name + " "
+        var line = "  " + column + arg.kind.describe
         if !arg.help.key.isEmpty { line += ": " + tr(arg.help) }
         if !arg.required { line += " " + tr("(optional)") }
         lines.append(line)

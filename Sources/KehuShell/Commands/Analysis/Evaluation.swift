@@ -68,7 +68,7 @@ enum ProductAnalysis {
       ])
     }
     t.notes =
-      ProductMix.rules.map(Message.init(verbatim:)) + [
+      ProductMix.rules + [
         tr("average stock = mean of the stock counts dated in the period × the product's unit cost"),
         tr(
           "the contributions add up to {0}, the overall gross margin rate",
