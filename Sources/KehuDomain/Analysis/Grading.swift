@@ -15,7 +15,10 @@ public enum GradeLines: Sendable, Equatable {
   /// Monthly averages at or above `a` are A, at or above `b` B.
   case standard(a: Money, b: Money)
 
-  public static let pareto = GradeLines.share(a: Dec(mantissa: 80, scale: 2), b: Dec(mantissa: 95, scale: 2))
+  /// The chapter's Pareto lines: A up to 80% of the cumulative share, B up to 95%.
+  public static let paretoA = Dec(mantissa: 80, scale: 2)
+  public static let paretoB = Dec(mantissa: 95, scale: 2)
+  public static let pareto = GradeLines.share(a: paretoA, b: paretoB)
 
   /// The rule as the output states it.
   public var rule: Message {

@@ -30,22 +30,27 @@ public struct QueryError: Error, Equatable, Sendable, CustomStringConvertible {
   public var description: String { "\(range.line):\(range.column): error: \(message)" }
 }
 
-/// Edit distance, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a.lowercased())
-  let y = Array(b.lowercased())
+/// Edit distance, for "did you mean" suggestions here and in the shell: insertions,
+/// deletions, substitutions and swaps of neighbours each count one.
+public func editDistance(_ a: String, _ b: String) -> Int {
+  let x = Array(a.unicodeScalars)
+  let y = Array(b.unicodeScalars)
   if x.isEmpty { return y.count }
   if y.isEmpty { return x.count }
+  var before = [Int](repeating: 0, count: y.count + 1)
   var prev = Array(0...y.count)
   var cur = [Int](repeating: 0, count: y.count + 1)
   for i in 1...x.count {
     cur[0] = i
     for j in 1...y.count {
       let cost = x[i - 1] == y[j - 1] ? 0 : 1
-      let best: Int = Swift.min(prev[j] + 1, cur[j - 1] + 1)
-      cur[j] = Swift.min(best, prev[j - 1] + cost)
+      cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+      // Transposition (optimal string alignment): "custmoer" is one slip from "customer".
+      if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
+        cur[j] = min(cur[j], before[j - 2] + 1)
+      }
     }
-    swap(&prev, &cur)
+    (before, prev, cur) = (prev, cur, before)
   }
   return prev[y.count]
 }
@@ -55,7 +60,7 @@ func nearest(_ name: String, in candidates: [String], limit: Int = 3) -> [String
   let budget = max(1, min(3, name.count / 3 + 1))
   var scored: [(name: String, distance: Int)] = []
   for c in candidates {
-    let d = editDistance(name, c)
+    let d = editDistance(name.lowercased(), c.lowercased())
     if d <= budget { scored.append((c, d)) }
   }
   scored.sort { a, b in a.distance != b.distance ? a.distance < b.distance : a.name < b.name }

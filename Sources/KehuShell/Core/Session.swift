@@ -33,8 +33,6 @@ public struct SessionOptions: Sendable {
   /// A folder for files nobody asked to keep (a lesson's charts without a handout); the
   /// executable hands in the system's temporary directory.
   public var temporaryDirectory: String = "/tmp"
-  /// Results bound with `let NAME = PIPELINE`, fixed when bound.
-  var tables: [String: Binding] = [:]
 
   public init(
     clock: @escaping @Sendable () -> Timestamp = { Timestamp(seconds: 0) },
@@ -163,7 +161,14 @@ public final class Session: ReplHost {
   var screenRows: Int? { settings.format == .table ? settings.rows : nil }
   public var continuationPrompt: String { "...> " }
 
-  public func isIncomplete(_ text: String) -> Bool { Splitter.isIncomplete(text) }
+  public func isIncomplete(_ text: String) -> Bool { Splitter.isIncomplete(text, continues: queryContinues) }
+
+  /// Whether a query statement is unfinished by the query language's own rule (a trailing
+  /// `,`, operator or `and`): one rule for the prompt and for scripts, the lexer's.
+  func queryContinues(_ text: String) -> Bool {
+    let head = String(text.drop { $0.isWhitespace }.prefix { !$0.isWhitespace })
+    return !commands.topWords.contains(head) && Session.startsQuery(head) && KehuQuery.isIncomplete(text)
+  }
 
   public func complete(line: String, cursor: Int) -> Completion {
     inLanguage { Completer(session: self).complete(line: line, cursor: cursor) }
@@ -195,7 +200,7 @@ public final class Session: ReplHost {
   /// Stops at the first failure unless `keepGoing`.
   @discardableResult
   public func run(source: String, file: String?) -> Outcome {
-    let split = Splitter.split(source)
+    let split = Splitter.split(source, continues: queryContinues)
     var failed = false
     // An unfinished last statement is reported, never run (script mode; the prompt reads on).
     let runnable = split.incomplete ? split.statements.dropLast() : split.statements[...]
@@ -245,7 +250,10 @@ public final class Session: ReplHost {
     if split.incomplete && !options.interactive, let last = split.statements.last {
       inLanguage {
         report(
-          ShellError(tr("the statement is not finished (an open bracket or string, or a trailing `|`)")),
+          ShellError(
+            tr(
+              "the statement is not finished (an open bracket or string, or a trailing `|`, `,` or operator)")
+          ),
           in: last, source: source, file: file)
       }
       failures += 1

@@ -49,9 +49,8 @@ enum GradeCommands {
       }
       return .standard(a: hi, b: lo)
     }
-    guard case .share(let da, let db) = GradeLines.pareto else { fatalError() }
-    var la = da
-    var lb = db
+    var la = GradeLines.paretoA
+    var lb = GradeLines.paretoB
     if case .percent(let p)? = a["a"] { la = p }
     if case .percent(let p)? = a["b"] { lb = p }
     for (name, v) in [("a", la), ("b", lb)] where v <= .zero || v > .one {
