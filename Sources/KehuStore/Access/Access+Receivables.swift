@@ -9,6 +9,8 @@ public struct Invoices: TableAccess {
   public let due: Cells<Day>
   public let amount: RequiredCells<Money>
   public let terms: Cells<String>
+  /// The dishonoured note whose debt the invoice reopens.
+  public let note: Cells<String>
 
   public init(_ table: Table) {
     let b = ColumnBinder(table, for: Self.self)
@@ -19,6 +21,7 @@ public struct Invoices: TableAccess {
     due = b.cells("due")
     amount = b.required("amount")
     terms = b.cells("terms")
+    note = b.cells("note")
   }
 }
 
@@ -55,10 +58,24 @@ public struct Notes: TableAccess {
   public let matures: Cells<Day>
   public let status: RequiredCells<String>
   public let invoice: Cells<String>
+  public let closed: Cells<Day>
+  public let discounted: Cells<Day>
+  public let rate: Cells<Dec>
+  public let year: Cells<Int64>
+  public let interest: Cells<Money>
+  public let proceeds: Cells<Money>
+  public let recourse: Cells<Bool>
 
   public init(_ table: Table) {
     let b = ColumnBinder(table, for: Self.self)
     self.table = table
+    closed = b.cells("closed")
+    discounted = b.cells("discounted")
+    rate = b.cells("rate")
+    year = b.cells("year")
+    interest = b.cells("interest")
+    proceeds = b.cells("proceeds")
+    recourse = b.cells("recourse")
     no = b.required("no")
     customer = b.required("customer")
     amount = b.required("amount")
