@@ -175,7 +175,8 @@ extension String {
   func trimmingAny(of set: String) -> String {
     var s = Substring(self)
     while let f = s.first, set.contains(f) { s = s.dropFirst() }
-    while let l = s.last, set.contains(l) { s = s.dropLast() }
-    return String(s)
+    // An index scan: `dropLast()` measures the whole substring each time (quadratic).
+    guard let last = s.lastIndex(where: { !set.contains($0) }) else { return "" }
+    return String(s[...last])
   }
 }

@@ -98,7 +98,8 @@ extension Substring {
   var trimmingSpaces: Substring {
     var s = self
     while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-    return s
+    // An index scan: `dropLast()` measures the whole substring each time (quadratic).
+    guard let last = s.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return s[s.endIndex...] }
+    return s[...last]
   }
 }
