@@ -142,18 +142,16 @@ enum Builtins {
     }
   }
 
+  /// The results go to a temporary file beside FILE, which replaces FILE when `output`
+  /// switches away from it or kehu ends (see `OutputFile`).
   static func output(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    try? s.redirect?.close()
-    s.redirect = nil
-    s.redirectPath = nil
+    try s.closeOutput()
     guard let path = a.text("file") else { return .none }
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let h = FileHandle(forWritingAtPath: path)
-    else {
-      throw a.error(tr("cannot write `{0}`", path), at: "file")
+    do {
+      s.redirect = try OutputFile(path)
+    } catch let e as ShellError {
+      throw a.error(e.message, at: "file")
     }
-    s.redirect = h
-    s.redirectPath = path
     return .none
   }
 }

@@ -309,6 +309,12 @@ enum ChineseMessages {
       "无法写入 `{0}`",
     "cannot write `{0}`: {1}":
       "无法写入 `{0}`：{1}",
+    "cannot write `{0}`: it is a directory":
+      "无法写入 `{0}`：它是一个目录",
+    "cannot write `{0}`: it is a symbolic link, which kehu does not replace; name its target":
+      "无法写入 `{0}`：它是一个符号链接，kehu 不会替换它；请写出它指向的文件",
+    "cannot write `{0}`: it is a device, a FIFO or a socket, not a regular file":
+      "无法写入 `{0}`：它是设备、FIFO 或套接字，不是普通文件",
     "interrupted":
       "已中断",
     "no scenario is open":
