@@ -125,10 +125,7 @@ struct Kehu: ParsableCommand {
     }
     var failed = false
     if let path = whatIf ?? atomic {
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        writeErr("kehu: cannot read script '\(path)'\n")
-        throw ExitCode(66)
-      }
+      let text = try readScript(path)
       failed =
         (whatIf != nil
           ? session.runWhatIf(source: text, file: path) : session.runAtomic(source: text, file: path))
@@ -137,13 +134,10 @@ struct Kehu: ParsableCommand {
       failed = session.run(source: command, file: "-c") == .failed
     } else if files.isEmpty {
       let data = FileHandle.standardInput.readDataToEndOfFile()
-      failed = session.run(source: String(decoding: data, as: UTF8.self), file: "<stdin>") == .failed
+      failed = session.run(source: try scriptText([UInt8](data), file: "<stdin>"), file: "<stdin>") == .failed
     } else {
       for file in files {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-          writeErr("kehu: cannot read script '\(file)'\n")
-          throw ExitCode(66)
-        }
+        let text = try readScript(file)
         let outcome = session.runScript(text, path: file)
         if outcome == .quit { break }
         if outcome == .failed {
@@ -196,6 +190,25 @@ struct Kehu: ParsableCommand {
     try storeErrors {
       try store.close()
     }
+  }
+}
+
+/// A script file's text; one that cannot be read, or is not UTF-8, exits 66 (the message
+/// gives the line and column of the first bad byte).
+func readScript(_ path: String) throws -> String {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    writeErr("kehu: cannot read script '\(path)'\n")
+    throw ExitCode(66)
+  }
+  return try scriptText([UInt8](data), file: path)
+}
+
+func scriptText(_ bytes: [UInt8], file: String) throws -> String {
+  switch ScriptText.decode(bytes) {
+  case .success(let text): return text
+  case .failure(let bad):
+    writeErr("\(file):\(bad.message)\n")
+    throw ExitCode(66)
   }
 }
 

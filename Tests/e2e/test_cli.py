@@ -320,6 +320,18 @@ def case_output_files_are_safe():
     check(open(os.path.join(TMP, "x.csv"), "rb").read().count(b"\r\n") == 3, "x.csv has not 2 rows")
 
 
+def case_invalid_utf8_is_refused_with_its_place():
+    path = os.path.join(TMP, "bad.kehu")
+    with open(path, "wb") as f:
+        f.write(b'print ok\nprint "a\xffb"\n')
+    code, out, err = run(["--memory", path])
+    check(code == 66 and err == path + ":2:9: error: not valid UTF-8 (byte 0xFF); scripts are read as UTF-8\n",
+          "file: %d %r" % (code, err))
+    check("ok" not in out, "ran a statement of an unreadable script")
+    code, out, err = run(["--memory"], stdin=open(path, "rb").read())
+    check(code == 66 and err.startswith("<stdin>:2:9: error: not valid UTF-8"), "stdin: %d %r" % (code, err))
+
+
 CASES = [
     case_help_from_pipe_and_c,
     case_bad_statement_exit_1_with_caret,
@@ -336,6 +348,7 @@ CASES = [
     case_handout_from_the_shell_in_chinese,
     case_a_lesson_leaves_the_users_store_unchanged,
     case_output_files_are_safe,
+    case_invalid_utf8_is_refused_with_its_place,
 ]
 
 

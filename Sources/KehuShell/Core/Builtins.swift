@@ -132,8 +132,13 @@ enum Builtins {
     if s.sourceStack.contains(where: { $0.full == full }) {
       throw a.error(tr("`{0}` is already being run (a `source` cycle)", given), at: "file")
     }
-    guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
+    guard let data = FileManager.default.contents(atPath: full) else {
       throw a.error(tr("cannot read `{0}`", given), at: "file")
+    }
+    let text: String
+    switch ScriptText.decode([UInt8](data)) {
+    case .success(let t): text = t
+    case .failure(let bad): throw a.error("\(given):\(bad.line):\(bad.column): \(bad.reason)", at: "file")
     }
     switch s.runScript(text, path: full, shownAs: shown) {
     case .ok: return .none

@@ -173,7 +173,10 @@ extension Session {
     for (i, row) in plan.rows.enumerated() {
       let key = table.value(row: row, column: table.def.keyColumn)
       var values: [String: Value] = [:]
-      for (j, c) in plan.columns.enumerated() { values[c] = plan.values[i][j] }
+      for (j, c) in plan.columns.enumerated() {
+        try FieldValues.check(plan.values[i][j], table: plan.table, column: c)
+        values[c] = plan.values[i][j]
+      }
       batch.append(.update(table: plan.table, key: key, values: values))
     }
     if !batch.isEmpty { try change(batch) }
