@@ -7,9 +7,16 @@ import KehuStore
 func renderCSV(_ t: ResultTable) -> String {
   var out = csvLine(t.columns.map(\.name))
   for r in t.rows.indices {
-    out += csvLine(t.columns.indices.map { machineText(t.cell(r, $0)) })
+    out += csvLine(t.columns.indices.map { csvCell(t.cell(r, $0)) })
   }
   return out
+}
+
+/// A cell as CSV text: a text that a spreadsheet would run as a formula gets a leading `'`
+/// (see `formulaEscaped`), as `export` writes it; numbers are never escaped.
+private func csvCell(_ v: Value) -> String {
+  if case .text(let s) = v { return formulaEscaped(s) }
+  return machineText(v)
 }
 
 private func csvLine(_ fields: [String]) -> String {
