@@ -111,3 +111,14 @@ func catalog(typed: Bool, arrays: Bool = false) -> TestCatalog {
 }
 
 let today = Day(year: 2026, month: 11, day: 29)!
+
+/// The table the last statement of `q` gives.
+func lastTable(_ q: String, _ cat: any QueryCatalog) throws -> ResultTable {
+  var e = QueryEngine(catalog: cat, today: today)
+  guard case .table(let r)? = try e.execute(q).last else {
+    throw QueryError(
+      .syntax, "no table",
+      at: SourceRange(start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0)))
+  }
+  return r.table
+}
