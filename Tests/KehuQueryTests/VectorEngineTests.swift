@@ -11,7 +11,7 @@ final class VectorEngineTests: XCTestCase {
 
   func generated(_ seed: UInt64, rows: Int) -> TableSource {
     var r = FastPathTests.Rand(state: seed)
-    let grades = ["B", "A", "C", "华东", "华北", "Zeta"]
+    let grades = ["B", "A", "C", "华东", "华北", "Zeta", "华", "", "Ae", "王芳"]
     let base = Day(year: 2025, month: 12, day: 20)!
     var out: [[Value]] = []
     for n in 0..<rows {
@@ -51,6 +51,8 @@ final class VectorEngineTests: XCTestCase {
     "t | where g > \"B\" and g <= \"华东\" | select id, g",
     "t | where contains(g, \"华\") or starts_with(g, \"Z\") | select id",
     "t | where g in [\"A\", \"Zeta\", null] | select id, g",
+    "t | where g == \"王芳\" or g == \"\" or contains(g, \"e\") or starts_with(g, \"\") | select id, g",
+    "t | where g in [\"华\", \"王芳\"] or contains(g, \"华北\") or g != \"A\" | select id",
     "t | where g != \"A\" | select id", "t | where q is null or d is not null | count",
     "t | derive w = if(q > 4, a, null), v = coalesce(k, q, 0) | select id, w, v",
     "t | derive b = q > 3, c = days_between(d, 2026-01-31) | where b and c < 10 | select id, b, c",
@@ -68,10 +70,12 @@ final class VectorEngineTests: XCTestCase {
       let typed = TestCatalog(tables: ["t": src], typed: true)
       let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
       let plain = TestCatalog(tables: ["t": src], typed: false)
+      let free = TestCatalog(tables: ["t": src], typed: true, arrays: true, freeText: true)
       for q in queries {
         let expected = try table(q, plain).rows
         XCTAssertEqual(try table(q, typed).rows, expected, "\(q) seed \(seed)")
         XCTAssertEqual(try table(q, arrays).rows, expected, "arrays: \(q) seed \(seed)")
+        XCTAssertEqual(try table(q, free).rows, expected, "free text: \(q) seed \(seed)")
       }
     }
   }

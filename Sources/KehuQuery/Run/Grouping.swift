@@ -52,6 +52,9 @@ struct Groups {
   static func slots(_ k: Vec) -> ((Int) -> UInt64, UInt64) {
     switch k {
     case .codes(let c, let dict):
+      if let same = canonical(dict) {
+        return ({ c[$0] < 0 ? 0 : UInt64(same[Int(c[$0])]) &+ 1 }, UInt64(dict.count) + 1)
+      }
       return ({ UInt64(bitPattern: Int64(c[$0]) &+ 1) }, UInt64(dict.count) + 1)
     case .ints(let x):
       var lo = Int64.max
@@ -65,6 +68,20 @@ struct Groups {
       return ({ x[$0] == Vec.null ? 0 : UInt64(bitPattern: x[$0] &- lo) &+ 1 }, width < 2 ? .max : width)
     }
   }
+}
+
+/// Dictionary entries that are equal as text (`==` on strings follows Unicode canonical
+/// equivalence: "é" precomposed or not) map to the first of them; nil when all differ.
+func canonical(_ dict: [String]) -> [Int32]? {
+  var first: [String: Int32] = [:]
+  var out: [Int32] = []
+  var merged = false
+  for (i, s) in dict.enumerated() {
+    let f = first[s] ?? Int32(i)
+    if first[s] == nil { first[s] = f } else { merged = true }
+    out.append(f)
+  }
+  return merged ? out : nil
 }
 
 /// An open-addressing hash table from 64-bit keys to group numbers; linear probing, grown

@@ -135,6 +135,15 @@ struct Kernels {
       op = op.flipped
     }
     if a.type == .text, let k = b.constantValue {
+      if op == .eq || op == .ne, let buf = freeText(a) {
+        return textTest(buf, Arithmetic.compare(op, .null, k)) { bytes, string in
+          guard case .text(let s) = k else { return op == .ne }
+          guard let same = TextKernels.sameBytes(bytes, s) else {
+            return Arithmetic.compare(op, .text(string()), k)
+          }
+          return same == (op == .eq)
+        }
+      }
       guard case .codes(let c, let dict)? = try vector(a) else { return nil }
       return perEntry(c, dict) { Arithmetic.compare(op, $0, k) }
     }
@@ -175,6 +184,20 @@ struct Kernels {
     let ks = items.map { $0.constantValue! }
     func hit(_ v: Value) -> Bool { ks.contains { Arithmetic.compare(.eq, v, $0) } != negated }
     if a.type == .text {
+      if let buf = freeText(a) {
+        let texts = ks.compactMap(\.textValue)
+        return textTest(buf, hit(.null)) { bytes, string in
+          var settled = true
+          for t in texts {
+            guard let same = TextKernels.sameBytes(bytes, t) else {
+              settled = false
+              break
+            }
+            if same { return !negated }
+          }
+          return settled ? negated : hit(.text(string()))
+        }
+      }
       guard case .codes(let c, let dict)? = try vector(a) else { return nil }
       return perEntry(c, dict, hit)
     }
@@ -212,23 +235,29 @@ struct Kernels {
       return .ints(
         (0..<n).map { i in x.at(i) == Vec.null || y.at(i) == Vec.null ? Vec.null : y.at(i) - x.at(i) })
     case "contains", "starts_with":
-      guard args.count == 2, let k = args[1].constantValue,
-        case .codes(let c, let dict)? = try vector(args[0])
-      else { return nil }
+      guard args.count == 2, let k = args[1].constantValue else { return nil }
       guard case .text(let s) = k else { return .ints([Int64](repeating: 0, count: n)) }
       let starts = name == "starts_with"
+      let needle = Array(s.utf8)
+      // UTF-8 is self-synchronising: a byte match of whole characters is a match of
+      // code points, as the row-at-a-time functions compare.
+      if let buf = freeText(args[0]) {
+        return .ints(
+          textTest(buf, false) { bytes, _ in
+            starts ? TextKernels.hasPrefix(bytes, needle) : TextKernels.find(bytes, needle)
+          })
+      }
+      guard case .codes(let c, let dict)? = try vector(args[0]) else { return nil }
       return .ints(
         perEntry(c, dict) { v in
           guard case .text(let e) = v else { return false }
-          return starts ? e.unicodeScalars.starts(with: s.unicodeScalars) : Kernels.contains(e, s)
+          return Array(e.utf8).withUnsafeBufferPointer {
+            starts ? TextKernels.hasPrefix($0, needle) : TextKernels.find($0, needle)
+          }
         })
     default:
       return nil
     }
-  }
-
-  static func contains(_ e: String, _ s: String) -> Bool {
-    s.isEmpty || e.utf8.count >= s.utf8.count && e.contains(s)
   }
 
   /// Day numbers to `YYYY-MM` codes; the dictionary is the months present, in order.

@@ -14,17 +14,22 @@ extension Evaluator {
     var ranks: [[Int64]] = []
     for (e, desc) in keys {
       guard let v = try kernels.vector(e) else { return nil }
-      var r: [Int64]
+      var key: [Int64]
       switch v {
-      case .ints(let x): r = x
+      case .ints(let x): key = x
       case .codes(let c, let dict):
         let order = dict.indices.sorted { Value.compare(.text(dict[$0]), .text(dict[$1])) < 0 }
+        // Entries equal as text share a rank, so they tie as the row path's compare says.
         var rank = [Int64](repeating: 0, count: dict.count)
-        for (i, d) in order.enumerated() { rank[d] = Int64(i) }
-        r = c.map { $0 < 0 ? Vec.null : rank[Int($0)] }
+        var r: Int64 = 0
+        for (i, d) in order.enumerated() {
+          if i > 0 && Value.compare(.text(dict[order[i - 1]]), .text(dict[d])) != 0 { r += 1 }
+          rank[d] = r
+        }
+        key = c.map { $0 < 0 ? Vec.null : rank[Int($0)] }
       }
-      if desc { r = r.map { ~$0 } }
-      ranks.append(r)
+      if desc { key = key.map { ~$0 } }
+      ranks.append(key)
     }
     try context.checkCancelled()
     let k = min(limit ?? n, n)

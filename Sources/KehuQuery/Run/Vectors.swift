@@ -110,7 +110,7 @@ extension Evaluator {
         out[i] = r < 0 ? -1 : get(r)
       }
       return .codes(out, dict)
-    case nil:
+    case .text?, nil:
       return nil
     }
   }
