@@ -33,14 +33,22 @@ extension Evaluator {
     }
     try context.checkCancelled()
     let k = min(limit ?? n, n)
-    if let packed = Evaluator.pack(ranks, rows: n) {
-      let mask: UInt64 = (1 << UInt64(Evaluator.bits(UInt64(max(n - 1, 0))))) &- 1
+    let posBits = Evaluator.bits(UInt64(max(n - 1, 0)))
+    if var packed = Evaluator.pack(ranks, rows: n, reserving: posBits) {
+      for i in 0..<n { packed[i] |= UInt64(i) }
+      let mask: UInt64 = (1 << UInt64(posBits)) &- 1
       let best = k < n ? Evaluator.smallest(k, of: packed) : packed.sorted()
       return best.map { f.row(Int($0 & mask)) }
     }
-    let less: (Int, Int) -> Bool = { a, b in
-      for r in ranks where r[a] != r[b] { return r[a] < r[b] }
-      return a < b
+    // Keys that fit in 64 bits without the position: one array to compare, then position.
+    let less: (Int, Int) -> Bool
+    if let packed = Evaluator.pack(ranks, rows: n, reserving: 0) {
+      less = { a, b in packed[a] != packed[b] ? packed[a] < packed[b] : a < b }
+    } else {
+      less = { a, b in
+        for r in ranks where r[a] != r[b] { return r[a] < r[b] }
+        return a < b
+      }
     }
     if k < n {
       return Evaluator.smallest(k, n, less).map(f.row)
@@ -52,11 +60,11 @@ extension Evaluator {
 
   static func bits(_ x: UInt64) -> Int { x == 0 ? 0 : 64 - x.leadingZeroBitCount }
 
-  /// Keys then position in one `UInt64` per row, when they fit.
-  static func pack(_ ranks: [[Int64]], rows n: Int) -> [UInt64]? {
-    let posBits = bits(UInt64(max(n - 1, 0)))
+  /// The keys in one `UInt64` per row, above `low` bits left for the position, when
+  /// their ranges fit.
+  static func pack(_ ranks: [[Int64]], rows n: Int, reserving low: Int) -> [UInt64]? {
     var shifts: [(lo: Int64, shift: Int)] = []
-    var used = posBits
+    var used = low
     for r in ranks.reversed() {
       var lo = Int64.max
       var hi = Int64.min
@@ -66,14 +74,12 @@ extension Evaluator {
       }
       if n == 0 { (lo, hi) = (0, 0) }
       guard hi >= lo else { return nil }
-      let span = UInt64(bitPattern: hi &- lo)
       shifts.append((lo, used))
-      used += bits(span)
+      used += bits(UInt64(bitPattern: hi &- lo))
       if used > 64 { return nil }
     }
     shifts.reverse()
     var out = [UInt64](repeating: 0, count: n)
-    for i in 0..<n { out[i] = UInt64(i) }
     for (r, s) in zip(ranks, shifts) where s.shift < 64 {
       for i in 0..<n { out[i] |= UInt64(bitPattern: r[i] &- s.lo) << UInt64(s.shift) }
     }
