@@ -44,8 +44,17 @@ public struct Evaluator {
     if let rowLimit, rowLimit < total {
       frame = Frame(source: frame.source, selection: (0..<rowLimit).map(frame.row))
     }
-    var table = materialize(frame).table
-    table.columns = plan.columns
+    // Rows straight from the frame's columns: a million rows are built once, not twice.
+    let source = frame.source
+    let width = source.columns.count
+    var rows: [[Value]] = []
+    rows.reserveCapacity(frame.count)
+    for i in 0..<frame.count {
+      if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
+      let r = frame.row(i)
+      rows.append((0..<width).map { source.value(row: r, column: $0) })
+    }
+    var table = ResultTable(columns: plan.columns, rows: rows)
     table.notes = notes
     return QueryResult(table: table, exportPath: plan.exportPath, totalRows: total)
   }
