@@ -33,7 +33,6 @@ public final class Store {
   public private(set) var unsyncedMutations = 0
   /// Set when a write failed: memory is then ahead of the disk and nothing more is accepted.
   private var broken: String?
-  private var scenario: (saved: Database, batches: [[Mutation]])?
 
   private init(location: StoreLocation, readOnly: Bool, dir: String?, state: Database) {
     self.location = location
@@ -148,10 +147,6 @@ public final class Store {
     if let broken { throw StoreError.readOnly(dir: dir ?? name, reason: broken) }
     guard !batch.isEmpty else { return ApplyResult() }
     let (result, resolved) = try state.apply(batch)
-    if scenario != nil {
-      scenario!.batches.append(resolved)
-      return result
-    }
     state.sequence += 1
     if dir != nil {
       pending.append(contentsOf: JournalFile.record(sequence: state.sequence, resolved))
@@ -184,7 +179,7 @@ public final class Store {
     guard let dir else { return }
     if readOnly { throw StoreError.readOnly(dir: dir, reason: "opened with --read-only") }
     try commit()
-    let db = scenario?.saved ?? state
+    let db = state
     guard db.sequence != snapshotSequence else { return }
     _ = try StoreFiles.writeSnapshot(db, dir: dir)
     try StoreFiles.writeEmptyJournal(base: db.sequence, dir: dir)
@@ -204,7 +199,6 @@ public final class Store {
   /// `kehu -c` on a large store does not pay for a snapshot.
   public func close() throws {
     if dir != nil && !readOnly {
-      if scenario != nil { discardScenario() }
       try commit()
       if journalSize > journalSaveThreshold { try save() }
     }
@@ -222,33 +216,6 @@ public final class Store {
     db.sequence = state.sequence + 1
     state = db
     try save()
-  }
-
-  // MARK: What-if scenarios
-
-  /// The current state, to keep aside (O(number of tables)).
-  public var inScenario: Bool { scenario != nil }
-
-  /// From here changes apply to memory only, until kept or discarded.
-  public func beginScenario() {
-    if scenario == nil { scenario = (state, []) }
-  }
-
-  /// Journals the scenario's changes as one record.
-  public func keepScenario() throws {
-    guard let s = scenario else { return }
-    scenario = nil
-    let all = s.batches.flatMap { $0 }
-    guard !all.isEmpty, dir != nil else { return }
-    state.sequence += 1
-    pending.append(contentsOf: JournalFile.record(sequence: state.sequence, all))
-    unsyncedMutations += all.reduce(0) { $0 + $1.weight }
-  }
-
-  public func discardScenario() {
-    guard let s = scenario else { return }
-    state = s.saved
-    scenario = nil
   }
 
   /// Bytes in the journal since the last save (for `close`'s rule and status lines).

@@ -47,7 +47,7 @@ extension CreditLimitCommands {
     }
     if !batch.isEmpty { try s.change(batch) }
     if ids.count == 1, let (id, adj) = results.first {
-      var t = adj.table(rule: rule)
+      var t = adj.table(rule: rule, translating: tr)
       t.title = tr(
         "Limit adjustment of customer {0} {1}: {2} → {3}", id, CreditData.name(s.credit, id), adj.start,
         adj.limit
@@ -71,7 +71,7 @@ extension CreditLimitCommands {
     for (id, adj) in results where !adj.changes.isEmpty {
       t.rows.append([
         .int(id), .text(CreditData.name(s.credit, id)), .money(adj.start), .money(adj.limit),
-        .int(Int64(adj.changes.count)), .text(adj.changes.last!.reason),
+        .int(Int64(adj.changes.count)), .text(tr(adj.changes.last!.reason)),
       ])
     }
     return .table(t)
