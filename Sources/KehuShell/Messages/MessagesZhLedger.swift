@@ -3,6 +3,28 @@
 /// Keyed by the English text; see MessagesZh.swift.
 extension ChineseMessages {
   static let ledger: [String: String] = [
+    "record a credit note (return, allowance, complaint): owed less, no cash":
+      "登记贷项通知（退货、折让、投诉补偿）：减少欠款，不是收款",
+    "the invoice it reduces; without it the credit is kept on account":
+      "所冲减的发票；不指定则作为客户账上的贷项",
+    "kept on account":
+      "记在客户账上",
+    "{0} is before invoice {1} ({2})":
+      "{0} 早于发票 {1} 的日期（{2}）",
+    "the credit note's {0} is more than the {1} open on invoice {2}":
+      "贷项通知 {0} 超过发票 {2} 的未收余额 {1}",
+    "against invoice {0} (balance {1} → {2})":
+      "冲减发票 {0}（余额 {1} → {2}）",
+    "credit note {0} already exists":
+      "贷项通知 {0} 已存在",
+    "credit note {0} for {1} {2}: {3} ({4}), {5}":
+      "贷项通知 {0}，客户 {1} {2}：{3}（{4}），{5}",
+    "an invoice cannot be negative: a return or allowance is a credit note (use `credit note`)":
+      "发票金额不能为负：退货或折让应登记为贷项通知（使用 `credit note`）",
+    "credit note {0} amount={1} reason=return invoice=NO":
+      "credit note {0} amount={1} reason=return invoice=发票号",
+    "applied oldest first, as credit notes (reason complaint); a credit note earns no cash discount":
+      "按最早的先冲抵，作为贷项通知（原因 complaint）；贷项通知不享受现金折扣",
     "invoice {0} {1} days past due":
       "发票 {0} 逾期 {1} 天",
     "promise to pay {0} by {1} broken":
