@@ -8,7 +8,10 @@ extension MessageCatalogue {
 }
 
 enum ChineseMessages {
-  static let table: [String: String] = [core, receivables, credit, customers, indirect, ledger].reduce(
+  static let table: [String: String] = [
+    core, receivables, credit, customers, indirect, domain, query, ledger,
+  ]
+  .reduce(
     into: [:]) {
       $0.merge($1) { first, _ in first }
     }

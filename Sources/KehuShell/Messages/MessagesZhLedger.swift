@@ -3,6 +3,34 @@
 /// Keyed by the English text; see MessagesZh.swift.
 extension ChineseMessages {
   static let ledger: [String: String] = [
+    "Note discount":
+      "票据贴现",
+    "interest = face × rate × days to maturity ÷ days in the year; proceeds = face − interest":
+      "贴现利息 = 票面金额 × 贴现率 × 到期天数 ÷ 全年天数；贴现所得 = 票面金额 − 贴现利息",
+    "face value":
+      "票面金额",
+    "a year":
+      "年利率",
+    "discounted":
+      "贴现日",
+    "matures":
+      "到期日",
+    "matures − discounted":
+      "到期日 − 贴现日",
+    "discount interest":
+      "贴现利息",
+    "discount rate":
+      "贴现率",
+    "face × rate × days ÷ {0}":
+      "票面金额 × 贴现率 × 天数 ÷ {0}",
+    "proceeds":
+      "贴现所得",
+    "face − interest":
+      "票面金额 − 贴现利息",
+    "{0} paid {1}":
+      "{0} 于 {1} 付款部分",
+    "days overdue counted from the due date (to the day paid, for amounts paid late)":
+      "逾期天数自到期日起算（逾期后付的部分算到付款日）",
     "record a credit note (return, allowance, complaint): owed less, no cash":
       "登记贷项通知（退货、折让、投诉补偿）：减少欠款，不是收款",
     "the invoice it reduces; without it the credit is kept on account":

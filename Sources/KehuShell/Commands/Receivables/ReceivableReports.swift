@@ -64,10 +64,10 @@ enum ReceivableReports {
       var acc = AgeingScan(asof: asof, edges: edges)
       for (i, b) in open { acc.add(dueNumber: counted(i).number, fen: b.fen) }
       var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table
-      if fromInvoice { t.notes[0] = countNote }
+      if fromInvoice { t.notes[0] = Message(verbatim: countNote) }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
-        + notes
+        + notes.map(Message.init(verbatim:))
       return .table(t)
     }
     var names: [Int64: String] = [:]
@@ -91,8 +91,8 @@ enum ReceivableReports {
     var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
       try groups.table(groupColumn: by)
     }
-    if fromInvoice { t.notes.insert(countNote, at: 0) }
-    t.notes += notes
+    if fromInvoice { t.notes.insert(Message(verbatim: countNote), at: 0) }
+    t.notes += notes.map(Message.init(verbatim:))
     return .table(t)
   }
 
@@ -262,7 +262,7 @@ enum ReceivableReports {
           ]))
     }
     try s.change(batch)
-    t.notes = t.notes.map { $0.replacingAll("; not added to any balance", with: "") }
+    t.notes = t.notes.map { Message(verbatim: tr($0).replacingAll("; not added to any balance", with: "")) }
     t.notes.append(tr("applied: {0} interest invoice(s) INT-{1}-ID added to the balances", batch.count, asof))
     return .table(t)
   }
