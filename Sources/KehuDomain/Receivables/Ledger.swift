@@ -12,6 +12,9 @@ public enum SettlementKind: String, Sendable, Equatable {
   case note
   /// The note given for the invoice was dishonoured: its amount is owed on the invoice again.
   case dishonoured
+  /// Money (or credit) kept on account and applied to the invoice later (`payment apply`):
+  /// it was received when it came in, so applying it is no new receipt.
+  case applied
 
   /// Reads a payment's stored method; every method that is not one of the non-cash kinds is
   /// money received (transfer, cash, cheque, on_account …).
@@ -21,6 +24,7 @@ public enum SettlementKind: String, Sendable, Equatable {
     case "credit-note": self = .creditNote
     case "note": self = .note
     case "dishonoured": self = .dishonoured
+    case "applied": self = .applied
     default: self = .cash
     }
   }
@@ -125,8 +129,8 @@ public struct Ledger: Sendable {
         date: pay.date[r], amount: pay.amount[r], kind: SettlementKind(method: pay.method[r]))
       if let no = pay.invoice[r], let i = invoiceRow[no] {
         invoices[i].settlements.append(s)
-      } else if s.kind == .cash {
-        onAccount.append(OnAccount(customer: pay.customer[r], date: s.date, amount: s.amount, kind: .cash))
+      } else if s.kind == .cash || s.kind == .applied {
+        onAccount.append(OnAccount(customer: pay.customer[r], date: s.date, amount: s.amount, kind: s.kind))
       }
     }
     let cn = CreditNotes(db)

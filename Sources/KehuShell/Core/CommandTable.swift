@@ -21,6 +21,7 @@ public struct CommandTable: Sendable {
     all += ReceivableCommands.commands
     all += NoteCommands.commands
     all += CreditNoteCommands.commands
+    all += PaymentApplyCommands.commands
     all += ReceivableReports.commands
     all += PolicyCommands.commands
     all += CollectCommands.commands

@@ -3,6 +3,14 @@
 /// Keyed by the English text; see MessagesZh.swift.
 extension ChineseMessages {
   static let ledger: [String: String] = [
+    "apply money on account to open invoices, oldest first":
+      "把客户账上的预收款冲抵未结发票，先冲最早的",
+    "Money on account of {0} {1} applied on {2}":
+      "{0} {1} 账上款项于 {2} 冲抵",
+    "still on account: {0}":
+      "账上仍有：{0}",
+    "no invoice open: everything stays on account":
+      "没有未结发票：全部留在账上",
     "Note discount":
       "票据贴现",
     "interest = face × rate × days to maturity ÷ days in the year; proceeds = face − interest":
