@@ -58,13 +58,13 @@ enum ReceivableReports {
           "notes held or discounted, not aged here: {0} ({1} notes)",
           Money(fen: held.reduce(0) { $0 &+ $1.note.amount.fen }), held.count))
     }
-    let countNote = tr(
+    let countNote: Message = tr(
       "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
     guard let by = a.text("by") else {
       var acc = AgeingScan(asof: asof, edges: edges)
       for (i, b) in open { acc.add(dueNumber: counted(i).number, fen: b.fen) }
       var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table
-      if fromInvoice { t.notes[0] = Message(verbatim: countNote) }
+      if fromInvoice { t.notes[0] = countNote }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
         + notes.map(Message.init(verbatim:))
@@ -91,7 +91,7 @@ enum ReceivableReports {
     var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
       try groups.table(groupColumn: by)
     }
-    if fromInvoice { t.notes.insert(Message(verbatim: countNote), at: 0) }
+    if fromInvoice { t.notes.insert(countNote, at: 0) }
     t.notes += notes.map(Message.init(verbatim:))
     return .table(t)
   }
