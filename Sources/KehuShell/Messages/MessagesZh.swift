@@ -10,7 +10,8 @@ extension MessageCatalogue {
 enum ChineseMessages {
   static let table: [String: String] = [
     core, receivables, credit, customers, indirect, domain, query, ledger,
-  ].reduce(
+  ]
+  .reduce(
     into: [:]) {
       $0.merge($1) { first, _ in first }
     }

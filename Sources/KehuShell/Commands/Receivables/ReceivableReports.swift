@@ -171,7 +171,9 @@ enum ReceivableReports {
     let credit = ledger.onAccount(customer: id, asof: asof)
     let due = (try? ageing.total.subtracting(credit)) ?? ageing.total
     items.notes = [
-      tr("invoices open: {0}; payments on account: {1}; total due: {2}", ageing.total, credit, due),
+      tr(
+        "invoices open: {0}; on account (money and credit notes not applied): {1}; total due: {2}",
+        ageing.total, credit, due),
       tr(
         "notes held or discounted: {0} (already taken off their invoices, not counted twice)",
         Money(fen: noteTotal)),
