@@ -36,6 +36,7 @@ extension Evaluator {
   }
 
   func sort(_ f: Frame, _ keys: [(TExpr, descending: Bool)], limit: Int?) throws(QueryError) -> [Int] {
+    if let v = try vectorSort(f, keys, limit: limit) { return v }
     var cols: [SortColumn] = []
     for k in keys { cols.append(try sortColumn(f, k.0)) }
     let desc = keys.map(\.descending)

@@ -39,7 +39,9 @@ struct StoreTableSource: RowSource {
       return .int64(get: { Int64(bytes[$0]) }, isNull: { bytes[$0] == 2 })
     case .coded:
       return .codeArray(c.int32s, dictionary: c.dictionary.names)
-    case .decimal, .text:
+    case .text:
+      return .text(c.text)
+    case .decimal:
       return nil
     }
   }
