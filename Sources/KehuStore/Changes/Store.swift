@@ -78,13 +78,16 @@ public final class Store {
       let listing = try StoreFiles.list(dir)
       for t in listing.temporaries { FileIO.remove(FileIO.join(dir, t)) }
       if listing.snapshots.isEmpty {
-        if let j = listing.journals.first {
+        // Only a new store cut short before its first snapshot may have an empty journal.
+        try StoreFiles.refuseOrphanedJournals(listing, after: 0, dir: dir)
+        let first = try StoreFiles.readJournal(FileIO.join(dir, StoreFiles.journalName(0)))
+        if listing.journals.contains(where: { $0 != 0 }) || !(first?.records.isEmpty ?? true) {
           throw StoreError.corrupt(
-            file: FileIO.join(dir, StoreFiles.journalName(j)), offset: 0, reason: "journal without a snapshot"
-          )
+            file: FileIO.join(dir, StoreFiles.journalName(listing.journals[0])), offset: 0,
+            reason: "journal without a snapshot")
         }
-        _ = try StoreFiles.writeSnapshot(Database(), dir: dir)
         try StoreFiles.writeEmptyJournal(base: 0, dir: dir)
+        _ = try StoreFiles.writeSnapshot(Database(), dir: dir)
       }
       let loaded = try StoreFiles.load(dir, writer: true)
       let store = Store(location: loc, readOnly: false, dir: dir, state: loaded.db)
@@ -181,8 +184,10 @@ public final class Store {
     try commit()
     let db = state
     guard db.sequence != snapshotSequence else { return }
-    _ = try StoreFiles.writeSnapshot(db, dir: dir)
+    // The journal first: then a snapshot never stands without its journal, and a missing
+    // journal can be told from a save cut short (see `StoreFiles.load`).
     try StoreFiles.writeEmptyJournal(base: db.sequence, dir: dir)
+    _ = try StoreFiles.writeSnapshot(db, dir: dir)
     let previous = snapshotSequence
     snapshotSequence = db.sequence
     try openJournal(size: JournalFile.headerSize)
