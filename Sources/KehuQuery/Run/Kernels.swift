@@ -98,7 +98,7 @@ struct Kernels {
   }
 
   func overflow(_ t: TExpr) -> QueryError {
-    QueryError(.runtime, ArithmeticError.overflow.description, at: t.range)
+    QueryError(.runtime, Message(ArithmeticError.overflow.description), at: t.range)
   }
 
   func arithmetic(_ op: BinaryOp, _ a: TExpr, _ b: TExpr, _ t: TExpr) throws(QueryError) -> [Int64]? {

@@ -59,6 +59,8 @@ extension Evaluator {
       return a < b
     }
     let n = f.count
+    // `take 0` keeps nothing; the bounded insertion below needs at least one place.
+    if let k = limit, k <= 0 { return [] }
     if let k = limit, k < n, k <= 1000 {
       // Bounded insertion: the kept list stays sorted; most rows lose to its last entry.
       var best: [Int] = []

@@ -51,7 +51,7 @@ struct VectorAggregate {
         overflow = overflow || o
       }
       if overflow || sums.contains(Vec.null) {
-        throw QueryError(.runtime, ArithmeticError.overflow.description, at: range)
+        throw QueryError(.runtime, Message(ArithmeticError.overflow.description), at: range)
       }
       if spec.kind == .sum {
         for k in 0..<g where counts[k] == 0 { sums[k] = Vec.null }
@@ -67,7 +67,7 @@ struct VectorAggregate {
         }
         do throws(ArithmeticError) {
           out.append(try Accumulator.mean(Vec.value(sums[k], type), Int(counts[k]), spec.type))
-        } catch { throw QueryError(.runtime, error.description, at: range) }
+        } catch { throw QueryError(.runtime, Message(error.description), at: range) }
       }
       return .values(out)
     case (.min, .ints(let x)), (.max, .ints(let x)):
@@ -81,7 +81,7 @@ struct VectorAggregate {
     case (.median, .ints(let x)):
       return .values(try medians(x))
     default:
-      throw QueryError(.runtime, "no vector kernel for \(spec.kind)", at: range)
+      throw QueryError(.runtime, Message("no vector kernel for {0}", "\(spec.kind)"), at: range)
     }
   }
 
@@ -151,7 +151,7 @@ struct VectorAggregate {
           try Accumulator.median(
             lower: run.count % 2 == 1 ? nil : Vec.value(run[mid - 1], type), upper: upper,
             argumentType: type, type: spec.type))
-      } catch { throw QueryError(.runtime, error.description, at: range) }
+      } catch { throw QueryError(.runtime, Message(error.description), at: range) }
     }
     return out
   }

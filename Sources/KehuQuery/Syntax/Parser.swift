@@ -10,6 +10,8 @@ public struct Parser {
   let chars: [Character]
   let tokens: [Token]
   var pos = 0
+  /// How many expressions and `for` bodies enclose the current token (see `maxDepth`).
+  var depth = 0
   /// Words that start a shell command rather than a query (`grade`, `scenario`, …).
   let commands: Set<String>
 
@@ -52,7 +54,7 @@ public struct Parser {
     return error("expected \(what)\(after), found \(current.quoted)")
   }
 
-  func error(_ message: String, at range: SourceRange? = nil) -> QueryError {
+  func error(_ message: Message, at range: SourceRange? = nil) -> QueryError {
     let atEnd = current.kind == .end && range == nil
     return QueryError(
       .syntax, message, at: range ?? current.range,
@@ -102,7 +104,8 @@ public struct Parser {
     let kind: Statement.Kind
     switch current.kind {
     case .keyword(.let): kind = try letStatement()
-    case .keyword(.for): kind = .for(try forLoop())
+    case .keyword(.for):
+      kind = .for(try nested { (p: inout Parser) throws(QueryError) in try p.forLoop() })
     case .keyword(.update): kind = .update(try update())
     case .identifier(let name) where commands.contains(name):
       kind = command(name)
@@ -255,10 +258,11 @@ public struct Parser {
     }
     let kw = current.range
     guard Verb.names.contains(word) else {
-      let hint = didYouMean(word, in: Verb.names)
+      let hint = didYouMean(word, in: Verb.names, quote: "`")
       throw error(
-        "unknown verb `\(word)`\(String(hint.map { $0 == "\"" ? "`" : $0 }))"
-          + (hint.isEmpty ? "; the verbs are \(Verb.names.joined(separator: ", "))" : ""))
+        hint.key.isEmpty
+          ? "unknown verb `\(word)`; the verbs are \(Verb.names.joined(separator: ", "))"
+          : "unknown verb `\(word)`\(hint)")
     }
     _ = advance()
     let kind: Verb.Kind

@@ -38,7 +38,7 @@ enum Builtins {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
       for spec in s.commands.specs {
-        t.rows.append([.text(spec.name), .text(spec.summary)])
+        t.rows.append([.text(spec.name), .text(tr(spec.summary))])
       }
       t.notes = [tr("Type `help COMMAND` for its arguments, an example and its chapter section.")]
       return .table(t)
@@ -50,7 +50,7 @@ enum Builtins {
     if !under.isEmpty {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
-      for spec in under { t.rows.append([.text(spec.name), .text(spec.summary)]) }
+      for spec in under { t.rows.append([.text(spec.name), .text(tr(spec.summary))]) }
       return .table(t)
     }
     let name = a.rest.joined(separator: " ")
@@ -62,13 +62,15 @@ enum Builtins {
   }
 
   static func describe(_ spec: CommandSpec) -> String {
-    var lines = [spec.usage, "", "  " + spec.summary]
+    var lines = [spec.usage, "", "  " + tr(spec.summary)]
     if !spec.arguments.isEmpty {
       lines.append("")
       for arg in spec.arguments {
         let name = arg.positional ? arg.name.uppercased() : arg.name + "="
-        var line = "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + arg.kind.describe
-        if !arg.help.isEmpty { line += ": " + arg.help }
+        // A name longer than the column keeps all its letters and one space.
+        let column = name.count < 16 ? name.padding(toLength: 16, withPad: " ", startingAt: 0) : name + " "
+        var line = "  " + column + arg.kind.describe
+        if !arg.help.key.isEmpty { line += ": " + tr(arg.help) }
         if !arg.required { line += " " + tr("(optional)") }
         lines.append(line)
       }
@@ -89,7 +91,7 @@ enum Builtins {
       let real = s.options.clock().day
       for spec in SettingSpec.all {
         t.rows.append([
-          .text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(spec.help),
+          .text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(tr(spec.help)),
         ])
       }
       return .table(t)
@@ -115,8 +117,6 @@ enum Builtins {
     } catch {
       throw a.error(error.message, at: a.values["value"] == nil ? "name" : "value")
     }
-    // Summaries are translated when the table is built; build it again in the new language.
-    if spec.name == "language" { s.commands = .standard }
     return .none
   }
 
@@ -132,8 +132,13 @@ enum Builtins {
     if s.sourceStack.contains(where: { $0.full == full }) {
       throw a.error(tr("`{0}` is already being run (a `source` cycle)", given), at: "file")
     }
-    guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
+    guard let data = FileManager.default.contents(atPath: full) else {
       throw a.error(tr("cannot read `{0}`", given), at: "file")
+    }
+    let text: String
+    switch ScriptText.decode([UInt8](data)) {
+    case .success(let t): text = t
+    case .failure(let bad): throw a.error("\(given):\(bad.line):\(bad.column): \(bad.reason)", at: "file")
     }
     switch s.runScript(text, path: full, shownAs: shown) {
     case .ok: return .none
@@ -142,18 +147,16 @@ enum Builtins {
     }
   }
 
+  /// The results go to a temporary file beside FILE, which replaces FILE when `output`
+  /// switches away from it or kehu ends (see `OutputFile`).
   static func output(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    try? s.redirect?.close()
-    s.redirect = nil
-    s.redirectPath = nil
+    try s.closeOutput()
     guard let path = a.text("file") else { return .none }
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let h = FileHandle(forWritingAtPath: path)
-    else {
-      throw a.error(tr("cannot write `{0}`", path), at: "file")
+    do {
+      s.redirect = try OutputFile(path)
+    } catch let e as ShellError {
+      throw a.error(e.message, at: "file")
     }
-    s.redirect = h
-    s.redirectPath = path
     return .none
   }
 }

@@ -11,16 +11,23 @@ func renderCSV(_ t: ResultTable) -> String {
   out.reserveCapacity(out.utf8.count + t.rows.count * width * 10)
   for r in t.rows.indices {
     if width == 1 {
-      out += csvLine([machineText(t.cell(r, 0))])
+      out += csvLine([csvCell(t.cell(r, 0))])
       continue
     }
     for c in 0..<width {
       if c > 0 { out += "," }
-      out += csvField(machineText(t.cell(r, c)))
+      out += csvField(csvCell(t.cell(r, c)))
     }
     out += "\r\n"
   }
   return out
+}
+
+/// A cell as CSV text: a text that a spreadsheet would run as a formula gets a leading `'`
+/// (see `formulaEscaped`), as `export` writes it; numbers are never escaped.
+private func csvCell(_ v: Value) -> String {
+  if case .text(let s) = v { return formulaEscaped(s) }
+  return machineText(v)
 }
 
 private func csvLine(_ fields: [String]) -> String {

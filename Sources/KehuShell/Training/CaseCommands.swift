@@ -78,7 +78,7 @@ enum CaseCommands {
         ResultColumn("files", .int),
       ], title: tr("The case library"))
     for c in CaseLibrary.all {
-      let title = Catalogues.shared.active.language == "zh" ? c.titleZh : c.title
+      let title = MessageCatalogue.current.language == "zh" ? c.titleZh : c.title
       t.rows.append([.text(c.name), .text(title), .text(c.today), .int(Int64(c.files.count))])
     }
     t.notes = [tr("`case open NAME` loads one into a scratch store; `lesson NAME` walks through it")]
@@ -106,8 +106,10 @@ enum CaseCommands {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       for f in c.files {
-        try Data(f.text.utf8).write(to: URL(fileURLWithPath: dir + "/" + f.name))
+        try OutputFile.write(Array(f.text.utf8), to: dir + "/" + f.name)
       }
+    } catch let e as ShellError {
+      throw a.error(e.message, at: "dir")
     } catch {
       throw a.error(tr("cannot write `{0}`: {1}", given, error.localizedDescription), at: "dir")
     }

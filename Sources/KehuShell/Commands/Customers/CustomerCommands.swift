@@ -211,7 +211,9 @@ enum CustomerCommands {
         continue
       }
       do {
-        cells[name] = try FieldValues.parse(text, for: column)
+        let v = try FieldValues.parse(text, for: column)
+        try FieldValues.check(v, table: table.name, column: name)
+        cells[name] = v
       } catch {
         throw a.error(error.message, at: name)
       }
@@ -237,7 +239,7 @@ enum CustomerCommands {
     return id
   }
 
-  static func listing(_ t: Table, _ rows: [Int], title: String) -> ResultTable {
+  static func listing(_ t: Table, _ rows: [Int], title: Message) -> ResultTable {
     let names = ["id", "name", "kind", "area", "owner", "tier", "status", "phone"]
     let cols = names.map { t.def.columnIndex($0)! }
     var out = ResultTable(
