@@ -121,8 +121,8 @@ public struct Evaluator {
       var cells: [VecSource.Col] = []
       let kernels = Kernels(evaluator: self, frame: f)
       for o in outputs {
-        if case .column(let i) = o.kind, f.selection == nil, let t = f.source as? TableSource {
-          cells.append(.values(t.cells[i]))
+        if case .column(let i) = o.kind {
+          cells.append(.view(f.source, i, f.selection))
           continue
         }
         if !usesWindow(o), let v = try kernels.vector(o) {
