@@ -45,6 +45,7 @@ struct Kehu: ParsableCommand {
     help: ArgumentHelp("A start-up file (default $XDG_CONFIG_HOME/kehu/init.kehu).", valueName: "file"))
   var initFile: String?
   @Flag(help: "Do not run the start-up file.") var noInit = false
+  @Flag(help: "Show the progress line of long work even when stderr is not a terminal.") var progress = false
   @Flag(help: "Use a throwaway in-memory store that writes nothing.") var memory = false
   @Flag(help: "Open an in-memory store preloaded with the demo firm.") var demo = false
   @Option(
@@ -98,6 +99,9 @@ struct Kehu: ParsableCommand {
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
     options.temporaryDirectory = NSTemporaryDirectory()
+    options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
+    // Progress only where a person watches: stderr at a terminal, and not beside JSON meant for programs.
+    if progress || (isatty(2) == 1 && settings.format != .json) { options.progress = progressLine() }
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
     session.noPause = noPause
     if interactive {
@@ -219,6 +223,21 @@ func localNow() -> Timestamp {
   return Timestamp(day: day, hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
 }
 
+func terminalColumns(_ fd: Int32) -> Int {
+  var ws = winsize()
+  return ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_col > 0 ? Int(ws.ws_col) : 80
+}
+
+/// The progress line on stderr, timed by the monotonic clock, fitted to stderr's width.
+func progressLine() -> ProgressLine {
+  ProgressLine(
+    write: writeErr, clock: { DispatchTime.now().uptimeNanoseconds }, width: { terminalColumns(2) },
+    ascii: !(ProcessInfo.processInfo.environment["LANG"] ?? "").lowercased().contains("utf"))
+}
+
+/// Set by Ctrl-C while `kehu gen` works; the generator stops at its next report.
+nonisolated(unsafe) var genInterrupted: sig_atomic_t = 0
+
 func terminalRows() -> Int {
   var ws = winsize()
   return ioctl(1, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_row > 0 ? Int(ws.ws_row) : 24
@@ -280,6 +299,7 @@ struct Gen: ParsableCommand {
   @Option(help: "Random seed.") var seed: UInt64 = 1
   @Option(help: ArgumentHelp("The store directory to write.", valueName: "dir")) var store: String
   @Option(help: "The generated data ends at this date (default today).") var today: String?
+  @Flag(help: "Show the progress line even when stderr is not a terminal.") var progress = false
 
   func validate() throws {
     if let today, Day(parsing: today) == nil {
@@ -290,15 +310,35 @@ struct Gen: ParsableCommand {
     }
   }
 
+  /// Ctrl-C stops the work and leaves no store behind: the data is made before the store is
+  /// opened, and a store this run created is removed if Ctrl-C came while it was written.
   func run() throws {
     let day = today.flatMap { Day(parsing: $0) } ?? localNow().day
+    signal(SIGINT) { _ in genInterrupted = 1 }
+    let existed = FileManager.default.fileExists(atPath: store)
+    let line = progress || isatty(2) == 1 ? progressLine() : nil
+    let stop: @Sendable () -> Bool = { genInterrupted != 0 }
+    let report = line?.progress(tr("generating"), stop: stop) ?? WorkProgress { _, _ in !stop() }
+    guard let db = generate(customers: customers, sales: sales, seed: seed, today: day, progress: report)
+    else {
+      line?.end()
+      writeErr("kehu: interrupted; no store was written\n")
+      throw ExitCode(130)
+    }
+    line?.begin(tr("writing {0}", store))
+    line?.update(done: db.rowCount, total: nil)
     try storeErrors {
       let (opened, _) = try Store.open(.directory(store))
-      let db = generate(customers: customers, sales: sales, seed: seed, today: day)
       try opened.replaceAll(with: db)
       try opened.close()
-      writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
     }
+    line?.end()
+    if genInterrupted != 0 && !existed {
+      try? FileManager.default.removeItem(atPath: store)
+      writeErr("kehu: interrupted; no store was written\n")
+      throw ExitCode(130)
+    }
+    writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
   }
 }
 

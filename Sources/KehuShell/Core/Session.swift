@@ -33,6 +33,11 @@ public struct SessionOptions: Sendable {
   /// A folder for files nobody asked to keep (a lesson's charts without a handout); the
   /// executable hands in the system's temporary directory.
   public var temporaryDirectory: String = "/tmp"
+  /// The terminal's width in columns now (it may be resized); nil when output is not a terminal.
+  public var terminalWidth: @Sendable () -> Int? = { nil }
+  /// Where long work reports how far it has got; the executable hands in a line on stderr
+  /// when it is a terminal (or `--progress`), else nothing is shown.
+  public var progress: ProgressLine? = nil
   /// Results bound with `let NAME = PIPELINE`, fixed when bound.
   var tables: [String: Binding] = [:]
 

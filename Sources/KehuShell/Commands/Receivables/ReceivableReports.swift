@@ -16,12 +16,17 @@ enum ReceivableReports {
           .key(
             "count", .choice(["due", "invoice"]),
             help: tr("count days from the due date (default) or the invoice date")),
+          ChartRequestKind.argument,
         ],
         example: "ar ageing by=owner", section: "§2.6, §5", handler: ageing),
       CommandSpec(
         "ar dso", summary: tr("days sales outstanding over a period"),
-        arguments: [.key("from", .date), .key("to", .date)], example: "ar dso from=2026-09-01 to=2026-11-29",
-        section: "§5", handler: dso),
+        arguments: [
+          .key("from", .date), .key("to", .date),
+          .key("by", .choice(["month"]), help: tr("one DSO per calendar month, drawn as a line of bars")),
+          ChartRequestKind.argument,
+        ],
+        example: "ar dso from=2026-09-01 to=2026-11-29", section: "§5", handler: dso),
       CommandSpec(
         "ar statement", summary: tr("a customer's statement: open items, ageing, notes, promises, total due"),
         arguments: [.positional("id", .customer), .key("asof", .date), edgesArg],
@@ -45,6 +50,7 @@ enum ReceivableReports {
   static func ageing(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
     let edges = try ReceivableData.edges(s, a)
+    let request = try ChartRequestKind.parse(a)
     let scan = InvoiceScan(s.db, asof: asof)
     let dates = scan.t.columns[scan.date].int32s
     let dues = scan.t.columns[scan.due].int32s
@@ -77,7 +83,10 @@ enum ReceivableReports {
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
         + notes
-      return .table(t)
+      // One bar per bucket: the buckets are the rows.
+      return try s.withChart(t, request, a) {
+        TableChart.make(t, kind: .bars, label: 0, values: [2], leaving: ["total"])
+      }
     }
     let cust = scan.t.columns[scan.customer].ints
     var names: [Int64: String] = [:]
@@ -104,26 +113,21 @@ enum ReceivableReports {
       try groups.table(groupColumn: by)
     }
     t.notes += notes
-    return .table(t)
+    // A stacked bar per group, a part per bucket, in the buckets' order.
+    return try s.withChart(t, request, a) {
+      TableChart.make(t, kind: .bars, label: 0, values: Array(1..<(t.columns.count - 1)), leaving: ["total"])
+    }
   }
 
   // MARK: DSO
 
   static func dso(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    if a.text("by") == "month" { return try DSOByMonth.run(s, a) }
+    if a["chart"] != nil { throw a.error(tr("`chart` draws the months of `by=month`"), at: "chart") }
     let to = a.date("to") ?? s.today
     let from = a.date("from") ?? to.adding(days: -89)
     if from > to { throw a.error(tr("`from` is after `to`"), at: "from") }
-    let scan = InvoiceScan(s.db, asof: to)
-    let dates = scan.t.columns[scan.date].int32s
-    let bals = scan.t.columns[scan.balance].ints
-    let amounts = scan.t.columns[scan.amount].ints
-    var receivables: Int64 = 0
-    var sales: Int64 = 0
-    for r in 0..<scan.count {
-      guard let b = scan.balance(r, dates: dates, balances: bals) else { continue }
-      receivables &+= b
-      if dates[r] >= from.number { sales &+= amounts[r] }
-    }
+    let (receivables, sales) = DSOByMonth.figures(s.db, from: from, to: to)
     let days = Int(to.number - from.number) + 1
     var t = try ReceivableData.domain(a, at: "from") { () throws(DomainError) in
       try KehuDomain.dso(
