@@ -92,7 +92,9 @@ struct Kehu: ParsableCommand {
       let eq = b.firstIndex(of: "=")!
       variables[String(b[..<eq])] = .text(String(b[b.index(after: eq)...]))
     }
-    let (workspace, storeName) = try openWorkspace(env: env, today: settings.today)
+    // Progress only where a person watches: stderr at a terminal, and not beside JSON meant for programs.
+    let line = progress || (isatty(2) == 1 && settings.format != .json) ? progressLine() : nil
+    let (workspace, storeName) = try openWorkspace(env: env, today: settings.today, progress: line)
     defer { closeStore(workspace.store) }
     var options = SessionOptions(
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
@@ -100,8 +102,7 @@ struct Kehu: ParsableCommand {
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
     options.temporaryDirectory = NSTemporaryDirectory()
     options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
-    // Progress only where a person watches: stderr at a terminal, and not beside JSON meant for programs.
-    if progress || (isatty(2) == 1 && settings.format != .json) { options.progress = progressLine() }
+    options.progress = line
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
     session.noPause = noPause
     if interactive {
@@ -159,7 +160,9 @@ struct Kehu: ParsableCommand {
   }
 
   /// `--memory` and `--demo` are throwaway stores; otherwise a directory, created on first use.
-  func openWorkspace(env: [String: String], today: Day?) throws -> (Workspace, String) {
+  func openWorkspace(env: [String: String], today: Day?, progress: ProgressLine?) throws -> (
+    Workspace, String
+  ) {
     if memory || demo {
       if store != nil || readOnly {
         throw ValidationError("--\(demo ? "demo" : "memory") cannot be combined with --store or --read-only")
@@ -174,7 +177,9 @@ struct Kehu: ParsableCommand {
     }
     return try storeErrors {
       let location = StoreLocation.resolve(memory: false, store: store, environment: env)
-      let (opened, warnings) = try Store.open(location, readOnly: readOnly)
+      let (opened, warnings) = try opening(progress, tr("opening the store")) {
+        try Store.open(location, readOnly: readOnly)
+      }
       for w in warnings { writeErr("kehu: warning: \(w)\n") }
       return (Workspace(store: opened), opened.name)
     }
@@ -233,6 +238,25 @@ func progressLine() -> ProgressLine {
   ProgressLine(
     write: writeErr, clock: { DispatchTime.now().uptimeNanoseconds }, width: { terminalColumns(2) },
     ascii: !(ProcessInfo.processInfo.environment["LANG"] ?? "").lowercased().contains("utf"))
+}
+
+/// Opening a large store reads its snapshot and journal at once, with nothing to count: past
+/// half a second the line says what is happening and for how long.
+func opening<T>(_ line: ProgressLine?, _ what: String, _ body: () throws -> T) rethrows -> T {
+  guard let line else { return try body() }
+  line.begin(what, delaySeconds: 0.5)
+  let ticker = Thread {
+    while !Thread.current.isCancelled {
+      line.update(done: 0, total: nil)
+      usleep(100_000)
+    }
+  }
+  ticker.start()
+  defer {
+    ticker.cancel()
+    line.end()
+  }
+  return try body()
 }
 
 /// Set by Ctrl-C while `kehu gen` works; the generator stops at its next report.

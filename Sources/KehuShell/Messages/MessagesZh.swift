@@ -8,9 +8,11 @@ extension MessageCatalogue {
 }
 
 enum ChineseMessages {
-  static let table: [String: String] = [core, receivables, credit, customers, indirect, charts, progress]
-    .reduce(
-      into: [:]) {
+  static let table: [String: String] = [
+    core, receivables, credit, customers, indirect, charts, progress, transferProgress,
+  ]
+  .reduce(
+    into: [:]) {
       $0.merge($1) { first, _ in first }
     }
 

@@ -52,3 +52,18 @@ extension ChineseMessages {
       "正在写入 {0}",
   ]
 }
+
+extension ChineseMessages {
+  static let transferProgress: [String: String] = [
+    "importing {0}":
+      "正在导入 {0}",
+    "exporting {0}":
+      "正在导出 {0}",
+    "exporting to {0}":
+      "正在导出到 {0}",
+    "opening the store":
+      "正在打开数据库",
+    "{0} s":
+      "{0} 秒",
+  ]
+}

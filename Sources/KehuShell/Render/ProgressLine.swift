@@ -18,6 +18,8 @@ public final class ProgressLine: @unchecked Sendable {
   private var delay: UInt64 = 0
   private var lastDraw: UInt64?
   private var drawn = false
+  /// Between `begin` and `end`: a late report from another thread draws nothing after `end`.
+  private var active = false
 
   /// Nanoseconds between two drawings: ten a second.
   static let interval: UInt64 = 100_000_000
@@ -40,30 +42,31 @@ public final class ProgressLine: @unchecked Sendable {
       started = clock()
       delay = UInt64(delaySeconds * 1e9)
       lastDraw = nil
+      active = true
     }
   }
 
   /// How far the work has got; drawn if a tenth of a second has passed since the last time.
   public func update(done: Int, total: Int?) {
-    let line: String? = lock.withLock {
+    lock.withLock {
       let now = clock()
-      guard now &- started >= delay else { return nil }
-      if let last = lastDraw, now &- last < Self.interval { return nil }
+      guard active, now &- started >= delay else { return }
+      if let last = lastDraw, now &- last < Self.interval { return }
       lastDraw = now
       drawn = true
-      return Self.line(
+      let line = Self.line(
         what: what, done: done, total: total, elapsed: now &- started, width: width(), ascii: ascii)
+      write("\r" + line + "\u{1B}[K")
     }
-    if let line { write("\r" + line + "\u{1B}[K") }
   }
 
   /// Erases the line, if one was drawn: the work's own message takes its place.
   public func end() {
-    let wasDrawn = lock.withLock {
-      defer { drawn = false }
-      return drawn
+    lock.withLock {
+      if drawn { write("\r\u{1B}[K") }
+      drawn = false
+      active = false
     }
-    if wasDrawn { write("\r\u{1B}[K") }
   }
 
   /// The line for `done` of `total` after `elapsed` nanoseconds, at most `width − 1` cells
@@ -72,8 +75,12 @@ public final class ProgressLine: @unchecked Sendable {
     let seconds = Double(elapsed) / 1e9
     var count = groupThousands(done)
     if let total { count += " / " + groupThousands(total) }
+    // Work that cannot count (opening a store) shows how long it has taken.
+    if total == nil && done == 0 { count = tr("{0} s", String(format: "%.1f", seconds)) }
     // A rate over the first moments says nothing; it shows after half a second.
-    let rate = seconds >= 0.5 ? tr("{0}/s", groupThousands(Int(Double(done) / seconds))) : ""
+    let rate =
+      seconds >= 0.5 && (total != nil || done > 0)
+      ? tr("{0}/s", groupThousands(Int(Double(done) / seconds))) : ""
     let room = max(10, width - 1)
     let fixed = what.displayWidth + 1 + count.displayWidth + (rate.isEmpty ? 0 : 2 + rate.displayWidth)
     let barCells = min(30, room - fixed - 3)

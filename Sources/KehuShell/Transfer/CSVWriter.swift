@@ -11,7 +11,7 @@ import KehuStore
 
 /// The bytes of `t` as CSV; `excel` adds a UTF-8 byte order mark, without which Excel on a
 /// Chinese system reads UTF-8 as the local code page and shows the Chinese garbled.
-func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
+func csvBytes(_ t: ResultTable, excel: Bool, counter: WorkCounter? = nil) throws(ShellError) -> [UInt8] {
   var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
   func line(_ fields: [String]) {
     out.append(contentsOf: fields.joined(separator: ",").utf8)
@@ -19,6 +19,7 @@ func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
   }
   line(t.columns.map { csvField($0.name) })
   for r in t.rows.indices {
+    try counter?.tick()
     line(t.columns.indices.map { exportField(t.cell(r, $0)) })
   }
   return out
@@ -26,8 +27,8 @@ func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
 
 /// Writes `t` as CSV to `path` (replacing the file in one step, so a reader never sees half
 /// of it). The query pipeline's `| export "FILE.csv"` calls this too.
-func writeCSV(_ t: ResultTable, to path: String, excel: Bool) throws {
-  try writeFile(csvBytes(t, excel: excel), to: path)
+func writeCSV(_ t: ResultTable, to path: String, excel: Bool, counter: WorkCounter? = nil) throws {
+  try writeFile(csvBytes(t, excel: excel, counter: counter), to: path)
 }
 
 func writeFile(_ bytes: [UInt8], to path: String) throws {
