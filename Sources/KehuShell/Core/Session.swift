@@ -109,6 +109,11 @@ public final class Session: ReplHost {
   public var outputDirectory: String?
   /// True while a case's data script builds it: its statements' results are not shown.
   var muted = false
+  /// SVG files written by charts since the handout last looked, as their names were given.
+  var chartsWritten: [String] = []
+  /// While a handout is written: every chart drawn as text is also written as SVG, named
+  /// after this prefix and a count, so the handout can show the picture.
+  var textChartsAsSVG: String?
 
   public init(
     options: SessionOptions, io: SessionIO, workspace: Workspace = Workspace(),

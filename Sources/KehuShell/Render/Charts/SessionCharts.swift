@@ -31,12 +31,20 @@ extension Session {
       color: options.color && redirect == nil)
   }
 
-  func drawText(_ c: Chart) -> String { ChartText.draw(c, chartStyle) }
+  func drawText(_ c: Chart) -> String {
+    if let prefix = textChartsAsSVG {
+      var titled = c
+      if titled.title.isEmpty { titled.title = prefix }
+      try? writeSVG(titled, to: "\(prefix)-chart-\(chartsWritten.count + 1).svg", nil)
+    }
+    return ChartText.draw(c, chartStyle)
+  }
 
   /// Writes a chart as SVG where relative files go; a refusal names the argument.
   func writeSVG(_ c: Chart, to path: String, _ a: ParsedArguments?, at key: String = "chart") throws {
     do {
       try Data(ChartSVG.draw(c).utf8).write(to: URL(fileURLWithPath: outputPath(path)))
+      chartsWritten.append(path)
     } catch {
       let message = tr("cannot write `{0}`: {1}", path, error.localizedDescription)
       if let a { throw a.error(message, at: key) }
@@ -60,9 +68,12 @@ extension Session {
       return .table(t)
     case .text:
       guard settings.format == .table else { return .table(t) }
-      var c = chart()
-      if c.title == t.title { c.title = "" }
-      return .message(renderTable(t) + drawText(c))
+      let c = chart()
+      var untitled = c
+      if c.title == t.title { untitled.title = "" }
+      // The SVG for a handout keeps the title; under its table the text needs none.
+      if textChartsAsSVG != nil { _ = drawText(c) }
+      return .message(renderTable(t) + ChartText.draw(untitled, chartStyle))
     }
   }
 }
