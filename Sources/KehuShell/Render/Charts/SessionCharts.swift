@@ -69,11 +69,12 @@ extension Session {
     case .text:
       guard settings.format == .table else { return .table(t) }
       let c = chart()
-      var untitled = c
-      if c.title == t.title { untitled.title = "" }
-      // The SVG for a handout keeps the title; under its table the text needs none.
+      var shown = c
+      if c.title == t.title { shown.title = "" }
+      let more = screenful(&shown)
+      // The SVG for a handout keeps the title and every bar; under its table the text needs neither.
       if textChartsAsSVG != nil { _ = drawText(c) }
-      return .message(renderTable(t) + ChartText.draw(untitled, chartStyle))
+      return .message(renderTable(t) + ChartText.draw(shown, chartStyle) + more)
     }
   }
 }
@@ -91,14 +92,16 @@ extension Session {
       try writeSVG(c, to: file, nil)
       return .message(tr("chart written to {0} ({1} bars)", file, c.rows.count))
     }
-    // Bars beyond a screenful are counted, not drawn; a line fits itself to the width.
-    var more = 0
-    if spec.kind == .bar, let limit = settings.rows, c.rows.count > limit {
-      more = c.rows.count - limit
-      c.rows.removeLast(more)
-    }
-    var text = drawText(c)
-    if more > 0 { text += tr("… {0} more bars (set rows all to see them)", more) + "\n" }
-    return .message(text)
+    let more = screenful(&c)
+    return .message(drawText(c) + more)
+  }
+
+  /// Bars beyond a screenful (`set rows`) are counted, not drawn; a line fits itself to the
+  /// width. Returns the line that counts them, or "".
+  func screenful(_ c: inout Chart) -> String {
+    guard c.kind == .bars, let limit = settings.rows, c.rows.count > limit else { return "" }
+    let more = c.rows.count - limit
+    c.rows.removeLast(more)
+    return tr("… {0} more bars (set rows all to see them)", more) + "\n"
   }
 }
