@@ -10,7 +10,7 @@ extension Checker {
       guard let i = ChartSpec.column(name, in: names) else {
         throw QueryError(
           .name, "no column \"\(name)\" in \(scope.name)\(didYouMean(name, in: names))", at: range,
-          notes: ["columns: " + names.joined(separator: ", ")])
+          notes: ["columns in \(scope.name): \(names.joined(separator: ", "))"])
       }
       return scope.columns[i]
     }

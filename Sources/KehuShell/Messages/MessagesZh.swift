@@ -9,7 +9,7 @@ extension MessageCatalogue {
 
 enum ChineseMessages {
   static let table: [String: String] = [
-    core, receivables, credit, customers, indirect, charts, progress, transferProgress,
+    core, receivables, credit, customers, indirect, domain, query, charts, progress, transferProgress,
   ]
   .reduce(
     into: [:]) {

@@ -50,9 +50,8 @@ enum GradeCommands {
       }
       return .standard(a: hi, b: lo)
     }
-    guard case .share(let da, let db) = GradeLines.pareto else { fatalError() }
-    var la = da
-    var lb = db
+    var la = GradeLines.paretoA
+    var lb = GradeLines.paretoB
     if case .percent(let p)? = a["a"] { la = p }
     if case .percent(let p)? = a["b"] { lb = p }
     for (name, v) in [("a", la), ("b", lb)] where v <= .zero || v > .one {
@@ -121,7 +120,8 @@ enum GradeCommands {
       }
       // A bar per customer while they fit on a screen, else a bar per band.
       if request == .text && bars.count > max(1, s.settings.rows ?? 40) { bars = ParetoChart.bands(bars) }
-      return ParetoChart.chart(bars, total: total, lines: gl, title: t.title ?? "", measure: measure.rawValue)
+      return ParetoChart.chart(
+        bars, total: total, lines: gl, title: t.title.map(tr) ?? "", measure: measure.rawValue)
     }
     return try s.withChart(t, request, a, picture)
   }
@@ -213,7 +213,8 @@ enum GradeCommands {
       }
       if request == .text && bars.count > max(1, s.settings.rows ?? 40) { bars = ParetoChart.bands(bars) }
       return ParetoChart.chart(
-        bars, total: total, lines: gl, title: t.title ?? "", measure: tr("sales over {0} months", w.count))
+        bars, total: total, lines: gl, title: t.title.map(tr) ?? "",
+        measure: tr("sales over {0} months", w.count))
     }
   }
 
@@ -232,8 +233,10 @@ enum GradeCommands {
       }
       let w = try MonthlyAverage.working(
         customer: String(id), labels: w.labels, monthly: SalesTotals.monthly(s.db, customer: id, w))
-      for line in w.lines { out.rows.append([.int(id), .text(line.label), .text(line.formula), line.value]) }
-      if out.notes.isEmpty { out.notes = ["rule: " + w.rule] + w.convention }
+      for line in w.lines {
+        out.rows.append([.int(id), .text(tr(line.label)), .text(tr(line.formula)), line.value])
+      }
+      if out.notes.isEmpty { out.notes = [Message("rule: {0}", w.rule)] + w.convention }
     }
     return .table(out)
   }

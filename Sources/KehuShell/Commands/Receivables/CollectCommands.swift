@@ -188,7 +188,7 @@ enum CollectCommands {
 
   // MARK: ladder
 
-  static func ladderTable(_ l: CollectionLadder, title: String) -> ResultTable {
+  static func ladderTable(_ l: CollectionLadder, title: Message) -> ResultTable {
     ResultTable(
       columns: [
         ResultColumn("step", .text), ResultColumn("name", .text), ResultColumn("步骤", .text),

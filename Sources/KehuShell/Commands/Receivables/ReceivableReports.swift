@@ -82,7 +82,7 @@ enum ReceivableReports {
       }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
-        + notes
+        + notes.map(Message.init(verbatim:))
       // One bar per bucket: the buckets are the rows.
       return try s.withChart(t, request, a) {
         TableChart.make(t, kind: .bars, label: 0, values: [2], leaving: ["total"])
@@ -112,7 +112,7 @@ enum ReceivableReports {
     var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
       try groups.table(groupColumn: by)
     }
-    t.notes += notes
+    t.notes += notes.map(Message.init(verbatim:))
     // A stacked bar per group, a part per bucket, in the buckets' order.
     return try s.withChart(t, request, a) {
       TableChart.make(t, kind: .bars, label: 0, values: Array(1..<(t.columns.count - 1)), leaving: ["total"])
@@ -315,7 +315,7 @@ enum ReceivableReports {
           ]))
     }
     try s.change(batch)
-    t.notes = t.notes.map { $0.replacingAll("; not added to any balance", with: "") }
+    t.notes = t.notes.map { Message(verbatim: tr($0).replacingAll("; not added to any balance", with: "")) }
     t.notes.append(tr("applied: {0} interest invoice(s) INT-{1}-ID added to the balances", batch.count, asof))
     return .table(t)
   }

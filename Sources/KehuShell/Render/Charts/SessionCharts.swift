@@ -70,7 +70,7 @@ extension Session {
       guard settings.format == .table else { return .table(t) }
       let c = chart()
       var shown = c
-      if c.title == t.title { shown.title = "" }
+      if c.title == t.title.map(tr) { shown.title = "" }
       let more = screenful(&shown)
       // The SVG for a handout keeps the title and every bar; under its table the text needs neither.
       if textChartsAsSVG != nil { _ = drawText(c) }
@@ -87,7 +87,7 @@ extension Session {
     let values = spec.values.map(index)
     var c = TableChart.make(
       t, kind: spec.kind == .bar ? .bars : .line, label: index(spec.label), values: values,
-      title: t.title ?? tr("{0} by {1}", spec.values.joined(separator: " + "), spec.label))
+      title: t.title.map(tr) ?? tr("{0} by {1}", spec.values.joined(separator: " + "), spec.label))
     if let file = spec.file {
       try writeSVG(c, to: file, nil)
       return .message(tr("chart written to {0} ({1} bars)", file, c.rows.count))

@@ -40,7 +40,7 @@ enum TableChart {
       rows.append(Chart.Row(label: name, parts: parts, shown: shown))
     }
     return Chart(
-      kind: kind, title: title ?? t.title ?? "", labelAxis: t.columns[label].name,
+      kind: kind, title: title ?? t.title.map(tr) ?? "", labelAxis: t.columns[label].name,
       valueAxis: values.map { t.columns[$0].name }.joined(separator: " + "),
       series: values.map { t.columns[$0].name }, rows: rows)
   }
