@@ -42,6 +42,16 @@ final class ChartTextTests: XCTestCase {
       lines[3], "r2 " + String(repeating: "=", count: 13) + String(repeating: " ", count: 12) + " 1")
   }
 
+  func testColourOnlyWhenAsked() {
+    // The executable asks for colour only on a terminal without NO_COLOR; stacked parts are
+    // then coloured, and the fills still tell them apart without it.
+    let c = Chart(
+      kind: .bars, title: "t", labelAxis: "x", valueAxis: "y", series: ["a", "b"],
+      rows: [Chart.Row(label: "r", parts: [1, 1], shown: "2")])
+    XCTAssertTrue(ChartText.draw(c, ChartStyle(width: 30, color: true)).contains("\u{1B}[34m"))
+    XCTAssertFalse(ChartText.draw(c, ChartStyle(width: 30, color: false)).contains("\u{1B}"))
+  }
+
   func testNoLineIsWiderThanTheWidth() {
     let rows = (1...30).map { i in
       Chart.Row(

@@ -41,6 +41,13 @@ extension ChineseMessages {
       "… 还有 {0} 个柱（set rows all 可全部显示）",
     "{0}/s":
       "{0}/秒",
+    // The `chart` verb's errors (KehuQuery builds them as message keys).
+    "`chart` must end the pipeline":
+      "`chart` 必须位于管道末尾",
+    "a chart is written as SVG: the file name must end in .svg":
+      "图表写成 SVG：文件名必须以 .svg 结尾",
+    "`chart` measures numbers, but \"{0}\" is {1}":
+      "`chart` 度量的是数字，但 \"{0}\" 是 {1}",
   ]
 }
 
