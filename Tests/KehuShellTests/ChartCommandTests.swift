@@ -42,11 +42,14 @@ final class ChartCommandTests: XCTestCase {
     XCTAssertEqual(lines.first, "█ current   ▓ 1-30   ▒ 31-60   ░ 61-90   ▚ over 90")
     XCTAssertEqual(lines.count, 1 + 5)
     XCTAssertFalse(lines.contains { $0.hasPrefix("total") })
-    // 陈静 owes in every bucket, 刘洋 only current: the widest bar is the largest total.
+    // 陈静 owes in every bucket; 李明 only current and 1-30 (the table's row says so).
     let chen = try XCTUnwrap(lines.first { $0.hasPrefix("陈静") })
     for fill in ["█", "▓", "▒", "░", "▚"] { XCTAssertTrue(chen.contains(fill), fill) }
-    let liu = try XCTUnwrap(lines.first { $0.hasPrefix("刘洋") })
-    XCTAssertFalse(liu.contains("▓"))
+    let table = try run("ar ageing by=owner").split(separator: "\n").first { $0.hasPrefix("李明") }
+    XCTAssertEqual(table?.split(separator: " ").filter { $0 == "0.00" }.count, 3)
+    let li = try XCTUnwrap(lines.first { $0.hasPrefix("李明") })
+    XCTAssertTrue(li.contains("█") && li.contains("▓"))
+    for fill in ["▒", "░", "▚"] { XCTAssertFalse(li.contains(fill), fill) }
   }
 
   func testCSVHasNoChart() throws {

@@ -33,7 +33,7 @@ final class TransferTests: XCTestCase {
     }
   }
 
-  func testWriterEscapesFormulasButNotNumbers() throws {
+  func testWriterEscapesFormulasButNotNumbers() {
     var t = ResultTable(columns: [
       ResultColumn("t", .text), ResultColumn("m", .money), ResultColumn("p", .percent),
     ])
@@ -46,12 +46,12 @@ final class TransferTests: XCTestCase {
       [.text(""), .null, .null],
       [.text("a,b"), .null, .null],
     ]
-    let text = String(decoding: try csvBytes(t, excel: false), as: UTF8.self)
+    let text = String(decoding: csvBytes(t, excel: false), as: UTF8.self)
     XCTAssertEqual(
       text,
       "t,m,p\r\n'=1+2,-12.50,0.3\r\n'+86 10,1234567.50,\r\n'-5,,\r\n'@SUM(A1),,\r\n''quoted,,\r\n\"\",,\r\n\"a,b\",,\r\n"
     )
-    XCTAssertEqual(Array(try csvBytes(t, excel: true).prefix(4)), [0xEF, 0xBB, 0xBF, UInt8(ascii: "t")])
+    XCTAssertEqual(Array(csvBytes(t, excel: true).prefix(4)), [0xEF, 0xBB, 0xBF, UInt8(ascii: "t")])
   }
 
   func testDecodingSpreadsheetFiles() throws {

@@ -3,7 +3,7 @@ import KehuStore
 
 // The CSV that `export` writes for spreadsheets (RFC 4180, CRLF, UTF-8). Numbers are plain
 // (no separators), so a spreadsheet reads them as numbers. A text cell that begins with
-// = + - @ is prefixed with ' so that a spreadsheet shows it instead of running it as a
+// = + - @ TAB or CR is prefixed with ' so that a spreadsheet shows it instead of running it as a
 // formula (CSV injection); a text beginning with ' gets one too, so that `import`, which
 // takes one leading ' off every text cell, gives back exactly what was exported. Numbers
 // are never prefixed: -12.50 stays a negative amount. Null is an empty field and an empty
@@ -11,7 +11,14 @@ import KehuStore
 
 /// The bytes of `t` as CSV; `excel` adds a UTF-8 byte order mark, without which Excel on a
 /// Chinese system reads UTF-8 as the local code page and shows the Chinese garbled.
-func csvBytes(_ t: ResultTable, excel: Bool, counter: WorkCounter? = nil) throws(ShellError) -> [UInt8] {
+func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] { csvBytes(t, excel: excel) {} }
+
+/// The same, counting each row toward the command's progress (Ctrl-C stops it there).
+func csvBytes(_ t: ResultTable, excel: Bool, counter: WorkCounter?) throws -> [UInt8] {
+  try csvBytes(t, excel: excel) { try counter?.tick() }
+}
+
+func csvBytes(_ t: ResultTable, excel: Bool, each: () throws -> Void) rethrows -> [UInt8] {
   var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
   func line(_ fields: [String]) {
     out.append(contentsOf: fields.joined(separator: ",").utf8)
@@ -19,24 +26,24 @@ func csvBytes(_ t: ResultTable, excel: Bool, counter: WorkCounter? = nil) throws
   }
   line(t.columns.map { csvField($0.name) })
   for r in t.rows.indices {
-    try counter?.tick()
+    try each()
     line(t.columns.indices.map { exportField(t.cell(r, $0)) })
   }
   return out
 }
 
 /// Writes `t` as CSV to `path` (replacing the file in one step, so a reader never sees half
-/// of it). The query pipeline's `| export "FILE.csv"` calls this too.
-func writeCSV(_ t: ResultTable, to path: String, excel: Bool, counter: WorkCounter? = nil) throws {
+/// of it); returns the absolute path written. The query pipeline's `| export "FILE.csv"`
+/// calls this too.
+@discardableResult
+func writeCSV(_ t: ResultTable, to path: String, excel: Bool, counter: WorkCounter? = nil) throws -> String {
   try writeFile(csvBytes(t, excel: excel, counter: counter), to: path)
 }
 
-func writeFile(_ bytes: [UInt8], to path: String) throws {
-  do {
-    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-  } catch {
-    throw ShellError(tr("cannot write `{0}`", path))
-  }
+/// See `OutputFile`: a regular file replaced in one step, anything else refused.
+@discardableResult
+func writeFile(_ bytes: [UInt8], to path: String) throws -> String {
+  try OutputFile.write(bytes, to: path)
 }
 
 /// One cell as an exported field.
@@ -50,8 +57,9 @@ func exportField(_ v: Value) -> String {
   }
 }
 
-/// `=SUM(A1)` → `'=SUM(A1)`: the characters that start a formula in a spreadsheet.
+/// `=SUM(A1)` → `'=SUM(A1)`: the characters that start a formula in a spreadsheet, with TAB
+/// and CR, which spreadsheets skip before looking for one (OWASP's CSV injection list).
 func formulaEscaped(_ s: String) -> String {
-  guard let first = s.unicodeScalars.first, "=+-@'".unicodeScalars.contains(first) else { return s }
+  guard let first = s.unicodeScalars.first, "=+-@'\t\r".unicodeScalars.contains(first) else { return s }
   return "'" + s
 }

@@ -7,12 +7,19 @@ enum StoreDump {
   static let manifestName = "manifest.json"
 
   /// Every column of a table, every row, typed: what `export TABLE` writes.
-  static func result(_ t: Table, counter: WorkCounter? = nil) throws(ShellError) -> ResultTable {
+  static func result(_ t: Table) -> ResultTable { build(t) {} }
+
+  /// The same, counting each row toward the command's progress (Ctrl-C stops it there).
+  static func result(_ t: Table, counter: WorkCounter?) throws -> ResultTable {
+    try build(t) { try counter?.tick() }
+  }
+
+  private static func build(_ t: Table, _ each: () throws -> Void) rethrows -> ResultTable {
     var out = ResultTable(
       columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: Message(verbatim: t.name))
     out.rows.reserveCapacity(t.count)
     for r in 0..<t.count {
-      try counter?.tick()
+      try each()
       out.rows.append((0..<t.def.columns.count).map { t.value(row: r, column: $0) })
     }
     return out
@@ -86,7 +93,8 @@ enum StoreDump {
         let (text, _) = try TextDecoding.decode(Array(bytes), as: .utf8)
         let records = try parseCSV(text)
         let plan = try TableImport.plan(
-          def, records, db: db, options: .init(update: false, defaults: false), counter: counter)
+          def, records, db: db, options: .init(update: false, defaults: false, checked: false),
+          counter: counter)
         guard plan.inserted == rows else {
           throw ShellError(tr("{0} rows, but the manifest says {1}", plan.inserted, rows))
         }

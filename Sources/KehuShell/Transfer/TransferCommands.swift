@@ -118,32 +118,33 @@ enum TransferCommands {
     let given = a.text("file") ?? ""
     let table = s.db[def.name]
     let ext = (given as NSString).pathExtension.lowercased()
+    let written: String
     switch ext {
     case "csv":
-      try write { counter in
+      written = try write { counter in
         try writeCSV(
           StoreDump.result(table, counter: counter), to: path(s, given), excel: a.flag("excel"),
           counter: counter)
       }
     case "json":
       if a.flag("excel") { throw a.error(tr("`excel=yes` is for CSV files"), at: "excel") }
-      try write { counter in
+      written = try write { counter in
         try writeFile(Array(renderJSON(StoreDump.result(table, counter: counter)).utf8), to: path(s, given))
       }
     default:
       throw a.error(tr("write to a .csv or .json file, not `{0}`", given), at: "file")
     }
     // Rows are counted twice: once gathered, once written.
-    func write(_ body: (WorkCounter) throws -> Void) throws {
+    func write(_ body: (WorkCounter) throws -> String) throws -> String {
       do {
-        try s.withProgress(tr("exporting {0}", def.name)) { progress in
+        return try s.withProgress(tr("exporting {0}", def.name)) { progress in
           try body(WorkCounter(progress, total: table.count * 2))
         }
       } catch let e as ShellError where e.message != tr("interrupted") {
         throw a.error(e.message, at: "file")
       }
     }
-    return .message(tr("exported {0} rows of {1} to {2}", table.count, def.name, given))
+    return .message(tr("exported {0} rows of {1} to {2}", table.count, def.name, written))
   }
 
   static func exportAll(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

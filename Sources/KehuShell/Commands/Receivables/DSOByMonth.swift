@@ -25,16 +25,14 @@ enum DSOByMonth {
       let (receivables, sales) = figures(s.db, from: start, to: end)
       let days = Int(end.number - start.number) + 1
       let value: Value
-      if let w = try? KehuDomain.dso(
-        receivables: Money(fen: receivables), creditSales: Money(fen: sales), periodDays: days)
-      {
+      if let w = try? KehuDomain.dso(receivables: receivables, creditSales: sales, periodDays: days) {
         value = w.result.value
       } else {
         value = .null
       }
       t.rows.append([
-        .text(String(start.description.prefix(7))), .money(Money(fen: receivables)),
-        .money(Money(fen: sales)),
+        .text(String(start.description.prefix(7))), .money(receivables),
+        .money(sales),
         .int(Int64(days)), value,
       ])
       start = next
@@ -48,19 +46,9 @@ enum DSOByMonth {
     return try s.withChart(t, request ?? .text, a, picture)
   }
 
-  /// Invoice balances as of `to`, and invoices dated from `from` to `to`, in fen.
-  static func figures(_ db: Database, from: Day, to: Day) -> (Int64, Int64) {
-    let scan = InvoiceScan(db, asof: to)
-    let dates = scan.t.columns[scan.date].int32s
-    let bals = scan.t.columns[scan.balance].ints
-    let amounts = scan.t.columns[scan.amount].ints
-    var receivables: Int64 = 0
-    var sales: Int64 = 0
-    for r in 0..<scan.count {
-      guard let b = scan.balance(r, dates: dates, balances: bals) else { continue }
-      receivables &+= b
-      if dates[r] >= from.number { sales &+= amounts[r] }
-    }
-    return (receivables, sales)
+  /// Receivables outstanding at `to`, and credit sales invoiced from `from` to `to`.
+  static func figures(_ db: Database, from: Day, to: Day) -> (Money, Money) {
+    let ledger = Ledger(db)
+    return (ledger.outstanding(asof: to), ledger.creditSales(from: from, to: to))
   }
 }

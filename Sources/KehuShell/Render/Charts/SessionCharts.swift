@@ -42,13 +42,13 @@ extension Session {
 
   /// Writes a chart as SVG where relative files go; a refusal names the argument.
   func writeSVG(_ c: Chart, to path: String, _ a: ParsedArguments?, at key: String = "chart") throws {
+    // Like every output file: a regular file replaced in one step, anything else refused.
     do {
-      try Data(ChartSVG.draw(c).utf8).write(to: URL(fileURLWithPath: outputPath(path)))
+      try OutputFile.write(Array(ChartSVG.draw(c).utf8), to: outputPath(path))
       chartsWritten.append(path)
-    } catch {
-      let message = tr("cannot write `{0}`: {1}", path, error.localizedDescription)
-      if let a { throw a.error(message, at: key) }
-      throw ShellError(message)
+    } catch let e as ShellError {
+      if let a { throw a.error(e.message, at: key) }
+      throw e
     }
   }
 
