@@ -5,6 +5,8 @@ import KehuStore
 public struct QueryResult: Sendable, Equatable {
   public var table: ResultTable
   public var exportPath: String?
+  /// The picture `chart …` asked for, drawn by the shell.
+  public var chart: ChartSpec? = nil
   /// Rows the pipeline produced; more than `table.rows.count` when a row limit cut it.
   public var totalRows: Int = 0
 }

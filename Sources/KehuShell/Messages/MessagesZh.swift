@@ -9,7 +9,7 @@ extension MessageCatalogue {
 
 enum ChineseMessages {
   static let table: [String: String] = [
-    core, receivables, credit, customers, indirect, domain, query, ledger,
+    core, receivables, credit, customers, indirect, domain, query, ledger, charts, progress, transferProgress,
   ]
   .reduce(
     into: [:]) {
