@@ -9,14 +9,9 @@ extension MessageCatalogue {
 
 enum ChineseMessages {
   static let table: [String: String] = [
-<<<<<<< HEAD
     core, receivables, credit, customers, indirect, domain, query, ledger, charts, progress, transferProgress,
   ]
   .reduce(
-=======
-    core, receivables, credit, customers, indirect, domain, query, ledger,
-  ].reduce(
->>>>>>> ledger
     into: [:]) {
       $0.merge($1) { first, _ in first }
     }
