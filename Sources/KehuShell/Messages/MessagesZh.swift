@@ -10,8 +10,7 @@ extension MessageCatalogue {
 enum ChineseMessages {
   static let table: [String: String] = [
     core, receivables, credit, customers, indirect, domain, query, ledger, charts, progress, transferProgress,
-  ]
-  .reduce(
+  ].reduce(
     into: [:]) {
       $0.merge($1) { first, _ in first }
     }
