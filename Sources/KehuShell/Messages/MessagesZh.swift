@@ -8,9 +8,10 @@ extension MessageCatalogue {
 }
 
 enum ChineseMessages {
-  static let table: [String: String] = [core, receivables, credit, customers, indirect].reduce(into: [:]) {
-    $0.merge($1) { first, _ in first }
-  }
+  static let table: [String: String] = [core, receivables, credit, customers, indirect, rules].reduce(
+    into: [:]) {
+      $0.merge($1) { first, _ in first }
+    }
 
   static let core: [String: String] = [
     "customer composition: customers, sales and share by a classification":

@@ -106,7 +106,7 @@ enum ParetoChart {
       s += "<polyline class=\"cumulative\" fill=\"none\" stroke=\"#c53030\" stroke-width=\"2\" "
       s += "points=\"\(points.joined(separator: " "))\"/>\n"
     }
-    if case .share(let a, let b) = lines {
+    if case .share(let a, let b, _) = lines {
       for (name, line) in [("A", a), ("B", b)] {
         let f = Double(String(describing: line)) ?? 0
         let y = top + plotH - f * plotH
