@@ -6,5 +6,75 @@ extension ChineseMessages {
       "before：客户之前的累计比重低于界线即属该级（默认）；through：含该客户的累计比重不超过界线",
     "`rule` is for share lines; standard amounts compare each customer alone":
       "`rule` 只用于比重界线；等级标准额逐个客户比较",
+    "complaint {0} is being investigated: no {1} while investigating (§4 claims rule 2, 不可在调查的阶段里轻易与客户妥协); record who is responsible and propose a solution first":
+      "投诉 {0} 正在调查中：调查阶段不可 {1}（§4 索赔处理第2条，不可在调查的阶段里轻易与客户妥协）；请先记录责任并提出解决方案",
+    "complaint {0} has no responsibility recorded: `complaint responsibility {0} ours|supplier|carrier|customer` comes before a {1} (§4 principle 03, claims rule 4)":
+      "投诉 {0} 尚未记录责任：{1} 之前须先 `complaint responsibility {0} ours|supplier|carrier|customer`（§4 原则03，索赔处理第4条）",
+    "complaint {0} has no proposed solution: `complaint propose {0} note=…` comes before a {1} (§4 methods 03, 04)":
+      "投诉 {0} 尚未提出解决方案：{1} 之前须先 `complaint propose {0} note=…`（§4 方法03、04）",
+    "working days skip Saturday, Sunday and the holidays of `holiday list`; deadlines are fixed when a complaint is received":
+      "工作日不含周六、周日和 `holiday list` 中的节假日；期限在受理投诉时确定",
+    "the chapter asks only to handle promptly; the days are kehu's defaults (acknowledge within 1 working day, resolve within 7 days), editable here":
+      "本章只要求及时处理；天数是 kehu 的默认值（1个工作日内确认，7天内解决），可在此修改",
+    "kehu default (editable)":
+      "kehu 默认（可修改）",
+    "edited":
+      "已修改",
+    "write the reminder or formal demand of a collection step, bilingual Markdown, from the open items":
+      "按未结款项写出催收步骤的催款函或正式催款通知（中英双语 Markdown）",
+    "letter (default) or demand":
+      "letter（默认，催款函）或 demand（正式催款通知）",
+    "write the letter to this Markdown file (default: print it)":
+      "把函件写入此 Markdown 文件（默认直接显示）",
+    "who signs it (default the user)":
+      "署名人（默认当前用户）",
+    "the plan may jump this step once a later step's day has come":
+      "后面步骤的日子已到时，催收计划可跳过此步骤",
+    "customer {0} has nothing past due on {1}: no letter to write":
+      "客户 {0} 在 {1} 没有逾期款项：无需催款函",
+    "record it with `collect log {0} step={1}` once it is sent":
+      "发出后请用 `collect log {0} step={1}` 记录",
+    "{0} for customer {1} written to {2} ({3} items past due)":
+      "客户 {1} 的 {0} 已写入 {2}（逾期款项 {3} 笔）",
+    "may be skipped":
+      "可跳过",
+    "a step is due once the oldest overdue item is this many days past due and the steps before it are done; one whose day came while an earlier step waited is flagged late":
+      "最早逾期款项逾期达到该天数且前面的步骤已完成时，该步骤到期；前面步骤未完成期间已到日子的步骤标为迟延",
+    "the chapter names a reasonable collection procedure (收账程序, §5) but not its steps or days: these are kehu's, editable with `collect ladder set`":
+      "本章只要求合理的收账程序（§5），未规定步骤和天数：这些是 kehu 的默认值，可用 `collect ladder set` 修改",
+    "say what changes: days= or skip=":
+      "请说明修改什么：days= 或 skip=",
+    "a new step needs days=":
+      "新步骤需要 days=",
+    "add a holiday or a range of holidays to the working-day calendar":
+      "向工作日日历添加一天或一段节假日",
+    "a date, or FROM..TO (both included)":
+      "一个日期，或 FROM..TO（含首尾两天）",
+    "the holidays that working-day deadlines skip":
+      "按工作日计算的期限所跳过的节假日",
+    "remove a holiday from the calendar":
+      "从日历中删除一个节假日",
+    "the holiday's id from `holiday list`":
+      "`holiday list` 中节假日的编号",
+    "`{0}` is not a date or a range FROM..TO (e.g. 2026-10-01..2026-10-07)":
+      "`{0}` 不是日期，也不是 FROM..TO 的日期范围（例如 2026-10-01..2026-10-07）",
+    "the range ends ({0}) before it starts ({1})":
+      "日期范围的结束日（{0}）早于开始日（{1}）",
+    "a holiday of more than a year is not a holiday: {0}..{1}":
+      "超过一年的假期不是节假日：{0}..{1}",
+    "{0}..{1} overlaps holiday {2} ({3}, {4}..{5})":
+      "{0}..{1} 与节假日 {2}（{3}，{4}..{5}）重叠",
+    "holiday {0} added: {1}, {2}..{3} ({4} days, {5} of them weekdays); working-day deadlines skip it":
+      "已添加节假日 {0}：{1}，{2}..{3}（共 {4} 天，其中 {5} 天为周一至周五）；按工作日计算的期限将跳过它",
+    "Holidays: days that working-day deadlines skip":
+      "节假日：按工作日计算的期限所跳过的日子",
+    "working days are Monday to Friday less these holidays (kehu default (editable): no holidays until added)":
+      "工作日为周一至周五，扣除这些节假日（kehu 默认（可修改）：未添加前没有节假日）",
+    "used by every deadline counted in working days; deadlines already fixed keep their dates":
+      "所有按工作日计算的期限都使用它；已确定的期限不变",
+    "no holiday {0}":
+      "没有节假日 {0}",
+    "holiday {0} removed: {1}, {2}..{3}":
+      "已删除节假日 {0}：{1}，{2}..{3}",
   ]
 }
