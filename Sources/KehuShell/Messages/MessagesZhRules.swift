@@ -76,5 +76,53 @@ extension ChineseMessages {
       "没有节假日 {0}",
     "holiday {0} removed: {1}, {2}..{3}":
       "已删除节假日 {0}：{1}，{2}..{3}",
+    "`asof` {0} is after today ({1})":
+      "`asof` {0} 晚于今天（{1}）",
+    "stored: {0} limit(s) changed, dated {1}":
+      "已保存：{0} 个信用限度已修改，日期 {1}",
+    "nothing stored: add `apply` to store the proposed limits ({0} would change)":
+      "未保存：加 `apply` 保存建议的限度（将修改 {0} 个）",
+    "rule: one step per review period (A 6 months, B 3, C 1, §3.2), weighing payment status and trade volume (支付状况和交易额大小, §3.3 (5)): paid late → cut {0}; all on time and sales above the period before → raise {1}; otherwise hold":
+      "规则：每个审查期（A 6个月，B 3个月，C 1个月，§3.2）最多调整一步，兼顾支付状况和交易额大小（§3.3 (5)）：有逾期付款 → 降低 {0}；全部按时付款且销售额高于上一期 → 提高 {1}；否则不变",
+    "the weighing and its figures are kehu's defaults (editable: `credit policy raise= cut= grace= ceiling=`); on time = paid within {0} days of due":
+      "这种权衡及其数字是 kehu 的默认值（可修改：`credit policy raise= cut= grace= ceiling=`）；按时 = 到期后 {0} 天内付款",
+    "Limit adjustment as of {0} (§3.3 (5))":
+      "截至 {0} 的信用限度调整（§3.3 (5)）",
+    "{0} customers with a limit looked at; those whose limit would change are listed":
+      "查看了 {0} 家有信用限度的客户；只列出限度将变化的客户",
+    "{0} on time":
+      "{0} 笔按时",
+    "Limit review of customer {0} {1}: {2} → {3}":
+      "客户 {0} {1} 的信用限度审查：{2} → {3}",
+    "{0}: reviewed every {1} month(s)":
+      "{0}：每 {1} 个月审查一次",
+    "review period":
+      "审查期",
+    "{0} to {1}":
+      "{0} 至 {1}",
+    "payment status":
+      "支付状况",
+    "sales in the period":
+      "本期销售额",
+    "sales in the period before":
+      "上期销售额",
+    "decision":
+      "决定",
+    "{0} → {1}":
+      "由 {0} 调为 {1}",
+    "reason: {0}":
+      "理由：{0}",
+    "the period before: {0} to {1}":
+      "上期：{0} 至 {1}",
+    "propose one limit step per review period from payment status and trade volume":
+      "按支付状况和交易额，每个审查期建议一步信用限度调整",
+    "store the proposed limits (one audited change)":
+      "保存建议的限度（一次有审计记录的修改）",
+    " (new customer, until reviewed)":
+      "（新客户，审查前）",
+    "one period after the first trade":
+      "首次交易后一个周期",
+    "customer {0} is not trading and has no credit class: set one with `credit class {0} A|B|C`":
+      "客户 {0} 尚未交易且没有信用等级：请用 `credit class {0} A|B|C` 设定",
   ]
 }
