@@ -124,5 +124,41 @@ extension ChineseMessages {
       "首次交易后一个周期",
     "customer {0} is not trading and has no credit class: set one with `credit class {0} A|B|C`":
       "客户 {0} 尚未交易且没有信用等级：请用 `credit class {0} A|B|C` 设定",
+    "write the comment, problem or measure of an evaluation item, or the figure of item 5 or 8":
+      "填写评价项目的评语、存在的问题或改进措施，或第5、8项的数字",
+    "item 5: the sales expense spent on the customer over the last 12 months":
+      "第5项：最近12个月花在该客户上的销售费用",
+    "item 8: the customer's support for our sales, 1 (none) to 5 (strong)":
+      "第8项：客户对我方销售的支持，1（没有）至5（很强）",
+    "`expense` is the figure of item 5 (sales expense)":
+      "`expense` 是第5项（销售费用）的数字",
+    "`expense` must not be negative":
+      "`expense` 不能为负数",
+    "`support` is the figure of item 8 (support for our sales)":
+      "`support` 是第8项（对销售的支持）的数字",
+    "`support` must be from 1 to 5":
+      "`support` 必须在1到5之间",
+    "give comment=, problem= or measure= (or expense= for item 5, support= for item 8)":
+      "请给出 comment=、problem= 或 measure=（第5项可给 expense=，第8项可给 support=）",
+    "not recorded: `evaluation note ID item=5 expense=AMOUNT`":
+      "未记录：`evaluation note ID item=5 expense=金额`",
+    "{0}, against no sales":
+      "{0}，而没有销售额",
+    "{0} = {1} of sales {2}":
+      "{0} = 销售额 {2} 的 {1}",
+    "not recorded: `evaluation note ID item=8 support=1..5`":
+      "未记录：`evaluation note ID item=8 support=1..5`",
+    "{0} of 5 ({1})":
+      "{0} / 5（{1}）",
+    "little":
+      "很少",
+    "some":
+      "一些",
+    "good":
+      "较好",
+    "strong":
+      "很强",
+    "items 5 and 8 are figures the store cannot derive: noted with `evaluation note ID item=5 expense=…` and `item=8 support=1..5`":
+      "第5、8项是无法从数据中得出的数字：用 `evaluation note ID item=5 expense=…` 和 `item=8 support=1..5` 记录",
   ]
 }
