@@ -30,7 +30,7 @@ public struct LimitReview: Sendable, Equatable {
   public var period: ClosedRange<Day>
   /// When the limit was already changed inside this period: no second step.
   public var alreadyAdjusted: Day?
-  public var reason: String
+  public var reason: Message
 }
 
 /// The review period ending at `asof`: the class's months (A 6, B 3, C 1, §3.2), and the
@@ -71,7 +71,7 @@ public func reviewLimit(
   var review = LimitReview(
     start: start, proposed: start, decision: .hold, payment: payment, sales: sales,
     previousSales: previousSales,
-    period: period, alreadyAdjusted: nil, reason: "")
+    period: period, alreadyAdjusted: nil, reason: "hold")
   if let d = lastChange, period.contains(d) {
     review.alreadyAdjusted = d
     review.reason = "limit already set on \(d), inside this period: one step per review period"
@@ -86,11 +86,13 @@ public func reviewLimit(
   case .onTime(let n) where grew:
     review.decision = .raise
     var next = try fen(try mul(start.decimal, try add(.one, rule.raise, "1 + raise"), "raise"), "raise")
+    let raise = Value.percentText(rule.raise)
     review.reason =
-      "\(n) payment(s), all on time, and sales up (\(sales) against \(previousSales)): raise \(Value.percentText(rule.raise))"
+      "\(n) payment(s), all on time, and sales up (\(sales) against \(previousSales)): raise \(raise)"
     if let c = rule.ceiling, next > c {
       next = max(c, start)
-      review.reason += " (held at the ceiling \(c))"
+      review.reason =
+        "\(n) payment(s), all on time, and sales up (\(sales) against \(previousSales)): raise \(raise), held at the ceiling \(c)"
     }
     review.proposed = next
     if next == start { review.decision = .hold }

@@ -1,5 +1,4 @@
 import KehuStore
-import KehuText
 
 /// The demo firm that `kehu --demo` (and `scripts/run` with no store) opens on: a small
 /// trading company, 宏达商贸有限公司, with 60 customers of both kinds in four areas, five

@@ -162,7 +162,7 @@ public func provision(_ a: Ageing, rates: [Dec]) throws(DomainError) -> Working 
     try requireRate(rates[i], "rate for \(b.label)")
     let p = try fen(try mul(a.amounts[i].decimal, rates[i], "provision"), "provision")
     lines.append(p)
-    steps.append(WorkingLine(b.label, "\(a.amounts[i]) × \(Value.percentText(rates[i]))", .money(p)))
+    steps.append(WorkingLine(Message(b.label), "\(a.amounts[i]) × \(Value.percentText(rates[i]))", .money(p)))
   }
   let total = try sumMoney(lines, "provision")
   return Working(

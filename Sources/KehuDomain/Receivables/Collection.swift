@@ -90,7 +90,7 @@ public struct CollectionLadder: Sendable, Equatable {
   public func moving(_ key: String, to days: Int) throws(DomainError) -> CollectionLadder {
     guard let i = steps.firstIndex(where: { $0.key == key }) else {
       throw .invalidFigure(
-        name: "step", value: key, expected: "one of " + steps.map(\.key).joined(separator: ", "))
+        name: "step", value: key, expected: "one of \(steps.map(\.key).joined(separator: ", "))")
     }
     var s = steps
     s[i].days = days
@@ -177,6 +177,10 @@ public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: Coll
       .text(note ?? "every step taken"),
     ]
   }
+  let skipped = ladder.steps.filter(\.skippable).map(\.key)
+  let skippable: [Message] =
+    skipped.isEmpty
+    ? [] : ["skippable steps (\(skipped.joined(separator: ", "))) are passed over once a later day has come"]
   return ResultTable(
     columns: [
       ResultColumn("customer", .text), ResultColumn("owner", .text), ResultColumn("days", .int),
@@ -187,12 +191,8 @@ public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: Coll
     title: "Collection plan as of \(asof) (收账程序)",
     notes: [
       "days past due counted from the oldest overdue due date; done: the last step logged since then",
-      "next step: the first one above those done whose day has come; late when a later step's day has come too"
-        + (ladder.steps.contains { $0.skippable }
-          ? "; skippable steps (" + ladder.steps.filter(\.skippable).map(\.key).joined(separator: ", ")
-            + ") are passed over once a later day has come" : ""),
-      "ladder: " + ladder.steps.map { "\($0.name) at \($0.days)" }.joined(separator: ", ")
-        + " (kehu default (editable), see `collect ladder`)",
+      "next step: the first one above those done whose day has come; late when a later step's day has come too",
+      "ladder: \(ladder.steps.map { "\($0.name) at \($0.days)" }.joined(separator: ", ")) (kehu default (editable), see `collect ladder`)",
       "\(late) step(s) late",
-    ])
+    ] + skippable)
 }

@@ -9,6 +9,14 @@ public enum CollectionLetterKind: String, Sendable, CaseIterable {
   /// The ladder's `demand` step.
   case demand
 
+  /// The letter's name in a sentence.
+  public var name: Message {
+    switch self {
+    case .reminder: return "payment reminder"
+    case .demand: return "formal demand for payment"
+    }
+  }
+
   public var title: String {
     switch self {
     case .reminder: return "催款函 / Payment reminder"

@@ -46,7 +46,7 @@ public struct HoldingCostFigures: Sendable, Equatable {
   }
 }
 
-let lineRounding =
+let lineRounding: Message =
   "each line is rounded half away from zero to the fen, and later lines are worked from the figures as shown"
 
 /// §5 costs of holding receivables (机会成本, 管理成本, 坏账成本), textbook formulas.
@@ -104,7 +104,8 @@ public func lateInterest(
     lines.append(m)
     steps.append(
       WorkingLine(
-        it.ref, "\(it.balance) × \(Value.percentText(annualRate)) × \(days) ÷ \(year.days)", .money(m)))
+        Message(verbatim: it.ref),
+        "\(it.balance) × \(Value.percentText(annualRate)) × \(days) ÷ \(year.days)", .money(m)))
   }
   let total = try sumMoney(lines, "interest")
   return Working(

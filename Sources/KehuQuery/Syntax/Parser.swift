@@ -52,7 +52,7 @@ public struct Parser {
     return error("expected \(what)\(after), found \(current.quoted)")
   }
 
-  func error(_ message: String, at range: SourceRange? = nil) -> QueryError {
+  func error(_ message: Message, at range: SourceRange? = nil) -> QueryError {
     let atEnd = current.kind == .end && range == nil
     return QueryError(
       .syntax, message, at: range ?? current.range,
@@ -255,10 +255,11 @@ public struct Parser {
     }
     let kw = current.range
     guard Verb.names.contains(word) else {
-      let hint = didYouMean(word, in: Verb.names)
+      let hint = didYouMean(word, in: Verb.names, quote: "`")
       throw error(
-        "unknown verb `\(word)`\(String(hint.map { $0 == "\"" ? "`" : $0 }))"
-          + (hint.isEmpty ? "; the verbs are \(Verb.names.joined(separator: ", "))" : ""))
+        hint.key.isEmpty
+          ? "unknown verb `\(word)`; the verbs are \(Verb.names.joined(separator: ", "))"
+          : "unknown verb `\(word)`\(hint)")
     }
     _ = advance()
     let kind: Verb.Kind

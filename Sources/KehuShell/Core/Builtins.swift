@@ -38,7 +38,7 @@ enum Builtins {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
       for spec in s.commands.specs {
-        t.rows.append([.text(spec.name), .text(spec.summary)])
+        t.rows.append([.text(spec.name), .text(tr(spec.summary))])
       }
       t.notes = [tr("Type `help COMMAND` for its arguments, an example and its chapter section.")]
       return .table(t)
@@ -50,7 +50,7 @@ enum Builtins {
     if !under.isEmpty {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
-      for spec in under { t.rows.append([.text(spec.name), .text(spec.summary)]) }
+      for spec in under { t.rows.append([.text(spec.name), .text(tr(spec.summary))]) }
       return .table(t)
     }
     let name = a.rest.joined(separator: " ")
@@ -62,13 +62,15 @@ enum Builtins {
   }
 
   static func describe(_ spec: CommandSpec) -> String {
-    var lines = [spec.usage, "", "  " + spec.summary]
+    var lines = [spec.usage, "", "  " + tr(spec.summary)]
     if !spec.arguments.isEmpty {
       lines.append("")
       for arg in spec.arguments {
         let name = arg.positional ? arg.name.uppercased() : arg.name + "="
-        var line = "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + arg.kind.describe
-        if !arg.help.isEmpty { line += ": " + arg.help }
+        // A name longer than the column keeps all its letters and one space.
+        let column = name.count < 16 ? name.padding(toLength: 16, withPad: " ", startingAt: 0) : name + " "
+        var line = "  " + column + arg.kind.describe
+        if !arg.help.key.isEmpty { line += ": " + tr(arg.help) }
         if !arg.required { line += " " + tr("(optional)") }
         lines.append(line)
       }
@@ -89,7 +91,7 @@ enum Builtins {
       let real = s.options.clock().day
       for spec in SettingSpec.all {
         t.rows.append([
-          .text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(spec.help),
+          .text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(tr(spec.help)),
         ])
       }
       return .table(t)
@@ -115,8 +117,6 @@ enum Builtins {
     } catch {
       throw a.error(error.message, at: a.values["value"] == nil ? "name" : "value")
     }
-    // Summaries are translated when the table is built; build it again in the new language.
-    if spec.name == "language" { s.commands = .standard }
     return .none
   }
 

@@ -184,8 +184,8 @@ extension Session {
     let r = e.range
     let length = r.end.line == r.start.line ? max(1, r.end.column - r.start.column) : 1
     return ShellError(
-      e.message, line: r.start.line, column: r.start.column, length: length,
-      hint: e.notes.isEmpty ? nil : e.notes.joined(separator: "\n"))
+      tr(e.message), line: r.start.line, column: r.start.column, length: length,
+      hint: e.notes.isEmpty ? nil : e.notes.map(tr).joined(separator: "\n"))
   }
 
   func exportResult(_ t: ResultTable, to path: String) throws {

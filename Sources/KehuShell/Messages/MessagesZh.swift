@@ -8,8 +8,9 @@ extension MessageCatalogue {
 }
 
 enum ChineseMessages {
-  static let table: [String: String] = [core, receivables, credit, customers, indirect, rules].reduce(
-    into: [:]) {
+  static let table: [String: String] = [core, receivables, credit, customers, indirect, domain, query, rules]
+    .reduce(
+      into: [:]) {
       $0.merge($1) { first, _ in first }
     }
 

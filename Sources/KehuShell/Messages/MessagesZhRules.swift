@@ -2,6 +2,43 @@
 /// of a claim, reviews and limit adjustment, holidays, and whose rule a figure follows.
 extension ChineseMessages {
   static let rules: [String: String] = [
+    // Domain messages (KehuDomain builds them as Message keys).
+    "A while the cumulative share before the customer is below {0} (so the biggest customer is always A), B while below {1}, the rest C; equal amounts take the higher band; shares compared exactly, never rounded first":
+      "该客户之前的累计比重低于 {0} 为A级（所以最大的客户总是A级），低于 {1} 为B级，其余为C级；金额相同的客户归入较高的级别；比重精确比较，不先四舍五入",
+    "A while the cumulative share up to and including the customer is at most {0}, B while at most {1}, the rest C (rule=through); equal amounts take the higher band; shares compared exactly, never rounded first":
+      "含该客户在内的累计比重不超过 {0} 为A级，不超过 {1} 为B级，其余为C级（rule=through）；金额相同的客户归入较高的级别；比重精确比较，不先四舍五入",
+    "days past due counted from the oldest overdue due date; done: the last step logged since then":
+      "逾期天数从最早逾期款项的到期日算起；done：此后记录的最后一个步骤",
+    "next step: the first one above those done whose day has come; late when a later step's day has come too":
+      "下一步：已完成步骤之后、日子已到的第一个步骤；后面步骤的日子也已到时为迟延",
+    "ladder: {0} (kehu default (editable), see `collect ladder`)":
+      "催收阶梯：{0}（kehu 默认（可修改），见 `collect ladder`）",
+    "{0} step(s) late":
+      "{0} 个步骤迟延",
+    "skippable steps ({0}) are passed over once a later day has come":
+      "可跳过的步骤（{0}）在后面步骤的日子已到时跳过",
+    "§3.2: class A every 6 months, B every 3, C every month; never reviewed: counted from the first trade":
+      "§3.2：A类每6个月、B类每3个月、C类每月报告一次；从未审查的客户从首次交易算起",
+    "§3.2: a new trading customer without a class is C (new) until it is reviewed":
+      "§3.2：没有信用等级的新交易客户在审查前为C类（新客户）",
+    "{0} invoice(s) paid late or unpaid past due: cut {1}":
+      "{0} 笔发票逾期付款或逾期未付：降低 {1}",
+    "{0} payment(s), all on time, and sales up ({1} against {2}): raise {3}":
+      "{0} 笔付款全部按时，销售额上升（{1}，上期 {2}）：提高 {3}",
+    "{0} payment(s), all on time, and sales up ({1} against {2}): raise {3}, held at the ceiling {4}":
+      "{0} 笔付款全部按时，销售额上升（{1}，上期 {2}）：提高 {3}，以上限 {4} 为止",
+    "{0} payment(s), all on time, but sales not up ({1} against {2}): hold":
+      "{0} 笔付款全部按时，但销售额没有上升（{1}，上期 {2}）：不变",
+    "no payment fell due or was made in the period: hold":
+      "本期没有到期或支付的款项：不变",
+    "limit already set on {0}, inside this period: one step per review period":
+      "限度已于本期内的 {0} 设定：每个审查期只调整一步",
+    "hold":
+      "不变",
+    "payment reminder":
+      "催款函",
+    "formal demand for payment":
+      "正式催款通知",
     "before: in a band while the share before the customer is below the line (default); through: up to and including it":
       "before：客户之前的累计比重低于界线即属该级（默认）；through：含该客户的累计比重不超过界线",
     "`rule` is for share lines; standard amounts compare each customer alone":
@@ -141,13 +178,13 @@ extension ChineseMessages {
     "give comment=, problem= or measure= (or expense= for item 5, support= for item 8)":
       "请给出 comment=、problem= 或 measure=（第5项可给 expense=，第8项可给 support=）",
     "not recorded: `evaluation note ID item=5 expense=AMOUNT`":
-      "未记录：`evaluation note ID item=5 expense=金额`",
+      "未记录（用 evaluation note 记录）",
     "{0}, against no sales":
       "{0}，而没有销售额",
     "{0} = {1} of sales {2}":
       "{0} = 销售额 {2} 的 {1}",
     "not recorded: `evaluation note ID item=8 support=1..5`":
-      "未记录：`evaluation note ID item=8 support=1..5`",
+      "未记录（用 evaluation note 记录）",
     "{0} of 5 ({1})":
       "{0} / 5（{1}）",
     "little":

@@ -71,7 +71,7 @@ public struct RenderOptions: Sendable {
 /// command said (callers who want pure JSON can test `isMessageOnly` and route it).
 public func render(_ t: ResultTable, _ o: RenderOptions) -> String {
   if t.isMessageOnly {
-    return ([t.title].compactMap { $0 } + t.notes).map { $0 + "\n" }.joined()
+    return ([t.title].compactMap { $0 } + t.notes).map { tr($0) + "\n" }.joined()
   }
   switch o.format {
   case .table:

@@ -52,11 +52,11 @@ extension CreditLimitCommands {
             ])
         })
     }
-    let stored =
+    let stored: Message =
       apply
       ? tr("stored: {0} limit(s) changed, dated {1}", changes.count, asof)
       : tr("nothing stored: add `apply` to store the proposed limits ({0} would change)", changes.count)
-    let notes = [
+    let notes: [Message] = [
       tr(
         "rule: one step per review period (A 6 months, B 3, C 1, §3.2), weighing payment status and trade volume (支付状况和交易额大小, §3.3 (5)): paid late → cut {0}; all on time and sales above the period before → raise {1}; otherwise hold",
         Value.percentText(rule.cut), Value.percentText(rule.raise)),
@@ -83,7 +83,7 @@ extension CreditLimitCommands {
     for (id, cls, r) in changes {
       t.rows.append([
         .int(id), .text(CreditData.name(s.credit, id)), .text(cls.rawValue), .text(paymentText(r.payment)),
-        .money(r.sales), .money(r.previousSales), .money(r.start), .money(r.proposed), .text(r.reason),
+        .money(r.sales), .money(r.previousSales), .money(r.start), .money(r.proposed), .text(tr(r.reason)),
       ])
     }
     return .table(t)
@@ -108,7 +108,7 @@ extension CreditLimitCommands {
   }
 
   /// One customer's review, line by line.
-  static func working(_ s: Session, _ id: Int64, _ cls: CreditClass, _ r: LimitReview, notes: [String])
+  static func working(_ s: Session, _ id: Int64, _ cls: CreditClass, _ r: LimitReview, notes: [Message])
     -> ResultTable
   {
     let p = r.period
@@ -130,7 +130,7 @@ extension CreditLimitCommands {
       [.text(tr("decision")), .text(r.decision.rawValue)],
       [.text(tr("limit")), .text(tr("{0} → {1}", r.start.formatted, r.proposed.formatted))],
     ]
-    t.notes.insert(tr("reason: {0}", r.reason), at: 0)
+    t.notes.insert(tr("reason: {0}", tr(r.reason) as String), at: 0)
     t.notes.insert(tr("the period before: {0} to {1}", before, p.lowerBound.adding(days: -1)), at: 1)
     return t
   }

@@ -57,7 +57,7 @@ extension CreditReviewCommands {
       let c = Value.compare(x.element[0], y.element[0])
       return c != 0 ? c < 0 : x.offset < y.offset
     }.map(\.element)
-    t.notes = try summary(s, id)
+    t.notes = try summary(s, id).map(Message.init(verbatim:))
     return .table(t)
   }
 
@@ -149,7 +149,7 @@ extension CreditReviewCommands {
     x.base = policy.base
     x.scorecard = policy.scorecard
     x.altman = CreditData.altman(db, id)
-    var limits = allLimitMethods(x).table
+    var limits = allLimitMethods(x).resultTable(translating: tr)
     limits.title = tr("5. Credit limit by each method (§3.3)")
     parts.append(s.renderTable(limits))
 
@@ -163,7 +163,7 @@ extension CreditReviewCommands {
     for r in CreditData.rows(db, "credit_measures", customer: id) {
       sched.rows.append([r["date"] ?? .null, r["kind"] ?? .null, r["detail"] ?? .null, r["amount"] ?? .null])
     }
-    sched.notes = try summary(s, id)
+    sched.notes = try summary(s, id).map(Message.init(verbatim:))
     if sched.rows.isEmpty { sched.notes.append(tr("no countermeasures recorded")) }
     parts.append(s.renderTable(sched))
     return .message(parts.joined(separator: "\n"))

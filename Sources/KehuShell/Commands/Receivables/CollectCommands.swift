@@ -188,7 +188,8 @@ enum CollectCommands {
     }
     return .message(
       tr(
-        "{0} for customer {1} written to {2} ({3} items past due)", kind.title, id, path, letter.overdue.count
+        "{0} for customer {1} written to {2} ({3} items past due)", tr(kind.name) as String, id, path,
+        letter.overdue.count
       )
         + "\n" + hint)
   }
@@ -251,8 +252,8 @@ enum CollectCommands {
 
   // MARK: ladder
 
-  static func ladderTable(_ l: CollectionLadder, title: String, edited: Bool) -> ResultTable {
-    let source = edited ? tr("edited") : tr("kehu default (editable)")
+  static func ladderTable(_ l: CollectionLadder, title: Message, edited: Bool) -> ResultTable {
+    let source: String = edited ? tr("edited") : tr("kehu default (editable)")
     return ResultTable(
       columns: [
         ResultColumn("step", .text), ResultColumn("name", .text), ResultColumn("步骤", .text),

@@ -115,7 +115,7 @@ enum PolicyCommands {
     )
     var t = try ReceivableData.domain(a, at: "sales") { () throws(DomainError) in try holdingCost(figures) }
       .table
-    t.notes += notes
+    t.notes += notes.map(Message.init(verbatim:))
     return .table(t)
   }
 

@@ -76,7 +76,7 @@ enum ReceivableReports {
       }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
-        + notes
+        + notes.map(Message.init(verbatim:))
       return .table(t)
     }
     let cust = scan.t.columns[scan.customer].ints
@@ -103,7 +103,7 @@ enum ReceivableReports {
     var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
       try groups.table(groupColumn: by)
     }
-    t.notes += notes
+    t.notes += notes.map(Message.init(verbatim:))
     return .table(t)
   }
 
@@ -311,7 +311,7 @@ enum ReceivableReports {
           ]))
     }
     try s.change(batch)
-    t.notes = t.notes.map { $0.replacingAll("; not added to any balance", with: "") }
+    t.notes = t.notes.map { Message(verbatim: tr($0).replacingAll("; not added to any balance", with: "")) }
     t.notes.append(tr("applied: {0} interest invoice(s) INT-{1}-ID added to the balances", batch.count, asof))
     return .table(t)
   }
