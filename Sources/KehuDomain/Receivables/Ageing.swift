@@ -80,11 +80,14 @@ public struct OpenItem: Sendable, Equatable {
   public var ref: String
   public var due: Day
   public var balance: Money
+  /// The day this amount was settled, when it was owed only until then (late interest).
+  public var until: Day?
 
-  public init(ref: String, due: Day, balance: Money) {
+  public init(ref: String, due: Day, balance: Money, until: Day? = nil) {
     self.ref = ref
     self.due = due
     self.balance = balance
+    self.until = until
   }
 }
 

@@ -39,7 +39,9 @@ struct StoreTableSource: RowSource {
       return .int64(get: { Int64(bytes[$0]) }, isNull: { bytes[$0] == 2 })
     case .coded:
       return .codeArray(c.int32s, dictionary: c.dictionary.names)
-    case .decimal, .text:
+    case .text:
+      return .text(c.text)
+    case .decimal:
       return nil
     }
   }
@@ -51,7 +53,7 @@ extension Session {
     var engine = QueryEngine(
       catalog: StoreCatalog(db: db), today: today,
       environment: Environment(variables.mapValues { Binding.value($0) }.merging(tables) { a, _ in a }),
-      functions: Session.functions, commands: Set(commands.topWords))
+      functions: Session.functions(year: settings.year), commands: Set(commands.topWords))
     let flag = interruptFlag
     let outside = options.interrupted
     engine.isCancelled = { flag.peek() || outside() }
@@ -60,7 +62,12 @@ extension Session {
 
   /// The built-in functions plus the chapter's calculations (`limit_sales`, …), which the
   /// domain defines and the shell registers, so the query language never imports the domain.
-  static let functions: FunctionRegistry = {
+  /// These read a 360-day year; a query runs with `functions(year:)`, the session's.
+  static let functions = functions(year: .standard)
+
+  /// The registry with the chapter's calculations reading `year` when a call gives none
+  /// (`set year 365` reaches `limit_sales()` as it reaches the commands).
+  static func functions(year: DayCountConvention) -> FunctionRegistry {
     var r = FunctionRegistry.standard
     for f in DomainFunctions.all {
       r.register(
@@ -75,14 +82,14 @@ extension Session {
           },
           body: { args, _ in
             do {
-              return try f.call(args)
+              return try f.call(args, year: year)
             } catch {
               throw QueryRuntimeMessage(message: String(describing: error))
             }
           }))
     }
     return r
-  }()
+  }
 
   /// Runs a statement of the query language (a pipeline, `let`, `update`, `for`, or a
   /// bare expression).
@@ -138,8 +145,8 @@ extension Session {
       switch outcome {
       case .table(let r):
         if let path = r.exportPath {
-          try exportResult(r.table, to: path)
-          return .message(tr("exported {0} rows to {1}", r.table.rows.count, path))
+          let written = try exportResult(r.table, to: path)
+          return .message(tr("exported {0} rows to {1}", r.table.rows.count, written))
         }
         var table = r.table
         if r.totalRows > table.rows.count { table.totalRows = r.totalRows }
@@ -173,7 +180,10 @@ extension Session {
     for (i, row) in plan.rows.enumerated() {
       let key = table.value(row: row, column: table.def.keyColumn)
       var values: [String: Value] = [:]
-      for (j, c) in plan.columns.enumerated() { values[c] = plan.values[i][j] }
+      for (j, c) in plan.columns.enumerated() {
+        try FieldValues.check(plan.values[i][j], table: plan.table, column: c)
+        values[c] = plan.values[i][j]
+      }
       batch.append(.update(table: plan.table, key: key, values: values))
     }
     if !batch.isEmpty { try change(batch) }
@@ -188,11 +198,13 @@ extension Session {
       hint: e.notes.isEmpty ? nil : e.notes.map(tr).joined(separator: "\n"))
   }
 
-  func exportResult(_ t: ResultTable, to path: String) throws {
-    let text = render(t, RenderOptions(format: path.hasSuffix(".json") ? .json : .csv))
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw ShellError(tr("cannot write `{0}`", path))
+  /// `| export "FILE"`: JSON for `.json`, else the CSV `export TABLE` writes, through the
+  /// one safe writer; returns the absolute path written.
+  func exportResult(_ t: ResultTable, to path: String) throws -> String {
+    if path.lowercased().hasSuffix(".json") {
+      return try writeFile(Array(render(t, RenderOptions(format: .json)).utf8), to: path)
     }
+    return try writeCSV(t, to: path, excel: false)
   }
 }
 

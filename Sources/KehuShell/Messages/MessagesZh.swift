@@ -8,9 +8,10 @@ extension MessageCatalogue {
 }
 
 enum ChineseMessages {
-  static let table: [String: String] = [core, receivables, credit, customers, indirect, domain, query, rules]
-    .reduce(
-      into: [:]) {
+  static let table: [String: String] = [
+    core, receivables, credit, customers, indirect, domain, query, ledger, rules,
+  ].reduce(
+    into: [:]) {
       $0.merge($1) { first, _ in first }
     }
 
@@ -167,12 +168,12 @@ enum ChineseMessages {
       "登记收款，先冲最早的发票，并计算现金折扣",
     "record a commercial bill (note) received, optionally for an invoice":
       "登记收到的商业票据，可对应某张发票",
-    "discount a held note at the bank (recourse stays)":
-      "把持有的票据向银行贴现（仍负追索责任）",
+    "discount a held note at the bank: the discount interest and the proceeds":
+      "把持有的票据向银行贴现：贴现利息和贴现所得",
     "a note paid at maturity":
       "票据到期已兑付",
-    "a note not paid at maturity: the debt is owed again":
-      "票据到期未兑付：债务恢复",
+    "a note not paid at maturity: the debt is owed again, with its original dates":
+      "票据到期未兑付：债务按原日期恢复",
     "receivables ageing by days past due; the buckets add up to the total":
       "按逾期天数做应收账款账龄分析，各区间之和等于总额",
     "days sales outstanding over a period":
@@ -309,6 +310,20 @@ enum ChineseMessages {
       "无法写入 `{0}`",
     "cannot write `{0}`: {1}":
       "无法写入 `{0}`：{1}",
+    "`{0}` cannot be negative, not `{1}`":
+      "`{0}` 不能为负数，而不是 `{1}`",
+    "`{0}` must be more than zero, not `{1}`":
+      "`{0}` 必须大于零，而不是 `{1}`",
+    "`{0}` holds the invisible or control character {1} at character {2}":
+      "`{0}` 的第 {2} 个字符处含有不可见字符或控制字符 {1}",
+    "not valid UTF-8 (byte 0x{0}); scripts are read as UTF-8":
+      "不是有效的 UTF-8（字节 0x{0}）；脚本按 UTF-8 读取",
+    "cannot write `{0}`: it is a directory":
+      "无法写入 `{0}`：它是一个目录",
+    "cannot write `{0}`: it is a symbolic link, which kehu does not replace; name its target":
+      "无法写入 `{0}`：它是一个符号链接，kehu 不会替换它；请写出它指向的文件",
+    "cannot write `{0}`: it is a device, a FIFO or a socket, not a regular file":
+      "无法写入 `{0}`：它是设备、FIFO 或套接字，不是普通文件",
     "interrupted":
       "已中断",
     "no scenario is open":

@@ -10,7 +10,7 @@ extension CreditLimitCommands {
     let target = a.text("target") ?? "all"
     let asof = a.date("asof") ?? s.today
     if asof > s.today { throw a.error(tr("`asof` {0} is after today ({1})", asof, s.today), at: "asof") }
-    let rule = CreditPolicySettings.load(s.db).step
+    let rule = CreditPolicySettings.load(s.db, year: s.settings.year).step
     let v = s.credit
     var ids: [Int64]
     if target == "all" {

@@ -234,7 +234,7 @@ enum CreditLimitCommands {
       }
     }
     try s.change([.insert(table: "credit_scores", values: values)])
-    let policy = CreditPolicySettings.load(s.db)
+    let policy = CreditPolicySettings.load(s.db, year: s.settings.year)
     var t = ResultTable(
       columns: [
         ResultColumn(tr("factor"), .text), ResultColumn(tr("因素"), .text), ResultColumn(tr("score"), .int),
@@ -252,7 +252,7 @@ enum CreditLimitCommands {
 
   static func policy(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     if !a.values.isEmpty {
-      var trial = CreditPolicySettings.load(s.db)
+      var trial = CreditPolicySettings.load(s.db, year: s.settings.year)
       var batch: [Mutation] = []
       for (name, _, _) in CreditPolicySettings.parameters {
         guard let v = a[name] else { continue }
@@ -271,7 +271,7 @@ enum CreditLimitCommands {
       }
       try s.change(batch)
     }
-    return .table(CreditPolicySettings.load(s.db).table)
+    return .table(CreditPolicySettings.load(s.db, year: s.settings.year).table)
   }
 
   /// What the rules would say of a policy, run on a dummy customer; nil when sound.

@@ -129,7 +129,7 @@ extension CreditReviewCommands {
     if signs.rows.isEmpty { signs.notes.insert(tr("no warning signs recorded"), at: 0) }
     parts.append(s.renderTable(signs))
 
-    let policy = CreditPolicySettings.load(s.db)
+    let policy = CreditPolicySettings.load(s.db, year: s.settings.year)
     var x = LimitFigures()
     x.purchases = CreditData.money(c["purchases"])
     if case .percent(let d)? = c["supply_share"] { x.share = d }
