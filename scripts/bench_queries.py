@@ -153,6 +153,7 @@ def main():
     ap.add_argument("--customers", type=int, required=True)
     ap.add_argument("--only", default="", help="comma-separated query numbers (1-based)")
     ap.add_argument("--no-sqlite", action="store_true")
+    ap.add_argument("--kehu-output", help="reuse the output of an earlier kehu run (same queries and runs)")
     args = ap.parse_args()
     W = args.work
     qs = queries(args.customers)
@@ -207,20 +208,22 @@ DROP TABLE rs; DROP TABLE rc;
     stmts = ["set format csv", "set rows all", "set timer on"]
     for i in picked:
         stmts += [qs[i - 1][1]] * args.runs
-    out_path = f"{W}/kehu.out"
-    with open(out_path, "w") as out:
+    out_path = args.kehu_output or f"{W}/kehu.out"
+    peak, open_ms = [], 0.0
+    if not args.kehu_output:
+        with open(out_path, "w") as out:
+            t = time.perf_counter()
+            r = subprocess.run(["/usr/bin/time", "-f", "KEHU_PEAK %M"] + kehu_base + ["-c", "\n".join(stmts)],
+                               stdout=out, stderr=subprocess.PIPE, text=True)
+            print(f"kehu ran in {time.perf_counter() - t:.1f} s", file=sys.stderr)
+        if r.returncode != 0:
+            print(r.stderr, file=sys.stderr)
+            sys.exit(1)
+        peak = [ln.split()[1] for ln in r.stderr.splitlines() if ln.startswith("KEHU_PEAK ")]
+        # Opening the store: kehu with one trivial statement, timed from outside.
         t = time.perf_counter()
-        r = subprocess.run(["/usr/bin/time", "-f", "KEHU_PEAK %M"] + kehu_base + ["-c", "\n".join(stmts)],
-                           stdout=out, stderr=subprocess.PIPE, text=True)
-        print(f"kehu ran in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-    peak = [ln.split()[1] for ln in r.stderr.splitlines() if ln.startswith("KEHU_PEAK ")]
-    # Opening the store: kehu with one trivial statement, timed from outside.
-    t = time.perf_counter()
-    subprocess.run(kehu_base + ["-c", "1"], check=True, stdout=subprocess.DEVNULL)
-    open_ms = (time.perf_counter() - t) * 1000
-    if r.returncode != 0:
-        print(r.stderr, file=sys.stderr)
-        sys.exit(1)
+        subprocess.run(kehu_base + ["-c", "1"], check=True, stdout=subprocess.DEVNULL)
+        open_ms = (time.perf_counter() - t) * 1000
     segments, times, cur = [], [], []
     with open(out_path, newline="") as f:
         for line in f:
@@ -274,6 +277,9 @@ DROP TABLE rs; DROP TABLE rc;
             problems.append(f"kehu vs sqlite3: {p}")
         rows_out.append((i, name, statistics.median(kt), statistics.median(dts),
                          statistics.median(lts) if lts else None, problems, len(krows)))
+        print(f"  {i:>2} {name}: kehu {rows_out[-1][2]:.1f} ms, DuckDB {rows_out[-1][3]:.1f} ms, "
+              f"sqlite3 {rows_out[-1][4] if lts else '-'} ms, {'agree' if not problems else problems}",
+              file=sys.stderr, flush=True)
 
     print(f"\nquery suite, median of {args.runs}, ms (load: {os.getloadavg()[0]:.1f}):")
     print(f"  {'#':>2}  {'query':<42} {'kehu':>9} {'DuckDB':>9} {'sqlite3':>10} {'k/Duck':>7} {'lite/k':>7}  agree")

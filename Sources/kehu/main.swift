@@ -45,6 +45,7 @@ struct Kehu: ParsableCommand {
     help: ArgumentHelp("A start-up file (default $XDG_CONFIG_HOME/kehu/init.kehu).", valueName: "file"))
   var initFile: String?
   @Flag(help: "Do not run the start-up file.") var noInit = false
+  @Flag(help: "Show the progress line of long work even when stderr is not a terminal.") var progress = false
   @Flag(help: "Use a throwaway in-memory store that writes nothing.") var memory = false
   @Flag(help: "Open an in-memory store preloaded with the demo firm.") var demo = false
   @Option(
@@ -93,13 +94,17 @@ struct Kehu: ParsableCommand {
       let eq = b.firstIndex(of: "=")!
       variables[String(b[..<eq])] = .text(String(b[b.index(after: eq)...]))
     }
-    let (workspace, storeName) = try openWorkspace(env: env, today: settings.today)
+    // Progress only where a person watches: stderr at a terminal, and not beside JSON meant for programs.
+    let line = progress || (isatty(2) == 1 && settings.format != .json) ? progressLine() : nil
+    let (workspace, storeName) = try openWorkspace(env: env, today: settings.today, progress: line)
     defer { closeStore(workspace.store) }
     var options = SessionOptions(
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
     options.temporaryDirectory = NSTemporaryDirectory()
+    options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
+    options.progress = line
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
     session.noPause = noPause
     if interactive {
@@ -164,7 +169,9 @@ struct Kehu: ParsableCommand {
   }
 
   /// `--memory` and `--demo` are throwaway stores; otherwise a directory, created on first use.
-  func openWorkspace(env: [String: String], today: Day?) throws -> (Workspace, String) {
+  func openWorkspace(env: [String: String], today: Day?, progress: ProgressLine?) throws -> (
+    Workspace, String
+  ) {
     if memory || demo {
       if store != nil || readOnly {
         throw ValidationError("--\(demo ? "demo" : "memory") cannot be combined with --store or --read-only")
@@ -179,7 +186,9 @@ struct Kehu: ParsableCommand {
     }
     return try storeErrors {
       let location = StoreLocation.resolve(memory: false, store: store, environment: env)
-      let (opened, warnings) = try Store.open(location, readOnly: readOnly)
+      let (opened, warnings) = try opening(progress, tr("opening the store")) {
+        try Store.open(location, readOnly: readOnly)
+      }
       for w in warnings { writeErr("kehu: warning: \(w)\n") }
       return (Workspace(store: opened), opened.name)
     }
@@ -246,6 +255,40 @@ func localNow() -> Timestamp {
   let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
   return Timestamp(day: day, hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
 }
+
+func terminalColumns(_ fd: Int32) -> Int {
+  var ws = winsize()
+  return ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_col > 0 ? Int(ws.ws_col) : 80
+}
+
+/// The progress line on stderr, timed by the monotonic clock, fitted to stderr's width.
+func progressLine() -> ProgressLine {
+  ProgressLine(
+    write: writeErr, clock: { DispatchTime.now().uptimeNanoseconds }, width: { terminalColumns(2) },
+    ascii: !(ProcessInfo.processInfo.environment["LANG"] ?? "").lowercased().contains("utf"))
+}
+
+/// Opening a large store reads its snapshot and journal at once, with nothing to count: past
+/// half a second the line says what is happening and for how long.
+func opening<T>(_ line: ProgressLine?, _ what: String, _ body: () throws -> T) rethrows -> T {
+  guard let line else { return try body() }
+  line.begin(what, delaySeconds: 0.5)
+  let ticker = Thread {
+    while !Thread.current.isCancelled {
+      line.update(done: 0, total: nil)
+      usleep(100_000)
+    }
+  }
+  ticker.start()
+  defer {
+    ticker.cancel()
+    line.end()
+  }
+  return try body()
+}
+
+/// Set by Ctrl-C while `kehu gen` works; the generator stops at its next report.
+nonisolated(unsafe) var genInterrupted: sig_atomic_t = 0
 
 func terminalRows() -> Int {
   var ws = winsize()
@@ -333,6 +376,7 @@ struct Gen: ParsableCommand {
   @Option(help: "Random seed.") var seed: UInt64 = 1
   @Option(help: ArgumentHelp("The store directory to write.", valueName: "dir")) var store: String
   @Option(help: "The generated data ends at this date (default today).") var today: String?
+  @Flag(help: "Show the progress line even when stderr is not a terminal.") var progress = false
 
   func validate() throws {
     if let today, Day(parsing: today) == nil {
@@ -343,15 +387,35 @@ struct Gen: ParsableCommand {
     }
   }
 
+  /// Ctrl-C stops the work and leaves no store behind: the data is made before the store is
+  /// opened, and a store this run created is removed if Ctrl-C came while it was written.
   func run() throws {
     let day = today.flatMap { Day(parsing: $0) } ?? localNow().day
+    signal(SIGINT) { _ in genInterrupted = 1 }
+    let existed = FileManager.default.fileExists(atPath: store)
+    let line = progress || isatty(2) == 1 ? progressLine() : nil
+    let stop: @Sendable () -> Bool = { genInterrupted != 0 }
+    let report = line?.progress(tr("generating"), stop: stop) ?? WorkProgress { _, _ in !stop() }
+    guard let db = generate(customers: customers, sales: sales, seed: seed, today: day, progress: report)
+    else {
+      line?.end()
+      writeErr("kehu: interrupted; no store was written\n")
+      throw ExitCode(130)
+    }
+    line?.begin(tr("writing {0}", store))
+    line?.update(done: db.rowCount, total: nil)
     try storeErrors {
       let (opened, _) = try Store.open(.directory(store))
-      let db = generate(customers: customers, sales: sales, seed: seed, today: day)
       try opened.replaceAll(with: db)
       try opened.close()
-      writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
     }
+    line?.end()
+    if genInterrupted != 0 && !existed {
+      try? FileManager.default.removeItem(atPath: store)
+      writeErr("kehu: interrupted; no store was written\n")
+      throw ExitCode(130)
+    }
+    writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
   }
 }
 

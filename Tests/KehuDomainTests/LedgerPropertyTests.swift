@@ -26,6 +26,7 @@ final class LedgerPropertyTests: XCTestCase {
     var docs: [Mutation] = []
     var payments: [Mutation] = []
     var noteNo = 0
+    var creditNo = 0
     for c in 1...customers {
       let cust = Int64(c)
       docs.append(
@@ -70,8 +71,11 @@ final class LedgerPropertyTests: XCTestCase {
             // A dishonoured note's amount is owed again; stop settling this invoice.
             if v["status"] == .text("dishonoured") { break }
           } else {
-            let method = rng.pick(["transfer", "transfer", "cash", "discount", "credit-note"])
-            payments.append(pay(cust, part, when, no, method))
+            let method = rng.pick(["transfer", "transfer", "cash", "discount", "credit-note", "credit note"])
+            // A credit note of today's shape, or a legacy one stored as a payment.
+            payments.append(
+              method == "credit note"
+                ? credit(&creditNo, cust, part, when, no) : pay(cust, part, when, no, method))
           }
         }
       }
@@ -118,6 +122,16 @@ final class LedgerPropertyTests: XCTestCase {
     ]
     if let inv { v["invoice"] = .text(inv) }
     return .insert(table: "payments", values: v)
+  }
+
+  static func credit(_ creditNo: inout Int, _ c: Int64, _ fen: Int64, _ d: Day, _ inv: String?) -> Mutation {
+    creditNo += 1
+    var v: [String: Value] = [
+      "no": .text("CN\(creditNo)"), "customer": .int(c), "amount": .money(Money(fen: fen)), "date": .date(d),
+      "reason": .text("allowance"),
+    ]
+    if let inv { v["invoice"] = .text(inv) }
+    return .insert(table: "credit_notes", values: v)
   }
 
   /// Held, discounted (with or without recourse), settled or dishonoured, with the days.
@@ -176,15 +190,18 @@ final class LedgerPropertyTests: XCTestCase {
       owed += amount.fen
     }
     var onAccount: Int64 = 0
-    for r in 0..<pay.count {
-      let p = pay.rowValues(r)
-      guard p["customer"] == .int(customer), case .date(let d) = p["date"]!, d <= asof,
-        case .money(let m) = p["amount"]!
-      else { continue }
-      if case .text(let no) = p["invoice"] ?? .null {
-        if exists.contains(no) { owed -= m.fen }
-      } else {
-        onAccount += m.fen
+    // Payments and credit notes alike settle the invoice they name, or sit on account.
+    for t in [pay, db["credit_notes"]] {
+      for r in 0..<t.count {
+        let p = t.rowValues(r)
+        guard p["customer"] == .int(customer), case .date(let d) = p["date"]!, d <= asof,
+          case .money(let m) = p["amount"]!
+        else { continue }
+        if case .text(let no) = p["invoice"] ?? .null {
+          if exists.contains(no) { owed -= m.fen }
+        } else {
+          onAccount += m.fen
+        }
       }
     }
     var live: Int64 = 0
@@ -220,6 +237,14 @@ final class LedgerPropertyTests: XCTestCase {
         case .text(let method) = p["method"]!, p["invoice"] != nil && p["invoice"] != .null
       else { continue }
       if ["transfer", "cash", "discount", "credit-note"].contains(method) { total -= m.fen }
+    }
+    let credits = db["credit_notes"]
+    for r in 0..<credits.count {
+      let p = credits.rowValues(r)
+      guard case .date(let d) = p["date"]!, d <= asof, case .money(let m) = p["amount"]!,
+        p["invoice"] != nil && p["invoice"] != .null
+      else { continue }
+      total -= m.fen
     }
     let notes = db["notes"]
     for r in 0..<notes.count {

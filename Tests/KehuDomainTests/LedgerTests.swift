@@ -189,4 +189,25 @@ final class LedgerTests: XCTestCase {
           year: .days365)
       })
   }
+
+  /// `payment apply`: oldest first, at most what is on account, and no second receipt.
+  func testApplyingMoneyOnAccountIsNoNewReceipt() throws {
+    var b = try LedgerBook()
+    try b.payment(1, 150_000, date: "2026-11-01", invoice: nil, method: "on_account")
+    try b.invoice("B", 1, 100_000, date: "2026-10-05", due: "2026-11-04")
+    try b.invoice("A", 1, 100_000, date: "2026-10-01", due: "2026-10-31")
+    let lines = try b.ledger.applyOnAccount(customer: 1, date: day("2026-11-29"))
+    XCTAssertEqual(lines.map(\.invoice), ["A", "B"])
+    XCTAssertEqual(lines.map(\.applied.fen), [100_000, 50_000])
+    for l in lines {
+      try b.payment(1, l.applied.fen, date: "2026-11-29", invoice: l.invoice, method: "applied")
+      try b.payment(1, -l.applied.fen, date: "2026-11-29", invoice: nil, method: "applied")
+    }
+    let l = b.ledger
+    XCTAssertEqual(l.onAccount(customer: 1, asof: day("2026-11-29")), .zero)
+    XCTAssertEqual(l.openBalances(customer: 1, asof: day("2026-11-29")).fen, 50_000)
+    XCTAssertEqual(l.receipts(customer: 1).map(\.amount.fen), [150_000])
+    XCTAssertNotNil(
+      domainError { () throws(DomainError) in try l.applyOnAccount(customer: 1, date: day("2026-11-29")) })
+  }
 }

@@ -20,11 +20,11 @@ final class StepRuleTests: XCTestCase {
     let a = try adjustLimit(limit: yuan("100000"), history: history, asof: day("2026-08-15"), rule: rule)
     XCTAssertEqual(a.changes.map(\.to), [yuan("110000"), yuan("88000"), yuan("70400")])
     XCTAssertEqual(a.changes.map(\.date), [day("2026-03-31"), day("2026-05-01"), day("2026-08-01")])
-    XCTAssertEqual(a.changes[1].reason, "paid 1 days late: cut 20%")
-    XCTAssertEqual(a.changes[2].reason, "unpaid past due: cut 20%")
+    XCTAssertEqual(a.changes[1].reason.description, "paid 1 days late: cut 20%")
+    XCTAssertEqual(a.changes[2].reason.description, "unpaid past due: cut 20%")
     XCTAssertEqual(a.limit, yuan("70400"))
     XCTAssertEqual(a.onTimeSinceChange, 0)
-    XCTAssertEqual(a.table(rule: rule).rows.count, 3)
+    XCTAssertEqual(a.table(rule: rule) { $0.description }.rows.count, 3)
   }
 
   func testUnpaidNotYetLateAndPaymentsAfterAsofAreIgnored() throws {

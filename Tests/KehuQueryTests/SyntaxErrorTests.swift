@@ -26,12 +26,12 @@ final class SyntaxErrorTests: XCTestCase {
       "expected `,`, `|` or the end of the statement after `credit_limit`, found `descending`")
     check(
       "customers |", 1, 12,
-      "expected a verb (where, select, derive, sort, take, summarize, join, distinct, count, export) after `|`, found end of input"
+      "expected a verb (where, select, derive, sort, take, summarize, join, distinct, count, export, chart) after `|`, found end of input"
     )
     check("customers | wher area == \"A\"", 1, 13, "unknown verb `wher`; did you mean `where`?", length: 4)
     check(
       "customers | frobnicate", 1, 13,
-      "unknown verb `frobnicate`; the verbs are where, select, derive, sort, take, summarize, join, distinct, count, export"
+      "unknown verb `frobnicate`; the verbs are where, select, derive, sort, take, summarize, join, distinct, count, export, chart"
     )
     check("customers | where", 1, 18, "expected a condition after `where`, found end of input")
     check("customers | where area = \"华东\"", 1, 24, "`=` names a column; compare with `==`")

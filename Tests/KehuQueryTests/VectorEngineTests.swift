@@ -112,6 +112,13 @@ final class VectorEngineTests: XCTestCase {
     XCTAssertEqual(codes, [2, 0, 1, -1])
   }
 
+  func testPlainTextIsDecidedByBytes() throws {
+    XCTAssertTrue(TextKernels.plain(Array("王芳 Ltd".utf8)))
+    XCTAssertFalse(TextKernels.plain(Array("e\u{301}".utf8)))
+    XCTAssertFalse(TextKernels.plain(Array("\u{E9}".utf8)))
+    XCTAssertFalse(TextKernels.plain(Array("\u{F900}".utf8)), "a compatibility ideograph decomposes")
+  }
+
   func testPackedGroupsUseOpenTableForWideKeys() throws {
     let keys: [Vec] = [
       .ints([9_000_000_000, -5, 9_000_000_000, Vec.null, -5]), .codes([0, 0, 0, 1, 0], ["x", "y"]),

@@ -16,6 +16,8 @@ final class AnalysisChartTests: XCTestCase {
     var bars = 0
     var band = 0
     var polyline = 0
+    var points = 0
+    var groups = 0
     func parser(
       _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
       attributes: [String: String] = [:]
@@ -23,20 +25,12 @@ final class AnalysisChartTests: XCTestCase {
       if name == "rect" && attributes["class"] == "bar" { bars += 1 }
       if name == "line" && attributes["class"] == "band" { band += 1 }
       if name == "polyline" { polyline += 1 }
+      if name == "circle" && attributes["class"] == "point" { points += 1 }
+      if name == "g" && attributes["class"] == "bar" { groups += 1 }
     }
   }
 
-  func run(_ source: String) throws -> String {
-    let today = Day(parsing: "2026-11-29")!
-    var settings = Settings()
-    settings.today = today
-    let buffer = OutputBuffer()
-    let session = Session(
-      options: SessionOptions(settings: settings), io: SessionIO(out: buffer.append, err: buffer.append),
-      workspace: Workspace(try DemoFirm.database(today: today)))
-    session.run(source: source, file: nil)
-    return buffer.text
-  }
+  func run(_ source: String) throws -> String { try runOnDemo(source) }
 
   func testSVGParsesAndHasOneBarPerCustomer() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kehu-svg-\(getpid())")
@@ -69,23 +63,19 @@ final class AnalysisChartTests: XCTestCase {
     XCTAssertEqual(counter.bars, 1)
     XCTAssertTrue(svg.contains("A&amp;B &lt;公司&gt;"))
   }
+}
 
-  func testBlocksFillToAnEighthOfACell() {
-    // 3 of 4 over 10 cells = 7.5 cells = 60 eighths: 7 full blocks and a half block.
-    XCTAssertEqual(ParetoChart.blocks(3, of: 4, cells: 10), "███████▌")
-    XCTAssertEqual(ParetoChart.blocks(0, of: 4, cells: 10), "")
-    XCTAssertEqual(ParetoChart.blocks(4, of: 4, cells: 3), "███")
-  }
-
-  func testBarLabelsAlignByDisplayWidth() {
-    let bars = [
-      ParetoChart.Bar(label: "王芳", amount: 2, cumulative: 2, grade: .a),
-      ParetoChart.Bar(label: "Acme", amount: 1, cumulative: 3, grade: .b),
-    ]
-    let lines = ParetoChart.text(bars, total: 3, width: 4).split(separator: "\n").map(String.init)
-    // "王芳" is 4 cells wide like "Acme", so both bars start in column 6; the share is
-    // right-aligned in 7 cells.
-    XCTAssertEqual(lines[0], "王芳 ████   66.7% A")
-    XCTAssertEqual(lines[1], "Acme ██      100% B")
-  }
+/// Runs statements on the demo firm with today fixed, charts fitted to `width`; both
+/// streams in one text.
+func runOnDemo(_ source: String, width: Int? = nil) throws -> String {
+  let today = Day(parsing: "2026-11-29")!
+  var settings = Settings()
+  settings.today = today
+  settings.width = width
+  let buffer = OutputBuffer()
+  let session = Session(
+    options: SessionOptions(settings: settings), io: SessionIO(out: buffer.append, err: buffer.append),
+    workspace: Workspace(try DemoFirm.database(today: today)))
+  session.run(source: source, file: nil)
+  return buffer.text
 }

@@ -80,10 +80,14 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(balance(s.db, "INV-A"), .zero)
     XCTAssertEqual(balance(s.db, "INV-B"), money("400"))
     XCTAssertEqual(balance(s.db, "INV-C"), money("500"))
-    let pay = s.db["payments"]
-    let method = pay.def.columnIndex("method")!
-    let credits = (0..<pay.count).filter { pay.columns[method].string($0) == "credit-note" }
-    XCTAssertEqual(credits.count, 2)
+    // Two credit notes of their own (issue 14), naming the complaint; no payment.
+    let notes = CreditNotes(s.db)
+    XCTAssertEqual(notes.rows.map { notes.invoice[$0] }, ["INV-A", "INV-B"])
+    XCTAssertEqual(notes.rows.map { notes.amount[$0] }, [money("600"), money("400")])
+    XCTAssertEqual(notes.rows.map { notes.reason[$0] }, ["complaint", "complaint"])
+    XCTAssertEqual(notes.rows.map { notes.complaint[$0] }, [1, 1])
+    let pay = Payments(s.db)
+    XCTAssertEqual(pay.rows.filter { pay.method[$0] == "credit-note" }, [])
     // Received Friday 11-27: acknowledge by Monday 11-30, resolve by Friday 12-04.
     let c = ComplaintStore.record(s.db, row: 0)
     XCTAssertEqual(c.ackDue, day("2026-11-30"))

@@ -124,6 +124,24 @@ final class LessonTests: XCTestCase {
     XCTAssertEqual(buffer.text, "wrote the handout of harrahs to \(dir)/harrahs.md; charts beside it: 1\n")
   }
 
+  /// The receivables lesson draws its ageing by customer as text; the handout shows the same
+  /// chart as SVG beside it, and writing the handout again shows it again.
+  func testHandoutEmbedsTheChartsTheLessonDrawsAsText() throws {
+    let dir = try temporaryDirectory()
+    let buffer = OutputBuffer()
+    let s = session(buffer)
+    for _ in 0..<2 {
+      XCTAssertEqual(s.run(source: "lesson receivables handout=\"\(dir)/r.md\"", file: "t"), .ok, buffer.text)
+      let md = try String(contentsOfFile: dir + "/r.md", encoding: .utf8)
+      XCTAssertTrue(md.contains("ar ageing by=customer chart=text\n"), md)
+      let links = md.split(separator: "\n").filter { $0.hasPrefix("![") }
+      XCTAssertEqual(links, ["![receivables-chart-1.svg](receivables-chart-1.svg)"])
+    }
+    let svg = try String(contentsOfFile: dir + "/receivables-chart-1.svg", encoding: .utf8)
+    XCTAssertTrue(svg.contains("<title>Receivables ageing by customer as of 2026-11-29</title>"), svg)
+    XCTAssertTrue(svg.contains("class=\"bar\""))
+  }
+
   /// A case runs on a scratch store: the user's directory store is byte for byte the same
   /// after a case was opened, changed, taught and closed.
   func testACaseNeverWritesToTheUsersStore() throws {

@@ -18,6 +18,7 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(CreditMeasures(db).count, 0)
     XCTAssertEqual(CreditReviews(db).count, 0)
     XCTAssertEqual(CreditOverrides(db).count, 0)
+    XCTAssertEqual(CreditNotes(db).count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

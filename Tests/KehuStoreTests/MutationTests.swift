@@ -102,29 +102,6 @@ final class MutationTests: XCTestCase {
     XCTAssertNil(t.row(forId: 5))
   }
 
-  func testScenarioDiscardAndKeep() throws {
-    let dir = temporaryDirectory(self)
-    let (store, _) = try Store.open(.directory(dir))
-    try store.apply([customer("甲")])
-    store.beginScenario()
-    try store.apply([customer("乙")])
-    XCTAssertEqual(store.state["customers"].count, 2)
-    store.discardScenario()
-    XCTAssertEqual(store.state["customers"].count, 1)
-    store.beginScenario()
-    try store.apply([customer("丙")])
-    try store.apply([.update(table: "customers", key: .int(1), values: ["name": .text("甲改")])])
-    try store.keepScenario()
-    try store.close()
-    let (again, _) = try Store.open(.directory(dir))
-    let t = again.state["customers"]
-    XCTAssertEqual(t.count, 2)
-    XCTAssertEqual(t.column(named: "name")!.string(0), "甲改")
-    // A discarded scenario never happened, so its id 2 was never issued: 丙 got it.
-    XCTAssertEqual(t.column(0).int(1), 2)
-    try again.close()
-  }
-
   func testUnsyncedCountAndCommit() throws {
     let dir = temporaryDirectory(self)
     let (store, _) = try Store.open(.directory(dir))
@@ -149,31 +126,5 @@ final class MutationTests: XCTestCase {
     XCTAssertNil(k.string(1))
     XCTAssertEqual(k.string(2), "中文")
     XCTAssertTrue(k.isCompact)
-  }
-}
-
-final class AuditTests: XCTestCase {
-  func testAuditedUpdateRecordsOnlyRealChanges() throws {
-    let (store, _) = try Store.open(.memory)
-    try store.apply([customer("甲")])
-    let when = Timestamp(day: Day(parsing: "2026-11-30")!, hour: 14, minute: 5)
-    let batch = store.state.auditedUpdate(
-      table: "customers", key: .int(1),
-      values: [
-        "name": .text("甲公司"), "status": .text("trading"), "credit_limit": .money(Money(fen: 1_000_000)),
-      ],
-      time: when, actor: "王芳")
-    XCTAssertEqual(batch.count, 3, "status did not change, so two audit rows")
-    try store.apply(batch)
-    let a = store.state["audit"]
-    XCTAssertEqual(a.count, 2)
-    XCTAssertEqual(a.rowValues(0)["field"], .text("credit_limit"))
-    XCTAssertEqual(a.rowValues(0)["old"], .null)
-    XCTAssertEqual(a.rowValues(0)["new"], .text("10000.00"))
-    XCTAssertEqual(a.rowValues(1)["old"], .text("甲"))
-    XCTAssertEqual(a.rowValues(1)["new"], .text("甲公司"))
-    XCTAssertEqual(a.rowValues(1)["time"], .timestamp(when))
-    XCTAssertEqual(a.rowValues(1)["actor"], .text("王芳"))
-    XCTAssertEqual(a.rowValues(1)["row"], .text("1"))
   }
 }

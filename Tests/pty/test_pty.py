@@ -448,6 +448,84 @@ def case_lesson_at_the_prompt(binary, home):
         s.close()
 
 
+def run_on_pty(binary, args, env, interrupt_when=None, timeout=60.0):
+    """Runs kehu with stdout and stderr on a fresh 24x80 pty; returns (output, status).
+    interrupt_when: a byte string; when it appears, Ctrl-C is typed."""
+    pid, master = os.forkpty()
+    if pid == 0:
+        try:
+            fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+            os.execve(binary, [binary] + args, env)
+        finally:
+            os._exit(127)
+    out = b""
+    sent = False
+    deadline = time.time() + timeout
+    status = None
+    while time.time() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.1)
+        if ready:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                break
+            out += chunk
+            if interrupt_when is not None and not sent and interrupt_when in out:
+                os.write(master, CTRL_C.encode())
+                sent = True
+    else:
+        os.kill(pid, signal.SIGKILL)
+    _, raw = os.waitpid(pid, 0)
+    os.close(master)
+    status = os.waitstatus_to_exitcode(raw)
+    return out.decode("utf-8", "replace"), status
+
+
+GEN_ENV = {"PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"}
+
+
+def case_gen_progress_at_a_terminal(binary, home):
+    # At a terminal `gen` draws one progress line (carriage returns, no new lines) and
+    # erases it before its message; the store is complete.
+    store = os.path.join(home, "store")
+    args = ["gen", "--customers", "2000", "--sales", "300000", "--store", store, "--today", "2026-11-29"]
+    out, status = run_on_pty(binary, args, GEN_ENV)
+    check(status == 0, "gen exit status %r: %r" % (status, out[-300:]))
+    check("\rgenerating " in out, "no progress line: %r" % out[:200])
+    before_message = out.split("generated 2000 customers")[0]
+    check(before_message.endswith("\r\x1b[K"), "progress not erased before the message: %r" % before_message[-80:])
+    check("\n" not in before_message.replace("\r\n", "\n").rstrip("\n"), "the progress took more than one line")
+    for line in before_message.split("\r"):
+        visible = re.sub(r"\x1b\[K", "", line)
+        check(len(visible) < 80, "a progress line wider than the terminal: %r" % visible)
+    check(os.path.isdir(store), "no store written")
+
+
+def case_gen_progress_absent_through_a_pipe(binary, home):
+    # Through a pipe (a script, CI) stderr stays empty.
+    import subprocess
+
+    store = os.path.join(home, "store")
+    r = subprocess.run(
+        [binary, "gen", "--customers", "2000", "--sales", "300000", "--store", store, "--today", "2026-11-29"],
+        env=GEN_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=120)
+    check(r.returncode == 0, "gen exit status %d" % r.returncode)
+    check(r.stderr == b"", "stderr through a pipe: %r" % r.stderr[:200])
+    check(b"generated 2000 customers" in r.stdout, "gen's message: %r" % r.stdout)
+
+
+def case_gen_ctrl_c_leaves_no_store(binary, home):
+    # Ctrl-C while `gen` works stops it (status 130), erases the line and leaves no store.
+    store = os.path.join(home, "store")
+    args = ["gen", "--customers", "2000", "--sales", "3000000", "--store", store, "--today", "2026-11-29"]
+    out, status = run_on_pty(binary, args, GEN_ENV, interrupt_when=b"generating ")
+    check(status == 130, "gen exit status after Ctrl-C: %r (%r)" % (status, out[-200:]))
+    check("interrupted; no store was written" in out, "no word of the interruption: %r" % out[-200:])
+    check(not os.path.exists(store), "a store was left behind: %r" % os.listdir(home))
+
+
 CASES = [
     case_chinese_input,
     case_move_left_and_delete,
@@ -460,6 +538,9 @@ CASES = [
     case_lang_c,
     case_terminal_restored,
     case_lesson_at_the_prompt,
+    case_gen_progress_at_a_terminal,
+    case_gen_progress_absent_through_a_pipe,
+    case_gen_ctrl_c_leaves_no_store,
 ]
 
 

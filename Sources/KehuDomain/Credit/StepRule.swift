@@ -48,7 +48,7 @@ public struct LimitChange: Sendable, Equatable {
   public var date: Day
   public var from: Money
   public var to: Money
-  public var reason: String
+  public var reason: Message
 }
 
 public struct LimitAdjustment: Sendable, Equatable {
@@ -58,14 +58,15 @@ public struct LimitAdjustment: Sendable, Equatable {
   /// On-time payments since the last change, carried to the next run.
   public var onTimeSinceChange: Int
 
-  /// Columns date, from, to, reason; the rule is the title's note.
-  public func table(rule: StepRule) -> ResultTable {
+  /// Columns date, from, to, reason; the rule is the title's note. `translate` renders the
+  /// reasons in the reader's language.
+  public func table(rule: StepRule, translating translate: (Message) -> String) -> ResultTable {
     ResultTable(
       columns: [
         ResultColumn("date", .date), ResultColumn("from", .money), ResultColumn("to", .money),
         ResultColumn("reason", .text),
       ],
-      rows: changes.map { [.date($0.date), .money($0.from), .money($0.to), .text($0.reason)] },
+      rows: changes.map { [.date($0.date), .money($0.from), .money($0.to), .text(translate($0.reason))] },
       title: "Limit adjustment: \(start) → \(limit)",
       notes: [
         "rule: §3.3 (5) step adjustment: \(rule.text)",
@@ -112,7 +113,7 @@ public func adjustLimit(
     if late {
       run = 0
       let next = try fen(try mul(limit.decimal, down, "cut"), "cut")
-      let why = daysLate < 0 ? "unpaid past due" : "paid \(daysLate) days late"
+      let why: Message = daysLate < 0 ? "unpaid past due" : "paid \(daysLate) days late"
       if next != limit {
         changes.append(
           LimitChange(date: day, from: limit, to: next, reason: "\(why): cut \(Value.percentText(rule.cut))"))
@@ -123,10 +124,11 @@ public func adjustLimit(
       if run == rule.onTimeRun {
         run = 0
         var next = try fen(try mul(limit.decimal, up, "raise"), "raise")
-        var why = "\(rule.onTimeRun) consecutive on-time payments: raise \(Value.percentText(rule.raise))"
+        let raise = Value.percentText(rule.raise)
+        var why: Message = "\(rule.onTimeRun) consecutive on-time payments: raise \(raise)"
         if let c = rule.ceiling, next > c {
           next = max(c, limit)
-          why += " (held at the ceiling \(c))"
+          why = "\(rule.onTimeRun) consecutive on-time payments: raise \(raise) (held at the ceiling \(c))"
         }
         if next != limit { changes.append(LimitChange(date: day, from: limit, to: next, reason: why)) }
         limit = next

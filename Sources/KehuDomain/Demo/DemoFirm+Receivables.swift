@@ -63,6 +63,27 @@ extension DemoFirm {
             "amount": .money(Money(fen: 5_000_000)), "method": .text("note"),
           ]))
     }
+    // 1007 was allowed 500 off its oldest open invoice for a late delivery: a credit note,
+    // not a payment (issue 14).
+    if let no = invoiceOf(1007) {
+      out.append(
+        .insert(
+          table: "credit_notes",
+          values: [
+            "no": .text("CN-00001"), "invoice": .text(no), "customer": .int(1007),
+            "date": .date(today.adding(days: -4)), "amount": .money(Money(fen: 50_000)),
+            "reason": .text("allowance"), "note": .text("送货延误折让"),
+          ]))
+    }
+    // 1009 sent 1,000 without naming an invoice: it waits on account for `payment apply`.
+    out.append(
+      .insert(
+        table: "payments",
+        values: [
+          "customer": .int(1009), "date": .date(today.adding(days: -3)),
+          "amount": .money(Money(fen: 100_000)),
+          "method": .text("on_account"),
+        ]))
     // Two policies for `ar policy compare A B`: today's n/30, and a longer period with a discount.
     let policies: [(String, String, String?, Int64, Int64, Int64)] = [
       ("A", "n/30", nil, 3_600_000, 200, 24_000),

@@ -12,6 +12,9 @@ public enum SettlementKind: String, Sendable, Equatable {
   case note
   /// The note given for the invoice was dishonoured: its amount is owed on the invoice again.
   case dishonoured
+  /// Money (or credit) kept on account and applied to the invoice later (`payment apply`):
+  /// it was received when it came in, so applying it is no new receipt.
+  case applied
 
   /// Reads a payment's stored method; every method that is not one of the non-cash kinds is
   /// money received (transfer, cash, cheque, on_account …).
@@ -21,6 +24,7 @@ public enum SettlementKind: String, Sendable, Equatable {
     case "credit-note": self = .creditNote
     case "note": self = .note
     case "dishonoured": self = .dishonoured
+    case "applied": self = .applied
     default: self = .cash
     }
   }
@@ -84,11 +88,14 @@ public struct LedgerNote: Sendable {
   }
 }
 
-/// Money received with no invoice named, kept on account for the customer.
+/// Money received with no invoice named, or a credit note for no invoice: kept on the
+/// customer's account, owed back to it until applied.
 public struct OnAccount: Sendable, Equatable {
   public var customer: Int64
   public var date: Day
   public var amount: Money
+  /// `.cash` for money received, `.creditNote` for a credit.
+  public var kind: SettlementKind
 }
 
 /// The receivables ledger (§5): invoices with their settlements, notes, and money on account,
@@ -122,8 +129,18 @@ public struct Ledger: Sendable {
         date: pay.date[r], amount: pay.amount[r], kind: SettlementKind(method: pay.method[r]))
       if let no = pay.invoice[r], let i = invoiceRow[no] {
         invoices[i].settlements.append(s)
-      } else if s.kind == .cash {
-        onAccount.append(OnAccount(customer: pay.customer[r], date: s.date, amount: s.amount))
+      } else if s.kind == .cash || s.kind == .applied {
+        onAccount.append(OnAccount(customer: pay.customer[r], date: s.date, amount: s.amount, kind: s.kind))
+      }
+    }
+    let cn = CreditNotes(db)
+    for r in cn.rows {
+      let s = Settlement(date: cn.date[r], amount: cn.amount[r], kind: .creditNote)
+      if let no = cn.invoice[r], let i = invoiceRow[no] {
+        invoices[i].settlements.append(s)
+      } else {
+        onAccount.append(
+          OnAccount(customer: cn.customer[r], date: s.date, amount: s.amount, kind: .creditNote))
       }
     }
     for i in invoices.indices { invoices[i].settlements.sort { $0.date < $1.date } }
@@ -207,7 +224,8 @@ public struct Ledger: Sendable {
         out.append(Receipt(customer: String(i.customer), date: s.date, amount: s.amount))
       }
     }
-    for p in onAccount where p.amount.fen > 0 && (customer == nil || p.customer == customer) {
+    for p in onAccount
+    where p.kind == .cash && p.amount.fen > 0 && (customer == nil || p.customer == customer) {
       out.append(Receipt(customer: String(p.customer), date: p.date, amount: p.amount))
     }
     return out.sorted { ($0.date, $0.customer) < ($1.date, $1.customer) }

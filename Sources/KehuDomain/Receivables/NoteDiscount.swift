@@ -30,12 +30,12 @@ public func noteDiscount(
       title: "Note discount",
       rule: "interest = face × rate × days to maturity ÷ days in the year; proceeds = face − interest",
       inputs: [
-        WorkingLine("face value", "", .money(face)), WorkingLine("rate", "a year", .percent(rate)),
+        WorkingLine("face value", "", .money(face)), WorkingLine("discount rate", "a year", .percent(rate)),
         WorkingLine("discounted", "", .date(discounted)), WorkingLine("matures", "", .date(matures)),
       ],
       steps: [
         WorkingLine("days", "matures − discounted", .int(Int64(days))),
-        WorkingLine("interest", "face × rate × days ÷ \(year.days)", .money(interest)),
+        WorkingLine("discount interest", "face × rate × days ÷ \(year.days)", .money(interest)),
       ],
       result: WorkingLine("proceeds", "face − interest", .money(proceeds)),
       convention: [year.note]))

@@ -104,7 +104,7 @@ public func lateInterest(
     lines.append(m)
     steps.append(
       WorkingLine(
-        Message(verbatim: it.until.map { "\(it.ref) paid \($0)" } ?? it.ref),
+        it.until.map { Message("{0} paid {1}", it.ref, $0) } ?? Message(verbatim: it.ref),
         "\(it.balance) × \(Value.percentText(annualRate)) × \(days) ÷ \(year.days)", .money(m)))
   }
   let total = try sumMoney(lines, "interest")

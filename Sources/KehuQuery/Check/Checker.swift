@@ -39,6 +39,7 @@ public struct Checker {
     var (source, scope) = try checkSource(p.source)
     var steps: [PlanStep] = []
     var export: String?
+    var chart: ChartSpec?
     for verb in p.verbs {
       switch verb.kind {
       case .where(let e):
@@ -144,9 +145,11 @@ public struct Checker {
         scope = Scope(columns: [ResultColumn("count", .int)], name: "the result of `count`")
       case .export(let file):
         export = file
+      case .chart(let spec):
+        chart = try checkChart(spec, scope)
       }
     }
-    return QueryPlan(source: source, steps: steps, columns: scope.columns, exportPath: export)
+    return QueryPlan(source: source, steps: steps, columns: scope.columns, exportPath: export, chart: chart)
   }
 
   func checkSource(_ s: PipelineSource) throws(QueryError) -> (PlanSource, Scope) {

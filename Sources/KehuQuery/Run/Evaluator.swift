@@ -5,6 +5,8 @@ import KehuStore
 public struct QueryResult: Sendable, Equatable {
   public var table: ResultTable
   public var exportPath: String?
+  /// The picture `chart …` asked for, drawn by the shell.
+  public var chart: ChartSpec? = nil
   /// Rows the pipeline produced; more than `table.rows.count` when a row limit cut it.
   public var totalRows: Int = 0
 }
@@ -121,8 +123,8 @@ public struct Evaluator {
       var cells: [VecSource.Col] = []
       let kernels = Kernels(evaluator: self, frame: f)
       for o in outputs {
-        if case .column(let i) = o.kind, f.selection == nil, let t = f.source as? TableSource {
-          cells.append(.values(t.cells[i]))
+        if case .column(let i) = o.kind {
+          cells.append(.view(f.source, i, f.selection))
           continue
         }
         if !usesWindow(o), let v = try kernels.vector(o) {

@@ -27,7 +27,9 @@ struct Groups {
     }
     of = [Int32](repeating: 0, count: n)
     first = []
-    if total <= UInt64(max(2 * n, 1 << 16)) && total <= 1 << 26 {
+    // A plain array while it is at most a few times the rows (and 256 MB): one
+    // random access per row beats probing a table of packed keys.
+    if total <= UInt64(max(8 * n, 1 << 16)) && total <= 1 << 26 {
       var table = [Int32](repeating: -1, count: Int(total))
       for i in 0..<n {
         let k = Int(packed[i])

@@ -73,4 +73,6 @@ public struct QueryPlan {
   public var columns: [ResultColumn]
   /// Where `export "FILE"` asked the result to go; the shell writes the file.
   public var exportPath: String?
+  /// What `chart …` asked to draw; the shell draws it from every row.
+  public var chart: ChartSpec? = nil
 }

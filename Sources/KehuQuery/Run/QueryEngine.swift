@@ -64,8 +64,10 @@ public struct QueryEngine {
 
   public func run(_ p: Pipeline, rowLimit: Int? = nil) throws(QueryError) -> QueryResult {
     let plan = try plan(p)
-    return try Evaluator(catalog: catalog, context: context).run(
-      plan, rowLimit: plan.exportPath == nil ? rowLimit : nil)
+    var result = try Evaluator(catalog: catalog, context: context).run(
+      plan, rowLimit: plan.exportPath == nil && plan.chart == nil ? rowLimit : nil)
+    result.chart = plan.chart
+    return result
   }
 
   public func evaluate(_ e: Expr) throws(QueryError) -> Value { try checker.evaluateConstant(e) }

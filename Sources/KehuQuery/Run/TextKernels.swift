@@ -29,19 +29,34 @@ enum TextKernels {
   }
 
   /// Whether the cell's bytes are `s`'s: true or false when that settles it (the same
-  /// bytes, or ASCII on both sides), nil when the text comparison must decide.
+  /// bytes, or plain text on both sides), nil when the text comparison must decide.
   static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ s: String) -> Bool? {
-    var ascii = true
     var same = bytes.count == s.utf8.count
     var i = 0
-    for b in s.utf8 {
-      if b >= 0x80 { ascii = false }
-      if same && bytes[i] != b { same = false }
+    for b in s.utf8 where same {
+      if bytes[i] != b { same = false }
       i += 1
     }
     if same { return true }
-    if ascii && !bytes.contains(where: { $0 >= 0x80 }) { return false }
+    if plain(s.utf8) && plain(bytes) { return false }
     return nil
+  }
+
+  /// Text made only of ASCII and the CJK ideographs U+4000–U+9FFF (UTF-8 lead bytes
+  /// E4–E9) has no other spelling that is canonically equivalent (none of these
+  /// characters decomposes or combines), so its bytes alone decide equality.
+  static func plain<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
+    var skip = 0
+    for b in bytes {
+      if skip > 0 {
+        skip -= 1
+      } else if b >= 0xE4 && b <= 0xE9 {
+        skip = 2
+      } else if b >= 0x80 {
+        return false
+      }
+    }
+    return true
   }
 }
 

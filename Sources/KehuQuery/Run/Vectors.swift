@@ -42,6 +42,9 @@ struct VecSource: RowSource {
   enum Col {
     case vec(Vec)
     case values([Value])
+    /// A column of another source at a selection of its rows, read in place: `select`
+    /// and `derive` copy no column they pass through.
+    case view(any RowSource, Int, [Int]?)
   }
   var columns: [ResultColumn]
   var cols: [Col]
@@ -51,6 +54,7 @@ struct VecSource: RowSource {
     switch cols[column] {
     case .vec(let v): return v.value(row, columns[column].type)
     case .values(let vs): return vs[row]
+    case .view(let src, let c, let rows): return src.value(row: rows?[row] ?? row, column: c)
     }
   }
 
@@ -59,14 +63,27 @@ struct VecSource: RowSource {
     case .vec(.ints(let a)): return .int64s(a, null: Vec.null)
     case .vec(.codes(let c, let dict)): return .codeArray(c, dictionary: dict)
     case .values: return nil
+    case .view(let src, let c, let rows):
+      if rows == nil, case .text? = src.reader(column: c) { return src.reader(column: c) }
+      switch Vec.gather(src, c, rows: rows) {
+      case .ints(let a)?: return .int64s(a, null: Vec.null)
+      case .codes(let codes, let dict)?: return .codeArray(codes, dictionary: dict)
+      case nil: return nil
+      }
     }
   }
 }
 
 extension Evaluator {
+  func gather(_ source: any RowSource, _ c: Int, rows: [Int]?) -> Vec? {
+    Vec.gather(source, c, rows: rows)
+  }
+}
+
+extension Vec {
   /// Column c of `source` at `rows` (all rows when nil; -1 reads as null), as a vector,
   /// or nil when the column has no fast reader. A whole store column is not copied.
-  func gather(_ source: any RowSource, _ c: Int, rows: [Int]?) -> Vec? {
+  static func gather(_ source: any RowSource, _ c: Int, rows: [Int]?) -> Vec? {
     let type = source.columns[c].type
     guard type.isRaw || type == .text else { return nil }
     if let j = source as? JoinedSource {

@@ -81,6 +81,7 @@ public struct Verb: Sendable, Equatable {
     case distinct([NamedExpr])
     case count
     case export(String)
+    case chart(ChartSpec)
   }
 
   public var kind: Kind
@@ -100,11 +101,12 @@ public struct Verb: Sendable, Equatable {
     case .distinct: return "distinct"
     case .count: return "count"
     case .export: return "export"
+    case .chart: return "chart"
     }
   }
 
   public static let names = [
-    "where", "select", "derive", "sort", "take", "summarize", "join", "distinct", "count", "export",
+    "where", "select", "derive", "sort", "take", "summarize", "join", "distinct", "count", "export", "chart",
   ]
 }
 

@@ -307,6 +307,8 @@ public struct Parser {
         atStatementEnd || current.isSymbol(.pipe) ? [] : try namedList(what: "a column", requireName: false))
     case "count":
       kind = .count
+    case "chart":
+      kind = .chart(try chartSpec())
     default:  // export
       guard case .string(let file) = current.kind else { throw expected("a file name in double quotes") }
       _ = advance()

@@ -20,6 +20,8 @@ public struct CommandTable: Sendable {
     all += ComplaintCommands.commands
     all += ReceivableCommands.commands
     all += NoteCommands.commands
+    all += CreditNoteCommands.commands
+    all += PaymentApplyCommands.commands
     all += ReceivableReports.commands
     all += PolicyCommands.commands
     all += CollectCommands.commands

@@ -148,6 +148,7 @@ extension Session {
           let written = try exportResult(r.table, to: path)
           return .message(tr("exported {0} rows to {1}", r.table.rows.count, written))
         }
+        if let spec = r.chart { return try drawChart(spec, r.table) }
         var table = r.table
         if r.totalRows > table.rows.count { table.totalRows = r.totalRows }
         return .table(table)

@@ -33,6 +33,11 @@ public struct SessionOptions: Sendable {
   /// A folder for files nobody asked to keep (a lesson's charts without a handout); the
   /// executable hands in the system's temporary directory.
   public var temporaryDirectory: String = "/tmp"
+  /// The terminal's width in columns now (it may be resized); nil when output is not a terminal.
+  public var terminalWidth: @Sendable () -> Int? = { nil }
+  /// Where long work reports how far it has got; the executable hands in a line on stderr
+  /// when it is a terminal (or `--progress`), else nothing is shown.
+  public var progress: ProgressLine? = nil
 
   public init(
     clock: @escaping @Sendable () -> Timestamp = { Timestamp(seconds: 0) },
@@ -103,6 +108,11 @@ public final class Session: ReplHost {
   public var outputDirectory: String?
   /// True while a case's data script builds it: its statements' results are not shown.
   var muted = false
+  /// SVG files written by charts since the handout last looked, as their names were given.
+  var chartsWritten: [String] = []
+  /// While a handout is written: every chart drawn as text is also written as SVG, named
+  /// after this prefix and a count, so the handout can show the picture.
+  var textChartsAsSVG: String?
 
   public init(
     options: SessionOptions, io: SessionIO, workspace: Workspace = Workspace(),

@@ -22,6 +22,13 @@ public struct Settings: Sendable {
   public var ageing: AgeingEdges = .standard
   /// The language of messages, help and narration: `en` or `zh` (commands stay the same).
   public var language: String = "en"
+  /// Text charts drawn with Unicode blocks, or in plain ASCII (`set charts ascii`).
+  public var charts: ChartCharacters = .unicode
+  /// The width text charts are fitted to; nil follows the terminal (80 when there is none).
+  public var width: Int? = nil
+  /// The progress line on stderr during long work (`gen`, `import`, `export`); it still
+  /// shows only at a terminal unless `--progress` asked for it.
+  public var progress: Bool = true
   public init() {}
 }
 
@@ -92,8 +99,38 @@ public struct SettingSpec: Sendable {
       choices: ["on", "off"],
       get: { s, _ in s.echo ? "on" : "off" },
       set: { s, v throws(ShellError) in s.echo = try onOff("echo", v) }),
-    sync, year, ageing, language,
+    sync, year, ageing, language, charts, width, progress,
   ]
+
+  public static let charts = SettingSpec(
+    name: "charts", values: "unicode|ascii", help: tr("draw text charts with Unicode blocks or plain ASCII"),
+    choices: ChartCharacters.allCases.map(\.rawValue),
+    get: { s, _ in s.charts.rawValue },
+    set: { s, v throws(ShellError) in
+      guard let c = ChartCharacters(rawValue: v) else {
+        throw badValue("charts", v, ChartCharacters.allCases.map(\.rawValue))
+      }
+      s.charts = c
+    })
+
+  public static let width = SettingSpec(
+    name: "width", values: "N|auto", help: tr("the width text charts are fitted to"), choices: ["auto"],
+    get: { s, _ in s.width.map(String.init) ?? "auto" },
+    set: { s, v throws(ShellError) in
+      if v == "auto" {
+        s.width = nil
+      } else if let n = Int(v), (20...1000).contains(n) {
+        s.width = n
+      } else {
+        throw ShellError(tr("`width` must be a number of columns from 20 to 1000 or `auto`, not `{0}`", v))
+      }
+    })
+
+  public static let progress = SettingSpec(
+    name: "progress", values: "on|off", help: tr("show a progress line during long work at a terminal"),
+    choices: ["on", "off"],
+    get: { s, _ in s.progress ? "on" : "off" },
+    set: { s, v throws(ShellError) in s.progress = try onOff("progress", v) })
 
   public static let language = SettingSpec(
     name: "language", values: "en|zh", help: tr("the language of messages, help and lessons"),
@@ -148,6 +185,10 @@ private func onOff(_ name: String, _ v: String) throws(ShellError) -> Bool {
   case "off", "no", "false": return false
   default: throw badValue(name, v, ["on", "off"])
   }
+}
+
+public enum ChartCharacters: String, CaseIterable, Sendable {
+  case unicode, ascii
 }
 
 public enum SyncPolicy: String, Sendable {

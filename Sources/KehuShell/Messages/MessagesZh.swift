@@ -9,8 +9,10 @@ extension MessageCatalogue {
 
 enum ChineseMessages {
   static let table: [String: String] = [
-    core, receivables, credit, customers, indirect, domain, query, ledger, rules,
-  ].reduce(
+    core, receivables, credit, customers, indirect, domain, query, ledger, rules, charts, progress,
+    transferProgress,
+  ]
+  .reduce(
     into: [:]) {
       $0.merge($1) { first, _ in first }
     }

@@ -264,6 +264,8 @@ extension ChineseMessages {
       "延迟 {0} 天付款",
     "{0}: cut {1}":
       "{0}：降低 {1}",
+    "{0} consecutive on-time payments: raise {1} (held at the ceiling {2})":
+      "连续 {0} 次按时付款：提高 {1}（以上限 {2} 为限）",
     "{0} consecutive on-time payments: raise {1}":
       "连续 {0} 次按时付款：提高 {1}",
     "Credit limit by every method (§3.3)":

@@ -68,8 +68,6 @@ extension ChineseMessages {
       "投诉 {0}：已从 {2} 追回 {1}；尚有 {3} 未收回",
     "Credit note of {0} for complaint {1} ({2}), against customer {3}'s open invoices":
       "投诉 {1}（{2}）的贷项通知 {0}，冲抵客户 {3} 的未结发票",
-    "applied oldest first, as payments of method credit-note; a credit note earns no cash discount":
-      "按最早的先冲抵，作为方式 credit-note 的付款；贷项通知不享受现金折扣",
     "paid out":
       "直接支付",
     "{0} more than the customer owes is paid out":
@@ -296,8 +294,8 @@ extension ChineseMessages {
       "持有或已贴现的票据（商业票据）",
     "Promises to pay":
       "付款承诺",
-    "invoices open: {0}; payments on account: {1}; total due: {2}":
-      "未结发票：{0}；预收款：{1}；应付总额：{2}",
+    "invoices open: {0}; on account (money and credit notes not applied): {1}; total due: {2}":
+      "未结发票：{0}；账上未冲抵（预收款和贷项通知）：{1}；应付总额：{2}",
     "notes held or discounted: {0} (already taken off their invoices, not counted twice)":
       "持有或已贴现的票据：{0}（已从其发票中扣除，不重复计算）",
     "give rates= with one loss rate per bucket ({0})":

@@ -8,19 +8,13 @@ enum Handout {
   /// Turns each statement's captured output into Markdown as the lesson goes.
   final class Recorder {
     let take: () -> String
-    let directory: String
+    /// The chart files written since the last statement (taken, so each is shown once).
+    let charts: () -> [String]
     var markdown: [String] = []
-    private var seen: Set<String>
 
-    init(directory: String, take: @escaping () -> String) {
-      self.directory = directory
+    init(take: @escaping () -> String, charts: @escaping () -> [String]) {
       self.take = take
-      self.seen = Recorder.charts(in: directory)
-    }
-
-    static func charts(in dir: String) -> Set<String> {
-      let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
-      return Set(names.filter { $0.hasSuffix(".svg") })
+      self.charts = charts
     }
 
     func record(_ statement: String) throws {
@@ -36,9 +30,9 @@ enum Handout {
         markdown.append(fence(lines.joined(separator: "\n")))
       default: markdown.append(fence(out))
       }
-      let now = Recorder.charts(in: directory)
-      for name in now.subtracting(seen).sorted() { markdown.append("![\(name)](\(name))") }
-      seen = now
+      // Each chart the statement drew, by the name it was written under: a file written
+      // again in a later run is shown again.
+      for name in charts() { markdown.append("![\(name)](\(name))") }
     }
 
     func fence(_ text: String) -> String {
@@ -65,7 +59,13 @@ enum Handout {
       io: SessionIO(out: buffer.append, err: buffer.append))
     session.noPause = true
     session.outputDirectory = dir
-    let recorder = Recorder(directory: dir, take: buffer.take)
+    session.textChartsAsSVG = c.name
+    let recorder = Recorder(
+      take: buffer.take,
+      charts: {
+        defer { session.chartsWritten = [] }
+        return session.chartsWritten
+      })
     try session.inLanguage { try CaseCommands.open(session, c) }
     let title = settings.language == "zh" ? c.titleZh : c.title
     recorder.markdown.append("# \(title)")

@@ -11,7 +11,14 @@ import KehuStore
 
 /// The bytes of `t` as CSV; `excel` adds a UTF-8 byte order mark, without which Excel on a
 /// Chinese system reads UTF-8 as the local code page and shows the Chinese garbled.
-func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
+func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] { csvBytes(t, excel: excel) {} }
+
+/// The same, counting each row toward the command's progress (Ctrl-C stops it there).
+func csvBytes(_ t: ResultTable, excel: Bool, counter: WorkCounter?) throws -> [UInt8] {
+  try csvBytes(t, excel: excel) { try counter?.tick() }
+}
+
+func csvBytes(_ t: ResultTable, excel: Bool, each: () throws -> Void) rethrows -> [UInt8] {
   var out: [UInt8] = excel ? [0xEF, 0xBB, 0xBF] : []
   func line(_ fields: [String]) {
     out.append(contentsOf: fields.joined(separator: ",").utf8)
@@ -19,6 +26,7 @@ func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
   }
   line(t.columns.map { csvField($0.name) })
   for r in t.rows.indices {
+    try each()
     line(t.columns.indices.map { exportField(t.cell(r, $0)) })
   }
   return out
@@ -28,8 +36,8 @@ func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
 /// of it); returns the absolute path written. The query pipeline's `| export "FILE.csv"`
 /// calls this too.
 @discardableResult
-func writeCSV(_ t: ResultTable, to path: String, excel: Bool) throws -> String {
-  try writeFile(csvBytes(t, excel: excel), to: path)
+func writeCSV(_ t: ResultTable, to path: String, excel: Bool, counter: WorkCounter? = nil) throws -> String {
+  try writeFile(csvBytes(t, excel: excel, counter: counter), to: path)
 }
 
 /// See `OutputFile`: a regular file replaced in one step, anything else refused.

@@ -7,16 +7,28 @@ enum StoreDump {
   static let manifestName = "manifest.json"
 
   /// Every column of a table, every row, typed: what `export TABLE` writes.
-  static func result(_ t: Table) -> ResultTable {
+  static func result(_ t: Table) -> ResultTable { build(t) {} }
+
+  /// The same, counting each row toward the command's progress (Ctrl-C stops it there).
+  static func result(_ t: Table, counter: WorkCounter?) throws -> ResultTable {
+    try build(t) { try counter?.tick() }
+  }
+
+  private static func build(_ t: Table, _ each: () throws -> Void) rethrows -> ResultTable {
     var out = ResultTable(
       columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: Message(verbatim: t.name))
     out.rows.reserveCapacity(t.count)
-    for r in 0..<t.count { out.rows.append((0..<t.def.columns.count).map { t.value(row: r, column: $0) }) }
+    for r in 0..<t.count {
+      try each()
+      out.rows.append((0..<t.def.columns.count).map { t.value(row: r, column: $0) })
+    }
     return out
   }
 
   /// Writes the dump into `dir` (created if missing); returns the rows written per table.
-  static func write(_ db: Database, to dir: String, at time: Timestamp) throws -> [(String, Int)] {
+  static func write(_ db: Database, to dir: String, at time: Timestamp, counter: WorkCounter? = nil) throws
+    -> [(String, Int)]
+  {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
     } catch {
@@ -26,7 +38,7 @@ enum StoreDump {
     var counts: [(String, Int)] = []
     for t in db.tables {
       let file = t.name + ".csv"
-      try writeCSV(result(t), to: dir + "/" + file, excel: false)
+      try writeCSV(result(t, counter: counter), to: dir + "/" + file, excel: false, counter: counter)
       let columns = t.def.columns.map {
         "{\"name\": \(jsonString($0.name)), \"type\": \(jsonString($0.type.rawValue))}"
       }
@@ -49,7 +61,7 @@ enum StoreDump {
   /// every row a reference names is there before it). The restore is not audited: the
   /// dump's own audit table comes back as it was.
   /// `shown` is the directory as the user wrote it, for messages.
-  static func read(from dir: String, shown: String) throws -> Database {
+  static func read(from dir: String, shown: String, counter: WorkCounter? = nil) throws -> Database {
     let path = shown + "/" + manifestName
     guard let data = FileManager.default.contents(atPath: dir + "/" + manifestName) else {
       throw ShellError(tr("no `{0}` in `{1}`: not a directory written by `export all`", manifestName, shown))
@@ -69,6 +81,7 @@ enum StoreDump {
       }
       listed[name] = (file, rows, (entry["next_id"] as? NSNumber)?.int64Value)
     }
+    counter?.total = listed.values.reduce(0) { $0 + $1.rows }
     var db = Database()
     for def in Catalog.tables {
       // A table the dump does not list (an older kehu's dump) starts empty.
@@ -80,7 +93,8 @@ enum StoreDump {
         let (text, _) = try TextDecoding.decode(Array(bytes), as: .utf8)
         let records = try parseCSV(text)
         let plan = try TableImport.plan(
-          def, records, db: db, options: .init(update: false, defaults: false, checked: false))
+          def, records, db: db, options: .init(update: false, defaults: false, checked: false),
+          counter: counter)
         guard plan.inserted == rows else {
           throw ShellError(tr("{0} rows, but the manifest says {1}", plan.inserted, rows))
         }

@@ -32,9 +32,9 @@ enum TableImport {
     tr("row {0} (line {1})", row, line)
   }
 
-  static func plan(_ def: TableDef, _ records: [CSVRecord], db: Database, options: Options) throws(ShellError)
-    -> ImportPlan
-  {
+  static func plan(
+    _ def: TableDef, _ records: [CSVRecord], db: Database, options: Options, counter: WorkCounter? = nil
+  ) throws(ShellError) -> ImportPlan {
     guard let header = records.first else {
       throw ShellError(tr("the file is empty: its first line must name the columns"))
     }
@@ -59,6 +59,7 @@ enum TableImport {
     var plan = ImportPlan()
     var seen: [Value: Int] = [:]
     for (n, record) in records.dropFirst().enumerated() {
+      try counter?.tick()
       let row = n + 1
       let at = place(row, record.line)
       guard record.fields.count == columns.count else {

@@ -60,20 +60,31 @@ enum TransferCommands {
     let plan: ImportPlan
     let used: TextEncoding
     do {
-      let (text, e) = try TextDecoding.decode(Array(bytes), as: encoding)
-      used = e
-      plan = try TableImport.plan(
-        def, try parseCSV(text), db: s.db,
-        options: .init(update: a.flag("update"), defaults: true, now: s.now))
-      var check = s.db
-      try TableImport.apply(plan, to: &check)
-    } catch {
+      (plan, used) = try s.withProgress(tr("importing {0}", given)) { progress in
+        try importPlan(s, def, Array(bytes), encoding, update: a.flag("update"), progress)
+      }
+    } catch let error as ShellError where error.message != tr("interrupted") {
       throw a.error(tr("{0}: {1}; nothing was imported", given, error.message), at: "file", hint: error.hint)
     }
     if !plan.batch.isEmpty { try s.change(plan.batch) }
     var msg = tr("imported {0} into {1}: {2} added", given, def.name, plan.inserted)
     if a.flag("update") { msg += tr(", {0} updated", plan.updated) }
     return .message(msg + " (" + used.rawValue + ")")
+  }
+
+  /// The rows a CSV file adds or changes, checked against a copy of the store.
+  static func importPlan(
+    _ s: Session, _ def: TableDef, _ bytes: [UInt8], _ encoding: TextEncoding?, update: Bool,
+    _ progress: WorkProgress
+  ) throws(ShellError) -> (ImportPlan, TextEncoding) {
+    let (text, used) = try TextDecoding.decode(bytes, as: encoding)
+    let records = try parseCSV(text)
+    let plan = try TableImport.plan(
+      def, records, db: s.db, options: .init(update: update, defaults: true, now: s.now),
+      counter: WorkCounter(progress, total: max(0, records.count - 1)))
+    var check = s.db
+    try TableImport.apply(plan, to: &check)
+    return (plan, used)
   }
 
   static func importAll(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -91,8 +102,10 @@ enum TransferCommands {
     let given = a.text("dir") ?? ""
     let db: Database
     do {
-      db = try StoreDump.read(from: path(s, given), shown: given)
-    } catch let e as ShellError {
+      db = try s.withProgress(tr("importing {0}", given)) { progress in
+        try StoreDump.read(from: path(s, given), shown: given, counter: WorkCounter(progress, total: 0))
+      }
+    } catch let e as ShellError where e.message != tr("interrupted") {
       throw a.error(tr("{0}; nothing was imported", e.message), at: "dir", hint: e.hint)
     }
     try s.workspace.store.replaceAll(with: db)
@@ -108,19 +121,28 @@ enum TransferCommands {
     let written: String
     switch ext {
     case "csv":
-      written = try write {
-        try writeCSV(StoreDump.result(table), to: path(s, given), excel: a.flag("excel"))
+      written = try write { counter in
+        try writeCSV(
+          StoreDump.result(table, counter: counter), to: path(s, given), excel: a.flag("excel"),
+          counter: counter)
       }
     case "json":
       if a.flag("excel") { throw a.error(tr("`excel=yes` is for CSV files"), at: "excel") }
-      written = try write {
-        try writeFile(Array(renderJSON(StoreDump.result(table)).utf8), to: path(s, given))
+      written = try write { counter in
+        try writeFile(Array(renderJSON(StoreDump.result(table, counter: counter)).utf8), to: path(s, given))
       }
     default:
       throw a.error(tr("write to a .csv or .json file, not `{0}`", given), at: "file")
     }
-    func write(_ body: () throws -> String) throws -> String {
-      do { return try body() } catch let e as ShellError { throw a.error(e.message, at: "file") }
+    // Rows are counted twice: once gathered, once written.
+    func write(_ body: (WorkCounter) throws -> String) throws -> String {
+      do {
+        return try s.withProgress(tr("exporting {0}", def.name)) { progress in
+          try body(WorkCounter(progress, total: table.count * 2))
+        }
+      } catch let e as ShellError where e.message != tr("interrupted") {
+        throw a.error(e.message, at: "file")
+      }
     }
     return .message(tr("exported {0} rows of {1} to {2}", table.count, def.name, written))
   }
@@ -128,12 +150,15 @@ enum TransferCommands {
   static func exportAll(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let given = a.text("dir") ?? ""
     do {
-      let counts = try StoreDump.write(s.db, to: path(s, given), at: s.now)
+      let counts = try s.withProgress(tr("exporting to {0}", given)) { progress in
+        try StoreDump.write(
+          s.db, to: path(s, given), at: s.now, counter: WorkCounter(progress, total: s.db.rowCount * 2))
+      }
       let rows = counts.reduce(0) { $0 + $1.1 }
       return .message(
         tr("exported {0} tables ({1} rows) and {2} to {3}", counts.count, rows, StoreDump.manifestName, given)
       )
-    } catch let e as ShellError {
+    } catch let e as ShellError where e.message != tr("interrupted") {
       throw a.error(e.message, at: "dir")
     }
   }

@@ -137,3 +137,30 @@ public struct Collections: TableAccess {
     remarks = b.cells("remarks")
   }
 }
+
+public struct CreditNotes: TableAccess {
+  public static let def = Catalog.creditNotes
+  public let table: Table
+  public let no: RequiredCells<String>
+  public let customer: RequiredCells<Int64>
+  public let date: RequiredCells<Day>
+  public let amount: RequiredCells<Money>
+  /// Null for a credit kept on the customer's account.
+  public let invoice: Cells<String>
+  public let reason: RequiredCells<String>
+  public let complaint: Cells<Int64>
+  public let note: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    no = b.required("no")
+    customer = b.required("customer")
+    date = b.required("date")
+    amount = b.required("amount")
+    invoice = b.cells("invoice")
+    reason = b.required("reason")
+    complaint = b.cells("complaint")
+    note = b.cells("note")
+  }
+}

@@ -14,7 +14,12 @@ struct BatchCheck {
   /// Invoices and payments touched by the batch, as they would stand after it, so that
   /// every derived `paid` and `balance` is proved to fit before anything is applied.
   private var invoices: [String: (amount: Int64, paid: Int64)] = [:]
-  private var payments: [Value: (invoice: String?, amount: Int64)] = [:]
+  /// Settling rows (payments, credit notes) touched by the batch, by table and key.
+  private var payments: [SettleKey: (invoice: String?, amount: Int64)] = [:]
+  struct SettleKey: Hashable {
+    var table: Int
+    var key: Value
+  }
 
   init(_ db: Database) { self.db = db }
 
@@ -56,10 +61,10 @@ struct BatchCheck {
         cells[Database.invBalance] = .money(a)
         invoices[no] = (a.fen, 0)
       }
-      if t == Database.paymentsTable {
-        let p = (cells[Database.payInvoice].textValue, Column.int64Payload(cells[Database.payAmount]))
+      if let st = Database.settling(t) {
+        let p = (cells[st.invoice].textValue, Column.int64Payload(cells[st.amount]))
         try paymentEffect(p, sign: 1)
-        payments[key] = p
+        payments[SettleKey(table: t, key: key)] = p
       }
       added[t, default: []].insert(key)
       removed[t]?.remove(key)
@@ -78,15 +83,15 @@ struct BatchCheck {
         changes.append((c, v))
       }
       changes.sort { $0.0 < $1.0 }
-      if t == Database.paymentsTable {
-        var p = paymentState(key)
+      if let st = Database.settling(t) {
+        var p = paymentState(st, key)
         try paymentEffect(p, sign: -1)
         for (c, v) in changes {
-          if c == Database.payInvoice { p.invoice = v.textValue }
-          if c == Database.payAmount { p.amount = Column.int64Payload(v) }
+          if c == st.invoice { p.invoice = v.textValue }
+          if c == st.amount { p.amount = Column.int64Payload(v) }
         }
         try paymentEffect(p, sign: 1)
-        payments[key] = p
+        payments[SettleKey(table: t, key: key)] = p
       }
       if t == Database.invoicesTable, case .text(let no) = key,
         let (c, v) = changes.first(where: { $0.0 == Database.invAmount })
@@ -102,12 +107,12 @@ struct BatchCheck {
     case .delete(_, let keys):
       for key in keys {
         guard exists(t, key) else { throw CheckFailure("\(def.name) has no \(def.key.name) \(key)") }
-        if t == Database.paymentsTable {
-          try paymentEffect(paymentState(key), sign: -1)
-          payments[key] = (nil, 0)
+        if let st = Database.settling(t) {
+          try paymentEffect(paymentState(st, key), sign: -1)
+          payments[SettleKey(table: t, key: key)] = (nil, 0)
         }
         if t == Database.invoicesTable, case .text(let no) = key, paymentCount(no) > 0 {
-          throw CheckFailure("invoice \(no) has payments: delete them first")
+          throw CheckFailure("invoice \(no) has payments or credit notes: delete them first")
         }
         removed[t, default: []].insert(key)
         added[t]?.remove(key)
@@ -138,11 +143,11 @@ struct BatchCheck {
     }
   }
 
-  private func paymentState(_ key: Value) -> (invoice: String?, amount: Int64) {
-    if let p = payments[key] { return p }
-    let t = db.tables[Database.paymentsTable]
+  private func paymentState(_ st: Database.Settling, _ key: Value) -> (invoice: String?, amount: Int64) {
+    if let p = payments[SettleKey(table: st.table, key: key)] { return p }
+    let t = db.tables[st.table]
     let r = t.row(forKey: key)!
-    return (t.columns[Database.payInvoice].string(r), t.columns[Database.payAmount].ints[r])
+    return (t.columns[st.invoice].string(r), t.columns[st.amount].ints[r])
   }
 
   private func invoiceState(_ no: String) -> (amount: Int64, paid: Int64) {
@@ -167,14 +172,15 @@ struct BatchCheck {
     if o || b == Column.nullInt { throw CheckFailure("invoice \(no): balance too large") }
   }
 
-  /// Payments that would still name invoice `no` after the batch so far.
+  /// Payments and credit notes that would still name invoice `no` after the batch so far.
   private func paymentCount(_ no: String) -> Int {
     var n = 0
-    let t = db.tables[Database.paymentsTable]
-    let inv = t.columns[Database.payInvoice]
-    let keys = t.keyColumn
-    for r in 0..<t.count where inv.string(r) == no {
-      if payments[.int(keys.ints[r])] == nil { n += 1 }
+    for st in Database.settlingTables {
+      let t = db.tables[st.table]
+      let inv = t.columns[st.invoice]
+      for r in 0..<t.count where inv.string(r) == no {
+        if payments[SettleKey(table: st.table, key: t.keyColumn.value(r))] == nil { n += 1 }
+      }
     }
     for (_, p) in payments where p.invoice == no { n += 1 }
     return n

@@ -64,14 +64,15 @@ extension Database {
     switch op {
     case .insert(let t, let cells):
       tables[t].appendRow(cells)
-      if t == Database.paymentsTable { adjustPaid(payment: cells, sign: 1) }
+      if let s = Database.settling(t) { adjustPaid(s, cells, sign: 1) }
     case .update(let t, let key, let changes):
       let row = tables[t].row(forKey: key)!
-      let before = t == Database.paymentsTable ? tables[t].rowCells(row) : []
+      let settles = Database.settling(t)
+      let before = settles != nil ? tables[t].rowCells(row) : []
       for (c, v) in changes { tables[t].columns[c].set(row, v) }
-      if t == Database.paymentsTable {
-        adjustPaid(payment: before, sign: -1)
-        adjustPaid(payment: tables[t].rowCells(row), sign: 1)
+      if let s = settles {
+        adjustPaid(s, before, sign: -1)
+        adjustPaid(s, tables[t].rowCells(row), sign: 1)
       } else if t == Database.invoicesTable {
         refreshBalance(row: row)
       }
@@ -80,7 +81,7 @@ extension Database {
       for k in keys {
         let r = tables[t].row(forKey: k)!
         doomed[r] = true
-        if t == Database.paymentsTable { adjustPaid(payment: tables[t].rowCells(r), sign: -1) }
+        if let s = Database.settling(t) { adjustPaid(s, tables[t].rowCells(r), sign: -1) }
       }
       tables[t].removeRows(doomed)
     }
@@ -94,9 +95,24 @@ extension Database {
   static let payInvoice = Catalog.payments.columnIndex("invoice")!
   static let payAmount = Catalog.payments.columnIndex("amount")!
 
-  private mutating func adjustPaid(payment cells: [Value], sign: Int64) {
-    guard case .text(let no) = cells[Database.payInvoice],
-      case .money(let amount) = cells[Database.payAmount],
+  /// A table whose rows settle invoices (payments and credit notes), with the columns naming
+  /// the invoice and the amount.
+  struct Settling {
+    var table: Int
+    var invoice: Int
+    var amount: Int
+  }
+  static let settlingTables: [Settling] = ["payments", "credit_notes"].map { name in
+    let def = Catalog.table(named: name)!
+    return Settling(
+      table: Catalog.tableIndex(name)!, invoice: def.columnIndex("invoice")!,
+      amount: def.columnIndex("amount")!)
+  }
+  static func settling(_ t: Int) -> Settling? { settlingTables.first { $0.table == t } }
+
+  private mutating func adjustPaid(_ s: Settling, _ cells: [Value], sign: Int64) {
+    guard case .text(let no) = cells[s.invoice],
+      case .money(let amount) = cells[s.amount],
       let row = tables[Database.invoicesTable].row(forNo: no)
     else { return }
     // BatchCheck already proved these sums fit.

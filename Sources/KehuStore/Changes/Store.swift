@@ -33,7 +33,6 @@ public final class Store {
   public private(set) var unsyncedMutations = 0
   /// Set when a write failed: memory is then ahead of the disk and nothing more is accepted.
   private var broken: String?
-  private var scenario: (saved: Database, batches: [[Mutation]])?
 
   private init(location: StoreLocation, readOnly: Bool, dir: String?, state: Database) {
     self.location = location
@@ -79,13 +78,16 @@ public final class Store {
       let listing = try StoreFiles.list(dir)
       for t in listing.temporaries { FileIO.remove(FileIO.join(dir, t)) }
       if listing.snapshots.isEmpty {
-        if let j = listing.journals.first {
+        // Only a new store cut short before its first snapshot may have an empty journal.
+        try StoreFiles.refuseOrphanedJournals(listing, after: 0, dir: dir)
+        let first = try StoreFiles.readJournal(FileIO.join(dir, StoreFiles.journalName(0)))
+        if listing.journals.contains(where: { $0 != 0 }) || !(first?.records.isEmpty ?? true) {
           throw StoreError.corrupt(
-            file: FileIO.join(dir, StoreFiles.journalName(j)), offset: 0, reason: "journal without a snapshot"
-          )
+            file: FileIO.join(dir, StoreFiles.journalName(listing.journals[0])), offset: 0,
+            reason: "journal without a snapshot")
         }
-        _ = try StoreFiles.writeSnapshot(Database(), dir: dir)
         try StoreFiles.writeEmptyJournal(base: 0, dir: dir)
+        _ = try StoreFiles.writeSnapshot(Database(), dir: dir)
       }
       let loaded = try StoreFiles.load(dir, writer: true)
       let store = Store(location: loc, readOnly: false, dir: dir, state: loaded.db)
@@ -148,10 +150,6 @@ public final class Store {
     if let broken { throw StoreError.readOnly(dir: dir ?? name, reason: broken) }
     guard !batch.isEmpty else { return ApplyResult() }
     let (result, resolved) = try state.apply(batch)
-    if scenario != nil {
-      scenario!.batches.append(resolved)
-      return result
-    }
     state.sequence += 1
     if dir != nil {
       pending.append(contentsOf: JournalFile.record(sequence: state.sequence, resolved))
@@ -184,10 +182,12 @@ public final class Store {
     guard let dir else { return }
     if readOnly { throw StoreError.readOnly(dir: dir, reason: "opened with --read-only") }
     try commit()
-    let db = scenario?.saved ?? state
+    let db = state
     guard db.sequence != snapshotSequence else { return }
-    _ = try StoreFiles.writeSnapshot(db, dir: dir)
+    // The journal first: then a snapshot never stands without its journal, and a missing
+    // journal can be told from a save cut short (see `StoreFiles.load`).
     try StoreFiles.writeEmptyJournal(base: db.sequence, dir: dir)
+    _ = try StoreFiles.writeSnapshot(db, dir: dir)
     let previous = snapshotSequence
     snapshotSequence = db.sequence
     try openJournal(size: JournalFile.headerSize)
@@ -204,7 +204,6 @@ public final class Store {
   /// `kehu -c` on a large store does not pay for a snapshot.
   public func close() throws {
     if dir != nil && !readOnly {
-      if scenario != nil { discardScenario() }
       try commit()
       if journalSize > journalSaveThreshold { try save() }
     }
@@ -222,33 +221,6 @@ public final class Store {
     db.sequence = state.sequence + 1
     state = db
     try save()
-  }
-
-  // MARK: What-if scenarios
-
-  /// The current state, to keep aside (O(number of tables)).
-  public var inScenario: Bool { scenario != nil }
-
-  /// From here changes apply to memory only, until kept or discarded.
-  public func beginScenario() {
-    if scenario == nil { scenario = (state, []) }
-  }
-
-  /// Journals the scenario's changes as one record.
-  public func keepScenario() throws {
-    guard let s = scenario else { return }
-    scenario = nil
-    let all = s.batches.flatMap { $0 }
-    guard !all.isEmpty, dir != nil else { return }
-    state.sequence += 1
-    pending.append(contentsOf: JournalFile.record(sequence: state.sequence, all))
-    unsyncedMutations += all.reduce(0) { $0 + $1.weight }
-  }
-
-  public func discardScenario() {
-    guard let s = scenario else { return }
-    state = s.saved
-    scenario = nil
   }
 
   /// Bytes in the journal since the last save (for `close`'s rule and status lines).

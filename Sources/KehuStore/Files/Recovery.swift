@@ -16,8 +16,36 @@ public struct RecoverReport: Sendable, Equatable {
 
 /// Reads every snapshot and journal of `dir` without changing anything.
 public func checkStore(dir: String) throws -> CheckReport {
+  // A writer's save beside `check` may delete a file between the listing and the read:
+  // that is not damage, so the check starts again from a new listing.
+  var attempt = 0
+  while true {
+    let (report, vanished) = try checkOnce(dir: dir)
+    if !vanished || attempt >= 20 { return report }
+    attempt += 1
+  }
+}
+
+/// One pass of `checkStore`; `vanished` when a listed file was gone when it was read.
+func checkOnce(dir: String) throws -> (CheckReport, vanished: Bool) {
   var report = CheckReport()
+  var vanished = false
   let listing = try StoreFiles.list(dir)
+  // The same rules as opening: the newest snapshot needs its journal, and a journal with
+  // records needs its snapshot.
+  if let newest = listing.snapshots.last {
+    if !listing.journals.isEmpty && !listing.journals.contains(newest) {
+      report.intact = false
+      report.lines.append(
+        StoreFiles.missingJournal(FileIO.join(dir, StoreFiles.journalName(newest)), newest).description)
+    }
+    do {
+      try StoreFiles.refuseOrphanedJournals(listing, after: newest, dir: dir)
+    } catch let e as StoreError {
+      report.intact = false
+      report.lines.append(e.description)
+    }
+  }
   if listing.snapshots.isEmpty {
     report.intact = false
     report.lines.append("\(dir): no snapshot")
@@ -36,6 +64,7 @@ public func checkStore(dir: String) throws -> CheckReport {
         "\(StoreFiles.snapshotName(s)): intact, sequence \(db.sequence), "
           + db.tables.map { "\($0.count) \($0.name)" }.joined(separator: ", "))
     } catch let e as StoreError {
+      if !FileIO.exists(path) { vanished = true }
       report.intact = false
       report.lines.append("\(StoreFiles.snapshotName(s)): \(e.description)")
     }
@@ -63,11 +92,12 @@ public func checkStore(dir: String) throws -> CheckReport {
       }
       report.lines.append(line)
     } catch let e as StoreError {
+      if !FileIO.exists(jpath) { vanished = true }
       report.intact = false
       report.lines.append("\(jname): \(e.description)")
     }
   }
-  return report
+  return (report, vanished)
 }
 
 /// Writes a new store at `to` from everything intact in `from`: the newest readable
@@ -138,8 +168,8 @@ public func recoverStore(from dir: String, to newDir: String) throws -> RecoverR
   try FileIO.makeDirectories(newDir)
   let lock = try StoreLock.acquire(newDir)
   defer { lock.release() }
-  _ = try StoreFiles.writeSnapshot(state, dir: newDir)
   try StoreFiles.writeEmptyJournal(base: state.sequence, dir: newDir)
+  _ = try StoreFiles.writeSnapshot(state, dir: newDir)
   report.sequence = state.sequence
   report.lines.append("wrote \(newDir) at sequence \(state.sequence)")
   return report

@@ -95,10 +95,18 @@ enum StoreFiles {
       throw StoreError.corrupt(
         file: snapPath, offset: 16, reason: "holds sequence \(db.sequence), its name says \(seq)")
     }
+    try refuseOrphanedJournals(listing, after: seq, dir: dir)
     let jPath = FileIO.join(dir, journalName(seq))
     var loaded = Loaded(
       db: db, snapshotSequence: seq, snapshotSize: snapSize, journalSize: 0, journalExists: false)
-    guard let scan = try readJournal(jPath) else { return loaded }
+    guard let scan = try readJournal(jPath) else {
+      // A save writes the journal before its snapshot, so in a store that has journals the
+      // newest snapshot always has one: without it, the changes recorded after the snapshot
+      // are gone. (A store of snapshots only, as early versions left, opens as before.) A
+      // reader beside a writer retries instead: the writer's next save may have removed it.
+      if writer && !listing.journals.isEmpty { throw missingJournal(jPath, seq) }
+      return loaded
+    }
     if scan.base != seq {
       throw StoreError.corrupt(file: jPath, offset: 16, reason: "follows sequence \(scan.base), not \(seq)")
     }
@@ -131,6 +139,27 @@ enum StoreFiles {
           + "the dropped bytes are kept in \(FileIO.join(dir, aside))")
     }
     return loaded
+  }
+
+  static func missingJournal(_ path: String, _ seq: UInt64) -> StoreError {
+    StoreError.corrupt(
+      file: path, offset: 0,
+      reason: "is missing: the changes after sequence \(seq) cannot be read (`kehu recover` writes a store "
+        + "from what is left)")
+  }
+
+  /// A journal newer than the newest snapshot: a save cut short leaves one with no records
+  /// (a save writes the journal before the snapshot); one with records means its snapshot
+  /// is missing, and opening without it would silently lose them.
+  static func refuseOrphanedJournals(_ listing: Listing, after seq: UInt64, dir: String) throws {
+    for j in listing.journals where j > seq {
+      let path = FileIO.join(dir, journalName(j))
+      guard let scan = try readJournal(path), !scan.records.isEmpty || scan.damage != nil else { continue }
+      throw StoreError.corrupt(
+        file: path, offset: 0,
+        reason: "holds changes after sequence \(j), but \(snapshotName(j)) is missing (`kehu recover` "
+          + "writes a store from what is left)")
+    }
   }
 
   static func writeSnapshot(_ db: Database, dir: String) throws -> Int {

@@ -51,6 +51,16 @@ struct TableFiller {
 /// and addresses, 20 areas, 200 owners, grades, sales over the 24 months before `today`,
 /// invoices and payments (some late, some unpaid), bills receivable, visits, complaints.
 public func generate(customers n: Int, sales m: Int, seed: UInt64, today: Day) -> Database {
+  generate(customers: n, sales: m, seed: seed, today: today, progress: .none)!
+}
+
+/// The same firm, reporting customers and sales lines made (of `n + m`); nil when the
+/// progress asked to stop (nothing is half-made: the caller has written nothing yet).
+public func generate(customers n: Int, sales m: Int, seed: UInt64, today: Day, progress: WorkProgress)
+  -> Database?
+{
+  let total = n + m
+  guard progress.report(0, total) else { return nil }
   var rng = SplitMix64(seed: seed)
   var db = Database()
   let t = Timestamp(day: today, hour: 9)
@@ -59,6 +69,7 @@ public func generate(customers n: Int, sales m: Int, seed: UInt64, today: Day) -
   let products = GenData.products(&rng)
   db.tables[Catalog.tableIndex("customers")!] = GenData.customers(n, &rng, today: today)
   db.tables[Catalog.tableIndex("products")!] = products.table
+  guard progress.report(n, total) else { return nil }
 
   // Sales in date order, customers skewed so a few buy most (the ABC analysis needs that).
   var s = TableFiller("sales")
@@ -69,6 +80,7 @@ public func generate(customers n: Int, sales m: Int, seed: UInt64, today: Day) -
   )
   let codes = products.codes.map { s.table.columns[sProd].dictionary.code(for: $0) }
   for i in 0..<m {
+    if i & (WorkProgress.stride - 1) == 0 && i > 0 && !progress.report(n + i, total) { return nil }
     let u = rng.next() >> 32
     let cust = Int64((UInt64(n) * ((u * u) >> 32)) >> 32) + 1
     let p = rng.below(codes.count)
@@ -87,5 +99,6 @@ public func generate(customers n: Int, sales m: Int, seed: UInt64, today: Day) -
     &db, customers: n, invoices: max(m / 10, n > 0 ? 1 : 0), &rng, today: today, start: start)
   GenData.activity(&db, customers: n, &rng, today: today, start: start, time: t)
   try? db.recomputeInvoiceTotals()
+  guard progress.report(total, total) else { return nil }
   return db
 }

@@ -13,6 +13,19 @@ extension Catalog {
       ColumnDef("days", .decimal),
     ])
 
+  /// A credit note (贷项通知, issue 14): a return, an allowance or a complaint's compensation.
+  /// It reduces what the customer owes (the invoice's `paid` and `balance` count it) but is
+  /// never money received, so it is not a row of `payments`. Without an invoice it is a
+  /// credit on the customer's account.
+  public static let creditNotes = TableDef(
+    "credit_notes", key: "no",
+    [
+      ColumnDef("no", .text, nullable: false), .customerRef(), ColumnDef("date", .date, nullable: false),
+      ColumnDef("amount", .money, nullable: false), ColumnDef("invoice", .text, references: "invoices"),
+      .coded("reason", nullable: false, allowed: ["return", "allowance", "complaint"]),
+      ColumnDef("complaint", .int), ColumnDef("note", .text),
+    ])
+
   /// A promise to pay recorded with `collect log … promise=DATE amount=…`.
   public static let promises = TableDef(
     "promises", key: "id",

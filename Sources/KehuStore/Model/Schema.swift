@@ -83,8 +83,8 @@ public enum Catalog {
   // Version 1: the first ten tables. Version 2: the archive workflow, receivables, credit,
   // analysis and complaint tables and the columns they added (trade_starts … credit_policy;
   // customers.retained_earnings … longitude, notes.invoice, visits.role, complaints.invoice …).
-  // Version 3: the one receivables ledger (issue 14): notes.discounted … recourse,
-  // notes.closed, invoices.note.
+  // Version 3: the one receivables ledger (issue 14): credit_notes, notes.discounted …
+  // recourse, notes.closed, invoices.note.
   // Tables and columns are stored by name, so every older version reads: a missing table
   // loads empty and a missing column null (a note with no `closed` day stood as it stands now).
   // Version 4: holidays; evaluation_notes.expense and .support; ladder.skip.
@@ -258,7 +258,7 @@ public enum Catalog {
       customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
       tradeStarts, competitors, developTasks, complaintEvents, complaintClaims, complaintPolicy,
       policies, promises, ladder, holidays,
-    ] + creditTables + analysisTables
+    ] + creditTables + analysisTables + [creditNotes]
 
   public static let tableNames: [String] = tables.map(\.name)
 

@@ -81,24 +81,25 @@ public struct Database: Sendable {
       && copy.tables[i].columns[Database.invBalance].ints == tables[i].columns[Database.invBalance].ints
   }
 
-  /// Recomputes every invoice's `paid` and `balance` from the payments.
+  /// Recomputes every invoice's `paid` and `balance` from the payments and credit notes.
   mutating func recomputeInvoiceTotals() throws {
     let ii = Catalog.tableIndex("invoices")!
-    let pi = Catalog.tableIndex("payments")!
     let inv = tables[ii]
     let paidCol = inv.def.columnIndex("paid")!
     let balCol = inv.def.columnIndex("balance")!
     let amountCol = inv.def.columnIndex("amount")!
     var paid = [Int64](repeating: 0, count: inv.count)
-    let pay = tables[pi]
-    let pInv = pay.columns[pay.def.columnIndex("invoice")!]
-    let pAmt = pay.columns[pay.def.columnIndex("amount")!]
-    for r in 0..<pay.count where !pInv.isNull(r) {
-      guard let row = pInv.withTextBytes(r, { b in inv.index.findBytes(b, in: inv.keyColumn) })
-      else { continue }
-      let (v, o) = paid[row].addingReportingOverflow(pAmt.ints[r])
-      if o { throw ArithmeticError.overflow }
-      paid[row] = v
+    for s in Database.settlingTables {
+      let pay = tables[s.table]
+      let pInv = pay.columns[s.invoice]
+      let pAmt = pay.columns[s.amount]
+      for r in 0..<pay.count where !pInv.isNull(r) {
+        guard let row = pInv.withTextBytes(r, { b in inv.index.findBytes(b, in: inv.keyColumn) })
+        else { continue }
+        let (v, o) = paid[row].addingReportingOverflow(pAmt.ints[r])
+        if o { throw ArithmeticError.overflow }
+        paid[row] = v
+      }
     }
     var balance = [Int64](repeating: 0, count: inv.count)
     let amounts = inv.columns[amountCol].ints

@@ -139,7 +139,8 @@ enum AnalyzeCommands {
       rule: "§2.5 (1) 2: purchases, order count and buying timing, share of sales, delays",
       inputs: [], steps: Array(steps.dropLast()), result: steps.last!,
       convention: ["the 12 calendar months up to and including \(Analysis.monthLabel(asof)), to \(asof)"])
-    return .table(working.table)
+    // The months are the first twelve lines; a bar beside each shows the buying pattern.
+    return s.tableWithBars(working.table, rows: 0..<12, lengths: monthly.map { Double($0.fen) })
   }
 
   static func startsStops(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

@@ -14,7 +14,7 @@ enum GradeCommands {
           .key("a", .percent, help: tr("the A line of cumulative share (default 80%)")),
           .key("b", .percent, help: tr("the B line of cumulative share (default 95%)")),
           rule,
-          .key("chart", .path, help: tr("also write an SVG Pareto chart to this file")),
+          .key("chart", .path, help: tr("`text` draws the Pareto chart under the table; FILE.svg writes it")),
           .key("bars", .bool, help: tr("print the bar chart also outside the prompt")),
         ],
         example: "pareto by=sales from=2026-01-01 chart=pareto.svg", section: "§2.6 step 2", handler: pareto),
@@ -28,6 +28,7 @@ enum GradeCommands {
           rule,
           .key("standard", .text, help: tr("grade standard amounts A,B (monthly averages)")),
           .key("apply", .bool, help: tr("store the grades (one audited change)")),
+          ChartRequestKind.argument,
         ],
         example: "grade abc months=3 apply", section: "§2.6 step 3", writes: true, handler: gradeABC),
       CommandSpec(
@@ -122,29 +123,21 @@ enum GradeCommands {
         measure.rawValue),
     ]
     if measure == .margin { t.notes.append(tr("margin = amount − cost of each sale line")) }
-    if let path = a.text("chart") {
-      let bars = ranked.map {
+    var request = try ChartRequestKind.parse(a)
+    // At the prompt (or with `bars`) the picture comes with the table unless a file was asked for.
+    if request == nil && (s.options.interactive || a.flag("bars")) && !ranked.isEmpty { request = .text }
+    func picture() -> Chart {
+      var bars = ranked.map {
         ParetoChart.Bar(
           label: names.string(rows[$0.index]) ?? "", amount: $0.amount, cumulative: $0.cumulative,
           grade: $0.grade)
       }
-      let svg = ParetoChart.svg(bars, total: total, lines: gl, title: t.title.map(tr) ?? "")
-      do {
-        try OutputFile.write(Array(svg.utf8), to: s.outputPath(path))
-      } catch let e as ShellError {
-        throw a.error(e.message, at: "chart")
-      }
-      t.notes.append(tr("chart written to {0} ({1} bars)", path, bars.count))
+      // A bar per customer while they fit on a screen, else a bar per band.
+      if request == .text && bars.count > max(1, s.settings.rows ?? 40) { bars = ParetoChart.bands(bars) }
+      return ParetoChart.chart(
+        bars, total: total, lines: gl, title: t.title.map(tr) ?? "", measure: measure.rawValue)
     }
-    if (s.options.interactive || a.flag("bars")) && s.settings.format == .table && !ranked.isEmpty {
-      let bars = ranked.prefix(max(1, s.settings.rows ?? 40)).map {
-        ParetoChart.Bar(
-          label: names.string(rows[$0.index]) ?? "", amount: $0.amount, cumulative: $0.cumulative,
-          grade: $0.grade)
-      }
-      return .message(s.renderTable(t) + ParetoChart.text(Array(bars), total: total))
-    }
-    return .table(t)
+    return try s.withChart(t, request, a, picture)
   }
 
   // MARK: grade abc
@@ -160,6 +153,7 @@ enum GradeCommands {
   static func gradeABC(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let w = try window(s, a)
     let gl = try lines(a)
+    let request = try ChartRequestKind.parse(a)
     let keep = Analysis.inTrade(s)
     let sums = SalesTotals.windowSums(s.db, w)
     try s.checkInterrupted()
@@ -226,7 +220,17 @@ enum GradeCommands {
     } else {
       t.notes.append(tr("nothing stored: add `apply` to store the grades ({0} would change)", changed))
     }
-    return .table(t)
+    return try s.withChart(t, request, a) {
+      var bars = ranked.map {
+        ParetoChart.Bar(
+          label: names.string(rows[$0.index]) ?? "", amount: max(0, $0.amount), cumulative: $0.cumulative,
+          grade: $0.grade)
+      }
+      if request == .text && bars.count > max(1, s.settings.rows ?? 40) { bars = ParetoChart.bands(bars) }
+      return ParetoChart.chart(
+        bars, total: total, lines: gl, title: t.title.map(tr) ?? "",
+        measure: tr("sales over {0} months", w.count))
+    }
   }
 
   static func explain(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

@@ -127,13 +127,17 @@ enum ComplaintClaimCommands {
       cells["compensation"] = .money(try c.compensation.adding(amount))
       if settle == "credit-note" {
         let credit = try settlement(amount, day, open)
+        // One credit note per invoice credited (issue 14): never a payment, so it keeps no
+        // promise, credits no collection call and makes no invoice "paid late".
+        var numbers = CreditNoteCommands.Numbers(s.db)
         for line in credit.allocations {
           batch.append(
             .insert(
-              table: "payments",
+              table: "credit_notes",
               values: [
-                "invoice": .text(line.invoice), "customer": .int(c.customer), "date": .date(day),
-                "amount": .money(line.applied), "method": .text("credit-note"),
+                "no": .text(numbers.next()), "invoice": .text(line.invoice), "customer": .int(c.customer),
+                "date": .date(day), "amount": .money(line.applied), "reason": .text("complaint"),
+                "complaint": .int(c.id),
               ]))
         }
         out = .table(creditNoteTable(c, kind, credit))
@@ -236,7 +240,7 @@ enum ComplaintClaimCommands {
         "Credit note of {0} for complaint {1} ({2}), against customer {3}'s open invoices", n.amount, c.id,
         kind.rawValue, c.customer),
       notes: [
-        tr("applied oldest first, as payments of method credit-note; a credit note earns no cash discount")
+        tr("applied oldest first, as credit notes (reason complaint); a credit note earns no cash discount")
       ])
     t.rows = n.allocations.map {
       [.text($0.invoice), .money($0.balanceBefore), .money($0.applied), .money($0.balanceAfter)]

@@ -24,7 +24,7 @@ enum ComplaintViews {
           "complaint analysis: counts, times, breaches, claims paid and recovered, repeat complainers"),
         arguments: [
           .key("by", .choice(ComplaintGrouping.allCases.map(\.rawValue))), .key("from", .date),
-          .key("to", .date),
+          .key("to", .date), ChartRequestKind.argument,
         ],
         example: "complaint report by=type from=2026-01-01", section: "§4 principle 04", handler: report),
     ]
@@ -170,6 +170,7 @@ enum ComplaintViews {
     if let from, let to, from > to {
       throw a.error(tr("`from` {0} is after `to` {1}", from, to), at: "from")
     }
+    let request = try ChartRequestKind.parse(a)
     let r: ComplaintReport
     do {
       r = try ComplaintAnalysis.report(facts(s.db), by: by, from: from, to: to, today: s.today)
@@ -210,7 +211,11 @@ enum ComplaintViews {
       }
       t.notes.append(tr("repeat complainers: {0}", list.joined(separator: ", ")))
     }
-    return .table(t)
+    // The counts by type (or month, owner, …): the last row is the total.
+    return try s.withChart(t, request, a) {
+      TableChart.make(
+        t, kind: by == .month ? .line : .bars, label: 0, values: [1], leaving: [r.total.key])
+    }
   }
 }
 

@@ -39,6 +39,12 @@ enum ReceivableCommands {
   static func addInvoice(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
     let amount = a.money("amount")!
+    if amount.fen < 0 {
+      throw a.error(
+        tr("an invoice cannot be negative: a return or allowance is a credit note (use `credit note`)"),
+        at: "amount",
+        hint: tr("credit note {0} amount={1} reason=return invoice=NO", id, Money(fen: -amount.fen)))
+    }
     guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
     let date = a.date("date") ?? s.today
     var terms: CashDiscountTerms? = nil

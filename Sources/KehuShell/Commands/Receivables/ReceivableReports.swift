@@ -16,12 +16,17 @@ enum ReceivableReports {
           .key(
             "count", .choice(["due", "invoice"]),
             help: tr("count days from the due date (default) or the invoice date")),
+          ChartRequestKind.argument,
         ],
         example: "ar ageing by=owner", section: "§2.6, §5", handler: ageing),
       CommandSpec(
         "ar dso", summary: tr("days sales outstanding over a period"),
-        arguments: [.key("from", .date), .key("to", .date)], example: "ar dso from=2026-09-01 to=2026-11-29",
-        section: "§5", handler: dso),
+        arguments: [
+          .key("from", .date), .key("to", .date),
+          .key("by", .choice(["month"]), help: tr("one DSO per calendar month, drawn as a line of bars")),
+          ChartRequestKind.argument,
+        ],
+        example: "ar dso from=2026-09-01 to=2026-11-29", section: "§5", handler: dso),
       CommandSpec(
         "ar statement", summary: tr("a customer's statement: open items, ageing, notes, promises, total due"),
         arguments: [.positional("id", .customer), .key("asof", .date), edgesArg],
@@ -45,6 +50,7 @@ enum ReceivableReports {
   static func ageing(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
     let edges = try ReceivableData.edges(s, a)
+    let request = try ChartRequestKind.parse(a)
     let ledger = Ledger(s.db)
     let open = ledger.openItems(asof: asof)
     // Counting from the invoice date ages by days outstanding instead of days past due.
@@ -68,7 +74,10 @@ enum ReceivableReports {
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
         + notes.map(Message.init(verbatim:))
-      return .table(t)
+      // One bar per bucket: the buckets are the rows.
+      return try s.withChart(t, request, a) {
+        TableChart.make(t, kind: .bars, label: 0, values: [2], leaving: ["total"])
+      }
     }
     var names: [Int64: String] = [:]
     var groups = AgeingByGroup(asof: asof, edges: edges)
@@ -93,18 +102,21 @@ enum ReceivableReports {
     }
     if fromInvoice { t.notes.insert(countNote, at: 0) }
     t.notes += notes.map(Message.init(verbatim:))
-    return .table(t)
+    // A stacked bar per group, a part per bucket, in the buckets' order.
+    return try s.withChart(t, request, a) {
+      TableChart.make(t, kind: .bars, label: 0, values: Array(1..<(t.columns.count - 1)), leaving: ["total"])
+    }
   }
 
   // MARK: DSO
 
   static func dso(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    if a.text("by") == "month" { return try DSOByMonth.run(s, a) }
+    if a["chart"] != nil { throw a.error(tr("`chart` draws the months of `by=month`"), at: "chart") }
     let to = a.date("to") ?? s.today
     let from = a.date("from") ?? to.adding(days: -89)
     if from > to { throw a.error(tr("`from` is after `to`"), at: "from") }
-    let ledger = Ledger(s.db)
-    let receivables = ledger.outstanding(asof: to)
-    let sales = ledger.creditSales(from: from, to: to)
+    let (receivables, sales) = DSOByMonth.figures(s.db, from: from, to: to)
     let days = Int(to.number - from.number) + 1
     var t = try ReceivableData.domain(a, at: "from") { () throws(DomainError) in
       try KehuDomain.dso(receivables: receivables, creditSales: sales, periodDays: days)
@@ -171,7 +183,9 @@ enum ReceivableReports {
     let credit = ledger.onAccount(customer: id, asof: asof)
     let due = (try? ageing.total.subtracting(credit)) ?? ageing.total
     items.notes = [
-      tr("invoices open: {0}; payments on account: {1}; total due: {2}", ageing.total, credit, due),
+      tr(
+        "invoices open: {0}; on account (money and credit notes not applied): {1}; total due: {2}",
+        ageing.total, credit, due),
       tr(
         "notes held or discounted: {0} (already taken off their invoices, not counted twice)",
         Money(fen: noteTotal)),

@@ -45,7 +45,7 @@ extension CaseData {
         #"""
         say "Ageing: how long each amount is past its due date." zh="账龄分析：每笔款项逾期多久。"
         ar ageing
-        ar ageing by=customer
+        ar ageing by=customer chart=text
         pause
         say "What holding receivables costs: the capital tied up (opportunity cost), bad debts and management." zh="持有应收账款的成本：占用资金的机会成本、坏账损失和管理成本。"
         ar cost sales=3600000 days=45 variable=60% capital=10% bad_debt=2% management=20000

@@ -1,0 +1,82 @@
+import KehuDomain
+import KehuStore
+
+/// Credit notes (贷项通知, issue 14): a return, an allowance or a complaint's compensation.
+/// They reduce what is owed, never count as money received, and are never rows of `payments`.
+enum CreditNoteCommands {
+  static var commands: [CommandSpec] {
+    [
+      CommandSpec(
+        "credit note", summary: tr("record a credit note (return, allowance, complaint): owed less, no cash"),
+        arguments: [
+          .positional("id", .customer), .key("amount", .money, required: true), .key("date", .date),
+          .key(
+            "invoice", .text, help: tr("the invoice it reduces; without it the credit is kept on account")),
+          .key("reason", .choice(["return", "allowance", "complaint"]), required: true), .key("no", .text),
+          .key("note", .text),
+        ],
+        example: "credit note 1009 amount=1260 invoice=INV-00009 reason=allowance date=2026-11-29",
+        section: "§5", writes: true, handler: add)
+    ]
+  }
+
+  /// Hands out `CN-00001`-style numbers not yet taken, several in one batch.
+  struct Numbers {
+    let table: Table
+    var n: Int
+
+    init(_ db: Database) {
+      table = db["credit_notes"]
+      n = table.count
+    }
+
+    mutating func next() -> String {
+      while true {
+        n += 1
+        let digits = String(n)
+        let no = "CN-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
+        if table.row(forNo: no) == nil { return no }
+      }
+    }
+  }
+
+  static func add(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try CustomerCommands.customerId(s, a)
+    let amount = a.money("amount")!
+    guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
+    let date = a.date("date") ?? s.today
+    let ledger = Ledger(s.db)
+    var values: [String: Value] = [
+      "customer": .int(id), "amount": .money(amount), "date": .date(date), "reason": .text(a.text("reason")!),
+    ]
+    if let n = a.text("note") { values["note"] = .text(n) }
+    var against = tr("kept on account")
+    if let no = a.text("invoice") {
+      guard let i = ledger.invoice(no) else { throw a.error(tr("no invoice {0}", no), at: "invoice") }
+      if i.customer != id {
+        throw a.error(tr("invoice {0} belongs to customer {1}", no, i.customer), at: "invoice")
+      }
+      if date < i.date { throw a.error(tr("{0} is before invoice {1} ({2})", date, no, i.date), at: "date") }
+      let open = Ledger.balance(i)
+      if amount > open {
+        throw a.error(
+          tr("the credit note's {0} is more than the {1} open on invoice {2}", amount, open, no), at: "amount"
+        )
+      }
+      values["invoice"] = .text(no)
+      against = tr(
+        "against invoice {0} (balance {1} → {2})", no, open, (try? open.subtracting(amount)) ?? open)
+    }
+    var numbers = Numbers(s.db)
+    let no = a.text("no") ?? numbers.next()
+    if s.db["credit_notes"].row(forNo: no) != nil {
+      throw a.error(tr("credit note {0} already exists", no), at: "no")
+    }
+    values["no"] = .text(no)
+    try s.change([.insert(table: "credit_notes", values: values)])
+    return .message(
+      tr(
+        "credit note {0} for {1} {2}: {3} ({4}), {5}", no, id, ReceivableData.customerName(s.db, id), amount,
+        a.text("reason")!, against))
+  }
+}
