@@ -243,3 +243,37 @@ final class ComplaintClaimTests: XCTestCase {
     XCTAssertFalse(ComplaintResponsibility.ours.claimsRecovery)
   }
 }
+
+final class ClaimOrderAndCalendarTests: XCTestCase {
+  func testMoneyIsPaidOnlyAfterResponsibilityAndAProposal() {
+    let bar = ComplaintClaims.settlementBar
+    // Never while investigating, whoever is responsible.
+    XCTAssertEqual(bar(.investigating, .ours), .investigating)
+    XCTAssertEqual(bar(.investigating, nil), .investigating)
+    // Responsibility first; "undetermined" is not a finding.
+    XCTAssertEqual(bar(.proposed, nil), .noResponsibility)
+    XCTAssertEqual(bar(.proposed, .undetermined), .noResponsibility)
+    // Then a proposed solution.
+    XCTAssertEqual(bar(.acknowledged, .ours), .noProposal)
+    XCTAssertEqual(bar(.received, .supplier), .noProposal)
+    XCTAssertNil(bar(.proposed, .supplier))
+    XCTAssertNil(bar(.resolved, .ours))
+  }
+
+  func testHolidaysAreNotWorkingDays() {
+    // 国庆节 2026-10-01 (Thursday) .. 10-07 (Wednesday).
+    let cal = WorkingCalendar(ranges: [day("2026-10-01")...day("2026-10-07")])
+    XCTAssertEqual(cal.holidays.count, 7)
+    XCTAssertFalse(cal.isWorkingDay(day("2026-10-05")))  // a Monday inside the holiday
+    XCTAssertTrue(cal.isWorkingDay(day("2026-10-08")))
+    XCTAssertFalse(cal.isWorkingDay(day("2026-10-10")))  // a Saturday
+    // 1 working day from Wednesday 09-30: Thursday 10-08; 3: Monday 10-12 (10-10, 10-11 weekend).
+    XCTAssertEqual(cal.adding(workingDays: 1, to: day("2026-09-30")), day("2026-10-08"))
+    XCTAssertEqual(cal.adding(workingDays: 3, to: day("2026-09-30")), day("2026-10-12"))
+    // 0 working days from inside the holiday: the first working day after it.
+    XCTAssertEqual(cal.adding(workingDays: 0, to: day("2026-10-02")), day("2026-10-08"))
+    // Working days in 09-30 (exclusive) .. 10-09: only 10-08 and 10-09.
+    XCTAssertEqual(cal.workingDays(from: day("2026-09-30"), to: day("2026-10-09")), 2)
+    XCTAssertEqual(WorkingCalendar.weekends.workingDays(from: day("2026-09-30"), to: day("2026-10-09")), 7)
+  }
+}

@@ -12,51 +12,106 @@ final class GradingTests: XCTestCase {
     20_000, 18_000, 16_000, 14_000, 12_000, 11_000, 10_000, 9_000, 8_000, 7_000,  // 125,000
   ].map { $0 * 100 }
 
-  func testChapterFirmGradesFourASixBTenC() {
+  static let pct80 = Dec(mantissa: 80, scale: 2)
+  static let pct95 = Dec(mantissa: 95, scale: 2)
+  static func through(a: Dec = pct80, b: Dec = pct95) -> GradeLines { .share(a: a, b: b, rule: .through) }
+
+  func testChapterFirmGradesFourASixBTenCUnderBothRules() {
     let amounts = Self.chapterFirm
     XCTAssertEqual(amounts.reduce(0, +), 250_000_000)
     let ids = (1...20).map { Int64($0) }
     let order = Grading.rank(amounts.reversed(), tieKeys: ids)
     // Reversed input: the largest is at index 19.
     XCTAssertEqual(order.first, 19)
+    // before: the 5th customer starts at 2,000,000 / 2,500,000 = 80%, not below the A line,
+    // so B; the 11th starts at 2,375,000 = 95%, not below the B line, so C.
     let graded = Grading.grade(amounts.reversed(), order: order, lines: .pareto)
     XCTAssertEqual(graded.map(\.grade.rawValue).joined(), "AAAABBBBBBCCCCCCCCCC")
-    // The 4th customer's cumulative share is exactly 80%: on the line, so still A.
+    // through: the 4th customer's cumulative share is exactly 80%: on the line, so still A.
+    let old = Grading.grade(amounts.reversed(), order: order, lines: Self.through())
+    XCTAssertEqual(old.map(\.grade.rawValue).joined(), "AAAABBBBBBCCCCCCCCCC")
     XCTAssertEqual(graded[3].cumulative, 200_000_000)
     XCTAssertEqual(graded[9].cumulative, 237_500_000)
   }
 
+  func testTheBiggestCustomerIsAlwaysA() {
+    // 850,000 + 150,000 = 1,000,000. before: the first starts at 0% → A; the second starts
+    // at 85%: not below 80%, below 95% → B. through: the first reaches 85% > 80% → B, the
+    // second 100% > 95% → C, and the firm has no A customer at all.
+    let amounts: [Int64] = [85_000_000, 15_000_000]
+    let order = Grading.rank(amounts, tieKeys: [1, 2])
+    XCTAssertEqual(Grading.grade(amounts, order: order, lines: .pareto).map(\.grade), [.a, .b])
+    XCTAssertEqual(Grading.grade(amounts, order: order, lines: Self.through()).map(\.grade), [.b, .c])
+    // One customer with 97% of sales: A under `before`, C under `through` (97% > 95%).
+    let big: [Int64] = [9_700, 200, 100]
+    let g = Grading.grade(big, order: [0, 1, 2], lines: .pareto)
+    XCTAssertEqual(g.map(\.grade), [.a, .c, .c])  // 2nd and 3rd start at 97% and 99%
+    XCTAssertEqual(Grading.grade(big, order: [0, 1, 2], lines: Self.through()).map(\.grade), [.c, .c, .c])
+  }
+
   func testShareIsComparedExactlyNotRounded() {
     // Moving 100 yuan from the last customer to the 4th puts it at 2,000,100 / 2,500,000
-    // = 80.004%: rounded to two decimals it would read 80.00%, but it is over the A line.
-    // The 10th customer then reaches 2,375,100 = 95.004%, over the B line too.
+    // = 80.004%: rounded to two decimals it would read 80.00%, but it is over the A line
+    // (through). The 10th customer then reaches 2,375,100 = 95.004%, over the B line too.
     var amounts = Self.chapterFirm
     amounts[3] += 10_000
     amounts[19] -= 10_000
-    let graded = Grading.grade(
-      amounts, order: Grading.rank(amounts, tieKeys: amounts.indices.map(Int64.init)), lines: .pareto)
+    let order = Grading.rank(amounts, tieKeys: amounts.indices.map(Int64.init))
+    let graded = Grading.grade(amounts, order: order, lines: Self.through())
     XCTAssertEqual(graded.map(\.grade.rawValue).joined(), "AAABBBBBBCCCCCCCCCCC")
+    // before: the 4th starts at 1,700,000 = 68% → A; the 5th at 80.004% → B; the 10th starts
+    // at 2,335,100 = 93.404% → B; the 11th at 95.004% → C.
+    let now = Grading.grade(amounts, order: order, lines: .pareto)
+    XCTAssertEqual(now.map(\.grade.rawValue).joined(), "AAAABBBBBBCCCCCCCCCC")
+    // Taking 100 yuan off the 4th instead puts the 5th's start at 1,999,900 = 79.996%:
+    // below 80%, so the 5th is A too; and the 11th's start at 2,374,900 = 94.996%: below
+    // 95%, so the 11th is B.
+    var less = Self.chapterFirm
+    less[3] -= 10_000
+    less[19] += 10_000
+    let g = Grading.grade(
+      less, order: Grading.rank(less, tieKeys: less.indices.map(Int64.init)), lines: .pareto)
+    XCTAssertEqual(g.map(\.grade.rawValue).joined(), "AAAAABBBBBBCCCCCCCCC")
   }
 
-  func testTiesRankByIdAndTheLineCutsBetweenThem() {
-    // 40 + 40 + 20 = 100; the second 40 reaches exactly 80%.
+  func testTiesTakeTheHigherBand() {
+    // 40 + 40 + 20 = 100.
     let amounts: [Int64] = [20, 40, 40]
     let order = Grading.rank(amounts, tieKeys: [1003, 1002, 1001])
     XCTAssertEqual(order, [2, 1, 0])
-    let g = Grading.grade(amounts, order: order, lines: .pareto)
-    XCTAssertEqual(g.map(\.grade), [.a, .a, .c])
-    // With A at 50%, only the first of the tied pair (the lower id) is A.
-    let g2 = Grading.grade(
-      amounts, order: order, lines: .share(a: Dec(mantissa: 5, scale: 1), b: Dec(mantissa: 95, scale: 2)))
-    XCTAssertEqual(g2.map(\.grade), [.a, .b, .c])
+    // before: the first 40 starts at 0% → A, its twin joins it; the 20 starts at 80% → B.
+    XCTAssertEqual(Grading.grade(amounts, order: order, lines: .pareto).map(\.grade), [.a, .a, .b])
+    // through with A at 50%: the first 40 reaches 40% → A; the second would reach 80% (B) but
+    // an equal amount takes the higher band; the 20 reaches 100% → C.
+    let half = Dec(mantissa: 5, scale: 1)
+    XCTAssertEqual(
+      Grading.grade(amounts, order: order, lines: Self.through(a: half)).map(\.grade), [.a, .a, .c])
+    // before with A at 30%: the first 40 starts at 0% → A, the second (starting at 40%) joins it.
+    let thirty = Dec(mantissa: 3, scale: 1)
+    XCTAssertEqual(
+      Grading.grade(amounts, order: order, lines: .share(a: thirty, b: Self.pct95, rule: .before)).map(
+        \.grade),
+      [.a, .a, .b])
+    // A tie on the B line: 60 + 20 + 20 = 100 under before with A 70%, B 75%: the first 20
+    // starts at 60% → A; a tie stays A. Through: 60% A, 80% > 75% → C for both.
+    let edge: [Int64] = [60, 20, 20]
+    let (a70, b75) = (Dec(mantissa: 7, scale: 1), Dec(mantissa: 75, scale: 2))
+    XCTAssertEqual(
+      Grading.grade(edge, order: [0, 1, 2], lines: .share(a: a70, b: b75, rule: .before)).map(\.grade),
+      [.a, .a, .a])
+    XCTAssertEqual(
+      Grading.grade(edge, order: [0, 1, 2], lines: Self.through(a: a70, b: b75)).map(\.grade), [.a, .c, .c])
   }
 
   func testNoSalesIsCAndCountsAsZero() {
     let amounts: [Int64] = [0, 100, -50]
     let g = Grading.grade(amounts, order: Grading.rank(amounts, tieKeys: [1, 2, 3]), lines: .pareto)
-    // 100 is 100% of the positive total: over 95%, so C by the rule; nothing else bought.
+    // 100 is the only one that bought: it starts at 0% → A; nothing else bought → C.
     XCTAssertEqual(g.map(\.index), [1, 0, 2])
-    XCTAssertEqual(g.map(\.grade), [.c, .c, .c])
+    XCTAssertEqual(g.map(\.grade), [.a, .c, .c])
+    // Under through, 100 reaches 100% > 95% → C.
+    XCTAssertEqual(
+      Grading.grade(amounts, order: [1, 0, 2], lines: Self.through()).map(\.grade), [.c, .c, .c])
     XCTAssertEqual(Grading.grade([0, 0], order: [0, 1], lines: .pareto).map(\.grade), [.c, .c])
   }
 

@@ -72,6 +72,7 @@ final class ComplaintSettlementTests: XCTestCase {
       complaint ack 1
       complaint investigate 1
       complaint responsibility 1 supplier
+      complaint propose 1 note="补偿"
       complaint remedy 1 compensate amount=1000 settle=credit-note
       """
     XCTAssertEqual(s.run(source: script, file: nil), .ok, out.text)
@@ -107,6 +108,9 @@ final class ComplaintSettlementTests: XCTestCase {
     let (s, out) = session(try firm())
     let script = """
       complaint open 1 type=service text="态度差"
+      complaint ack 1
+      complaint responsibility 1 ours
+      complaint propose 1 note="退款"
       complaint remedy 1 refund amount=300 settle=pay-out
       """
     XCTAssertEqual(s.run(source: script, file: nil), .ok, out.text)
@@ -115,10 +119,70 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, money("300"))
     // Responsibility never set to a supplier: nothing to recover.
     XCTAssertTrue(ComplaintStore.claims(s.db).isEmpty)
-    // Received today, acknowledging is due tomorrow: open but not overdue.
+    // Acknowledged, resolving is due 2026-12-06: open but not overdue.
     let summary = ComplaintViews.customerSummary(s.db, customer: 1, today: day("2026-11-29"))
     XCTAssertEqual(summary, CustomerComplaints(count: 1, open: 1, overdue: 0, paid: money("300")))
-    let later = ComplaintViews.customerSummary(s.db, customer: 1, today: day("2026-12-01"))
+    let later = ComplaintViews.customerSummary(s.db, customer: 1, today: day("2026-12-07"))
     XCTAssertEqual(later.overdue, 1)
+  }
+
+  /// §4 claims rule 2: no compensation while investigating; and none before responsibility
+  /// and a proposed solution. A refused remedy changes nothing.
+  func testCompensationWaitsForResponsibilityAndAProposal() throws {
+    let (s, out) = session(try firm())
+    let setup = """
+      complaint open 1 type=quality text="屏幕坏点" received=2026-11-27
+      complaint ack 1
+      complaint investigate 1
+      """
+    XCTAssertEqual(s.run(source: setup, file: nil), .ok, out.text)
+    let before = s.db
+    XCTAssertEqual(s.run(source: "complaint remedy 1 compensate amount=100", file: nil), .failed)
+    XCTAssertTrue(out.text.contains("is being investigated: no compensate while investigating"), out.text)
+    XCTAssertEqual(s.run(source: "complaint propose 1", file: nil), .ok)
+    XCTAssertEqual(s.run(source: "complaint remedy 1 refund amount=100", file: nil), .failed)
+    XCTAssertTrue(out.text.contains("has no responsibility recorded"), out.text)
+    XCTAssertEqual(s.run(source: "complaint responsibility 1 undetermined", file: nil), .ok)
+    XCTAssertEqual(s.run(source: "complaint remedy 1 refund amount=100", file: nil), .failed)
+    XCTAssertEqual(balance(s.db, "INV-A"), balance(before, "INV-A"))
+    XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, .zero)
+    XCTAssertEqual(s.run(source: "complaint responsibility 1 ours", file: nil), .ok)
+    XCTAssertEqual(s.run(source: "complaint remedy 1 refund amount=100", file: nil), .ok, out.text)
+    XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, money("100"))
+  }
+
+  /// A step dated before the previous step is refused.
+  func testAStepCannotBeDatedBeforeThePreviousOne() throws {
+    let (s, out) = session(try firm())
+    let setup = """
+      complaint open 1 type=quality text="屏幕坏点" received=2026-11-20
+      complaint ack 1 date=2026-11-23
+      """
+    XCTAssertEqual(s.run(source: setup, file: nil), .ok, out.text)
+    XCTAssertEqual(s.run(source: "complaint investigate 1 date=2026-11-22", file: nil), .failed)
+    XCTAssertTrue(out.text.contains("before the complaint's last recorded step (2026-11-23)"), out.text)
+    XCTAssertEqual(s.run(source: "complaint investigate 1 date=2026-11-24", file: nil), .ok)
+  }
+
+  /// Working-day deadlines skip the holidays: received Wednesday 2026-09-30 with 国庆节
+  /// 10-01..10-07, acknowledging (1 working day) falls due Thursday 10-08, not 10-01;
+  /// resolving (7 calendar days) stays 10-07.
+  func testWorkingDayDeadlinesSkipHolidays() throws {
+    let (s, out) = session(try firm())
+    let script = """
+      holiday add 2026-10-01..2026-10-07 name=国庆节
+      complaint open 1 type=quality text="屏幕坏点" received=2026-09-30
+      """
+    XCTAssertEqual(s.run(source: script, file: nil), .ok, out.text)
+    let c = ComplaintStore.record(s.db, row: 0)
+    XCTAssertEqual(c.ackDue, day("2026-10-08"))
+    XCTAssertEqual(c.resolveDue, day("2026-10-07"))
+    // An overlapping range is refused; removing the holiday brings back the weekday rule.
+    XCTAssertEqual(s.run(source: "holiday add 2026-10-07..2026-10-08 name=x", file: nil), .failed)
+    XCTAssertEqual(s.run(source: "holiday remove 1", file: nil), .ok)
+    XCTAssertEqual(
+      ComplaintPolicy.standard("quality").deadlines(
+        received: day("2026-09-30"), calendar: HolidayCommands.calendar(s.db)
+      ).ack, day("2026-10-01"))
   }
 }

@@ -177,6 +177,44 @@ final class CreditCheckTests: XCTestCase {
     XCTAssertEqual(CreditData.reviewAccount(s.credit, 1)?.nextReview, Day(parsing: "2026-11-30"))
   }
 
+  /// §3.2: a new trading customer is class C until reviewed, and its first report falls due
+  /// one month after its first trade, not after the day its record was made (2020).
+  func testANewTradingCustomerIsCUntilReviewedFromItsFirstTrade() throws {
+    let s = try session()
+    try s.change([
+      .update(
+        table: "customers", key: .int(2),
+        values: ["created": .timestamp(Timestamp(day: Day(parsing: "2020-01-01")!, hour: 9))]),
+      .insert(
+        table: "sales",
+        values: [
+          "customer": .int(2), "date": .date(Day(parsing: "2026-10-20")!), "amount": .money(Money(fen: 100)),
+        ]),
+      .insert(
+        table: "invoices",
+        values: [
+          "no": .text("B1"), "customer": .int(2), "date": .date(Day(parsing: "2026-10-12")!),
+          "amount": .money(Money(fen: 100)),
+        ]),
+    ])
+    let r = try XCTUnwrap(CreditData.reviewAccount(s.credit, 2))
+    XCTAssertEqual(r.creditClass, .c)
+    XCTAssertTrue(r.provisional)
+    // First trade: the invoice of 2026-10-12 (before the sale of 10-20); C: one month later.
+    XCTAssertEqual(r.nextReview, Day(parsing: "2026-11-12"))
+    XCTAssertEqual(s.run(source: "credit review 2 date=2026-11-20", file: nil), .ok)
+    let after = try XCTUnwrap(CreditData.reviewAccount(s.credit, 2))
+    XCTAssertFalse(after.provisional)
+    XCTAssertEqual(after.nextReview, Day(parsing: "2026-12-20"))
+    let t = s.db.customers
+    XCTAssertEqual(t.columns[t.def.columnIndex("credit_class")!].string(t.row(forId: 2)!), "C")
+    // A prospect has no class until someone gives it one.
+    try s.change([
+      .update(table: "customers", key: .int(2), values: ["status": .text("prospect"), "credit_class": .null])
+    ])
+    XCTAssertNil(CreditData.reviewAccount(s.credit, 2))
+  }
+
   /// The collection procedure's "supply suspended" step blocks new credit until a later step.
   func testSupplySuspendedByTheCollectionStep() throws {
     let s = try session()

@@ -37,6 +37,10 @@ final class TranscriptTests: XCTestCase {
   func testReceivablesAgeing() throws { try check("receivables-ageing.kehu") }
   func testReceivablesDemo() throws { try check("receivables-demo.kehu") }
   func testReceivablesPayments() throws { try check("receivables-payments.kehu") }
+  func testRulesClaims() throws { try check("rules-claims.kehu") }
+  func testRulesCollections() throws { try check("rules-collections.kehu") }
+  func testRulesEvaluation() throws { try check("rules-evaluation.kehu") }
+  func testRulesGrading() throws { try check("rules-grading.kehu") }
   func testScenarioNesting() throws { try check("scenario-nesting.kehu") }
   func testShellBasics() throws { try check("shell-basics.kehu") }
   func testShellIo() throws { try check("shell-io.kehu") }
@@ -67,6 +71,10 @@ final class TranscriptTests: XCTestCase {
     "receivables-ageing.kehu",
     "receivables-demo.kehu",
     "receivables-payments.kehu",
+    "rules-claims.kehu",
+    "rules-collections.kehu",
+    "rules-evaluation.kehu",
+    "rules-grading.kehu",
     "scenario-nesting.kehu",
     "shell-basics.kehu",
     "shell-io.kehu",

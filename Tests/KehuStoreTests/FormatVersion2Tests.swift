@@ -267,6 +267,12 @@ final class FormatVersion2Tests: XCTestCase {
     XCTAssertEqual(n.column(named: "invoice")!.string(0), "INV-1")
     XCTAssertEqual(n.column(named: "amount")!.money(0), Money(fen: 30_000))
     XCTAssertEqual(db["invoices"].column(named: "amount")!.money(0), Money(fen: 100_000))
+    // What format 3 added reads as empty: the holidays table, and the new columns of
+    // evaluation_notes and ladder.
+    XCTAssertEqual(db["holidays"].count, 0)
+    XCTAssertNotNil(db["evaluation_notes"].column(named: "expense"))
+    XCTAssertNotNil(db["evaluation_notes"].column(named: "support"))
+    XCTAssertNotNil(db["ladder"].column(named: "skip"))
     try store.close()
   }
 }

@@ -215,9 +215,9 @@ def case_tab_completion(binary, home):
         # One match: `hel` becomes `help` and runs; help lists the commands.
         s.prompt_then("hel\t\r")
         s.expect("list the commands, or explain one")
-        # Two matches: both are listed on a line of their own, the typed `h` stays.
+        # Several matches: listed on a line of their own, the typed `h` stays.
         s.prompt_then("h\t")
-        s.expect("\r\nhelp     history\r\n")
+        s.expect("\r\nhelp      history   holiday   holidays\r\n")
         s.expect(PROMPT + "h", "the prompt redrawn below the list")
         s.send("is\t7\r")
         s.expect("Change history of customer 7")
@@ -388,7 +388,7 @@ def case_terminal_restored(binary, home):
     s = Session(binary, home)
     try:
         s.prompt_then("h\t")
-        s.expect("help     history\r\n")
+        s.expect("help      history   holiday   holidays\r\n")
         s.expect(PROMPT + "h", "the prompt redrawn below the list")
         time.sleep(0.1)
         s.send(CTRL_C)

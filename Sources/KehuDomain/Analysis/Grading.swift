@@ -7,26 +7,40 @@ public enum SalesGrade: String, Sendable, CaseIterable {
   case c = "C"
 }
 
+/// How a share line cuts the ranking (§2.6 step 3; the chapter's purpose is to find the key
+/// customers, 从图中找出重点客户). `before`: a customer is in a band while the cumulative share
+/// *before* it is below the line, so the biggest customer is always A. `through`: while the
+/// cumulative share up to and including it is at most the line (kehu's first rule, kept for
+/// those who want it); there a firm of two customers at 85% and 15% has no A at all.
+public enum BandRule: String, Sendable, CaseIterable {
+  case before
+  case through
+}
+
 /// Where the grade lines fall (§2.6 steps 2–3). By share: cumulative share lines (the
 /// Pareto 80% / 95%); by standard: the chapter's grade standard amounts (等级标准额).
 public enum GradeLines: Sendable, Equatable {
   /// Fractions: 0.8 and 0.95 for 80% and 95%.
-  case share(a: Dec, b: Dec)
+  case share(a: Dec, b: Dec, rule: BandRule)
   /// Monthly averages at or above `a` are A, at or above `b` B.
   case standard(a: Money, b: Money)
 
-  /// The chapter's Pareto lines: A up to 80% of the cumulative share, B up to 95%.
+  /// The chapter's Pareto lines: the A line at 80% of the cumulative share, the B line at 95%.
   public static let paretoA = Dec(mantissa: 80, scale: 2)
   public static let paretoB = Dec(mantissa: 95, scale: 2)
-  public static let pareto = GradeLines.share(a: paretoA, b: paretoB)
+  public static let pareto = GradeLines.share(a: paretoA, b: paretoB, rule: .before)
 
   /// The rule as the output states it.
   public var rule: Message {
     switch self {
-    case .share(let a, let b):
+    case .share(let a, let b, .before):
       let (a, b) = (Value.percentText(a), Value.percentText(b))
       return
-        "A while the cumulative share up to and including the customer is at most \(a), B while at most \(b), the rest C; shares compared exactly, never rounded first"
+        "A while the cumulative share before the customer is below \(a) (so the biggest customer is always A), B while below \(b), the rest C; equal amounts take the higher band; shares compared exactly, never rounded first"
+    case .share(let a, let b, .through):
+      let (a, b) = (Value.percentText(a), Value.percentText(b))
+      return
+        "A while the cumulative share up to and including the customer is at most \(a), B while at most \(b), the rest C (rule=through); equal amounts take the higher band; shares compared exactly, never rounded first"
     case .standard(let a, let b):
       return
         "grade standard amounts (等级标准额): monthly average ≥ \(a.formatted) is A, ≥ \(b.formatted) is B, the rest C"
@@ -66,7 +80,9 @@ public enum Grading {
   /// Grades a ranking. `order` is from `rank`; `months` is how many months each amount
   /// sums (1 for plain totals), so a standard amount per month compares as amount ≥
   /// standard × months, exactly. Customers with nothing (or a net negative) are C and
-  /// count as zero in the total, so shares add up to 100% over those that bought.
+  /// count as zero in the total, so shares add up to 100% over those that bought. A run of
+  /// equal amounts takes the grade of its first member: a line never splits a tie, and the
+  /// tie joins the higher band.
   public static func grade(
     _ amounts: [Int64], order: [Int], lines: GradeLines, months: Int = 1
   ) -> [RankedCustomer] {
@@ -75,16 +91,24 @@ public enum Grading {
     var out: [RankedCustomer] = []
     out.reserveCapacity(order.count)
     var cumulative: Int64 = 0
+    var previous: (amount: Int64, grade: SalesGrade)? = nil
     for i in order {
       let amount = amounts[i]
+      let before = cumulative
       if amount > 0 { cumulative &+= amount }
       var g = SalesGrade.c
-      if amount > 0 {
+      if let p = previous, p.amount == amount {
+        g = p.grade
+      } else if amount > 0 {
         switch lines {
-        case .share(let a, let b):
-          if within(cumulative, total, a) {
+        case .share(let a, let b, let rule):
+          let reached = rule == .before ? before : cumulative
+          let inside = { (line: Dec) in
+            rule == .before ? below(reached, total, line) : within(reached, total, line)
+          }
+          if inside(a) {
             g = .a
-          } else if within(cumulative, total, b) {
+          } else if inside(b) {
             g = .b
           }
         case .standard(let a, let b):
@@ -96,21 +120,33 @@ public enum Grading {
           }
         }
       }
+      previous = (amount, g)
       out.append(RankedCustomer(index: i, amount: amount, cumulative: cumulative, grade: g))
     }
     return out
   }
 
+  /// cumulative ÷ total < line, as integers: cumulative × 10^scale < mantissa × total.
+  static func below(_ cumulative: Int64, _ total: Int128, _ line: Dec) -> Bool {
+    guard total > 0 else { return false }
+    return compare(cumulative, total, line).map { $0 < $1 } ?? false
+  }
+
   /// cumulative ÷ total ≤ line, as integers: cumulative × 10^scale ≤ mantissa × total.
   static func within(_ cumulative: Int64, _ total: Int128, _ line: Dec) -> Bool {
     guard total > 0 else { return false }
+    return compare(cumulative, total, line).map { $0 <= $1 } ?? false
+  }
+
+  /// Both sides of cumulative ÷ total against line, scaled to integers; nil on overflow.
+  private static func compare(_ cumulative: Int64, _ total: Int128, _ line: Dec) -> (Int128, Int128)? {
     let scale = max(0, line.scale)
     var p: Int128 = 1
     for _ in 0..<scale { p *= 10 }
     let (lhs, o1) = Int128(cumulative).multipliedReportingOverflow(by: p)
     let (rhs, o2) = line.mantissa.multipliedReportingOverflow(by: total)
-    if o1 || o2 { return false }
-    return lhs <= rhs
+    if o1 || o2 { return nil }
+    return (lhs, rhs)
   }
 
   /// A share for display: amount ÷ total rounded to 0.01% (the grading never uses it).

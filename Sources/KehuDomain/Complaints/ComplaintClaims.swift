@@ -28,7 +28,29 @@ public struct CreditNoteSettlement: Sendable, Equatable {
   public var paidOut: Money
 }
 
+/// Why a complaint may not yet pay the customer money (a refund or compensation).
+public enum SettlementBar: Sendable, Equatable {
+  /// §4 claims rule 2: do not compromise while investigating (不可在调查的阶段里轻易与客户妥协).
+  case investigating
+  /// §4 principle 03 and claims rule 4: whether to compensate, and how much, follows from
+  /// who is responsible.
+  case noResponsibility
+  /// §4 method 03 comes before 04: a solution is offered before a claim is settled.
+  case noProposal
+}
+
 public enum ComplaintClaims {
+  /// Whether a refund or compensation may be paid now: only once responsibility is recorded
+  /// and a solution has been proposed, never while the complaint is being investigated.
+  public static func settlementBar(stage: ComplaintStage, responsibility: ComplaintResponsibility?)
+    -> SettlementBar?
+  {
+    if stage == .investigating { return .investigating }
+    if responsibility == nil || responsibility == .undetermined { return .noResponsibility }
+    if stage != .proposed && stage != .resolved { return .noProposal }
+    return nil
+  }
+
   /// A credit note reduces what the customer owes, oldest invoice first (the order payments
   /// are applied in); no cash discount is earned by a credit note; any excess is paid out.
   public static func creditNote(amount: Money, date: Day, openItems: [OpenInvoice]) throws(DomainError)

@@ -5,7 +5,7 @@ import KehuStore
 public struct ComplaintPolicy: Sendable, Equatable {
   public var type: String
   public var ackDays: Int
-  /// Counted in working days (Monday to Friday) rather than calendar days.
+  /// Counted in working days (Monday to Friday, less holidays) rather than calendar days.
   public var ackWorking: Bool
   public var resolveDays: Int
   public var resolveWorking: Bool
@@ -21,13 +21,14 @@ public struct ComplaintPolicy: Sendable, Equatable {
     self.resolveWorking = resolveWorking
   }
 
-  /// Acknowledge within 1 working day, resolve within 7 days: the defaults the issue sets.
+  /// Acknowledge within 1 working day, resolve within 7 days: kehu's defaults (editable with
+  /// `complaint policy`); the chapter asks only to handle promptly (及时处理, §4 principle 02).
   public static func standard(_ type: String) -> ComplaintPolicy { ComplaintPolicy(type: type) }
 
-  public func deadlines(received: Day) -> (ack: Day, resolve: Day) {
+  public func deadlines(received: Day, calendar: WorkingCalendar = .weekends) -> (ack: Day, resolve: Day) {
     (
-      ComplaintDeadlines.due(from: received, days: ackDays, working: ackWorking),
-      ComplaintDeadlines.due(from: received, days: resolveDays, working: resolveWorking)
+      ComplaintDeadlines.due(from: received, days: ackDays, working: ackWorking, calendar: calendar),
+      ComplaintDeadlines.due(from: received, days: resolveDays, working: resolveWorking, calendar: calendar)
     )
   }
 
@@ -58,37 +59,21 @@ public enum DeadlineStatus: Equatable, Sendable {
 }
 
 public enum ComplaintDeadlines {
-  /// Saturday and Sunday are not working days (public holidays are not modelled).
-  public static func isWorkingDay(_ d: Day) -> Bool { d.weekday <= 5 }
+  /// Saturday and Sunday are not working days, nor the firm's holidays in `calendar`.
+  public static func isWorkingDay(_ d: Day, calendar: WorkingCalendar = .weekends) -> Bool {
+    calendar.isWorkingDay(d)
+  }
 
   /// The day `days` after `from`: counting only working days when `working`, so a complaint
-  /// received on a Friday or over the weekend with 1 working day is due on Monday. With 0
-  /// working days a weekend receipt is due the next working day.
-  public static func due(from: Day, days: Int, working: Bool) -> Day {
-    guard working else { return from.adding(days: days) }
-    var d = from
-    var left = days
-    if left == 0 {
-      while !isWorkingDay(d) { d = d.adding(days: 1) }
-      return d
-    }
-    while left > 0 {
-      d = d.adding(days: 1)
-      if isWorkingDay(d) { left -= 1 }
-    }
-    return d
+  /// received on a Friday or over the weekend with 1 working day is due on Monday (or after
+  /// the holiday). With 0 working days a weekend receipt is due the next working day.
+  public static func due(from: Day, days: Int, working: Bool, calendar: WorkingCalendar = .weekends) -> Day {
+    working ? calendar.adding(workingDays: days, to: from) : from.adding(days: days)
   }
 
   /// Working days from `from` (exclusive) to `to` (inclusive).
-  public static func workingDays(from: Day, to: Day) -> Int {
-    guard to > from else { return 0 }
-    var n = 0
-    var d = from.adding(days: 1)
-    while d <= to {
-      if isWorkingDay(d) { n += 1 }
-      d = d.adding(days: 1)
-    }
-    return n
+  public static func workingDays(from: Day, to: Day, calendar: WorkingCalendar = .weekends) -> Int {
+    calendar.workingDays(from: from, to: to)
   }
 
   public static func status(due: Day, done: Day?, today: Day) -> DeadlineStatus {

@@ -38,24 +38,36 @@ public enum CreditClass: String, Sendable, CaseIterable {
 public struct ReviewAccount: Sendable, Equatable {
   public var customer: String
   public var creditClass: CreditClass
+  /// The class comes from the new-customer rule, not from a review: §3.2 puts new
+  /// customers in C, so a trading customer without a class is C until it is reviewed.
+  public var provisional: Bool
   /// The last periodic report; nil when never reviewed.
   public var lastReview: Day?
-  /// When trading started: a customer never reviewed is due one period after it.
-  public var since: Day
+  /// The first trade: a customer never reviewed is due one period after it, not after the
+  /// day its record was made. nil when it has not traded yet.
+  public var since: Day?
 
-  public init(customer: String, creditClass: CreditClass, lastReview: Day?, since: Day) {
+  public init(
+    customer: String, creditClass: CreditClass, lastReview: Day?, since: Day?, provisional: Bool = false
+  ) {
     self.customer = customer
     self.creditClass = creditClass
     self.lastReview = lastReview
     self.since = since
+    self.provisional = provisional
   }
 
-  public var nextReview: Day { creditClass.nextReview(after: lastReview ?? since) }
+  /// The class a trading customer has before anyone has classed it (§3.2: new customers are C).
+  public static let newCustomerClass = CreditClass.c
+
+  /// When the next periodic report is due; nil for a customer never reviewed that has not
+  /// traded yet (there is nothing to report on).
+  public var nextReview: Day? { (lastReview ?? since).map { creditClass.nextReview(after: $0) } }
 }
 
 /// Customers due or overdue for a periodic report at `asof`, the longest overdue first.
 public func reviewsDue(_ accounts: [ReviewAccount], asof: Day) -> ResultTable {
-  let due = accounts.map { ($0, $0.nextReview) }.filter { $0.1 <= asof }.sorted {
+  let due = accounts.compactMap { a in a.nextReview.map { (a, $0) } }.filter { $0.1 <= asof }.sorted {
     ($0.1, $0.0.customer) < ($1.1, $1.0.customer)
   }
   return ResultTable(
@@ -65,12 +77,14 @@ public func reviewsDue(_ accounts: [ReviewAccount], asof: Day) -> ResultTable {
     ],
     rows: due.map { a, d in
       [
-        .text(a.customer), .text(a.creditClass.rawValue), a.lastReview.map(Value.date) ?? .null, .date(d),
+        .text(a.customer), .text(a.creditClass.rawValue + (a.provisional ? " (new)" : "")),
+        a.lastReview.map(Value.date) ?? .null, .date(d),
         .int(Int64(daysPastDue(due: d, asof: asof))),
       ]
     },
     title: "Credit reviews due as of \(asof)",
     notes: [
-      "§3.2: class A every 6 months, B every 3, C every month; never reviewed: counted from the start of trading"
+      "§3.2: class A every 6 months, B every 3, C every month; never reviewed: counted from the first trade",
+      "§3.2: a new trading customer without a class is C (new) until it is reviewed",
     ])
 }

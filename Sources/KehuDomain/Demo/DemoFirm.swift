@@ -276,6 +276,14 @@ public enum DemoFirm {
     out += complaintTimelines(
       today: today, parties: complaints.map { (customers[$0.0].id, customers[$0.0].owner) })
     out += analysisMutations(today: today)
+    // The firm's calendar: 国庆节 of the current year, skipped by working-day deadlines.
+    let year = today.year
+    if let from = Day(year: year, month: 10, day: 1), let to = Day(year: year, month: 10, day: 7) {
+      out.append(
+        .insert(
+          table: "holidays",
+          values: ["id": .int(1), "from": .date(from), "to": .date(to), "name": .text("国庆节")]))
+    }
     return out
   }
 

@@ -39,12 +39,16 @@ public struct CollectionStep: Sendable, Equatable {
   public var name: String
   public var chinese: String
   public var days: Int
+  /// The firm's policy may jump this step: once a later step's day has come, the plan
+  /// passes it over instead of asking for it late.
+  public var skippable: Bool
 
-  public init(key: String, name: String, chinese: String, days: Int) {
+  public init(key: String, name: String, chinese: String, days: Int, skippable: Bool = false) {
     self.key = key
     self.name = name
     self.chinese = chinese
     self.days = days
+    self.skippable = skippable
   }
 }
 
@@ -95,45 +99,100 @@ public struct CollectionLadder: Sendable, Equatable {
 
   public func step(key: String) -> CollectionStep? { steps.first { $0.key == key } }
 
-  /// The step due now: the last one whose day has been reached; nil when not past due.
+  /// The same ladder with one step's `skippable` set.
+  public func marking(_ key: String, skippable: Bool) -> CollectionLadder {
+    var l = self
+    for i in l.steps.indices where l.steps[i].key == key { l.steps[i].skippable = skippable }
+    return l
+  }
+
+  /// The step the calendar alone reaches: the last one whose day has come; nil when not
+  /// past due.
   public func step(daysPastDue d: Int) -> CollectionStep? { steps.last { $0.days <= d } }
+
+  /// The next step for an account `d` days past due, given the steps already done since it
+  /// fell due: the first step above the last one done whose day has come, so a customer 40
+  /// days late with no reminder gets the reminder first, flagged late (its day came before
+  /// the step the calendar reaches). A step the policy may skip is passed over once a later
+  /// step's day has come. nil when nothing is due: not past due, or every step reached done.
+  public func nextStep(daysPastDue d: Int, done: Set<String>) -> (step: CollectionStep, late: Bool)? {
+    guard let reached = step(daysPastDue: d) else { return nil }
+    let start = (steps.lastIndex { done.contains($0.key) } ?? -1) + 1
+    for s in steps[start...] where s.days <= d {
+      if s.skippable && s.key != reached.key { continue }
+      return (s, s.key != reached.key)
+    }
+    return nil
+  }
+
+  /// The first step above those done whose day has not come yet.
+  public func upcoming(daysPastDue d: Int, done: Set<String>) -> CollectionStep? {
+    let start = (steps.lastIndex { done.contains($0.key) } ?? -1) + 1
+    return steps[start...].first { $0.days > d }
+  }
 }
 
-/// An overdue customer as the plan sees it: what is overdue, and since when.
+/// An overdue customer as the plan sees it: what is overdue, since when, and which steps
+/// were already taken since it fell due.
 public struct OverdueAccount: Sendable, Equatable {
   public var customer: String
   public var owner: String
   public var overdue: Money
   public var oldestDue: Day
+  public var done: Set<String>
 
-  public init(customer: String, owner: String = "", overdue: Money, oldestDue: Day) {
+  public init(customer: String, owner: String = "", overdue: Money, oldestDue: Day, done: Set<String> = []) {
     self.customer = customer
     self.owner = owner
     self.overdue = overdue
     self.oldestDue = oldestDue
+    self.done = done
   }
 }
 
-/// The collection plan: every account past due with the step due now, most overdue first.
+/// The collection plan: every account past due with the step due next, most overdue first.
+/// Steps follow what was done, not only the calendar (see `CollectionLadder.nextStep`).
 public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: CollectionLadder = .standard)
   -> ResultTable
 {
-  let rows: [(Int, OverdueAccount, CollectionStep)] = accounts.compactMap { a in
+  let rows: [(Int, OverdueAccount)] = accounts.compactMap { a in
     let d = daysPastDue(due: a.oldestDue, asof: asof)
-    guard a.overdue.fen > 0, let s = ladder.step(daysPastDue: d) else { return nil }
-    return (d, a, s)
+    guard a.overdue.fen > 0, d > 0 else { return nil }
+    return (d, a)
   }.sorted { ($1.0, $0.1.customer) < ($0.0, $1.1.customer) }
+  var late = 0
+  let cells: [[Value]] = rows.map { d, a in
+    let lastDone = ladder.steps.last { a.done.contains($0.key) }
+    let doneCell: Value = lastDone.map { .text($0.key) } ?? .null
+    if let (s, isLate) = ladder.nextStep(daysPastDue: d, done: a.done) {
+      if isLate { late += 1 }
+      return [
+        .text(a.customer), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell, .text(s.name),
+        .text(s.chinese), .text(isLate ? "late: due from day \(s.days)" : ""),
+      ]
+    }
+    let note = ladder.upcoming(daysPastDue: d, done: a.done).map { "waiting: \($0.key) from day \($0.days)" }
+    return [
+      .text(a.customer), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell, .null, .null,
+      .text(note ?? "every step taken"),
+    ]
+  }
+  let skipped = ladder.steps.filter(\.skippable).map(\.key)
+  let skippable: [Message] =
+    skipped.isEmpty
+    ? [] : ["skippable steps (\(skipped.joined(separator: ", "))) are passed over once a later day has come"]
   return ResultTable(
     columns: [
       ResultColumn("customer", .text), ResultColumn("owner", .text), ResultColumn("days", .int),
-      ResultColumn("overdue", .money), ResultColumn("step", .text), ResultColumn("步骤", .text),
+      ResultColumn("overdue", .money), ResultColumn("done", .text), ResultColumn("step", .text),
+      ResultColumn("步骤", .text), ResultColumn("note", .text),
     ],
-    rows: rows.map { d, a, s in
-      [.text(a.customer), .text(a.owner), .int(Int64(d)), .money(a.overdue), .text(s.name), .text(s.chinese)]
-    },
+    rows: cells,
     title: "Collection plan as of \(asof) (收账程序)",
     notes: [
-      "days past due counted from the oldest overdue due date",
-      "ladder: \(ladder.steps.map { "\($0.name) at \($0.days)" }.joined(separator: ", "))",
-    ])
+      "days past due counted from the oldest overdue due date; done: the last step logged since then",
+      "next step: the first one above those done whose day has come; late when a later step's day has come too",
+      "ladder: \(ladder.steps.map { "\($0.name) at \($0.days)" }.joined(separator: ", ")) (kehu default (editable), see `collect ladder`)",
+      "\(late) step(s) late",
+    ] + skippable)
 }

@@ -25,6 +25,7 @@ public struct CommandTable: Sendable {
     all += ReceivableReports.commands
     all += PolicyCommands.commands
     all += CollectCommands.commands
+    all += HolidayCommands.commands
     all += AnalysisCommands.commands
     all += CaseCommands.commands
     return CommandTable(all)

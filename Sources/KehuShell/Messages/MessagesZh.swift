@@ -9,7 +9,8 @@ extension MessageCatalogue {
 
 enum ChineseMessages {
   static let table: [String: String] = [
-    core, receivables, credit, customers, indirect, domain, query, ledger, charts, progress, transferProgress,
+    core, receivables, credit, customers, indirect, domain, query, ledger, rules, charts, progress,
+    transferProgress,
   ]
   .reduce(
     into: [:]) {
@@ -97,8 +98,6 @@ enum ChineseMessages {
       "记录客户的六项综合判断评分（1–5）",
     "show or change the scorecard weights, step rule and method defaults":
       "显示或修改评分权重、调整规则和各方法的默认值",
-    "step rule: raise after a run of on-time payments, cut after a late one":
-      "调整规则：连续按时付款后提高，延迟付款后降低",
     "the 48 warning signs of §3.1 with their ids (also `help signs`)":
       "§3.1 的48个警示信号及编号（也可用 `help signs`）",
     "record an investigation: channel, date, signs seen, note":

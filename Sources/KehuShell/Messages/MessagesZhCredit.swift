@@ -4,20 +4,8 @@ extension ChineseMessages {
   static let credit: [String: String] = [
     "customer {0} has no credit limit to adjust":
       "客户 {0} 没有可调整的信用限度",
-    "Limit adjustment of customer {0} {1}: {2} → {3}":
-      "客户 {0} {1} 的限度调整：{2} → {3}",
-    "payments counted: those after the limit was last set, up to {0}":
-      "计入的付款：限度最近一次设定之后、截至 {0} 的付款",
-    "no change":
-      "无变化",
-    "Limit adjustment as of {0} (§3.3 (5) step rule)":
-      "截至 {0} 的限度调整（§3.3 (5) 逐步调整规则）",
     "rule: {0}":
       "规则：{0}",
-    "{0} customers with a limit looked at; those whose limit changed are listed":
-      "查看了 {0} 家有限度的客户；列出限度有变化的客户",
-    "payments counted: those after each limit was last set":
-      "计入的付款：各客户限度最近一次设定之后的付款",
     "note {0} dishonoured":
       "票据 {0} 被拒付",
     "{0} paid {1} days late":
@@ -208,8 +196,6 @@ extension ChineseMessages {
       "客户 {0} 的信用等级为 {1}（{2}）：每 {3} 个月报告一次；下次 {4}",
     "a report on a month's last day is next due on the last day of the target month":
       "在月末最后一天的报告，下次在目标月份的最后一天到期",
-    "customer {0} has no credit class: set one with `credit class {0} A|B|C`":
-      "客户 {0} 没有信用等级：请用 `credit class {0} A|B|C` 设定",
     "the review date {0} is after today":
       "报告日期 {0} 晚于今天",
     "periodic report on customer {0} recorded ({1}, class {2}); next due {3}":

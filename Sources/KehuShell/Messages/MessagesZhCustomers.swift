@@ -145,16 +145,16 @@ extension ChineseMessages {
       "A 级界线必须低于 B 级界线",
     "period: {0} to {1}; total {2}; {3} customers: A {4}, B {5}, C {6}":
       "期间：{0} 至 {1}；合计 {2}；{3} 家客户：A {4}，B {5}，C {6}",
-    "customers with no {0} in the period are left out; equal amounts rank by id":
-      "期间内没有 {0} 的客户不列入；金额相同时按编号排序",
+    "customers with no {0} in the period are left out; equal amounts rank by id and share a band":
+      "期间内没有 {0} 的客户不列入；金额相同时按编号排序，归入同一级别",
     "margin = amount − cost of each sale line":
       "毛利 = 每一销售行的金额 − 成本",
     "`months` must be from 1 to 24 (the chapter uses 3, or 4–6)":
       "`months` 必须在 1 到 24 之间（本章用 3 个月，或 4–6 个月）",
     "monthly average = sum of {0} full months ({1} to {2}) ÷ {0}":
       "月平均额 = {0} 个完整月份（{1} 至 {2}）之和 ÷ {0}",
-    "{0} customers in trade: A {1}, B {2}, C {3}; a month without sales counts as 0; equal averages rank by id":
-      "有交易的客户 {0} 家：A {1}，B {2}，C {3}；没有销售的月份按 0 计；平均额相同时按编号排序",
+    "{0} customers in trade: A {1}, B {2}, C {3}; a month without sales counts as 0; equal averages rank by id and share a grade":
+      "有交易的客户 {0} 家：A {1}，B {2}，C {3}；没有销售的月份按 0 计；平均额相同时按编号排序，归入同一等级",
     "stored: {0} grades changed":
       "已保存：{0} 个等级有变化",
     "nothing stored: add `apply` to store the grades ({0} would change)":

@@ -30,8 +30,6 @@ extension ChineseMessages {
       "已履行：自承诺之日至承诺日期的收款足以支付承诺金额；已违约：承诺日期已过而未收足",
     "{0} broken: each is warning sign {1} of §3.1 ({2})":
       "{0} 项违约：每项都是 §3.1 的警示信号 {1}（{2}）",
-    "a step is due once the oldest overdue item is this many days past due; the last step reached applies":
-      "最早一笔逾期款项的逾期天数达到该天数时，该步骤即到期；适用已到达的最后一个步骤",
     "Collection ladder (收账程序), as edited":
       "收账程序（已修改）",
     "Collection ladder (收账程序), the default":
@@ -114,10 +112,6 @@ extension ChineseMessages {
       "`{0}` 必须在 0 到 365 天之间",
     "Complaint deadlines by type (§4 principle 02, handle promptly 及时处理)":
       "各类投诉的处理期限（§4 原则02，及时处理）",
-    "working days skip Saturday and Sunday; deadlines are fixed when a complaint is received":
-      "工作日不含星期六和星期日；期限在收到投诉时确定",
-    "defaults: acknowledge within 1 working day, resolve within 7 days":
-      "默认：1个工作日内确认，7天内解决",
     "no complaint {0}":
       "没有投诉 {0}",
     "`date` {0} is after today ({1})":

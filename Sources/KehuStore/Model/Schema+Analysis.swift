@@ -40,6 +40,9 @@ extension Catalog {
     [
       ColumnDef("id", .int, nullable: false), .customerRef(), ColumnDef("item", .int, nullable: false),
       ColumnDef("comment", .text), ColumnDef("problem", .text), ColumnDef("measure", .text),
+      // The figures the store cannot derive: item 5, the sales expense spent on the customer
+      // over the last 12 months; item 8, its support for our sales on a scale of 1 to 5.
+      ColumnDef("expense", .money), ColumnDef("support", .int),
     ])
 
   /// Stock counts, for inventory turnover (§2.5 (1) 5).

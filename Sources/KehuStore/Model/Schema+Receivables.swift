@@ -43,5 +43,7 @@ extension Catalog {
     [
       ColumnDef("step", .text, nullable: false), ColumnDef("name", .text), ColumnDef("chinese", .text),
       ColumnDef("days", .int, nullable: false),
+      // The policy may jump this step once a later step's day has come.
+      ColumnDef("skip", .bool),
     ])
 }

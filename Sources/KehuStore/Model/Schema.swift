@@ -87,7 +87,8 @@ public enum Catalog {
   // recourse, notes.closed, invoices.note.
   // Tables and columns are stored by name, so every older version reads: a missing table
   // loads empty and a missing column null (a note with no `closed` day stood as it stands now).
-  public static let formatVersion: UInt32 = 3
+  // Version 4: holidays; evaluation_notes.expense and .support; ladder.skip.
+  public static let formatVersion: UInt32 = 4
 
   /// The four customer classifications of §1 and their values: nature (性质: government body
   /// 政府机构, special company 特殊公司, ordinary company 普通公司, individual consumer 顾客个人,
@@ -242,12 +243,21 @@ public enum Catalog {
       .coded("field"), ColumnDef("old", .text), ColumnDef("new", .text),
     ])
 
+  /// The firm's holidays (`holiday add`): days that are not working days, for every
+  /// deadline counted in working days. One row per range, both ends included.
+  public static let holidays = TableDef(
+    "holidays", key: "id",
+    [
+      ColumnDef("id", .int, nullable: false), ColumnDef("from", .date, nullable: false),
+      ColumnDef("to", .date, nullable: false), ColumnDef("name", .text),
+    ])
+
   /// Every table, in the order `tables` lists them and the snapshot stores them.
   public static let tables: [TableDef] =
     [
       customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
       tradeStarts, competitors, developTasks, complaintEvents, complaintClaims, complaintPolicy,
-      policies, promises, ladder,
+      policies, promises, ladder, holidays,
     ] + creditTables + analysisTables + [creditNotes]
 
   public static let tableNames: [String] = tables.map(\.name)

@@ -37,12 +37,12 @@ struct Cols {
 }
 
 enum Analysis {
-  /// Customers in trade: not prospects and not ended.
+  /// Customers in trade: status `trading`. Prospects, pending ones (a trade start form not
+  /// yet approved, §2.4 step 5) and ended ones are not customers in trade.
   static func inTrade(_ s: Session) -> [Bool] {
     let c = Cols(s.db.customers).col("status")
-    let prospect = c.dictionary.lookup("prospect") ?? -2
-    let ended = c.dictionary.lookup("ended") ?? -2
-    return c.int32s.map { $0 != prospect && $0 != ended }
+    let trading = c.dictionary.lookup("trading") ?? -2
+    return c.int32s.map { $0 == trading }
   }
 
   /// Narrows `keep` to customers whose coded column `name` equals `value` (owner=, area=).

@@ -28,10 +28,17 @@ enum AnalyzeCommands {
         arguments: [.positional("id", .customer)], example: "analyze evaluation 1001", section: "§2.3",
         handler: Evaluation.evaluation),
       CommandSpec(
-        "evaluation note", summary: tr("write the comment, problem or measure of an evaluation item"),
+        "evaluation note",
+        summary: tr(
+          "write the comment, problem or measure of an evaluation item, or the figure of item 5 or 8"),
         arguments: [
           .positional("id", .customer), .key("item", .int, required: true), .key("comment", .text),
           .key("problem", .text), .key("measure", .text),
+          .key(
+            "expense", .money,
+            help: tr("item 5: the sales expense spent on the customer over the last 12 months")),
+          .key(
+            "support", .int, help: tr("item 8: the customer's support for our sales, 1 (none) to 5 (strong)")),
         ],
         example: "evaluation note 1001 item=10 problem=\"两次延迟付款\" measure=\"改为月结\"", section: "§2.3",
         writes: true, handler: Evaluation.note),

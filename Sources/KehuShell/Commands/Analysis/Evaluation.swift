@@ -83,6 +83,26 @@ enum ProductAnalysis {
 
 /// The comprehensive customer evaluation table (客户情况综合评价表, §2.3).
 enum Evaluation {
+  /// Item 5: the sales expense and its ratio to the customer's sales (§2.3: the sales cost of
+  /// every deal and its ratio to sales, to judge future sales spending).
+  static func expenseFigure(_ v: Value, sales: Int64) -> String {
+    guard case .money(let m) = v else {
+      return tr("not recorded: `evaluation note ID item=5 expense=AMOUNT`")
+    }
+    guard sales > 0 else { return tr("{0}, against no sales", m.formatted) }
+    return tr(
+      "{0} = {1} of sales {2}", m.formatted,
+      Value.percentText(Grading.share(m.fen, of: sales)),
+      Money(fen: sales).formatted)
+  }
+
+  /// Item 8: the support for our sales, as noted on a scale of 1 to 5.
+  static func supportFigure(_ v: Value) -> String {
+    guard case .int(let n) = v else { return tr("not recorded: `evaluation note ID item=8 support=1..5`") }
+    let words = [tr("none"), tr("little"), tr("some"), tr("good"), tr("strong")]
+    return tr("{0} of 5 ({1})", n, words[Int(n) - 1])
+  }
+
   static let items = [
     "basic situation 基本情况", "quantity per order 每次订货量", "number of orders 订货次数",
     "share of our sales 占公司销售额比重", "sales expense level 销售费用水平", "collection expense level 收款费用水平",
@@ -95,7 +115,24 @@ enum Evaluation {
     guard (1...10).contains(item) else { throw a.error(tr("`item` must be from 1 to 10"), at: "item") }
     var v: [String: Value] = [:]
     for k in ["comment", "problem", "measure"] { if let x = a.text(k) { v[k] = .text(x) } }
-    guard !v.isEmpty else { throw a.error(tr("give comment=, problem= or measure="), at: "item") }
+    if let m = a.money("expense") {
+      guard item == 5 else {
+        throw a.error(tr("`expense` is the figure of item 5 (sales expense)"), at: "expense")
+      }
+      guard m.fen >= 0 else { throw a.error(tr("`expense` must not be negative"), at: "expense") }
+      v["expense"] = .money(m)
+    }
+    if let n = a.int("support") {
+      guard item == 8 else {
+        throw a.error(tr("`support` is the figure of item 8 (support for our sales)"), at: "support")
+      }
+      guard (1...5).contains(n) else { throw a.error(tr("`support` must be from 1 to 5"), at: "support") }
+      v["support"] = .int(n)
+    }
+    guard !v.isEmpty else {
+      throw a.error(
+        tr("give comment=, problem= or measure= (or expense= for item 5, support= for item 8)"), at: "item")
+    }
     let t = Cols(s.db["evaluation_notes"])
     let existing = (0..<t.table.count).first {
       t.col("customer").int($0) == id && t.col("item").int($0) == item
@@ -142,22 +179,23 @@ enum Evaluation {
       orders == 0
       ? "no orders"
       : "\(Money(fen: amount / Int64(orders)).formatted) and \(qty / Int64(orders)) units on average"
+    let n = Cols(s.db["evaluation_notes"])
+    var notes: [Int: Int] = [:]
+    for i in n.rows(ofCustomer: id) { notes[Int(n.col("item").int(i))] = i }
+    func noted(_ item: Int, _ column: String) -> Value { notes[item].map { n.value(column, $0) } ?? .null }
     let figures = [
       basic + (c.string("abc_grade", r).map { ", grade \($0)" } ?? ""),
       perOrder,
       "orders in 12 months: \(orders)",
       Value.percentText(Grading.share(amount, of: all)) + " of \(Money(fen: all).formatted)",
-      "not recorded in the store",
+      expenseFigure(noted(5, "expense"), sales: amount),
       "collection actions in 12 months: \(collections)",
       "complaints in 12 months: \(complaints)",
-      "not recorded in the store",
+      supportFigure(noted(8, "support")),
       "visits and calls in 12 months: \(visits)",
       delay.average.map { "\($0) days late on average over \(delay.invoices) invoices" }
         ?? "no settled invoices",
     ]
-    let n = Cols(s.db["evaluation_notes"])
-    var notes: [Int: Int] = [:]
-    for i in n.rows(ofCustomer: id) { notes[Int(n.col("item").int(i))] = i }
     var t = ResultTable(
       columns: [
         ResultColumn("item", .int), ResultColumn("aspect", .text), ResultColumn("figure", .text),
@@ -174,7 +212,10 @@ enum Evaluation {
     t.notes = [
       tr(
         "figures over the 12 months to {0}; comment, problem and measure come from `evaluation note`",
-        asof.description)
+        asof.description),
+      tr(
+        "items 5 and 8 are figures the store cannot derive: noted with `evaluation note ID item=5 expense=…` and `item=8 support=1..5`"
+      ),
     ]
     return .table(t)
   }

@@ -13,6 +13,7 @@ enum GradeCommands {
           .key("owner", .text), .key("area", .text),
           .key("a", .percent, help: tr("the A line of cumulative share (default 80%)")),
           .key("b", .percent, help: tr("the B line of cumulative share (default 95%)")),
+          rule,
           .key("chart", .path, help: tr("`text` draws the Pareto chart under the table; FILE.svg writes it")),
           .key("bars", .bool, help: tr("print the bar chart also outside the prompt")),
         ],
@@ -24,6 +25,7 @@ enum GradeCommands {
           .key("months", .int), .key("asof", .date),
           .key("a", .percent, help: tr("the A line of cumulative share (default 80%)")),
           .key("b", .percent, help: tr("the B line of cumulative share (default 95%)")),
+          rule,
           .key("standard", .text, help: tr("grade standard amounts A,B (monthly averages)")),
           .key("apply", .bool, help: tr("store the grades (one audited change)")),
           ChartRequestKind.argument,
@@ -35,6 +37,12 @@ enum GradeCommands {
         example: "grade abc explain 1001 1002", section: "§2.6 step 3 (1), Table 4-12", handler: explain),
     ]
   }
+
+  static let rule = ArgSpec.key(
+    "rule", .choice(BandRule.allCases.map(\.rawValue)),
+    help: tr(
+      "before: in a band while the share before the customer is below the line (default); through: up to and including it"
+    ))
 
   static func lines(_ a: ParsedArguments) throws -> GradeLines {
     if let std = a.text("standard") {
@@ -48,6 +56,10 @@ enum GradeCommands {
       if a["a"] != nil || a["b"] != nil {
         throw a.error(tr("give either a=/b= or standard=, not both"), at: "standard")
       }
+      if a["rule"] != nil {
+        throw a.error(
+          tr("`rule` is for share lines; standard amounts compare each customer alone"), at: "rule")
+      }
       return .standard(a: hi, b: lo)
     }
     var la = GradeLines.paretoA
@@ -59,7 +71,7 @@ enum GradeCommands {
     }
     if !(la < lb) && a["a"] != nil { throw a.error(tr("the A line must be below the B line"), at: "a") }
     if !(la < lb) { throw a.error(tr("the A line must be below the B line"), at: "b") }
-    return .share(a: la, b: lb)
+    return .share(a: la, b: lb, rule: a.text("rule").flatMap(BandRule.init(rawValue:)) ?? .before)
   }
 
   // MARK: pareto
@@ -106,7 +118,9 @@ enum GradeCommands {
         "period: {0} to {1}; total {2}; {3} customers: A {4}, B {5}, C {6}",
         from?.description ?? tr("the first sale"), to?.description ?? tr("the last sale"),
         Money(fen: total).formatted, ranked.count, counts[0], counts[1], counts[2]),
-      tr("customers with no {0} in the period are left out; equal amounts rank by id", measure.rawValue),
+      tr(
+        "customers with no {0} in the period are left out; equal amounts rank by id and share a band",
+        measure.rawValue),
     ]
     if measure == .margin { t.notes.append(tr("margin = amount − cost of each sale line")) }
     var request = try ChartRequestKind.parse(a)
@@ -175,7 +189,8 @@ enum GradeCommands {
           .money(MonthlyAverage.average(total: Money(fen: c.amount), months: w.count)),
           Analysis.share(max(0, c.amount), total), Analysis.share(c.cumulative, total),
           .text(c.grade.rawValue),
-          old.map(Value.text) ?? .null,
+          // After `apply` the column shows what is stored now, not what was there before.
+          apply ? .text(c.grade.rawValue) : old.map(Value.text) ?? .null,
         ])
       }
       // Mutations are built only when they will be applied: a look at 1M customers stays cheap.
@@ -196,7 +211,7 @@ enum GradeCommands {
         w.labels.last!),
       tr("rule: {0}", gl.rule),
       tr(
-        "{0} customers in trade: A {1}, B {2}, C {3}; a month without sales counts as 0; equal averages rank by id",
+        "{0} customers in trade: A {1}, B {2}, C {3}; a month without sales counts as 0; equal averages rank by id and share a grade",
         ranked.count, counts[0], counts[1], counts[2]),
     ]
     if apply {

@@ -36,7 +36,7 @@ enum ComplaintClaimCommands {
           .key("amount", .money), .key("settle", .choice(["credit-note", "pay-out"])), ComplaintCommands.note,
           ComplaintCommands.date,
         ],
-        example: "complaint remedy 1 compensate amount=2000 settle=credit-note",
+        example: "complaint remedy 4 compensate amount=2000 settle=credit-note",
         section: "§4 claims rules 3, 6",
         writes: true, handler: remedy),
       CommandSpec(
@@ -103,6 +103,11 @@ enum ComplaintClaimCommands {
       throw a.error(
         tr("only a refund or compensation is settled; `{0}` pays the customer nothing", kind.rawValue),
         at: "settle")
+    }
+    if kind.paysMoney, let stage = c.stage,
+      let bar = ComplaintClaims.settlementBar(stage: stage, responsibility: c.responsibility)
+    {
+      throw a.error(refusal(bar, c, kind), at: "remedy")
     }
     let (day, time) = try ComplaintStore.stepDay(s, a, c)
     var batch: [Mutation] = []
@@ -245,6 +250,23 @@ enum ComplaintClaimCommands {
       t.notes.append(tr("{0} more than the customer owes is paid out", n.paidOut))
     }
     return t
+  }
+
+  static func refusal(_ bar: SettlementBar, _ c: ComplaintRecord, _ kind: ComplaintRemedy) -> String {
+    switch bar {
+    case .investigating:
+      return tr(
+        "complaint {0} is being investigated: no {1} while investigating (§4 claims rule 2, 不可在调查的阶段里轻易与客户妥协); record who is responsible and propose a solution first",
+        c.id, kind.rawValue)
+    case .noResponsibility:
+      return tr(
+        "complaint {0} has no responsibility recorded: `complaint responsibility {0} ours|supplier|carrier|customer` comes before a {1} (§4 principle 03, claims rule 4)",
+        c.id, kind.rawValue)
+    case .noProposal:
+      return tr(
+        "complaint {0} has no proposed solution: `complaint propose {0} note=…` comes before a {1} (§4 methods 03, 04)",
+        c.id, kind.rawValue)
+    }
   }
 
   static func refuseClosed(_ c: ComplaintRecord, _ a: ParsedArguments) throws {

@@ -45,7 +45,8 @@ enum ComplaintCommands {
           .key("resolve", .int, help: tr("days allowed to resolve")),
           .key("resolve_in", .choice(["working", "calendar"])),
         ],
-        example: "complaint policy transport ack=2 resolve=10 resolve_in=working", section: "§4 principle 02",
+        example: "complaint policy transport ack=2 resolve=10 resolve_in=working",
+        section: "§4 principle 02 (handle promptly); the days: kehu default (editable)",
         writes: true, handler: policy),
     ]
       + ComplaintClaimCommands.commands + ComplaintViews.commands
@@ -100,7 +101,7 @@ enum ComplaintCommands {
     let owner = a.text("owner") ?? ownerOf(s.db, customer)
     if let owner { cells["owner"] = .text(owner) }
     let policy = ComplaintStore.policy(s.db, type)
-    let due = policy.deadlines(received: received)
+    let due = policy.deadlines(received: received, calendar: HolidayCommands.calendar(s.db))
     cells["ack_due"] = .date(due.ack)
     cells["resolve_due"] = .date(due.resolve)
     let id = s.db["complaints"].nextId
@@ -221,12 +222,16 @@ enum ComplaintCommands {
     var t = ResultTable(
       columns: [
         ResultColumn("type", .text), ResultColumn("类型", .text), ResultColumn("acknowledge within", .text),
-        ResultColumn("resolve within", .text),
+        ResultColumn("resolve within", .text), ResultColumn("source", .text),
       ],
       title: tr("Complaint deadlines by type (§4 principle 02, handle promptly 及时处理)"),
       notes: [
-        tr("working days skip Saturday and Sunday; deadlines are fixed when a complaint is received"),
-        tr("defaults: acknowledge within 1 working day, resolve within 7 days"),
+        tr(
+          "working days skip Saturday, Sunday and the holidays of `holiday list`; deadlines are fixed when a complaint is received"
+        ),
+        tr(
+          "the chapter asks only to handle promptly; the days are kehu's defaults (acknowledge within 1 working day, resolve within 7 days), editable here"
+        ),
       ])
     for type in shown {
       let p = ComplaintStore.policy(s.db, type)
@@ -234,6 +239,8 @@ enum ComplaintCommands {
         .text(type), .text(ComplaintStore.typeNames[type] ?? ""),
         .text(ComplaintPolicy.describe(p.ackDays, working: p.ackWorking)),
         .text(ComplaintPolicy.describe(p.resolveDays, working: p.resolveWorking)),
+        .text(
+          s.db["complaint_policy"].row(forNo: type) == nil ? tr("kehu default (editable)") : tr("edited")),
       ])
     }
     return .table(t)

@@ -67,13 +67,17 @@ enum ComplaintStore {
     let received = day("date")!
     let type = text("type") ?? "service"
     // Rows without stored deadlines (older stores) are judged by today's policy.
-    let fallback = policy(db, type).deadlines(received: received)
+    let (ack, resolve) = (day("ack_due"), day("resolve_due"))
+    let fallback =
+      ack != nil && resolve != nil
+      ? (ack: ack!, resolve: resolve!)
+      : policy(db, type).deadlines(received: received, calendar: HolidayCommands.calendar(db))
     return ComplaintRecord(
       id: t.columns[t.def.keyColumn].int(r), customer: t.columns[t.def.columnIndex("customer")!].int(r),
       received: received, type: type, description: text("description") ?? "",
       stageText: text("stage") ?? "received", owner: text("owner"), invoice: text("invoice"),
-      product: text("product"), amount: money("amount"), ackDue: day("ack_due") ?? fallback.ack,
-      resolveDue: day("resolve_due") ?? fallback.resolve, acknowledged: day("acknowledged"),
+      product: text("product"), amount: money("amount"), ackDue: ack ?? fallback.ack,
+      resolveDue: resolve ?? fallback.resolve, acknowledged: day("acknowledged"),
       resolved: day("resolved"), closed: day("closed"),
       responsibility: text("responsibility").flatMap(ComplaintResponsibility.init(rawValue:)),
       remedy: text("remedy"), compensation: money("compensation") ?? .zero, resolution: text("resolution"))

@@ -145,13 +145,25 @@ enum CreditData {
 
   // MARK: review cycle
 
+  /// A customer's place in the review cycle. A trading customer without a class is C until
+  /// reviewed (§3.2); a prospect or pending one without a class has none.
   static func reviewAccount(_ db: CreditView, _ id: Int64) -> ReviewAccount? {
     let c = customer(db, id)
-    guard let cls = text(c["credit_class"]).flatMap(CreditClass.init(rawValue:)) else { return nil }
+    let stored = text(c["credit_class"]).flatMap(CreditClass.init(rawValue:))
+    guard let cls = stored ?? (text(c["status"]) == "trading" ? ReviewAccount.newCustomerClass : nil) else {
+      return nil
+    }
     let last = rows(db, "credit_reviews", customer: id).compactMap { day($0["date"]) }.max()
-    let since: Day
-    if case .timestamp(let t)? = c["created"] { since = t.day } else { since = Day(number: 0) }
-    return ReviewAccount(customer: String(id), creditClass: cls, lastReview: last, since: since)
+    return ReviewAccount(
+      customer: String(id), creditClass: cls, lastReview: last, since: firstTrade(db, id),
+      provisional: stored == nil)
+  }
+
+  /// The day of the customer's first sale or invoice; nil before it trades.
+  static func firstTrade(_ db: CreditView, _ id: Int64) -> Day? {
+    ["sales", "invoices"].compactMap { table in
+      rows(db, table, customer: id).compactMap { day($0["date"]) }.min()
+    }.min()
   }
 
   // MARK: scores

@@ -70,12 +70,15 @@ enum CreditLimitCommands {
         handler: policy),
       CommandSpec(
         "credit adjust",
-        summary: tr("step rule: raise after a run of on-time payments, cut after a late one"),
+        summary: tr("propose one limit step per review period from payment status and trade volume"),
         arguments: [
           .positional("target", .text, required: false, help: tr("a customer id, or all (the default)")),
           .key("asof", .date),
+          .key("apply", .bool, help: tr("store the proposed limits (one audited change)")),
         ],
-        example: "credit adjust all asof=2026-11-30", section: "§3.3 (5)", writes: true, handler: adjust),
+        example: "credit adjust all asof=2026-11-27",
+        section: "§3.3 (5); the weighing: kehu default (editable)",
+        writes: true, handler: adjust),
     ]
   }
 

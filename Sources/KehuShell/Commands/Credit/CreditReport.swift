@@ -77,8 +77,10 @@ extension CreditReviewCommands {
     if let r = CreditData.reviewAccount(s.credit, id) {
       out.append(
         tr(
-          "credit class {0}: a report every {1} month(s); last {2}; next due {3}", r.creditClass.rawValue,
-          r.creditClass.reviewMonths, r.lastReview.map { $0.description } ?? tr("never"), r.nextReview))
+          "credit class {0}: a report every {1} month(s); last {2}; next due {3}",
+          r.creditClass.rawValue + (r.provisional ? tr(" (new customer, until reviewed)") : ""),
+          r.creditClass.reviewMonths, r.lastReview.map { $0.description } ?? tr("never"),
+          r.nextReview?.description ?? tr("one period after the first trade")))
     } else {
       out.append(tr("no credit class"))
     }

@@ -147,7 +147,7 @@ enum CreditReviewCommands {
     return .message(
       tr(
         "customer {0} is credit class {1} ({2}): a report every {3} month(s); next due {4}", id, cls.rawValue,
-        tr(cls.who), cls.reviewMonths, next))
+        tr(cls.who), cls.reviewMonths, next?.description ?? tr("one period after the first trade")))
   }
 
   static func reviewDue(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -169,7 +169,8 @@ enum CreditReviewCommands {
     let id = try CreditData.customerId(s, a)
     guard let account = CreditData.reviewAccount(s.credit, id) else {
       throw a.error(
-        tr("customer {0} has no credit class: set one with `credit class {0} A|B|C`", id), at: "id")
+        tr("customer {0} is not trading and has no credit class: set one with `credit class {0} A|B|C`", id),
+        at: "id")
     }
     let date = a.date("date") ?? s.today
     if date > s.today { throw a.error(tr("the review date {0} is after today", date), at: "date") }
@@ -178,12 +179,20 @@ enum CreditReviewCommands {
       "by": .text(s.settings.user),
     ]
     if let n = a.text("note") { values["note"] = .text(n) }
-    try s.change([.insert(table: "credit_reviews", values: values)])
+    var batch: [Mutation] = [.insert(table: "credit_reviews", values: values)]
+    // The new-customer class becomes the customer's own once it is reviewed.
+    if account.provisional {
+      batch.append(
+        .update(
+          table: "customers", key: .int(id),
+          values: ["credit_class": .text(account.creditClass.rawValue), "updated": .timestamp(s.now)]))
+    }
+    try s.change(batch)
     let next = CreditData.reviewAccount(s.credit, id)!.nextReview
     return .message(
       tr(
         "periodic report on customer {0} recorded ({1}, class {2}); next due {3}", id, date,
-        account.creditClass.rawValue, next))
+        account.creditClass.rawValue, next?.description ?? "—"))
   }
 
   // MARK: emergency reports and countermeasures

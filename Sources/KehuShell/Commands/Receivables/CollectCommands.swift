@@ -23,6 +23,21 @@ enum CollectCommands {
           "collect log 1010 step=phone method=reasoning outcome=\"答应月底付款\" promise=2026-12-10 amount=20000",
         section: "§5", writes: true, handler: log),
       CommandSpec(
+        "collect letter",
+        summary: tr(
+          "write the reminder or formal demand of a collection step, bilingual Markdown, from the open items"),
+        arguments: [
+          .positional("id", .customer),
+          .key(
+            "step", .choice(CollectionLetterKind.allCases.map(\.rawValue)),
+            help: tr("letter (default) or demand")),
+          .key("file", .path, help: tr("write the letter to this Markdown file (default: print it)")),
+          .key("asof", .date), .key("from", .text, help: tr("who signs it (default the user)")),
+        ],
+        example: "collect letter 1017 step=letter file=催款函-1017.md",
+        section: "§5 collection procedure (收账程序)",
+        handler: letter),
+      CommandSpec(
         "collect promises",
         summary: tr("promises to pay: kept, open or broken (a broken one is warning sign P1)"),
         arguments: [.key("asof", .date)], example: "collect promises", section: "§5, §3.1", handler: promises),
@@ -31,14 +46,19 @@ enum CollectCommands {
         example: "collect effectiveness", section: "§5", handler: effectiveness),
       CommandSpec(
         "collect ladder", summary: tr("the collection ladder: steps by days past due"),
-        example: "collect ladder", section: "§5", handler: showLadder),
+        example: "collect ladder",
+        section: "§5 collection procedure (收账程序); the steps and days: kehu default (editable)",
+        handler: showLadder),
       CommandSpec(
         "collect ladder set", summary: tr("move a step of the ladder, or add one"),
         arguments: [
-          .key("step", .text, required: true), .key("days", .int, required: true), .key("name", .text),
+          .key("step", .text, required: true), .key("days", .int), .key("name", .text),
           .key("chinese", .text),
+          .key("skip", .bool, help: tr("the plan may jump this step once a later step's day has come")),
         ],
-        example: "collect ladder set step=phone days=10", section: "§5", writes: true, handler: setLadder),
+        example: "collect ladder set step=phone days=10",
+        section: "§5 collection procedure (收账程序); the steps and days: kehu default (editable)", writes: true,
+        handler: setLadder),
     ]
   }
 
@@ -52,16 +72,32 @@ enum CollectCommands {
       overdue[i.customer] = (was.fen &+ b.fen, min(was.oldest, i.due.number))
     }
     let wanted = a.text("owner")
+    let done = stepsDone(s.db, asof: asof)
     let accounts: [OverdueAccount] = overdue.compactMap { id, v in
       let owner = ReceivableData.customerField(s.db, id, "owner")
       if let wanted, owner != wanted { return nil }
+      // Only steps taken since the oldest overdue item fell due count for this episode.
+      let taken = Set((done[id] ?? []).filter { $0.day >= v.oldest }.map(\.step))
       return OverdueAccount(
         customer: "\(id) \(ReceivableData.customerName(s.db, id))", owner: owner, overdue: Money(fen: v.fen),
-        oldestDue: Day(number: v.oldest))
+        oldestDue: Day(number: v.oldest), done: taken)
     }
     var t = collectionPlan(accounts, asof: asof, ladder: ReceivableData.ladder(s.db))
     t.notes.append(tr("record what was done with `collect log ID step=… method=…`"))
     return .table(t)
+  }
+
+  /// The collection steps logged per customer up to `asof`: (day number, step key).
+  static func stepsDone(_ db: Database, asof: Day) -> [Int64: [(day: Int32, step: String)]] {
+    let t = db["collections"]
+    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
+    let (cust, date, step) = (c("customer"), c("date"), c("step"))
+    var out: [Int64: [(day: Int32, step: String)]] = [:]
+    for r in 0..<t.count where date.day(r) <= asof {
+      guard let k = step.string(r) else { continue }
+      out[cust.int(r), default: []].append((date.day(r).number, k))
+    }
+    return out
   }
 
   // MARK: log
@@ -122,6 +158,34 @@ enum CollectCommands {
     return .message(msg)
   }
 
+  // MARK: letter
+
+  static func letter(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
+    let id = try CustomerCommands.customerId(s, a)
+    let kind = a.text("step").flatMap(CollectionLetterKind.init(rawValue:)) ?? .reminder
+    let asof = a.date("asof") ?? s.today
+    let letter = CollectionLetter(
+      kind: kind, customer: String(id), customerName: ReceivableData.customerName(s.db, id), asof: asof,
+      sender: a.text("from") ?? s.settings.user, items: ComplaintStore.openInvoices(s.db, customer: id))
+    guard !letter.overdue.isEmpty else {
+      throw a.error(tr("customer {0} has nothing past due on {1}: no letter to write", id, asof), at: "id")
+    }
+    let md = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in try letter.markdown() }
+    let hint = tr("record it with `collect log {0} step={1}` once it is sent", id, kind.rawValue)
+    guard let path = a.text("file") else { return .message(md + "\n" + hint) }
+    do {
+      try writeFile(Array(md.utf8), to: s.outputPath(path))
+    } catch {
+      throw a.error(tr("cannot write `{0}`", path), at: "file")
+    }
+    return .message(
+      tr(
+        "{0} for customer {1} written to {2} ({3} items past due)", tr(kind.name) as String, id, path,
+        letter.overdue.count
+      )
+        + "\n" + hint)
+  }
+
   // MARK: promises
 
   static func promises(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -180,18 +244,27 @@ enum CollectCommands {
 
   // MARK: ladder
 
-  static func ladderTable(_ l: CollectionLadder, title: Message) -> ResultTable {
-    ResultTable(
+  static func ladderTable(_ l: CollectionLadder, title: Message, edited: Bool) -> ResultTable {
+    let source: String = edited ? tr("edited") : tr("kehu default (editable)")
+    return ResultTable(
       columns: [
         ResultColumn("step", .text), ResultColumn("name", .text), ResultColumn("步骤", .text),
-        ResultColumn("from day", .int),
+        ResultColumn("from day", .int), ResultColumn("skip", .text), ResultColumn("source", .text),
       ],
-      rows: l.steps.map { [.text($0.key), .text($0.name), .text($0.chinese), .int(Int64($0.days))] },
+      rows: l.steps.map {
+        [
+          .text($0.key), .text($0.name), .text($0.chinese), .int(Int64($0.days)),
+          .text($0.skippable ? tr("may be skipped") : ""), .text(source),
+        ]
+      },
       title: title,
       notes: [
         tr(
-          "a step is due once the oldest overdue item is this many days past due; the last step reached applies"
-        )
+          "a step is due once the oldest overdue item is this many days past due and the steps before it are done; one whose day came while an earlier step waited is flagged late"
+        ),
+        tr(
+          "the chapter names a reasonable collection procedure (收账程序, §5) but not its steps or days: these are kehu's, editable with `collect ladder set`"
+        ),
       ])
   }
 
@@ -201,28 +274,38 @@ enum CollectCommands {
       ladderTable(
         ReceivableData.ladder(s.db),
         title: stored
-          ? tr("Collection ladder (收账程序), as edited") : tr("Collection ladder (收账程序), the default")))
+          ? tr("Collection ladder (收账程序), as edited") : tr("Collection ladder (收账程序), the default"),
+        edited: stored))
   }
 
   static func setLadder(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let old = ReceivableData.ladder(s.db)
     let key = a.text("step")!
-    let days = Int(a.int("days")!)
-    let new: CollectionLadder
-    if old.step(key: key) != nil {
+    let skip = a["skip"].map { $0 == .bool(true) }
+    var new: CollectionLadder
+    if let step = old.step(key: key) {
+      let days = a.int("days").map(Int.init) ?? step.days
+      if a["days"] == nil && skip == nil {
+        throw a.error(tr("say what changes: days= or skip="), at: "step")
+      }
       new = try ReceivableData.domain(a, at: "days") { () throws(DomainError) in try old.moving(key, to: days)
       }
     } else {
+      guard let days = a.int("days").map(Int.init) else {
+        throw a.error(tr("a new step needs days="), at: "step")
+      }
       guard let name = a.text("name") else {
         throw a.error(
           tr("no step `{0}`: give name= (and chinese=) to add it", key), at: "step",
           hint: tr("steps: {0}", old.steps.map(\.key).joined(separator: ", ")))
       }
-      let added = CollectionStep(key: key, name: name, chinese: a.text("chinese") ?? "", days: days)
+      let added = CollectionStep(
+        key: key, name: name, chinese: a.text("chinese") ?? "", days: days, skippable: skip ?? false)
       new = try ReceivableData.domain(a, at: "days") { () throws(DomainError) in
         try CollectionLadder((old.steps + [added]).sorted { $0.days < $1.days })
       }
     }
+    if let skip { new = new.marking(key, skippable: skip) }
     // The whole ladder is stored, so the default's other steps stay once one is edited.
     let current = s.db["ladder"]
     let keys = (0..<current.count).map { current.value(row: $0, column: current.def.keyColumn) }
@@ -233,10 +316,10 @@ enum CollectCommands {
           table: "ladder",
           values: [
             "step": .text(st.key), "name": .text(st.name), "chinese": .text(st.chinese),
-            "days": .int(Int64(st.days)),
+            "days": .int(Int64(st.days)), "skip": .bool(st.skippable),
           ]))
     }
     try s.change(batch)
-    return .table(ladderTable(new, title: tr("Collection ladder (收账程序), as edited")))
+    return .table(ladderTable(new, title: tr("Collection ladder (收账程序), as edited"), edited: true))
   }
 }

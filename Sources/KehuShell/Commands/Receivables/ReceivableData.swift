@@ -47,7 +47,7 @@ enum ReceivableData {
       CollectionStep(
         key: c("step").string(r) ?? "", name: c("name").string(r) ?? "",
         chinese: c("chinese").string(r) ?? "",
-        days: Int(c("days").ints[r]))
+        days: Int(c("days").ints[r]), skippable: c("skip").value(r) == .bool(true))
     }.sorted { $0.days < $1.days }
     return (try? CollectionLadder(steps)) ?? .standard
   }

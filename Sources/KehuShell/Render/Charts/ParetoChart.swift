@@ -18,7 +18,7 @@ enum ParetoChart {
 
   static func chart(_ bars: [Bar], total: Int64, lines: GradeLines, title: String, measure: String) -> Chart {
     var guides: [Chart.Guide] = []
-    if case .share(let a, let b) = lines {
+    if case .share(let a, let b, _) = lines {
       for (name, line) in [("A", a), ("B", b)] {
         guides.append(
           Chart.Guide(label: "\(name) \(Value.percentText(line))", share: Double(line.description) ?? 0))

@@ -139,7 +139,7 @@ extension CaseData {
         say "The first 4 customers make 2,000,000 of 2,500,000: 80%. Customers 5-10 make 375,000 (15%); the last 10 only 125,000 (5%)." zh="前4家客户的销售额为200万元（共250万元），占80%；第5-10家为37.5万元（15%）；后10家只有12.5万元（5%）。"
         exercise "How much did the last 10 customers buy in all?" zh="后10家客户共购买了多少？" expect sales | where customer > 1010 | summarize total = sum(amount)
         pause
-        say "Step 3. ABC grading: the monthly average over 3 full months, ranked largest first; A up to 80% cumulative, B up to 95%, the rest C. `apply` stores the grades." zh="第3步：划分客户等级——取连续3个月的月平均销售额，从大到小排序；累计80%以内为A级，95%以内为B级，其余为C级。apply 保存等级。"
+        say "Step 3. ABC grading: the monthly average over 3 full months, ranked largest first; A while the cumulative share before the customer is below 80%, B below 95%, the rest C. `apply` stores the grades." zh="第3步：划分客户等级——取连续3个月的月平均销售额，从大到小排序；该客户之前的累计比重低于80%为A级，低于95%为B级，其余为C级。apply 保存等级。"
         grade abc months=3 apply
         exercise "How many customers are graded A?" zh="A级客户有几家？" expect customers | where abc_grade == "A" | count
         pause
