@@ -44,6 +44,15 @@ final class MessageTests: XCTestCase {
     XCTAssertEqual(Message("{0} {7} {x}", "a").description, "a {7} {x}")
   }
 
+  func testMessagesThatReadTheSameInEnglishAreEqual() {
+    let n = 256
+    let m: Message = "nested more than \(n) levels"
+    XCTAssertEqual(m.key, "nested more than {0} levels")
+    XCTAssertEqual(m, "nested more than 256 levels")
+    XCTAssertNotEqual(m, "nested more than 255 levels")
+    XCTAssertEqual(Set<Message>(["a", Message("{0}", "a")]).count, 1)
+  }
+
   func testJoinedMessagesTranslateEachPart() {
     let m = Message("sales {0}", "May") + "A"
     XCTAssertEqual(m.description, "sales MayA")

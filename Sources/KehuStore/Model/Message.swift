@@ -89,6 +89,11 @@ public struct Message: Sendable, Hashable, CustomStringConvertible, ExpressibleB
 
   /// The English text.
   public var description: String { rendered { _ in nil } }
+
+  /// Two messages are equal when they read the same in English, however they were built:
+  /// `"no column \"\(name)\""` equals the literal a test writes out in full.
+  public static func == (a: Message, b: Message) -> Bool { a.description == b.description }
+  public func hash(into hasher: inout Hasher) { hasher.combine(description) }
 }
 
 extension Message {
