@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 struct kehu_cle {
@@ -188,8 +189,7 @@ int kehu_cle_history_load(kehu_cle *editor, const char *path) {
  * H_SAVE truncates the file before writing it, so a crash mid-save would lose the whole
  * history: write a private temporary file (created 0600) and rename it into place.
  */
-int kehu_cle_history_save(kehu_cle *editor, const char *path) {
-  if (editor->history == NULL) return -1;
+static int save_atomically(History *entries, HistEvent *event, const char *path) {
   size_t size = strlen(path) + 32;
   char *temporary = malloc(size);
   if (temporary == NULL) return -1;
@@ -206,13 +206,53 @@ int kehu_cle_history_save(kehu_cle *editor, const char *path) {
     free(temporary);
     return -1;
   }
-  int saved = history(editor->history, &editor->event, H_SAVE_FP, file);
+  int saved = history(entries, event, H_SAVE_FP, file);
   int ok = saved >= 0 && fflush(file) == 0 && fsync(fileno(file)) == 0;
   ok = (fclose(file) == 0) && ok;
   ok = ok && rename(temporary, path) == 0;
   if (!ok) unlink(temporary);
   free(temporary);
   return ok ? 0 : -1;
+}
+
+int kehu_cle_history_save(kehu_cle *editor, const char *path) {
+  if (editor->history == NULL) return -1;
+  return save_atomically(editor->history, &editor->event, path);
+}
+
+/*
+ * Two sessions at once must not overwrite each other's lines (as a whole-file save from
+ * memory would): under an exclusive lock on PATH.lock, read the file as it is now, add the
+ * one entry, cap it, and put it back. The lock is a separate file because the history file
+ * itself is replaced by rename, which a lock on its old inode would not cover.
+ */
+int kehu_cle_history_append(const char *path, const char *line, int history_size) {
+  size_t size = strlen(path) + 8;
+  char *lock_path = malloc(size);
+  if (lock_path == NULL) return -1;
+  snprintf(lock_path, size, "%s.lock", path);
+  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  free(lock_path);
+  if (lock < 0) return -1;
+  while (flock(lock, LOCK_EX) != 0) {
+    if (errno != EINTR) {
+      close(lock);
+      return -1;
+    }
+  }
+  HistEvent event;
+  History *merged = history_init();
+  int result = -1;
+  if (merged != NULL) {
+    history(merged, &event, H_SETSIZE, history_size);
+    history(merged, &event, H_SETUNIQUE, 1);
+    history(merged, &event, H_LOAD, path); /* a missing file is an empty history */
+    if (history(merged, &event, H_ENTER, line) >= 0) result = save_atomically(merged, &event, path);
+    history_end(merged);
+  }
+  flock(lock, LOCK_UN);
+  close(lock);
+  return result;
 }
 
 int kehu_cle_history_enter(kehu_cle *editor, const char *line) {

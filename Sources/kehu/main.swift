@@ -18,19 +18,24 @@ struct Kehu: ParsableCommand {
       Also:
         kehu check --store DIR
         kehu recover --store DIR --to NEWDIR
-        kehu gen --customers N --sales M --store DIR
-        kehu lesson NAME [--handout FILE.md]
+        kehu gen --customers N --sales M [--seed S] [--today DATE] [--replace] --store DIR
+        kehu lesson NAME [--handout FILE.md] [--language en|zh] [--no-pause]
+      (their options are listed below)
 
       Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files \
       are corrupt, 66 a script cannot be read, 74 the store cannot be read or written, \
-      75 the store is locked, 70 an internal error. See REPL.md.
-      """
+      75 the store is locked, 73 `gen` would overwrite a store holding data, 70 an internal \
+      error. See REPL.md.
+      """,
+    version: kehuVersion
   )
 
   @Argument(help: "Script files to run, in order.") var files: [String] = []
   @Option(
-    name: .customShort("c"), help: ArgumentHelp("Run these statements and leave.", valueName: "statements"))
-  var command: String?
+    name: .customShort("c"),
+    help: ArgumentHelp(
+      "Run these statements and leave (repeatable; run in order with the files).", valueName: "statements"))
+  var commands: [String] = []
   @Option(help: "Output format: table, csv, json or markdown.") var format: String?
   @Option(help: "Fix today's date (YYYY-MM-DD) and make the clock deterministic.") var today: String?
   @Flag(help: "Print each statement behind the prompt before its output.") var echo = false
@@ -78,7 +83,7 @@ struct Kehu: ParsableCommand {
   func run() throws {
     let env = ProcessInfo.processInfo.environment
     let interactive =
-      files.isEmpty && command == nil && whatIf == nil && atomic == nil && isatty(0) == 1 && isatty(1) == 1
+      files.isEmpty && commands.isEmpty && whatIf == nil && atomic == nil && isatty(0) == 1 && isatty(1) == 1
     var settings = Settings()
     if let format { settings.format = OutputFormat(rawValue: format)! }
     if let today { settings.today = Day(parsing: today) }
@@ -89,7 +94,7 @@ struct Kehu: ParsableCommand {
     var variables: [String: Value] = [:]
     for b in bindings {
       let eq = b.firstIndex(of: "=")!
-      variables[String(b[..<eq])] = .text(String(b[b.index(after: eq)...]))
+      variables[String(b[..<eq])] = ScriptBinding.value(String(b[b.index(after: eq)...]))
     }
     let (workspace, storeName) = try openWorkspace(env: env, today: settings.today)
     defer { closeStore(workspace.store) }
@@ -130,18 +135,21 @@ struct Kehu: ParsableCommand {
         (whatIf != nil
           ? session.runWhatIf(source: text, file: path) : session.runAtomic(source: text, file: path))
         == .failed
-    } else if let command {
-      failed = session.run(source: command, file: "-c") == .failed
-    } else if files.isEmpty {
+    } else if files.isEmpty && commands.isEmpty {
       let data = FileHandle.standardInput.readDataToEndOfFile()
       failed = session.run(source: String(decoding: data, as: UTF8.self), file: "<stdin>") == .failed
     } else {
-      for file in files {
-        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-          writeErr("kehu: cannot read script '\(file)'\n")
-          throw ExitCode(66)
+      for script in ScriptOrder.arrange(CommandLine.arguments.dropFirst(), commands: commands, files: files) {
+        let outcome: Session.Outcome
+        switch script {
+        case .statements(let text): outcome = session.run(source: text, file: "-c")
+        case .file(let file):
+          guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            writeErr("kehu: cannot read script '\(file)'\n")
+            throw ExitCode(66)
+          }
+          outcome = session.runScript(text, path: file)
         }
-        let outcome = session.runScript(text, path: file)
         if outcome == .quit { break }
         if outcome == .failed {
           failed = true
@@ -240,107 +248,24 @@ func writeAll(_ fd: Int32, _ s: String) {
   }
 }
 
-/// The store's maintenance commands, dispatched by their first word.
-struct Check: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu check", abstract: "Report what is intact in a store; changes nothing.")
-  @Option(help: ArgumentHelp("The store directory.", valueName: "dir")) var store: String
+/// `kehu --version`: the program and the store format it writes.
+let kehuVersion = "kehu 0.9.0 (store format \(Catalog.formatVersion))"
 
-  func run() throws {
-    try storeErrors {
-      let report = try checkStore(dir: store)
-      for line in report.lines { writeOut(line + "\n") }
-      if !report.intact { throw ExitCode(65) }
-    }
-  }
+/// `kehu --help` shows the subcommands' options too, so one page answers "what can I type".
+func fullHelp() -> String {
+  let parts: [String] = [
+    Kehu.helpMessage(), Check.helpMessage(), Recover.helpMessage(), Gen.helpMessage(),
+    LessonRun.helpMessage(),
+  ]
+  return parts.joined(separator: "\n\n") + "\n"
 }
 
-struct Recover: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu recover",
-    abstract: "Write a new store from everything intact in a damaged one; the damaged store is not changed.")
-  @Option(help: ArgumentHelp("The damaged store.", valueName: "dir")) var store: String
-  @Option(help: ArgumentHelp("Where to write the new store (must not exist).", valueName: "newdir")) var to:
-    String
-
-  func run() throws {
-    try storeErrors {
-      let report = try recoverStore(from: store, to: to)
-      for line in report.lines { writeOut(line + "\n") }
-    }
-  }
-}
-
-struct Gen: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu gen",
-    abstract: "Write a generated store of realistic data (deterministic for a seed and date).")
-  @Option(help: "Number of customers.") var customers: Int = 1000
-  @Option(help: "Number of sales lines.") var sales: Int = 10000
-  @Option(help: "Random seed.") var seed: UInt64 = 1
-  @Option(help: ArgumentHelp("The store directory to write.", valueName: "dir")) var store: String
-  @Option(help: "The generated data ends at this date (default today).") var today: String?
-
-  func validate() throws {
-    if let today, Day(parsing: today) == nil {
-      throw ValidationError("--today must be a date YYYY-MM-DD; not '\(today)'")
-    }
-    if customers < 1 || sales < 0 {
-      throw ValidationError("--customers must be at least 1 and --sales at least 0")
-    }
-  }
-
-  func run() throws {
-    let day = today.flatMap { Day(parsing: $0) } ?? localNow().day
-    try storeErrors {
-      let (opened, _) = try Store.open(.directory(store))
-      let db = generate(customers: customers, sales: sales, seed: seed, today: day)
-      try opened.replaceAll(with: db)
-      try opened.close()
-      writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
-    }
-  }
-}
-
-/// `kehu lesson NAME [--handout FILE.md]`: a lesson on its case's scratch store, never the
-/// user's; with --handout, written as Markdown with its charts beside it.
-struct LessonRun: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu lesson",
-    abstract: "Run a built-in lesson in script mode, or write it as a Markdown handout.")
-  @Argument(help: "The case: \(CaseLibrary.all.map(\.name).joined(separator: ", ")).") var name: String
-  @Option(help: ArgumentHelp("Write the lesson as Markdown, charts beside it.", valueName: "file.md"))
-  var handout: String?
-  @Option(help: "Messages and narration in this language: en or zh (default from LANG).") var language:
-    String?
-
-  func validate() throws {
-    if CaseLibrary.named(name) == nil {
-      throw ValidationError(
-        "no case '\(name)'; cases: \(CaseLibrary.all.map(\.name).joined(separator: ", "))")
-    }
-    if let language, !["en", "zh"].contains(language) {
-      throw ValidationError("--language must be en or zh")
-    }
-  }
-
-  func run() throws {
-    var settings = Settings()
-    settings.language = language ?? languageFromEnvironment(ProcessInfo.processInfo.environment)
-    settings.user = ProcessInfo.processInfo.environment["USER"] ?? "user"
-    let session = Session(
-      options: SessionOptions(clock: { localNow() }, settings: settings, storeName: "memory"),
-      io: SessionIO(out: writeOut, err: writeErr))
-    session.noPause = true
-    var statement = "lesson \(name)"
-    if let handout {
-      statement +=
-        " handout=\""
-        + handout.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-    if session.run(source: statement, file: "kehu lesson") != .ok { throw ExitCode(1) }
-  }
+let mainArguments = CommandLine.arguments.dropFirst().prefix { $0 != "--" }
+if !["check", "recover", "gen", "lesson"].contains(mainArguments.first ?? ""),
+  mainArguments.contains("--help") || mainArguments.contains("-h")
+{
+  writeOut(fullHelp())
+  exit(0)
 }
 
 switch CommandLine.arguments.dropFirst().first {

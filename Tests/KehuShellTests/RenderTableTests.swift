@@ -82,10 +82,14 @@ final class RenderTableTests: XCTestCase {
     let none = ResultTable(columns: [ResultColumn("a", .text)])
     XCTAssertEqual(render(none, RenderOptions()), "a\n─\n(0 rows)\n")
     let message = ResultTable(columns: [], title: "customer C001 added", notes: ["credit limit 50,000.00"])
-    for format in OutputFormat.allCases {
+    for format in OutputFormat.allCases where format != .json {
       XCTAssertEqual(
         render(message, RenderOptions(format: format)), "customer C001 added\ncredit limit 50,000.00\n")
     }
+    // JSON stays one document: the lines become one message object.
+    XCTAssertEqual(
+      render(message, RenderOptions(format: .json)),
+      "{\"message\": \"customer C001 added\\ncredit limit 50,000.00\"}\n")
     XCTAssertTrue(message.isMessageOnly)
     XCTAssertEqual(render(ResultTable(columns: []), RenderOptions()), "")
   }

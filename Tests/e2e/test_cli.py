@@ -150,6 +150,101 @@ def case_every_help_example_runs_on_the_demo_firm():
     check(not failing, "examples that fail on the demo firm:\n  " + "\n  ".join(failing))
 
 
+# ---- scripts and machine output (issue 17) ------------------------------------------------
+
+def case_gen_refuses_a_store_with_data_unless_replace():
+    d = os.path.join(TMP, "firm")
+    code, out, err = run(["--store", d, "-c", "customer add individual name=王芳"])
+    check(code == 0, err)
+    before = store_files(d)
+    code, out, err = run(["gen", "--customers", "10", "--sales", "20", "--store", d, "--today", "2026-11-29"])
+    check(code == 73, "gen over a firm's data exited %d, expected 73: %r" % (code, err))
+    check("--replace" in err and "nothing was changed" in err, "gen's refusal does not say what to do: %r" % err)
+    check(store_files(d) == before, "a refused gen changed the store")
+    code, out, err = run(["gen", "--customers", "10", "--sales", "20", "--store", d, "--today", "2026-11-29",
+                          "--replace"])
+    aside = d + ".replaced-1"
+    check(code == 0 and aside in out, "gen --replace did not name where the old store went: %d %r %r"
+          % (code, out, err))
+    code, out, err = run(["--store", aside, "--read-only", "--format", "csv", "-c", "customers | count"])
+    check(code == 0 and out.splitlines()[1] == "1", "the moved-aside store lost its data: %r %r" % (out, err))
+    code, out, err = run(["--store", d, "--read-only", "--format", "csv", "-c", "customers | count"])
+    check(code == 0 and out.splitlines()[1] == "10", "gen --replace did not write 10 customers: %r" % out)
+    # An empty directory, or a fresh store never written to, is free.
+    empty = os.path.join(TMP, "empty")
+    os.makedirs(empty)
+    code, out, err = run(["gen", "--customers", "5", "--sales", "5", "--store", empty, "--today", "2026-11-29"])
+    check(code == 0, "gen into an empty directory: %d %r" % (code, err))
+
+
+def case_several_c_run_in_order_with_files():
+    script = os.path.join(TMP, "mid.kehu")
+    with open(script, "w") as f:
+        f.write('print "file"\n')
+    code, out, err = run(["--memory", "-c", 'print "a"', "-c", 'print "b"'])
+    check(code == 0 and out == "a\nb\n", "two -c: %d %r %r" % (code, out, err))
+    code, out, err = run(["--memory", "-c", 'print "a"', script, "--format", "csv", "-c", 'print "b"'])
+    check(code == 0 and out == "a\nfile\nb\n", "-c, a file, -c: %r %r" % (out, err))
+    code, out, err = run(["--memory", "-c", "custmer x", "-c", 'print "never"'])
+    check(code == 1 and "never" not in out, "a failing -c did not stop the run: %r" % out)
+
+
+def case_set_reads_language_literals():
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--set", "n=3", "--format", "csv",
+                          "-c", "customers | take $n | count"])
+    check(code == 0 and out.splitlines()[1] == "3", "--set n=3 then take $n: %d %r %r" % (code, out, err))
+    code, out, err = run(["--memory", "--set", "share=30%", "--set", "d=2026-01-31", "--set", "g=2w",
+                          "--set", "t=\"王 芳\"", "--set", "m=-1.5", "--format", "csv",
+                          "-c", "$share * 2; $d + 1d; $g + 1d; $t; $m * 2"])
+    lines = [l for l in out.splitlines() if l != "value"]
+    check(code == 0 and len(lines) == 5 and float(lines[0]) == 0.6 and float(lines[4]) == -3
+          and lines[1:4] == ["2026-02-01", "15", "王 芳"],
+          "--set literals: %d %r %r" % (code, lines, err))
+    code, out, err = run(["--memory", "--set", "share=30%", "-c",
+                          "limit_sales(1_000_000, $share, 45d)"])
+    check(code == 0, "limit_sales with --set share=30%%: %r" % err)
+
+
+def case_version_and_full_help():
+    code, out, err = run(["--version"])
+    check(code == 0 and out.startswith("kehu ") and "store format" in out, "--version: %d %r %r" % (code, out, err))
+    code, out, err = run(["--help"])
+    check(code == 0, "--help exited %d" % code)
+    for option in ["--language", "--no-pause", "--seed", "--today", "--replace", "--handout", "--to",
+                   "--customers", "--read-only", "--version"]:
+        check(option in out, "--help does not list %s" % option)
+
+
+def json_documents(text):
+    """Each statement's output must be exactly one JSON document: parse them one after another."""
+    import json
+    decoder = json.JSONDecoder()
+    docs, i = [], 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i == len(text):
+            return docs
+        doc, i = decoder.raw_decode(text, i)
+        docs.append(doc)
+
+
+def case_json_is_one_document_per_statement():
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--format", "json", "-c", "ar statement 1001"])
+    docs = json_documents(out)
+    check(code == 0 and len(docs) == 1 and len(docs[0]["tables"]) >= 2,
+          "ar statement in JSON: %d documents" % len(docs))
+    check(all("rows" in t and "notes" in t for t in docs[0]["tables"]), "a table without rows or notes")
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--format", "json", "-c", "credit report 1001"])
+    docs = json_documents(out)
+    check(code == 0 and len(docs) == 1 and docs[0]["tables"][0]["title"].startswith("CREDIT INVESTIGATION"),
+          "credit report in JSON: %r" % out[:200])
+    code, out, err = run(["--memory", "--format", "json", "-c", "customer add individual name=王芳"])
+    docs = json_documents(out)
+    check(code == 0 and docs == [{"message": "added customer 1 王芳", "id": 1, "name": "王芳"}],
+          "customer add in JSON: %r" % out)
+
+
 # ---- the lock, read-only, damage --------------------------------------------------------
 
 def case_second_writer_exits_75():
@@ -283,6 +378,11 @@ CASES = [
     case_help_from_pipe_and_c,
     case_bad_statement_exit_1_with_caret,
     case_usage_errors_exit_64,
+    case_gen_refuses_a_store_with_data_unless_replace,
+    case_several_c_run_in_order_with_files,
+    case_set_reads_language_literals,
+    case_version_and_full_help,
+    case_json_is_one_document_per_statement,
     case_init_file_set_and_echo,
     case_every_help_example_runs_on_the_demo_firm,
     case_what_if_atomic_and_output,

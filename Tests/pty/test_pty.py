@@ -368,6 +368,35 @@ def case_history_file(binary, home):
               "directory of %s is not 0700" % expected)
 
 
+def case_two_sessions_keep_both_histories(binary, home):
+    # Two sessions at once: each appends, so lines typed in either survive both exits; the
+    # file stays capped at 5,000 entries (the oldest go first).
+    path = os.path.join(home, "state", "history")
+    os.makedirs(os.path.dirname(path))
+    with open(path, "w") as f:
+        f.write("_HiStOrY_V2_\n" + "".join("old\\040%d\n" % i for i in range(5000)))
+    a = Session(binary, home, history=path)
+    b = Session(binary, home, history=path)
+    try:
+        a.prompt_then(P + "from a\r")
+        a.expect("\r\n~ from a\r\n")
+        b.prompt_then(P + "from b\r")
+        b.expect("\r\n~ from b\r\n")
+        a.prompt_then(P + "again a\r")
+        a.expect("\r\n~ again a\r\n")
+        b.prompt_then(CTRL_D)
+        b.wait_exit()
+        a.prompt_then(CTRL_D)
+        a.wait_exit()
+    finally:
+        a.close()
+        b.close()
+    entries = read_history(path)
+    check(entries[-3:] == [P + "from a", P + "from b", P + "again a"], "last entries %r" % entries[-3:])
+    check(len(entries) == 5000, "history holds %d entries, expected the cap of 5000" % len(entries))
+    check(entries[0] == "old 3", "the oldest entries were not the ones dropped: %r" % entries[:2])
+
+
 def case_lang_c(binary, home):
     # A non-UTF-8 locale: kehu must fall back to UTF-8 input rather than crash or drop text.
     s = Session(binary, home, lang="C")
@@ -457,6 +486,7 @@ CASES = [
     case_ctrl_c_cancels,
     case_ctrl_d_exits_zero,
     case_history_file,
+    case_two_sessions_keep_both_histories,
     case_lang_c,
     case_terminal_restored,
     case_lesson_at_the_prompt,

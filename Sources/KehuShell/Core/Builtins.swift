@@ -27,7 +27,7 @@ enum Builtins {
       CommandSpec(
         "print", summary: tr("print a line of text"),
         arguments: [.positional("text", .text, rest: true)],
-        example: "print \"应收账款账龄分析\"", handler: { _, a in .message(a.text("text") ?? "") }),
+        example: "print \"应收账款账龄分析\"", handler: { _, a in .text(a.text("text") ?? "") }),
       CommandSpec("quit", summary: tr("leave kehu"), example: "quit", handler: { _, _ in .quit }),
       CommandSpec("exit", summary: tr("leave kehu"), example: "exit", handler: { _, _ in .quit }),
     ]

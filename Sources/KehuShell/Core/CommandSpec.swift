@@ -124,8 +124,26 @@ extension ArgKind {
 /// What a command gives back: a table (rendered in the current format) or plain lines.
 public enum CommandOutput: Sendable {
   case table(ResultTable)
+  /// Several tables shown together (`ar statement`, `credit report`): one document in the
+  /// machine formats.
+  case tables([ResultTable])
   case message(String)
+  /// The user's own text (`print`): written as it is in every format.
+  case text(String)
+  /// A message with the facts it states as separate fields, for the machine formats:
+  /// `added customer 1061 王芳` with `id` 1061 and `name` 王芳.
+  case record(String, fields: [MessageField])
   case none
   /// Leave the session (quit, exit).
   case quit
+}
+
+/// One named fact of a `CommandOutput.record`.
+public struct MessageField: Sendable, Equatable {
+  public var name: String
+  public var value: Value
+  public init(_ name: String, _ value: Value) {
+    self.name = name
+    self.value = value
+  }
 }

@@ -365,7 +365,10 @@ public final class Session: ReplHost {
   func emitOutput(_ output: CommandOutput) {
     switch output {
     case .table(let t): emit(renderTable(t))
-    case .message(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
+    case .tables(let ts): emit(renderReport(ts, renderOptions))
+    case .message(let m): emit(renderMessage(m, fields: [], format: settings.format))
+    case .text(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
+    case .record(let m, let fields): emit(renderMessage(m, fields: fields, format: settings.format))
     case .none, .quit: break
     }
   }
@@ -379,13 +382,12 @@ public final class Session: ReplHost {
     }
   }
 
-  func renderTable(_ t: ResultTable) -> String {
-    let rows = options.interactive ? settings.rows : settings.rows
-    return render(
-      t,
-      RenderOptions(
-        format: settings.format, view: settings.view, maxRows: rows,
-        color: options.color && redirect == nil))
+  func renderTable(_ t: ResultTable) -> String { render(t, renderOptions) }
+
+  var renderOptions: RenderOptions {
+    RenderOptions(
+      format: settings.format, view: settings.view, maxRows: settings.rows,
+      color: options.color && redirect == nil)
   }
 
   /// `FILE:LINE:COL: error: MESSAGE`, the source line, a caret under the column.

@@ -67,11 +67,17 @@ public struct RenderOptions: Sendable {
 
 /// The text of a result in the chosen format. Every line ends in a newline (CRLF in CSV);
 /// an empty result gives "". A result with no columns is a message: its title and notes
-/// are written as plain lines in every format, so `set format json` never hides what a
-/// command said (callers who want pure JSON can test `isMessageOnly` and route it).
+/// are written as plain lines, and as a one-field message object in JSON, so
+/// `set format json` never hides what a command said and still prints one JSON document.
 public func render(_ t: ResultTable, _ o: RenderOptions) -> String {
   if t.isMessageOnly {
-    return ([t.title].compactMap { $0 } + t.notes).map { $0 + "\n" }.joined()
+    let lines = [t.title].compactMap { $0 } + t.notes
+    if lines.isEmpty { return "" }
+    switch o.format {
+    case .json:
+      return "{\"message\": " + jsonString(lines.joined(separator: "\n")) + "}\n"
+    case .table, .markdown, .csv: return lines.map { $0 + "\n" }.joined()
+    }
   }
   switch o.format {
   case .table:

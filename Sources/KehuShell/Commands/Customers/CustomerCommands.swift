@@ -81,7 +81,9 @@ enum CustomerCommands {
     cells["created"] = .timestamp(s.now)
     cells["updated"] = .timestamp(s.now)
     let keys = try s.change([.insert(table: "customers", values: cells)])
-    return .message(tr("added customer {0} {1}", keys[0].plainText, name))
+    return .record(
+      tr("added customer {0} {1}", keys[0].plainText, name),
+      fields: [MessageField("id", keys[0]), MessageField("name", .text(name))])
   }
 
   static func set(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
