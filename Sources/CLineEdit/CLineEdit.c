@@ -132,6 +132,25 @@ static int cells(wchar_t c) {
   return w < 0 ? 2 : w;
 }
 
+/* Moves a drawing position past one character. */
+static void lay_out(wchar_t c, int columns, int *row, int *column) {
+  if (c == L'\n') {
+    ++*row;
+    *column = 0;
+    return;
+  }
+  int w = cells(c);
+  if (*column + w > columns) {
+    ++*row;
+    *column = 0;
+  }
+  *column += w;
+  if (*column >= columns) {
+    ++*row;
+    *column = 0;
+  }
+}
+
 /* The screen row, counted from the prompt's first, that the cursor is on (libedit's layout
  * in re_refresh: a character that does not fit goes to the next row; a full row moves the
  * cursor down). */
@@ -153,39 +172,9 @@ static int cursor_row(kehu_cle *editor, int columns) {
       continue;
     }
     if (hidden) continue;
-    if (c == L'\n') {
-      row++;
-      column = 0;
-      continue;
-    }
-    int w = cells(c);
-    if (column + w > columns) {
-      row++;
-      column = 0;
-    }
-    column += w;
-    if (column >= columns) {
-      row++;
-      column = 0;
-    }
+    lay_out(c, columns, &row, &column);
   }
-  for (const wchar_t *c = info->buffer; c < info->cursor; c++) {
-    if (*c == L'\n') {
-      row++;
-      column = 0;
-      continue;
-    }
-    int w = cells(*c);
-    if (column + w > columns) {
-      row++;
-      column = 0;
-    }
-    column += w;
-    if (column >= columns) {
-      row++;
-      column = 0;
-    }
-  }
+  for (const wchar_t *c = info->buffer; c < info->cursor; c++) lay_out(*c, columns, &row, &column);
   /* Before a wide character that does not fit, the cursor is shown where it goes: below. */
   if (info->cursor < info->lastchar && column + cells(*info->cursor) > columns) row++;
   return row;
