@@ -133,21 +133,38 @@ STATEFUL_EXAMPLES = {
 }
 
 
+# Text for people in every format: the user's own `print`, a lesson's narration and exercises.
+NARRATIVE = {"print", "lesson", "exercise"}
+
+
 def case_every_help_example_runs_on_the_demo_firm():
     code, out, err = run(["--memory", "--format", "csv", "-c", "help"])
     names = [line.split(",")[0] for line in out.splitlines()[1:] if line]
     check(len(names) > 100, "help listed %d commands" % len(names))
     failing = []
+    not_json = []
     for name in names:
         code, text, err = run(["--memory", "-c", "help " + name])
         examples = [l[len("Example: "):] for l in text.splitlines() if l.startswith("Example: ")]
         check(len(examples) == 1, "`help %s` has no example" % name)
         if name in STATEFUL_EXAMPLES:
             continue
-        code, text, err = run(["--demo", "--today", "2026-11-29", "--no-pause", "-c", examples[0]], cwd=TMP)
+        # Run in JSON: each must also print one JSON document (or nothing, for a command that
+        # shows nothing), never text around or between tables.
+        code, text, err = run(["--demo", "--today", "2026-11-29", "--no-pause", "--format", "json",
+                               "-c", examples[0]], cwd=TMP)
         if code != 0:
             failing.append("%s: %s" % (examples[0], err.strip().splitlines()[0] if err.strip() else code))
+        elif name not in NARRATIVE:
+            try:
+                docs = json_documents(text)
+                if len(docs) > 1:
+                    not_json.append("%s: %d documents" % (examples[0], len(docs)))
+            except ValueError as e:
+                not_json.append("%s: %s in %r" % (examples[0], e, text[:80]))
     check(not failing, "examples that fail on the demo firm:\n  " + "\n  ".join(failing))
+    check(not not_json, "examples whose --format json output is not one JSON document:\n  "
+          + "\n  ".join(not_json))
 
 
 # ---- scripts and machine output (issue 17) ------------------------------------------------
