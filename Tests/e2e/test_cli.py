@@ -103,7 +103,7 @@ def case_what_if_atomic_and_output():
         f.write("update customers set credit_limit = credit_limit * 2 where name == \"甲\"\n")
     before = store_files(d)
     code, out, err = run(["--store", d, "--what-if", script])
-    check(code == 0 and "credit_limit" in out and "1000.00" in out and "2000.00" in out,
+    check(code == 0 and "credit_limit" in out and "1,000.00" in out and "2,000.00" in out,
           "--what-if printed no diff: %r %r" % (out, err))
     check(store_files(d) == before, "--what-if changed the store")
     bad = os.path.join(TMP, "a.kehu")

@@ -21,9 +21,31 @@ private struct Cell {
   var isNull: Bool
 }
 
-private func tableCell(_ v: Value, _ o: RenderOptions) -> Cell {
+private func tableCell(_ v: Value, _ o: RenderOptions, percentDecimals: Int = 0) -> Cell {
   if v.isNull { return Cell(text: o.color ? "null" : "", isNull: true) }
+  if case .percent(let d) = v {
+    return Cell(text: percentCellText(d, decimals: percentDecimals), isNull: false)
+  }
   return Cell(text: visibleControls(humanText(v)), isNull: false)
+}
+
+/// The most decimals any percentage among the first `rows` of column `c` needs (at most 4),
+/// so that a column reads `53.00%`, `65.50%`, not `53%`, `65.5%`. Machine formats keep
+/// every digit; this is only how a column lines up for people.
+private func percentDecimals(_ t: ResultTable, column c: Int, rows: Int) -> Int {
+  var most = 0
+  for r in 0..<rows {
+    guard case .percent(let d) = t.cell(r, c), let hundred = try? d.multiplied(by: Dec(100)) else { continue }
+    most = max(most, min(hundred.normalized.scale, 4))
+    if most == 4 { break }
+  }
+  return most
+}
+
+/// 0.53 → `53.00%` with 2 decimals; 12.345 → `1,234.50%`: separators like every amount.
+func percentCellText(_ d: Dec, decimals: Int) -> String {
+  let hundred = (try? d.multiplied(by: Dec(100))) ?? d
+  return hundred.formatted(decimals: decimals, separators: true) + "%"
 }
 
 /// Control characters would break the grid (a newline starts a new line, a tab has no
@@ -88,9 +110,10 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
   cellWidths.reserveCapacity(shown * columns)
   nulls.reserveCapacity(shown * columns)
   var widths = headers.map(\.displayWidth)
+  let decimals = (0..<columns).map { percentDecimals(t, column: $0, rows: shown) }
   for r in 0..<shown {
     for c in 0..<columns {
-      let cell = tableCell(t.cell(r, c), o)
+      let cell = tableCell(t.cell(r, c), o, percentDecimals: decimals[c])
       var text = cell.text
       var w = text.displayWidth
       if w > cut {
@@ -161,10 +184,11 @@ func renderVertical(_ t: ResultTable, _ o: RenderOptions) -> String {
   let nameWidth = names.map(\.displayWidth).max() ?? 0
   var cards: [[String]] = []
   var widest = 0
+  let decimals = t.columns.indices.map { percentDecimals(t, column: $0, rows: shown) }
   for r in 0..<shown {
     var card: [String] = []
     for c in t.columns.indices {
-      let cell = tableCell(t.cell(r, c), o)
+      let cell = tableCell(t.cell(r, c), o, percentDecimals: decimals[c])
       let label = names[c].padded(toWidth: nameWidth)
       widest = max(widest, nameWidth + 1 + cell.text.displayWidth)
       let value = painted(cell.text, dim, cell.isNull && o.color)
