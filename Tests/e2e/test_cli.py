@@ -262,6 +262,40 @@ def case_json_is_one_document_per_statement():
           "customer add in JSON: %r" % out)
 
 
+def case_psql_and_sqlite_habits():
+    def demo(statements):
+        return run(["--demo", "--today", "2026-11-29", "-c", statements])
+    code, out, err = demo("\\d")
+    tables_code, tables_out, _ = demo("tables")
+    check(code == 0 and out == tables_out, "\\d is not `tables`: %d %r" % (code, err))
+    code, out, err = demo(".tables")
+    check(code == 0 and out == tables_out, ".tables is not `tables`: %r" % err)
+    code, out, err = demo("\\d customers")
+    _, describe_out, _ = demo("describe customers")
+    check(code == 0 and out == describe_out, "\\d customers is not `describe customers`: %r" % err)
+    code, out, err = demo("\\x; customers | take 1")
+    check(code == 0 and out.startswith("-[ RECORD 1 ]"), "\\x did not switch to the vertical view: %r" % out[:60])
+    for quit_word in ("\\q", ".quit"):
+        code, out, err = demo(quit_word + '; print "never"')
+        check(code == 0 and "never" not in out, "%s did not leave: %d %r" % (quit_word, code, out))
+    code, out, err = demo("customers | where area == '华东' | count")
+    check(code == 1 and "double quotes" in err, "single quotes: %r" % err)
+    for query, word in [("customers | limit 3", "take"), ("customers | order by name", "sort"),
+                        ('customers | where name like "王"', "contains(")]:
+        code, out, err = demo(query)
+        check(code == 1 and word in err.splitlines()[0], "%s does not suggest %s: %r" % (query, word, err))
+
+
+def case_demo_save_and_sync_say_what_is_true():
+    code, out, err = run(["--demo", "--today", "2026-11-29", "-c", "save"])
+    check(code == 0 and "nothing was saved" in out and "rows to" not in out, "save on the demo: %r" % out)
+    code, out, err = run(["--memory", "--format", "csv", "-c", "set"])
+    rows = dict(line.split(",")[:2] for line in out.splitlines()[1:])
+    check(rows.get("sync") == "group", "`set` in a script shows sync %r, expected group" % rows.get("sync"))
+    code, out, err = run(["--memory", "-c", "set sync statement; set sync"])
+    check(out.strip() == "sync = statement", "set sync after setting it: %r" % out)
+
+
 # ---- the lock, read-only, damage --------------------------------------------------------
 
 def case_second_writer_exits_75():
@@ -400,6 +434,8 @@ CASES = [
     case_set_reads_language_literals,
     case_version_and_full_help,
     case_json_is_one_document_per_statement,
+    case_psql_and_sqlite_habits,
+    case_demo_save_and_sync_say_what_is_true,
     case_init_file_set_and_echo,
     case_every_help_example_runs_on_the_demo_firm,
     case_what_if_atomic_and_output,

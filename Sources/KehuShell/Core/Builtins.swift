@@ -86,11 +86,8 @@ enum Builtins {
           ResultColumn(tr("setting"), .text), ResultColumn(tr("value"), .text),
           ResultColumn(tr("values"), .text), ResultColumn(tr("what it does"), .text),
         ])
-      let real = s.options.clock().day
       for spec in SettingSpec.all {
-        t.rows.append([
-          .text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(spec.help),
-        ])
+        t.rows.append([.text(spec.name), .text(s.settingText(spec)), .text(spec.values), .text(spec.help)])
       }
       return .table(t)
     }
@@ -108,7 +105,7 @@ enum Builtins {
         msg, at: "name", hint: tr("settings: {0}", SettingSpec.all.map(\.name).joined(separator: ", ")))
     }
     guard let value, !value.isEmpty else {
-      return .message("\(spec.name) = \(spec.get(s.settings, s.options.clock().day))")
+      return .message("\(spec.name) = \(s.settingText(spec))")
     }
     do {
       try spec.set(&s.settings, value)
