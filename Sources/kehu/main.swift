@@ -103,6 +103,7 @@ struct Kehu: ParsableCommand {
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
     options.temporaryDirectory = NSTemporaryDirectory()
+    if interactive { options.terminalWidth = { terminalColumns() } }
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
     session.noPause = noPause
     if interactive {
@@ -225,6 +226,11 @@ func localNow() -> Timestamp {
   localtime_r(&t, &parts)
   let day = Day(year: Int(parts.tm_year) + 1900, month: Int(parts.tm_mon) + 1, day: Int(parts.tm_mday))!
   return Timestamp(day: day, hour: Int(parts.tm_hour), minute: Int(parts.tm_min), second: Int(parts.tm_sec))
+}
+
+func terminalColumns() -> Int {
+  var ws = winsize()
+  return ioctl(1, UInt(TIOCGWINSZ), &ws) == 0 && ws.ws_col > 0 ? Int(ws.ws_col) : 80
 }
 
 func terminalRows() -> Int {

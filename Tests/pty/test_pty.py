@@ -42,7 +42,8 @@ class Failure(Exception):
 class Session:
     """One kehu process on its own pty, which is its controlling terminal (so Ctrl-C signals)."""
 
-    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None, cwd=None, columns=80):
+    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None, cwd=None, columns=80,
+                 args=("--memory", "--no-init")):
         """history: a KEHU_HISTORY value; "" for a file in `home`; None leaves it unset."""
         self.home = home
         env = {
@@ -71,7 +72,7 @@ class Session:
                 fcntl.ioctl(self.slave, termios.TIOCSCTTY, 0)
                 for fd in (0, 1, 2):
                     os.dup2(self.slave, fd)
-                os.execve(binary, [binary, "--memory", "--no-init"], env)
+                os.execve(binary, [binary] + list(args), env)
             finally:
                 os._exit(127)
         self.output = b""
@@ -375,6 +376,33 @@ def case_wide_characters_edit_as_shown(binary, home):
             s.close()
 
 
+def case_results_fit_the_screen(binary, home):
+    # At 80x24 a wide table is fitted to the width (long text cut with …) and a screenful
+    # counts screen lines, so the header stays in view; a table too wide to fit turns into
+    # cards (view auto), as many as fit.
+    s = Session(binary, home, args=("--demo", "--today", "2026-11-29", "--no-init"))
+    try:
+        for statement in ("customer list", "customers"):
+            s.prompt_then(statement + "\r", prompt="kehu[demo]> ")
+            s.expect("more rows")
+            text = re.sub(r"\x1b\[[0-9;]*m", "", s.output[:s.seen].decode("utf-8", "replace"))
+            lines = text.split("\r\n")
+            lines = lines[lines.index(next(l for l in lines if l.endswith(statement))) + 1:]
+            too_wide = [l for l in lines if sum(cell_width(ch) for ch in l) > 80]
+            check(not too_wide, "`%s` printed lines wider than 80 cells: %r" % (statement, too_wide[:1]))
+            cards = sum(1 for l in lines if l.startswith("-[ RECORD"))
+            if statement == "customers":
+                # 52 columns: no line fits them, so cards; one card is already a screenful.
+                check(cards == 1, "`customers` showed %d cards, expected one" % cards)
+            else:
+                check(cards == 0 and len(lines) <= 23 and any(l.startswith("  id  name") for l in lines),
+                      "`%s` printed %d lines (%d cards) at a 24-line terminal" % (statement, len(lines), cards))
+        s.prompt_then(CTRL_D, prompt="kehu[demo]> ")
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
 def case_move_left_and_delete(binary, home):
     # Left moves over `d`; Backspace then deletes the whole two-cell character `你`.
     s = Session(binary, home)
@@ -660,6 +688,7 @@ CASES = [
     case_chinese_input,
     case_move_left_and_delete,
     case_wide_characters_edit_as_shown,
+    case_results_fit_the_screen,
     case_tab_completion,
     case_up_recalls,
     case_history_search_and_word_keys,

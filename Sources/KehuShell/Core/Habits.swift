@@ -17,6 +17,7 @@ enum Habits {
       switch rest {
       case "on": return "set view vertical"
       case "off": return "set view horizontal"
+      case "auto": return "set view auto"
       default: return "set view " + (view == .vertical ? "horizontal" : "vertical")
       }
     case "\\timing", ".timer": return "set timer " + (rest.isEmpty ? "on" : rest)

@@ -33,6 +33,9 @@ public struct SessionOptions: Sendable {
   /// A folder for files nobody asked to keep (a lesson's charts without a handout); the
   /// executable hands in the system's temporary directory.
   public var temporaryDirectory: String = "/tmp"
+  /// The terminal's width in cells, asked before each result at the prompt: tables are fitted
+  /// to it. Nil in scripts and pipes, where nothing is fitted.
+  public var terminalWidth: (@Sendable () -> Int)?
   /// Results bound with `let NAME = PIPELINE`, fixed when bound.
   var tables: [String: Binding] = [:]
 
@@ -397,9 +400,13 @@ public final class Session: ReplHost {
   func renderTable(_ t: ResultTable) -> String { render(t, renderOptions) }
 
   var renderOptions: RenderOptions {
-    RenderOptions(
+    var o = RenderOptions(
       format: settings.format, view: settings.view, maxRows: settings.rows,
       color: options.color && redirect == nil)
+    if options.interactive && redirect == nil, let width = options.terminalWidth?() {
+      o.width = width
+    }
+    return o
   }
 
   /// `FILE:LINE:COL: error: MESSAGE`, the source line, a caret under the column.

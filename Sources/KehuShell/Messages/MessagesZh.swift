@@ -323,6 +323,8 @@ enum ChineseMessages {
       "结果的显示方式",
     "rows as lines, or each row as a card":
       "每行一条，或每行一张卡片",
+    "rows as lines, or each row as a card, or cards only when the lines do not fit":
+      "每行一条，或每行一张卡片，或仅在一行放不下时用卡片",
     "rows shown before the rest is counted":
       "显示的行数，其余只计数",
     "the date every calculation takes as today":

@@ -96,9 +96,31 @@ private func footer(_ t: ResultTable, shown: Int, _ o: RenderOptions) -> [String
   return lines + t.notes
 }
 
-func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
+/// Column widths narrowed so the table fits `width`: the widest text column gives up cells
+/// first, never below 8 (or its header); numbers are never cut. Nil when even that does not
+/// fit.
+func fittedWidths(_ natural: [Int], headers: [Int], numeric: [Bool], width: Int) -> [Int]? {
+  var widths = natural
+  var total = widths.reduce(0, +) + 2 * max(widths.count - 1, 0)
+  while total > width {
+    var widest = -1
+    for c in widths.indices where !numeric[c] && widths[c] > max(8, headers[c]) {
+      if widest < 0 || widths[c] > widths[widest] { widest = c }
+    }
+    guard widest >= 0 else { return nil }
+    // Down to the next widest column at most, so the cut is shared among the wide ones.
+    let floor = max(8, headers[widest])
+    let next = widths.indices.filter { $0 != widest && !numeric[$0] }.map { widths[$0] }.max() ?? floor
+    let cut = max(1, min(total - width, widths[widest] - max(next, floor)))
+    widths[widest] -= cut
+    total -= cut
+  }
+  return widths
+}
+
+func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = false) -> String {
   let shown = shownRows(t, o)
-  let cut = max(o.maxCellWidth, 1)
+  let cut = o.width != nil ? Int.max : max(o.maxCellWidth, 1)
   let columns = t.columns.count
   let headers = t.columns.map { visibleControls($0.name).truncated(toWidth: cut) }
   // Every cell's text and width, measured once: a million-row result is laid out in one
@@ -127,6 +149,20 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
     }
   }
   let right = t.columns.indices.map { t.isNumeric(column: $0) }
+  if let width = o.width {
+    guard
+      let fitted = fittedWidths(widths, headers: headers.map(\.displayWidth), numeric: right, width: width)
+    else {
+      var unfitted = o
+      unfitted.width = nil
+      return orVertical ? renderVertical(t, o) : renderHorizontal(t, unfitted)
+    }
+    for i in texts.indices where cellWidths[i] > fitted[i % columns] {
+      texts[i] = texts[i].truncated(toWidth: fitted[i % columns])
+      cellWidths[i] = texts[i].displayWidth
+    }
+    widths = fitted
+  }
 
   var out = ""
   out.reserveCapacity((widths.reduce(0, +) + 2 * columns + 1) * (shown + 2) + 256)
@@ -179,7 +215,9 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
 }
 
 func renderVertical(_ t: ResultTable, _ o: RenderOptions) -> String {
-  let shown = shownRows(t, o)
+  var shown = shownRows(t, o)
+  // At a terminal the row limit is a screenful of lines: a card takes a line per column.
+  if o.width != nil, let limit = o.maxRows { shown = min(shown, max(1, limit / (t.columns.count + 1))) }
   let names = t.columns.map { visibleControls($0.name) + ":" }
   let nameWidth = names.map(\.displayWidth).max() ?? 0
   var cards: [[String]] = []
