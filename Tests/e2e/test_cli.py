@@ -296,6 +296,27 @@ def case_demo_save_and_sync_say_what_is_true():
     check(out.strip() == "sync = statement", "set sync after setting it: %r" % out)
 
 
+def case_help_is_whole_and_covers_the_query_language():
+    code, out, err = run(["--memory", "-c", "help customer add"])
+    check(code == 0, err)
+    fields = {l.split()[0]: l.split(None, 1)[1] for l in out.splitlines() if l.startswith("  ") and "=" in l.split()[0]}
+    check(fields.get("business_address=", "").startswith("text"), "business_address= runs into its type: %r" % out)
+    check(fields.get("age=", "").startswith("a whole number"), "age= is not shown as a whole number: %r" % fields.get("age="))
+    check(fields.get("tier=", "").startswith("major|general|scattered"), "tier= lacks its values: %r" % fields.get("tier="))
+    # The listing is never cut: no "more rows", every summary whole even in a narrow pipe.
+    code, out, err = run(["--memory", "-c", "set rows 5; help"])
+    check(code == 0 and "more rows" not in out and not any(l.endswith("…") for l in out.splitlines()),
+          "help was cut: %r" % out[-200:])
+    _, csv_out, _ = run(["--memory", "--format", "csv", "-c", "help"])
+    check(len(out.splitlines()) >= len(csv_out.splitlines()) - 1, "help lists fewer commands than its CSV")
+    for topic in ["where", "select", "sort", "take", "summarize", "join", "let", "for", "update", "functions",
+                  "limit_sales", "settings", "query"]:
+        code, out, err = run(["--memory", "-c", "help " + topic])
+        check(code == 0 and out.strip(), "help %s: %d %r" % (topic, code, err))
+    code, out, err = run(["--memory", "-c", "help functions"])
+    check("coalesce(" in out and "if(" in out and "limit_sales(" in out, "help functions: %r" % out[:200])
+
+
 # ---- the lock, read-only, damage --------------------------------------------------------
 
 def case_second_writer_exits_75():
@@ -436,6 +457,7 @@ CASES = [
     case_json_is_one_document_per_statement,
     case_psql_and_sqlite_habits,
     case_demo_save_and_sync_say_what_is_true,
+    case_help_is_whole_and_covers_the_query_language,
     case_init_file_set_and_echo,
     case_every_help_example_runs_on_the_demo_firm,
     case_what_if_atomic_and_output,

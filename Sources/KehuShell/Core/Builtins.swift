@@ -40,8 +40,13 @@ enum Builtins {
       for spec in s.commands.specs {
         t.rows.append([.text(spec.name), .text(spec.summary)])
       }
-      t.notes = [tr("Type `help COMMAND` for its arguments, an example and its chapter section.")]
-      return .table(t)
+      t.notes = [
+        tr("Type `help COMMAND` for its arguments, an example and its chapter section."),
+        tr(
+          "The query language: `help query`, `help VERB`, `help functions`, `help let`, `help for`, `help update`; `help settings`."
+        ),
+      ]
+      return listing(t, s)
     }
     if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
     if a.rest == ["review"] { return .message(Review.text()) }
@@ -51,8 +56,9 @@ enum Builtins {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
       for spec in under { t.rows.append([.text(spec.name), .text(spec.summary)]) }
-      return .table(t)
+      return listing(t, s)
     }
+    if let text = QueryHelp.text(for: a.rest, session: s) { return .message(text) }
     let name = a.rest.joined(separator: " ")
     var msg = tr("no command `{0}`", name)
     if let near = nearest(name, in: s.commands.specs.map(\.name)) {
@@ -61,13 +67,27 @@ enum Builtins {
     throw a.error(msg, at: "command")
   }
 
+  /// A list of commands: for people, every line whole (never cut at a cell width or a
+  /// screenful of rows, since help is read, not scanned); a table in the machine formats.
+  static func listing(_ t: ResultTable, _ s: Session) -> CommandOutput {
+    guard s.settings.format == .table else { return .table(t) }
+    let names = t.rows.map { $0[0].plainText }
+    let width = (names.map(\.count).max() ?? 0) + 2
+    let lines = t.rows.map {
+      $0[0].plainText.padding(toLength: width, withPad: " ", startingAt: 0) + $0[1].plainText
+    }
+    return .message((lines + [""] + t.notes).joined(separator: "\n"))
+  }
+
   static func describe(_ spec: CommandSpec) -> String {
     var lines = [spec.usage, "", "  " + spec.summary]
     if !spec.arguments.isEmpty {
       lines.append("")
-      for arg in spec.arguments {
-        let name = arg.positional ? arg.name.uppercased() : arg.name + "="
-        var line = "  " + name.padding(toLength: 16, withPad: " ", startingAt: 0) + arg.kind.describe
+      let names = spec.arguments.map { $0.positional ? $0.name.uppercased() : $0.name + "=" }
+      let width = max(16, (names.map(\.count).max() ?? 0) + 2)
+      for (arg, name) in zip(spec.arguments, names) {
+        var line =
+          "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + (arg.shown ?? arg.kind).describe
         if !arg.help.isEmpty { line += ": " + arg.help }
         if !arg.required { line += " " + tr("(optional)") }
         lines.append(line)

@@ -12,7 +12,11 @@ enum CustomerCommands {
   }
 
   static var fieldArgs: [ArgSpec] {
-    table.columns.filter(settable).map { ArgSpec.key($0.name, .text) }
+    table.columns.filter(settable).map {
+      var arg = ArgSpec.key($0.name, .text)
+      arg.shown = ArgKind.of($0)
+      return arg
+    }
   }
 
   static var commands: [CommandSpec] {
