@@ -27,7 +27,7 @@ let package = Package(
     .executableTarget(
       name: "kehu",
       dependencies: [
-        "KehuShell", "LineEditor",
+        "KehuShell", "KehuDomain", "KehuStore", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore"]),
@@ -37,6 +37,8 @@ let package = Package(
     // Transcripts are read from the source tree (Tests/KehuShellTests/Transcripts), so that
     // KEHU_RECORD=1 can write the expected output back beside each script.
     .testTarget(
-      name: "KehuShellTests", dependencies: ["KehuShell", "KehuStore", "KehuDomain", "KehuText"], exclude: ["Transcripts", "Fixtures"]),
+      name: "KehuShellTests",
+      dependencies: ["KehuShell", "KehuQuery", "KehuStore", "KehuDomain", "KehuText"],
+      exclude: ["Transcripts", "Fixtures"]),
   ]
 )

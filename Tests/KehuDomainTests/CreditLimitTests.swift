@@ -19,7 +19,7 @@ final class CreditLimitTests: XCTestCase {
       purchases: yuan("7300000"), share: dec("0.25"), period: dec("60"), unit: .day, year: .days365)
     XCTAssertEqual(l.limit, yuan("300000.00"))
     XCTAssertEqual(l.working.value("annual purchases from us"), .money(yuan("1825000")))
-    XCTAssertTrue(l.working.convention.contains("convention: 365 days in a year"))
+    XCTAssertTrue(l.working.convention.map(\.description).contains("convention: 365 days in a year"))
   }
 
   func testSalesMethodAnnualDays360() throws {
@@ -109,7 +109,7 @@ final class CreditLimitTests: XCTestCase {
       currentAssets: yuan("5000000"), currentLiabilities: yuan("1000000"), rule: rule)
     XCTAssertEqual(capped.limit, yuan("400000"))
     XCTAssertEqual(capped.working.value("scaled limit"), .money(yuan("500000")))
-    XCTAssertTrue(capped.working.rule.contains("capped at 2 × standard"))
+    XCTAssertTrue(capped.working.rule.description.contains("capped at 2 × standard"))
     // ratio 10/3 → 200,000 × 1,000,000 ÷ (300,000 × 2) = 333,333.333… → 333,333.33
     XCTAssertEqual(
       try currentRatioLimit(currentAssets: yuan("1000000"), currentLiabilities: yuan("300000"), rule: rule)
@@ -203,10 +203,10 @@ final class CreditLimitTests: XCTestCase {
     XCTAssertEqual(c.highest, yuan("450000"))
     XCTAssertEqual(c.spread, yuan("210000"))
     XCTAssertEqual(try? c.results[2].outcome.get(), nil)
-    let t = c.table
+    let t = c.resultTable { $0.description }
     XCTAssertEqual(t.rows.count, 5)
     XCTAssertEqual(t.rows[2][3], .text("current-ratio method needs standard, which is not given"))
     // 210,000 ÷ 240,000 = 87.5%
-    XCTAssertTrue(t.notes.contains("the spread is 87.5% of the lowest limit"))
+    XCTAssertTrue(t.notes.map(\.description).contains("the spread is 87.5% of the lowest limit"))
   }
 }

@@ -52,10 +52,14 @@ final class DomainFunctionTests: XCTestCase {
       try call(
         "limit_sales", [.int(7_300_000), .percent(dec("0.25")), .duration(60), .text("day"), .int(365)]),
       .money(yuan("300000")))
-    // a plain number is months: 400,000 × 30% × 2 = 240,000
+    // a plain number is days, as `credit limit sales … period=` reads it (issue 14 case 12):
+    // 7,300,000 × 25% × 60 ÷ 360 = 304,166.67; months only with unit month:
+    // 400,000 × 30% × 2 = 240,000
     XCTAssertEqual(
-      try call("limit_sales", [.money(yuan("400000")), .decimal(dec("0.3")), .int(2)]), .money(yuan("240000"))
-    )
+      try call("limit_sales", [.int(7_300_000), .percent(dec("0.25")), .int(60)]), .money(yuan("304166.67")))
+    XCTAssertEqual(
+      try call("limit_sales", [.money(yuan("400000")), .decimal(dec("0.3")), .int(2), .text("month")]),
+      .money(yuan("240000")))
     XCTAssertEqual(try call("limit_sales", [.null, .decimal(dec("0.3")), .int(2)]), .null)
     XCTAssertThrowsError(
       try call("limit_sales", [.int(1), .percent(dec("0.25")), .duration(60), .text("month")]))

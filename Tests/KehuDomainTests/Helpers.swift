@@ -20,5 +20,5 @@ func domainError<T>(_ body: () throws(DomainError) -> T, file: StaticString = #f
 
 extension Working {
   /// The value of the line with this label, wherever it is.
-  func value(_ label: String) -> Value? { lines.first { $0.label == label }?.value }
+  func value(_ label: String) -> Value? { lines.first { $0.label.description == label }?.value }
 }

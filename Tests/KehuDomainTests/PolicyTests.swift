@@ -36,7 +36,7 @@ final class PolicyTests: XCTestCase {
     let net = t.rows.first { $0[0] == .text("net benefit") }!
     XCTAssertEqual(net[4], .money(yuan("46250")))
     XCTAssertEqual(t.rows.last?[3], .text("✓"))
-    XCTAssertTrue(t.notes.contains("better policy: B"))
+    XCTAssertTrue(t.notes.map(\.description).contains("better policy: B"))
   }
 
   func testOnePolicyIsNotAComparison() {

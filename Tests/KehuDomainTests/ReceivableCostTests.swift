@@ -32,7 +32,7 @@ final class ReceivableCostTests: XCTestCase {
     XCTAssertEqual(w.value("opportunity cost"), .money(yuan("30000")))
     XCTAssertEqual(w.value("bad-debt cost"), .money(yuan("60000")))
     XCTAssertEqual(w.result.value, .money(yuan("100000")))
-    XCTAssertTrue(w.convention.contains("convention: 360 days in a year"))
+    XCTAssertTrue(w.convention.map(\.description).contains("convention: 360 days in a year"))
   }
 
   func testHoldingCostOn365() throws {

@@ -10,7 +10,7 @@ final class CancellationTests: XCTestCase {
     var e = QueryEngine(catalog: catalog(typed: true, arrays: true), today: Day(parsing: "2026-11-29")!)
     e.isCancelled = { true }
     XCTAssertThrowsError(try e.execute("customers | where id > 0 | count")) { error in
-      XCTAssertEqual((error as? QueryError)?.message, "interrupted")
+      XCTAssertEqual((error as? QueryError)?.message.description, "interrupted")
     }
     e.isCancelled = { false }
     XCTAssertNoThrow(try e.execute("customers | where id > 0 | count"))

@@ -33,10 +33,10 @@ final class CheckErrorTests: XCTestCase {
       }
       XCTFail("no error for \(source)", file: file, line: at)
     } catch {
-      XCTAssertEqual(error.message, message, file: file, line: at)
+      XCTAssertEqual(error.message.description, message, file: file, line: at)
       XCTAssertEqual("\(error.range.line):\(error.range.column)", "\(line):\(column)", file: file, line: at)
       if let length { XCTAssertEqual(error.range.length, length, file: file, line: at) }
-      if let notes { XCTAssertEqual(error.notes, notes, file: file, line: at) }
+      if let notes { XCTAssertEqual(error.notes.map(\.description), notes, file: file, line: at) }
     }
   }
 

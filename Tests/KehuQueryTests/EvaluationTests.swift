@@ -158,7 +158,9 @@ final class EvaluationTests: XCTestCase {
     XCTAssertEqual(
       r.table.columns.map(\.name).prefix(7),
       ["id", "name", "area", "abc_grade", "credit_limit", "opened", "sales.id"])
-    XCTAssertEqual(r.table.notes, ["join: 2 of 5 rows matched more than one row of sales, giving 5 rows"])
+    XCTAssertEqual(
+      r.table.notes.map(\.description),
+      ["join: 2 of 5 rows matched more than one row of sales, giving 5 rows"])
   }
 
   func testDecimalRules() {
@@ -187,15 +189,17 @@ final class EvaluationTests: XCTestCase {
 
   func testOverflowAndDivisionByZeroAreErrors() {
     let e = runtimeError("9_223_372_036_854_775_807 + 1")
-    XCTAssertEqual(e?.message, "number too large (overflow)")
+    XCTAssertEqual(e?.message.description, "number too large (overflow)")
     XCTAssertEqual(e?.kind, .runtime)
     XCTAssertEqual(e?.range.column, 1)
-    XCTAssertEqual(runtimeError("1 / 0")?.message, "division by zero")
-    XCTAssertEqual(runtimeError("customers | select x = credit_limit / 0")?.message, "division by zero")
+    XCTAssertEqual(runtimeError("1 / 0")?.message.description, "division by zero")
     XCTAssertEqual(
-      runtimeError("customers | select x = credit_limit * 100_000_000_000_000")?.message,
+      runtimeError("customers | select x = credit_limit / 0")?.message.description, "division by zero")
+    XCTAssertEqual(
+      runtimeError("customers | select x = credit_limit * 100_000_000_000_000")?.message.description,
       "number too large (overflow)")
-    XCTAssertEqual(runtimeError("add_months(9999-12-01, 1)")?.message, "number too large (overflow)")
+    XCTAssertEqual(
+      runtimeError("add_months(9999-12-01, 1)")?.message.description, "number too large (overflow)")
   }
 
   func testDateAndMonthRules() {

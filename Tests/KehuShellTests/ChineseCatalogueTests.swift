@@ -22,9 +22,9 @@ final class ChineseCatalogueTests: XCTestCase {
   }
 
   func testEveryCommandSummaryIsTranslated() {
-    Catalogues.shared.select("en")
+
     let english = CommandTable.standard.specs
-    let missing = english.filter { ChineseMessages.table[$0.summary] == nil }.map(\.name)
+    let missing = english.filter { ChineseMessages.table[$0.summary.key] == nil }.map(\.name)
     XCTAssertEqual(missing, [])
   }
 
@@ -56,7 +56,17 @@ final class ChineseCatalogueTests: XCTestCase {
     }
   }
 
-  func testAtLeast95PercentOfTrLiteralsAreTranslated() throws {
+  /// Keys left English on purpose: values in a result's column, beside the stored codes
+  /// they stand with (scripts/tr-strings keeps the same list as VALUES).
+  static let valuesLeftEnglish: Set<String> = [
+    "added", "changed", "removed", "present", "purged", "key", "required", "derived",
+    "scorecard", "investigation", "review", "emergency report", "instruction", "override",
+    "measure: {0}",
+    // Also a column name, which stays English (credit report's history rows).
+    "limit",
+  ]
+
+  func testEveryTrLiteralIsTranslated() throws {
     let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
       .appendingPathComponent("../../Sources").standardizedFileURL
     var keys = Set<String>()
@@ -67,11 +77,8 @@ final class ChineseCatalogueTests: XCTestCase {
     }
     // scripts/tr-strings counts 750 keys today; a scan that finds far fewer is broken.
     XCTAssertGreaterThan(keys.count, 600)
-    let missing = keys.filter { ChineseMessages.table[$0] == nil }.sorted()
-    let share = Double(keys.count - missing.count) / Double(keys.count)
-    XCTAssertGreaterThanOrEqual(
-      share, 0.95,
-      "\(missing.count) of \(keys.count) untranslated, e.g. \(missing.prefix(10)); see scripts/tr-strings")
+    let missing = keys.filter { ChineseMessages.table[$0] == nil && !Self.valuesLeftEnglish.contains($0) }
+    XCTAssertEqual(missing.sorted(), [], "untranslated; see scripts/tr-strings")
   }
 
   static func placeholders(_ s: String) -> [String: Int] {

@@ -1,3 +1,4 @@
+import KehuQuery
 import XCTest
 
 @testable import KehuShell
@@ -127,5 +128,39 @@ final class CompletionTests: XCTestCase {
     XCTAssertEqual(session.complete(line: line, cursor: line.unicodeScalars.count).candidates, ["margin"])
     let sorted = "sales | summarize total = sum(amount) by customer | sort tot"
     XCTAssertEqual(session.complete(line: sorted, cursor: sorted.unicodeScalars.count).candidates, ["total"])
+  }
+}
+
+/// The session asks the query lexer whether a query goes on past the end of a line.
+final class QueryContinuationTests: XCTestCase {
+  func session(_ out: OutputBuffer) -> Session {
+    Session(options: SessionOptions(), io: SessionIO(out: out.append, err: out.append))
+  }
+
+  func testATrailingCommaOrOperatorContinuesAQueryInAScript() {
+    let out = OutputBuffer()
+    let s = session(out)
+    let script =
+      "customer add company name=甲\ncustomers | select id,\n  name\ncustomers | where id > 0 and\n  id < 5 | count"
+    XCTAssertEqual(s.run(source: script, file: "t.kehu"), .ok, out.text)
+    XCTAssertTrue(out.text.contains("甲"), out.text)
+    XCTAssertTrue(s.isIncomplete("customers | select id,"))
+    XCTAssertTrue(s.isIncomplete("customers | where id > 1 and"))
+    XCTAssertFalse(s.isIncomplete("customers | select id"))
+  }
+
+  func testACommandLineEndingInACommaIsNotAQuery() {
+    let out = OutputBuffer()
+    let s = session(out)
+    XCTAssertFalse(s.isIncomplete("print a,"))
+    XCTAssertEqual(s.run(source: "print a,\nprint b", file: "t.kehu"), .ok, out.text)
+    XCTAssertEqual(out.text, "a,\nb\n")
+  }
+
+  func testAnUnfinishedQueryAtTheEndOfAScriptIsReportedNotRun() {
+    let out = OutputBuffer()
+    let s = session(out)
+    XCTAssertEqual(s.run(source: "customers | select id,", file: "t.kehu"), .failed)
+    XCTAssertTrue(out.text.contains("the statement is not finished"), out.text)
   }
 }

@@ -49,6 +49,16 @@ def case_help_from_pipe_and_c():
     check(code == 0 and "customer add" in out, "-c help: %d %r" % (code, err))
 
 
+def case_help_is_chinese_under_a_chinese_locale():
+    # The command table is built before the language is chosen; help must still be Chinese,
+    # from LC_ALL, LC_MESSAGES or LANG alone (no installed locale is needed).
+    for env in ({"LANG": "zh_CN.UTF-8"}, {"LC_MESSAGES": "zh_TW", "LANG": "C"}, {"LC_ALL": "zh", "LANG": "en_US"}):
+        code, out, err = run(["--memory", "-c", "help"], env=env)
+        check(code == 0 and "列出全部命令，或说明某一命令" in out, "help under %r: %d %r" % (env, code, out[:200]))
+    code, out, err = run(["--memory", "-c", "help"], env={"LC_ALL": "en_US.UTF-8", "LANG": "zh_CN.UTF-8"})
+    check(code == 0 and "list the commands, or explain one" in out, "LC_ALL wins over LANG: %r" % out[:200])
+
+
 def case_bad_statement_exit_1_with_caret():
     path = os.path.join(TMP, "bad.kehu")
     with open(path, "w") as f:
@@ -448,6 +458,7 @@ def case_a_lesson_leaves_the_users_store_unchanged():
 
 CASES = [
     case_help_from_pipe_and_c,
+    case_help_is_chinese_under_a_chinese_locale,
     case_bad_statement_exit_1_with_caret,
     case_usage_errors_exit_64,
     case_gen_refuses_a_store_with_data_unless_replace,

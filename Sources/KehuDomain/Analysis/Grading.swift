@@ -15,15 +15,18 @@ public enum GradeLines: Sendable, Equatable {
   /// Monthly averages at or above `a` are A, at or above `b` B.
   case standard(a: Money, b: Money)
 
-  public static let pareto = GradeLines.share(a: Dec(mantissa: 80, scale: 2), b: Dec(mantissa: 95, scale: 2))
+  /// The chapter's Pareto lines: A up to 80% of the cumulative share, B up to 95%.
+  public static let paretoA = Dec(mantissa: 80, scale: 2)
+  public static let paretoB = Dec(mantissa: 95, scale: 2)
+  public static let pareto = GradeLines.share(a: paretoA, b: paretoB)
 
   /// The rule as the output states it.
-  public var rule: String {
+  public var rule: Message {
     switch self {
     case .share(let a, let b):
+      let (a, b) = (Value.percentText(a), Value.percentText(b))
       return
-        "A while the cumulative share up to and including the customer is at most \(Value.percentText(a)), "
-        + "B while at most \(Value.percentText(b)), the rest C; shares compared exactly, never rounded first"
+        "A while the cumulative share up to and including the customer is at most \(a), B while at most \(b), the rest C; shares compared exactly, never rounded first"
     case .standard(let a, let b):
       return
         "grade standard amounts (等级标准额): monthly average ≥ \(a.formatted) is A, ≥ \(b.formatted) is B, the rest C"

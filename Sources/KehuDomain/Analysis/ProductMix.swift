@@ -13,7 +13,7 @@ public struct ProductMixLine: Sendable, Equatable {
 }
 
 public enum ProductMix {
-  public static let rules = [
+  public static let rules: [Message] = [
     "gross margin rate (毛利率) = (sales − cost) ÷ sales",
     "inventory turnover (商品周转率) = cost of goods sold ÷ average inventory at cost (the accounting convention)",
     "cross ratio (交叉比率) = gross margin rate × inventory turnover",

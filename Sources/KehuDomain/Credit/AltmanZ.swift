@@ -27,7 +27,7 @@ public struct AltmanFigures: Sendable, Equatable {
 public enum AltmanZone: String, Sendable {
   case safe, grey, distress
 
-  public var range: String {
+  public var range: Message {
     switch self {
     case .safe: return "over 2.99"
     case .grey: return "1.81 to 2.99"
@@ -50,7 +50,7 @@ public func altmanZ(_ f: AltmanFigures) throws(DomainError) -> AltmanZScore {
   try requireNonNegative(f.marketValueOfEquity, "market_value_of_equity")
   try requireNonNegative(f.sales, "sales")
   let ta = f.totalAssets.decimal
-  let xs: [(String, String, Money, Dec, Dec)] = [
+  let xs: [(String, Message, Money, Dec, Dec)] = [
     ("X1", "working capital ÷ total assets", f.workingCapital, ta, Dec(mantissa: 12, scale: 1)),
     ("X2", "retained earnings ÷ total assets", f.retainedEarnings, ta, Dec(mantissa: 14, scale: 1)),
     ("X3", "EBIT ÷ total assets", f.ebit, ta, Dec(mantissa: 33, scale: 1)),
@@ -63,8 +63,8 @@ public func altmanZ(_ f: AltmanFigures) throws(DomainError) -> AltmanZScore {
   var z = Dec.zero
   var steps: [WorkingLine] = []
   for (name, formula, num, den, coef) in xs {
-    let x = try div(num.decimal, den, name)
-    steps.append(WorkingLine(name, formula, .decimal(x.rounded(to: 4))))
+    let x = try div(num.decimal, den, Message(verbatim: name))
+    steps.append(WorkingLine(Message(verbatim: name), formula, .decimal(x.rounded(to: 4))))
     z = try add(z, try mul(coef, x, "Z"), "Z")
   }
   let safeLine = Dec(mantissa: 299, scale: 2)

@@ -44,7 +44,7 @@ public struct CreditLimit: Sendable, Equatable {
   public var working: Working
 }
 
-let roundingNote =
+let roundingNote: Message =
   "rounding: the limit is worked from unrounded figures and rounded once, half away from zero, to the fen"
 
 func requireSuppliers(_ n: Int) throws(DomainError) {
@@ -64,7 +64,7 @@ public func salesMethodLimit(
   try requireRate(share, "share")
   try requireNonNegative(period, "period")
   let ours = try mul(purchases.decimal, share, "purchases × share")
-  let periodWord = unit == .month ? "months" : "days"
+  let periodWord: Message = unit == .month ? "months" : "days"
   var inputs = [
     WorkingLine(
       "purchases", unit == .month ? "monthly, all suppliers" : "annual, all suppliers", .money(purchases)),
@@ -76,7 +76,7 @@ public func salesMethodLimit(
       unit == .month ? "monthly purchases from us" : "annual purchases from us", "purchases × share",
       .money(try fen(ours, "purchases × share")))
   ]
-  var convention = ["unit: monthly purchases × credit period in months"]
+  var convention: [Message] = ["unit: monthly purchases × credit period in months"]
   let exact: Dec
   if unit == .month {
     exact = try mul(ours, period, "limit")

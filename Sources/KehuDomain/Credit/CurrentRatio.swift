@@ -17,7 +17,7 @@ public struct CurrentRatioRule: Sendable, Equatable {
     self.cap = cap
   }
 
-  public var text: String {
+  public var text: Message {
     "limit = standard × current ratio ÷ usual ratio (\(Value.percentText(usual))), capped at \(plain(cap)) × standard"
   }
 }
@@ -72,7 +72,7 @@ public func currentRatioLimit(
     method: .currentRatio, limit: limit,
     working: Working(
       title: "Credit limit: current-ratio method (流动比率法)",
-      rule: "§3.3 (3) as read here: " + rule.text,
+      rule: "§3.3 (3) as read here: \(rule.text)",
       inputs: [
         WorkingLine("current assets", "流动资产", .money(currentAssets)),
         WorkingLine("current liabilities", "流动负债", .money(currentLiabilities)),

@@ -60,7 +60,7 @@ public func exposure(_ f: ExposureFigures) throws(DomainError) -> Exposure {
   if let c = f.shipmentCap {
     inputs.append(WorkingLine("shipment cap", "largest shipment allowed", .money(c)))
   }
-  var convention: [String] = []
+  var convention: [Message] = []
   if f.onWatch { convention.append("on watch: no new credit until a superior's instruction is recorded") }
   if f.supplySuspended { convention.append("supply suspended by the collection procedure") }
   return Exposure(

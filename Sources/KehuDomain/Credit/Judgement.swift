@@ -108,7 +108,9 @@ public func judgementLimit(
     }
     let w = scorecard.weight(f)
     inputs.append(
-      WorkingLine("\(f.english) (\(f.chinese))", "score, weight \(Value.percentText(w))", .int(Int64(s))))
+      WorkingLine(
+        Message("{0} ({1})", Message(f.english), f.chinese), "score, weight \(Value.percentText(w))",
+        .int(Int64(s))))
     weighted = try add(weighted, try mul(Dec(s), w, "weighted score"), "weighted score")
     weightSum = try add(weightSum, w, "weights")
   }
@@ -122,7 +124,7 @@ public func judgementLimit(
       "\(plain(scorecard.lowestMultiple)) + (score − 1) × (\(plain(scorecard.highestMultiple)) − \(plain(scorecard.lowestMultiple))) ÷ 4",
       .decimal(multiple.rounded(to: 4))),
   ]
-  var convention = [
+  var convention: [Message] = [
     "mapping: score 1 → \(plain(scorecard.lowestMultiple))× base, score 5 → \(plain(scorecard.highestMultiple))× base, straight line between",
     "the rough limit is then adjusted step by step by the payment record (credit adjust)",
     roundingNote,

@@ -39,17 +39,21 @@ public struct LimitComparison: Sendable, Equatable {
       && zip(a.results, b.results).allSatisfy { $0.outcome == $1.outcome }
   }
 
-  /// Columns method, 方法, limit, note; the spread lines are notes.
-  public var table: ResultTable {
+  /// Columns method, 方法, limit, note; the spread lines are notes. `translate` renders the
+  /// note cells (a formula or a refusal) in the reader's language.
+  public func resultTable(translating translate: (Message) -> String) -> ResultTable {
     var rows: [[Value]] = []
     for (m, r) in results {
       switch r {
       case .success(let l):
-        rows.append([.text(m.english), .text(m.chinese), .money(l.limit), .text(l.working.result.formula)])
-      case .failure(let e): rows.append([.text(m.english), .text(m.chinese), .null, .text(e.description)])
+        rows.append([
+          .text(m.english), .text(m.chinese), .money(l.limit), .text(translate(l.working.result.formula)),
+        ])
+      case .failure(let e):
+        rows.append([.text(m.english), .text(m.chinese), .null, .text(translate(e.message))])
       }
     }
-    var notes: [String] = []
+    var notes: [Message] = []
     if let lo = lowest, let hi = highest, let sp = spread {
       notes.append("lowest \(lo), highest \(hi), spread \(sp) (highest − lowest)")
       if lo.fen > 0, let pct = try? sp.decimal.divided(by: lo.decimal) {

@@ -36,10 +36,11 @@ public struct StepRule: Sendable, Equatable {
 
   public static let standard = StepRule()
 
-  public var text: String {
-    "raise by \(Value.percentText(raise)) after \(onTimeRun) consecutive on-time payments; cut by \(Value.percentText(cut)) after a late one"
-      + (graceDays > 0
-        ? " (on time = paid within \(graceDays) days of due)" : " (on time = paid on or before the due date)")
+  public var text: Message {
+    let (raise, cut) = (Value.percentText(raise), Value.percentText(cut))
+    return graceDays > 0
+      ? "raise by \(raise) after \(onTimeRun) consecutive on-time payments; cut by \(cut) after a late one (on time = paid within \(graceDays) days of due)"
+      : "raise by \(raise) after \(onTimeRun) consecutive on-time payments; cut by \(cut) after a late one (on time = paid on or before the due date)"
   }
 }
 
@@ -67,7 +68,7 @@ public struct LimitAdjustment: Sendable, Equatable {
       rows: changes.map { [.date($0.date), .money($0.from), .money($0.to), .text($0.reason)] },
       title: "Limit adjustment: \(start) → \(limit)",
       notes: [
-        "rule: §3.3 (5) step adjustment: " + rule.text,
+        "rule: §3.3 (5) step adjustment: \(rule.text)",
         "\(onTimeSinceChange) on-time payment(s) since the last change",
         "rounding: each new limit is rounded half away from zero to the fen",
       ])

@@ -101,3 +101,17 @@ extension DemoFirm {
     return order.first { open[$0]! > 0 }
   }
 }
+
+extension DemoFirm {
+  /// The columns a note discounted at 6% a year (360 days) with recourse carries.
+  static func discountedAtBank(_ face: Money, _ date: Day, _ matures: Day) -> [String: Value]? {
+    let rate = Dec(mantissa: 6, scale: 2)
+    guard
+      let d = try? noteDiscount(face: face, rate: rate, discounted: date, matures: matures, year: .days360)
+    else { return nil }
+    return [
+      "discounted": .date(date), "rate": .percent(rate), "year": .int(360), "interest": .money(d.interest),
+      "proceeds": .money(d.proceeds), "recourse": .bool(true),
+    ]
+  }
+}

@@ -1,5 +1,4 @@
 import KehuStore
-import KehuText
 
 /// The demo firm that `kehu --demo` (and `scripts/run` with no store) opens on: a small
 /// trading company, 宏达商贸有限公司, with 60 customers of both kinds in four areas, five
@@ -214,14 +213,28 @@ public enum DemoFirm {
     let noteStatus = ["held", "held", "discounted", "settled", "dishonoured", "held"]
     for (k, c) in customers.filter({ $0.company }).prefix(6).enumerated() {
       let issued = today.adding(days: -20 - k * 25)
-      out.append(
-        .insert(
-          table: "notes",
-          values: [
-            "no": .text("BN-\(String(k + 1).padded(3))"), "customer": .int(c.id),
-            "amount": .money(Money(fen: Int64(c.weight) * 1_000_000)), "issued": .date(issued),
-            "matures": .date(issued.adding(days: 90)), "status": .text(noteStatus[k]),
-          ]))
+      let matures = issued.adding(days: 90)
+      let no = "BN-\(String(k + 1).padded(3))"
+      let face = Money(fen: Int64(c.weight) * 1_000_000)
+      var v: [String: Value] = [
+        "no": .text(no), "customer": .int(c.id), "amount": .money(face), "issued": .date(issued),
+        "matures": .date(matures), "status": .text(noteStatus[k]),
+      ]
+      if noteStatus[k] == "settled" || noteStatus[k] == "dishonoured" { v["closed"] = .date(matures) }
+      if noteStatus[k] == "discounted", let d = discountedAtBank(face, issued.adding(days: 10), matures) {
+        for (key, value) in d { v[key] = value }
+      }
+      out.append(.insert(table: "notes", values: v))
+      // A dishonoured note given for no invoice is owed again as the invoice that reopens it.
+      if noteStatus[k] == "dishonoured" {
+        out.append(
+          .insert(
+            table: "invoices",
+            values: [
+              "no": .text("DH-" + no), "customer": .int(c.id), "date": .date(issued), "due": .date(matures),
+              "amount": .money(face), "note": .text(no),
+            ]))
+      }
     }
 
     // Visits over the last three months.

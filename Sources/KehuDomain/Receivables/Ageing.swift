@@ -80,11 +80,14 @@ public struct OpenItem: Sendable, Equatable {
   public var ref: String
   public var due: Day
   public var balance: Money
+  /// The day this amount was settled, when it was owed only until then (late interest).
+  public var until: Day?
 
-  public init(ref: String, due: Day, balance: Money) {
+  public init(ref: String, due: Day, balance: Money, until: Day? = nil) {
     self.ref = ref
     self.due = due
     self.balance = balance
+    self.until = until
   }
 }
 
@@ -162,7 +165,7 @@ public func provision(_ a: Ageing, rates: [Dec]) throws(DomainError) -> Working 
     try requireRate(rates[i], "rate for \(b.label)")
     let p = try fen(try mul(a.amounts[i].decimal, rates[i], "provision"), "provision")
     lines.append(p)
-    steps.append(WorkingLine(b.label, "\(a.amounts[i]) × \(Value.percentText(rates[i]))", .money(p)))
+    steps.append(WorkingLine(Message(b.label), "\(a.amounts[i]) × \(Value.percentText(rates[i]))", .money(p)))
   }
   let total = try sumMoney(lines, "provision")
   return Working(

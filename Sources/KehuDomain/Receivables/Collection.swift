@@ -86,7 +86,7 @@ public struct CollectionLadder: Sendable, Equatable {
   public func moving(_ key: String, to days: Int) throws(DomainError) -> CollectionLadder {
     guard let i = steps.firstIndex(where: { $0.key == key }) else {
       throw .invalidFigure(
-        name: "step", value: key, expected: "one of " + steps.map(\.key).joined(separator: ", "))
+        name: "step", value: key, expected: "one of \(steps.map(\.key).joined(separator: ", "))")
     }
     var s = steps
     s[i].days = days
@@ -134,6 +134,6 @@ public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: Coll
     title: "Collection plan as of \(asof) (收账程序)",
     notes: [
       "days past due counted from the oldest overdue due date",
-      "ladder: " + ladder.steps.map { "\($0.name) at \($0.days)" }.joined(separator: ", "),
+      "ladder: \(ladder.steps.map { "\($0.name) at \($0.days)" }.joined(separator: ", "))",
     ])
 }

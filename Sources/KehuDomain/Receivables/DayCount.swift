@@ -22,7 +22,7 @@ public enum DayCountConvention: Int, Sendable, CaseIterable, CustomStringConvert
 
   public var description: String { "\(rawValue)-day year" }
   /// The sentence every result prints.
-  public var note: String { "convention: \(rawValue) days in a year" }
+  public var note: Message { "convention: \(rawValue) days in a year" }
 }
 
 extension String {

@@ -46,7 +46,7 @@ public struct HoldingCostFigures: Sendable, Equatable {
   }
 }
 
-let lineRounding =
+let lineRounding: Message =
   "each line is rounded half away from zero to the fen, and later lines are worked from the figures as shown"
 
 /// §5 costs of holding receivables (机会成本, 管理成本, 坏账成本), textbook formulas.
@@ -95,7 +95,7 @@ public func lateInterest(
   var steps: [WorkingLine] = []
   var lines: [Money] = []
   for it in items {
-    let days = daysPastDue(due: it.due, asof: asof)
+    let days = daysPastDue(due: it.due, asof: min(it.until ?? asof, asof))
     guard days > 0, it.balance.fen > 0 else { continue }
     let exact = try div(
       try mul(try mul(it.balance.decimal, annualRate, "interest"), Dec(days), "interest"), year.dec,
@@ -104,7 +104,8 @@ public func lateInterest(
     lines.append(m)
     steps.append(
       WorkingLine(
-        it.ref, "\(it.balance) × \(Value.percentText(annualRate)) × \(days) ÷ \(year.days)", .money(m)))
+        Message(verbatim: it.until.map { "\(it.ref) paid \($0)" } ?? it.ref),
+        "\(it.balance) × \(Value.percentText(annualRate)) × \(days) ÷ \(year.days)", .money(m)))
   }
   let total = try sumMoney(lines, "interest")
   return Working(
@@ -117,7 +118,7 @@ public func lateInterest(
     steps: steps,
     result: WorkingLine("interest", "sum of the lines", .money(total)),
     convention: [
-      year.note, "days overdue counted from the due date",
+      year.note, "days overdue counted from the due date (to the day paid, for amounts paid late)",
       "each line is rounded half away from zero to the fen; not added to any balance",
     ])
 }

@@ -32,11 +32,12 @@ public enum DomainFunctions {
     DomainFunction(
       name: "limit_sales", signature: "limit_sales(purchases, share, period[, unit, year])",
       help:
-        "§3.3 (1) credit limit by the sales method; a period in days (60d) means annual purchases, a plain number means months (unit month|day, year 360|365, default 360)",
+        "§3.3 (1) credit limit by the sales method; the period is in days with annual purchases (60 or 60d), as `credit limit sales` reads period=; unit month takes monthly purchases; year 360|365 defaults to `set year`",
       arity: 3...5, result: .money,
       body: { (a: [Value], y: DayCountConvention) throws(DomainError) -> Value in
         let period = a[2]
-        var unit: PurchasePeriodUnit = .month
+        // Days by default, as the command's `period=` (issue 14): one unit for both.
+        var unit: PurchasePeriodUnit = .day
         var days: Dec
         if case .duration(let d) = period {
           unit = .day

@@ -3,37 +3,37 @@ import KehuStore
 // Checked arithmetic for the rules: an overflow becomes a DomainError naming the line it
 // happened on, so callers of this module see one error type.
 
-func mul(_ a: Dec, _ b: Dec, _ what: String) throws(DomainError) -> Dec {
+func mul(_ a: Dec, _ b: Dec, _ what: Message) throws(DomainError) -> Dec {
   do { return try a.multiplied(by: b) } catch { throw .overflow(what) }
 }
 
-func add(_ a: Dec, _ b: Dec, _ what: String) throws(DomainError) -> Dec {
+func add(_ a: Dec, _ b: Dec, _ what: Message) throws(DomainError) -> Dec {
   do { return try a.adding(b) } catch { throw .overflow(what) }
 }
 
-func sub(_ a: Dec, _ b: Dec, _ what: String) throws(DomainError) -> Dec {
+func sub(_ a: Dec, _ b: Dec, _ what: Message) throws(DomainError) -> Dec {
   do { return try a.subtracting(b) } catch { throw .overflow(what) }
 }
 
 /// Division at the library's working precision; callers have checked the divisor already.
-func div(_ a: Dec, _ b: Dec, _ what: String, scale: Int = Dec.divisionScale) throws(DomainError) -> Dec {
+func div(_ a: Dec, _ b: Dec, _ what: Message, scale: Int = Dec.divisionScale) throws(DomainError) -> Dec {
   do { return try a.divided(by: b, scale: scale) } catch { throw .overflow(what) }
 }
 
 /// Rounds half away from zero to the fen (四舍五入到分).
-func fen(_ d: Dec, _ what: String) throws(DomainError) -> Money {
+func fen(_ d: Dec, _ what: Message) throws(DomainError) -> Money {
   do { return try d.toMoney() } catch { throw .overflow(what) }
 }
 
-func addMoney(_ a: Money, _ b: Money, _ what: String) throws(DomainError) -> Money {
+func addMoney(_ a: Money, _ b: Money, _ what: Message) throws(DomainError) -> Money {
   do { return try a.adding(b) } catch { throw .overflow(what) }
 }
 
-func subMoney(_ a: Money, _ b: Money, _ what: String) throws(DomainError) -> Money {
+func subMoney(_ a: Money, _ b: Money, _ what: Message) throws(DomainError) -> Money {
   do { return try a.subtracting(b) } catch { throw .overflow(what) }
 }
 
-func sumMoney(_ xs: [Money], _ what: String) throws(DomainError) -> Money {
+func sumMoney(_ xs: [Money], _ what: Message) throws(DomainError) -> Money {
   var t = Money.zero
   for x in xs { t = try addMoney(t, x, what) }
   return t

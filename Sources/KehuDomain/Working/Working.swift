@@ -2,12 +2,12 @@ import KehuStore
 
 /// One line of a calculation's working: what it is, how it was got, and the figure.
 public struct WorkingLine: Sendable, Equatable {
-  public var label: String
+  public var label: Message
   /// The formula in words, or the input's unit; empty for a plain given figure.
-  public var formula: String
+  public var formula: Message
   public var value: Value
 
-  public init(_ label: String, _ formula: String = "", _ value: Value) {
+  public init(_ label: Message, _ formula: Message = "", _ value: Value) {
     self.label = label
     self.formula = formula
     self.value = value
@@ -17,18 +17,18 @@ public struct WorkingLine: Sendable, Equatable {
 /// A calculation shown the way the chapter's readers check it by hand: the inputs, each
 /// intermediate line, the result, the rule with its source, and the conventions used.
 public struct Working: Sendable, Equatable {
-  public var title: String
+  public var title: Message
   /// The formula with its source, e.g. "§3.3 (1) sales method: purchases × share × period".
-  public var rule: String
+  public var rule: Message
   public var inputs: [WorkingLine]
   public var steps: [WorkingLine]
   public var result: WorkingLine
   /// Conventions used (days in a year, time unit, rounding), one sentence each.
-  public var convention: [String]
+  public var convention: [Message]
 
   public init(
-    title: String, rule: String, inputs: [WorkingLine], steps: [WorkingLine], result: WorkingLine,
-    convention: [String]
+    title: Message, rule: Message, inputs: [WorkingLine], steps: [WorkingLine], result: WorkingLine,
+    convention: [Message]
   ) {
     self.title = title
     self.rule = rule
@@ -43,13 +43,15 @@ public struct Working: Sendable, Equatable {
 
   /// Columns item, formula, value; the rule and the conventions become the notes. The value
   /// column holds cells of several types (money, percent, days), so each cell keeps its own.
-  public var table: ResultTable {
+  /// `translate` renders the item and formula cells in the reader's language: cells are
+  /// values, so they are text by the time they reach the table.
+  public func resultTable(translating translate: (Message) -> String) -> ResultTable {
     ResultTable(
       columns: [
         ResultColumn("item", .text), ResultColumn("formula", .text), ResultColumn("value", .decimal),
       ],
-      rows: lines.map { [.text($0.label), .text($0.formula), $0.value] },
+      rows: lines.map { [.text(translate($0.label)), .text(translate($0.formula)), $0.value] },
       title: title,
-      notes: ["rule: " + rule] + convention)
+      notes: [Message("rule: {0}", rule)] + convention)
   }
 }

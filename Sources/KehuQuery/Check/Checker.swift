@@ -155,7 +155,7 @@ public struct Checker {
       guard let cols = catalog.columns(of: name) else {
         throw QueryError(
           .name, "no table \"\(name)\"\(didYouMean(name, in: catalog.tableNames))", at: range,
-          notes: ["tables: " + catalog.tableNames.joined(separator: ", ")])
+          notes: ["tables: \(catalog.tableNames.joined(separator: ", "))"])
       }
       return (.table(name), Scope(columns: cols, name: name))
     case .variable(let name, let range):
@@ -223,7 +223,7 @@ public struct Checker {
         throw QueryError(.type, "range would give more than 100,000 values", at: whole)
       }
       do { v = try Arithmetic.apply(.add, v, stepValue, result: addType) } catch {
-        throw QueryError(.runtime, error.description, at: whole)
+        throw QueryError(.runtime, Message(error.description), at: whole)
       }
     }
     return out

@@ -15,7 +15,7 @@ extension Checker {
       }
       guard let i = scope.columns.firstIndex(where: { $0.name == name }) else {
         let names = scope.columns.map(\.name)
-        var notes = ["columns in \(scope.name): " + names.joined(separator: ", ")]
+        var notes: [Message] = ["columns in \(scope.name): \(names.joined(separator: ", "))"]
         if scope.columns.isEmpty { notes = ["no columns are in scope here"] }
         throw QueryError(
           .name, "no column \"\(name)\" in \(scope.name)\(didYouMean(name, in: names))", at: e.range,
@@ -156,7 +156,7 @@ extension Checker {
     case .success(let t): return node(.call(f, typed), t)
     case .failure(let err):
       let at = err.argument.flatMap { $0 < args.count ? args[$0].range : nil } ?? e.range
-      throw QueryError(.type, err.message, at: at)
+      throw QueryError(.type, Message(err.message), at: at)
     }
   }
 

@@ -128,7 +128,7 @@ extension Evaluator {
           let v = try fn(r)
           if v.isNull { continue }
           do throws(ArithmeticError) { try accs[a][g].add(v) } catch {
-            throw QueryError(.runtime, error.description, at: aggs[a].argument!.range)
+            throw QueryError(.runtime, Message(error.description), at: aggs[a].argument!.range)
           }
         } else {
           accs[a][g].count += 1
@@ -141,7 +141,8 @@ extension Evaluator {
       for acc in accs[a] {
         do throws(ArithmeticError) { col.append(try acc.result()) } catch {
           throw QueryError(
-            .runtime, error.description, at: aggs[a].argument?.range ?? keys.first?.range ?? zeroRange)
+            .runtime, Message(error.description),
+            at: aggs[a].argument?.range ?? keys.first?.range ?? zeroRange)
         }
       }
       slots.append(col)
@@ -156,7 +157,9 @@ extension Evaluator {
     let fn = compiler(f).compile(arg)
     var xs: [Value] = []
     for i in 0..<f.count { xs.append(try fn(f.row(i))) }
-    func fail(_ e: ArithmeticError) -> QueryError { QueryError(.runtime, e.description, at: arg.range) }
+    func fail(_ e: ArithmeticError) -> QueryError {
+      QueryError(.runtime, Message(e.description), at: arg.range)
+    }
     do {
       switch w.kind {
       case .running_sum:

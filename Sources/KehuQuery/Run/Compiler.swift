@@ -20,7 +20,7 @@ struct Compiler {
   }
 
   static func runtime(_ e: ArithmeticError, _ t: TExpr) -> QueryError {
-    QueryError(.runtime, e.description, at: t.range)
+    QueryError(.runtime, Message(e.description), at: t.range)
   }
 
   func compile(_ t: TExpr) -> RowFunction {
@@ -82,7 +82,7 @@ struct Compiler {
         do { return try fn.body(vals, ctx) } catch let e as ArithmeticError {
           throw Compiler.runtime(e, t)
         } catch let e as QueryError { throw e } catch {
-          throw QueryError(.runtime, "\(fn.name): \(error)", at: t.range)
+          throw QueryError(.runtime, "\(fn.name): \(String(describing: error))", at: t.range)
         }
       }
     }
@@ -99,7 +99,7 @@ struct Compiler {
       case (.decimal, _): return v.decimalValue.map { .decimal($0) } ?? v
       case (.money, .int), (.money, .decimal):
         guard let m = try? (v.decimalValue ?? .zero).toMoney() else {
-          throw QueryError(.runtime, ArithmeticError.overflow.description, at: range)
+          throw QueryError(.runtime, Message(ArithmeticError.overflow.description), at: range)
         }
         return .money(m)
       default: return v

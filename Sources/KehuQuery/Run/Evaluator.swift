@@ -34,7 +34,7 @@ public struct Evaluator {
   /// that shows 10M sales rows should not build them all); `totalRows` still counts all.
   public func run(_ plan: QueryPlan, rowLimit: Int? = nil) throws(QueryError) -> QueryResult {
     var frame = Frame(source: try rows(plan.source), selection: nil)
-    var notes: [String] = []
+    var notes: [Message] = []
     for (i, step) in plan.steps.enumerated() {
       try context.checkCancelled()
       let next: PlanStep? = i + 1 < plan.steps.count ? plan.steps[i + 1] : nil
@@ -77,7 +77,7 @@ public struct Evaluator {
     Compiler(source: f.source, context: context, slots: slots)
   }
 
-  func apply(_ step: PlanStep, to f: Frame, next: PlanStep?, notes: inout [String]) throws(QueryError)
+  func apply(_ step: PlanStep, to f: Frame, next: PlanStep?, notes: inout [Message]) throws(QueryError)
     -> Frame
   {
     switch step {

@@ -175,7 +175,7 @@ extension Evaluator {
     var slots: [[Value]] = []
     for (ai, a) in raws.enumerated() {
       if overflow && (a.kind == .sum || a.kind == .avg) {
-        throw QueryError(.runtime, ArithmeticError.overflow.description, at: a.range ?? zeroRange)
+        throw QueryError(.runtime, Message(ArithmeticError.overflow.description), at: a.range ?? zeroRange)
       }
       let make: (Int64) -> Value = a.argumentType == .money ? { .money(Money(fen: $0)) } : { .int($0) }
       var col: [Value] = []
@@ -188,7 +188,7 @@ extension Evaluator {
         case .avg:
           do throws(ArithmeticError) { col.append(try Accumulator.mean(make(accs[ai][g]), c, a.type)) } catch
           {
-            throw QueryError(.runtime, error.description, at: a.range ?? zeroRange)
+            throw QueryError(.runtime, Message(error.description), at: a.range ?? zeroRange)
           }
         default: col.append(make(accs[ai][g]))
         }

@@ -8,7 +8,7 @@ import KehuStore
 extension Evaluator {
   func join(
     _ f: Frame, left: Bool, _ right: any RowSource, rightName: String, _ lk: TExpr, _ rk: TExpr,
-    notes: inout [String]
+    notes: inout [Message]
   ) throws(QueryError) -> any RowSource {
     let chains: Chains
     if let fast = fastChains(right, rk) {

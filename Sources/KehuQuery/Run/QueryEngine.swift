@@ -135,7 +135,7 @@ public struct QueryEngine {
         throw QueryError(
           .name, "no column \"\(a.column)\" in \(u.table)\(didYouMean(a.column, in: names))",
           at: a.columnRange,
-          notes: ["columns in \(u.table): " + names.joined(separator: ", ")])
+          notes: ["columns in \(u.table): \(names.joined(separator: ", "))"])
       }
       if targets.contains(where: { $0.0 == i }) {
         throw QueryError(.name, "column \"\(a.column)\" is set twice", at: a.columnRange)

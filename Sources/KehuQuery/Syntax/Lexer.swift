@@ -68,7 +68,7 @@ public struct Lexer {
     index + ahead < chars.count ? chars[index + ahead] : nil
   }
 
-  func error(_ message: String, from start: SourcePosition, incomplete: Bool = false) -> QueryError {
+  func error(_ message: Message, from start: SourcePosition, incomplete: Bool = false) -> QueryError {
     QueryError(.syntax, message, at: SourceRange(start: start, end: position), incomplete: incomplete)
   }
 

@@ -56,7 +56,7 @@ public struct Parser {
     return error("expected \(what)\(after), found \(current.quoted)")
   }
 
-  func error(_ message: String, at range: SourceRange? = nil) -> QueryError {
+  func error(_ message: Message, at range: SourceRange? = nil) -> QueryError {
     let atEnd = current.kind == .end && range == nil
     return QueryError(
       .syntax, message, at: range ?? current.range,
@@ -268,10 +268,11 @@ public struct Parser {
       if let kehu = Parser.sqlVerbs[word] {
         throw error("unknown verb `\(word)`; SQL's `\(word)` is `\(kehu)` here")
       }
-      let hint = didYouMean(word, in: Verb.names)
+      let hint = didYouMean(word, in: Verb.names, quote: "`")
       throw error(
-        "unknown verb `\(word)`\(String(hint.map { $0 == "\"" ? "`" : $0 }))"
-          + (hint.isEmpty ? "; the verbs are \(Verb.names.joined(separator: ", "))" : ""))
+        hint.key.isEmpty
+          ? "unknown verb `\(word)`; the verbs are \(Verb.names.joined(separator: ", "))"
+          : "unknown verb `\(word)`\(hint)")
     }
     _ = advance()
     let kind: Verb.Kind

@@ -1,3 +1,4 @@
+import KehuQuery
 import KehuStore
 
 /// An error a statement raises, with where it points inside the statement (1-based line
@@ -200,27 +201,4 @@ public func nearest(_ word: String, in candidates: [String]) -> String? {
   guard let (c, d) = best else { return nil }
   let limit = max(1, min(3, (word.count + 1) / 3))
   return d <= limit ? c : nil
-}
-
-public func editDistance(_ a: String, _ b: String) -> Int {
-  let x = Array(a.unicodeScalars)
-  let y = Array(b.unicodeScalars)
-  if x.isEmpty { return y.count }
-  if y.isEmpty { return x.count }
-  var before = [Int](repeating: 0, count: y.count + 1)
-  var prev = Array(0...y.count)
-  var cur = [Int](repeating: 0, count: y.count + 1)
-  for i in 1...x.count {
-    cur[0] = i
-    for j in 1...y.count {
-      let cost = x[i - 1] == y[j - 1] ? 0 : 1
-      cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
-      // Transposition (optimal string alignment): "custmoer" is one slip from "customer".
-      if i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] {
-        cur[j] = min(cur[j], before[j - 2] + 1)
-      }
-    }
-    (before, prev, cur) = (prev, cur, before)
-  }
-  return prev[y.count]
 }

@@ -38,7 +38,7 @@ enum Builtins {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
       for spec in s.commands.specs {
-        t.rows.append([.text(spec.name), .text(spec.summary)])
+        t.rows.append([.text(spec.name), .text(tr(spec.summary))])
       }
       t.notes = [
         tr("Type `help COMMAND` for its arguments, an example and its chapter section."),
@@ -55,7 +55,7 @@ enum Builtins {
     if !under.isEmpty {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
-      for spec in under { t.rows.append([.text(spec.name), .text(spec.summary)]) }
+      for spec in under { t.rows.append([.text(spec.name), .text(tr(spec.summary))]) }
       return listing(t, s)
     }
     if let text = QueryHelp.text(for: a.rest, session: s) { return .message(text) }
@@ -76,11 +76,11 @@ enum Builtins {
     let lines = t.rows.map {
       $0[0].plainText.padding(toLength: width, withPad: " ", startingAt: 0) + $0[1].plainText
     }
-    return .message((lines + [""] + t.notes).joined(separator: "\n"))
+    return .message((lines + [""] + t.notes.map { tr($0) }).joined(separator: "\n"))
   }
 
   static func describe(_ spec: CommandSpec) -> String {
-    var lines = [spec.usage, "", "  " + spec.summary]
+    var lines = [spec.usage, "", "  " + tr(spec.summary)]
     if !spec.arguments.isEmpty {
       lines.append("")
       let names = spec.arguments.map { $0.positional ? $0.name.uppercased() : $0.name + "=" }
@@ -88,7 +88,7 @@ enum Builtins {
       for (arg, name) in zip(spec.arguments, names) {
         var line =
           "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + (arg.shown ?? arg.kind).describe
-        if !arg.help.isEmpty { line += ": " + arg.help }
+        if !arg.help.key.isEmpty { line += ": " + tr(arg.help) }
         if !arg.required { line += " " + tr("(optional)") }
         lines.append(line)
       }
@@ -107,7 +107,9 @@ enum Builtins {
           ResultColumn(tr("values"), .text), ResultColumn(tr("what it does"), .text),
         ])
       for spec in SettingSpec.all {
-        t.rows.append([.text(spec.name), .text(s.settingText(spec)), .text(spec.values), .text(spec.help)])
+        t.rows.append([
+          .text(spec.name), .text(s.settingText(spec)), .text(spec.values), .text(tr(spec.help)),
+        ])
       }
       return .table(t)
     }
@@ -132,8 +134,6 @@ enum Builtins {
     } catch {
       throw a.error(error.message, at: a.values["value"] == nil ? "name" : "value")
     }
-    // Summaries are translated when the table is built; build it again in the new language.
-    if spec.name == "language" { s.commands = .standard }
     return .none
   }
 

@@ -44,17 +44,17 @@ public struct ArgSpec: Sendable {
   public var positional: Bool
   /// A positional argument that swallows the rest of the words (e.g. `help credit limit`).
   public var rest: Bool
-  public var help: String
+  public var help: Message
   /// How `help` shows an argument that is read as text and checked later against a stored
   /// field (`age=` is a whole number, `tier=` one of major|general|scattered).
   public var shown: ArgKind?
 
   public static func positional(
-    _ name: String, _ kind: ArgKind, required: Bool = true, rest: Bool = false, help: String = ""
+    _ name: String, _ kind: ArgKind, required: Bool = true, rest: Bool = false, help: Message = ""
   ) -> ArgSpec {
     ArgSpec(name: name, kind: kind, required: required, positional: true, rest: rest, help: help)
   }
-  public static func key(_ name: String, _ kind: ArgKind, required: Bool = false, help: String = "")
+  public static func key(_ name: String, _ kind: ArgKind, required: Bool = false, help: Message = "")
     -> ArgSpec
   {
     ArgSpec(name: name, kind: kind, required: required, positional: false, rest: false, help: help)
@@ -66,7 +66,7 @@ public struct ArgSpec: Sendable {
 public struct CommandSpec: Sendable {
   /// The words that name it: `["credit", "limit", "sales"]`.
   public var path: [String]
-  public var summary: String
+  public var summary: Message
   public var arguments: [ArgSpec]
   public var example: String
   /// The chapter section it carries out, e.g. `§3.3`.
@@ -76,7 +76,7 @@ public struct CommandSpec: Sendable {
   public var handler: @Sendable (Session, ParsedArguments) throws -> CommandOutput
 
   public init(
-    _ path: String, summary: String, arguments: [ArgSpec] = [], example: String, section: String? = nil,
+    _ path: String, summary: Message, arguments: [ArgSpec] = [], example: String, section: String? = nil,
     writes: Bool = false,
     handler: @escaping @Sendable (Session, ParsedArguments) throws -> CommandOutput
   ) {

@@ -19,6 +19,7 @@ public struct CommandTable: Sendable {
     all += CreditCommands.commands
     all += ComplaintCommands.commands
     all += ReceivableCommands.commands
+    all += NoteCommands.commands
     all += ReceivableReports.commands
     all += PolicyCommands.commands
     all += CollectCommands.commands

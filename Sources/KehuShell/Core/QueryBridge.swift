@@ -51,7 +51,7 @@ extension Session {
     var engine = QueryEngine(
       catalog: StoreCatalog(db: db), today: today,
       environment: Environment(variables.mapValues { Binding.value($0) }.merging(tables) { a, _ in a }),
-      functions: Session.functions, commands: Set(commands.topWords))
+      functions: Session.functions(year: settings.year), commands: Set(commands.topWords))
     let flag = interruptFlag
     let outside = options.interrupted
     engine.isCancelled = { flag.peek() || outside() }
@@ -60,7 +60,12 @@ extension Session {
 
   /// The built-in functions plus the chapter's calculations (`limit_sales`, …), which the
   /// domain defines and the shell registers, so the query language never imports the domain.
-  static let functions: FunctionRegistry = {
+  /// These read a 360-day year; a query runs with `functions(year:)`, the session's.
+  static let functions = functions(year: .standard)
+
+  /// The registry with the chapter's calculations reading `year` when a call gives none
+  /// (`set year 365` reaches `limit_sales()` as it reaches the commands).
+  static func functions(year: DayCountConvention) -> FunctionRegistry {
     var r = FunctionRegistry.standard
     for f in DomainFunctions.all {
       r.register(
@@ -75,14 +80,14 @@ extension Session {
           },
           body: { args, _ in
             do {
-              return try f.call(args)
+              return try f.call(args, year: year)
             } catch {
               throw QueryRuntimeMessage(message: String(describing: error))
             }
           }))
     }
     return r
-  }()
+  }
 
   /// Runs a statement of the query language (a pipeline, `let`, `update`, `for`, or a
   /// bare expression).
@@ -184,8 +189,8 @@ extension Session {
     let r = e.range
     let length = r.end.line == r.start.line ? max(1, r.end.column - r.start.column) : 1
     return ShellError(
-      e.message, line: r.start.line, column: r.start.column, length: length,
-      hint: e.notes.isEmpty ? nil : e.notes.joined(separator: "\n"))
+      tr(e.message), line: r.start.line, column: r.start.column, length: length,
+      hint: e.notes.isEmpty ? nil : e.notes.map(tr).joined(separator: "\n"))
   }
 
   func exportResult(_ t: ResultTable, to path: String) throws {

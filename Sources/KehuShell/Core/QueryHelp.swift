@@ -98,7 +98,7 @@ enum QueryHelp {
     if name == "settings" {
       return
         ([tr("Settings (`set NAME VALUE`; `set` lists them with their values):")]
-        + aligned(SettingSpec.all.map { ("\($0.name) \($0.values)", $0.help) })).joined(separator: "\n")
+        + aligned(SettingSpec.all.map { ("\($0.name) \($0.values)", tr($0.help)) })).joined(separator: "\n")
     }
     if name == "query" || name == "verbs" {
       return

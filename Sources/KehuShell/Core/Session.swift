@@ -36,8 +36,6 @@ public struct SessionOptions: Sendable {
   /// The terminal's width in cells, asked before each result at the prompt: tables are fitted
   /// to it. Nil in scripts and pipes, where nothing is fitted.
   public var terminalWidth: (@Sendable () -> Int)?
-  /// Results bound with `let NAME = PIPELINE`, fixed when bound.
-  var tables: [String: Binding] = [:]
 
   public init(
     clock: @escaping @Sendable () -> Timestamp = { Timestamp(seconds: 0) },
@@ -118,7 +116,17 @@ public final class Session: ReplHost {
     self.variables = options.variables
     self.io = io
     self.commands = commands
-    Catalogues.shared.select(settings.language)
+  }
+
+  // MARK: language
+
+  /// The catalogue of the session's `language` setting.
+  public var catalogue: MessageCatalogue { .named(settings.language) }
+
+  /// Runs `body` with the session's catalogue as the one `tr` reads: every text made or
+  /// shown inside is in the session's language, whatever other sessions use.
+  public func inLanguage<T>(_ body: () throws -> T) rethrows -> T {
+    try MessageCatalogue.$current.withValue(catalogue, operation: body)
   }
 
   // MARK: time
@@ -156,10 +164,17 @@ public final class Session: ReplHost {
   var screenRows: Int? { settings.format == .table ? settings.rows : nil }
   public var continuationPrompt: String { "...> " }
 
-  public func isIncomplete(_ text: String) -> Bool { Splitter.isIncomplete(text) }
+  public func isIncomplete(_ text: String) -> Bool { Splitter.isIncomplete(text, continues: queryContinues) }
+
+  /// Whether a query statement is unfinished by the query language's own rule (a trailing
+  /// `,`, operator or `and`): one rule for the prompt and for scripts, the lexer's.
+  func queryContinues(_ text: String) -> Bool {
+    let head = String(text.drop { $0.isWhitespace }.prefix { !$0.isWhitespace })
+    return !commands.topWords.contains(head) && Session.startsQuery(head) && KehuQuery.isIncomplete(text)
+  }
 
   public func complete(line: String, cursor: Int) -> Completion {
-    Completer(session: self).complete(line: line, cursor: cursor)
+    inLanguage { Completer(session: self).complete(line: line, cursor: cursor) }
   }
 
   public func execute(_ text: String) -> Bool {
@@ -188,52 +203,62 @@ public final class Session: ReplHost {
   /// Stops at the first failure unless `keepGoing`.
   @discardableResult
   public func run(source: String, file: String?) -> Outcome {
-    let split = Splitter.split(source)
+    let split = Splitter.split(source, continues: queryContinues)
     var failed = false
     // An unfinished last statement is reported, never run (script mode; the prompt reads on).
     let runnable = split.incomplete ? split.statements.dropLast() : split.statements[...]
     for st in runnable {
-      statementCount += 1
-      if lessonDepth > 0 ? !Lesson.isNarration(st.text) : settings.echo {
-        let shown = (lessonDepth > 0 ? Lesson.shown(st.text) : st.text).split(
-          separator: "\n", omittingEmptySubsequences: false
-        )
-        .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
-        .joined(separator: "\n")
-        emit(shown + "\n")
-      }
-      _ = interruptFlag.take()
-      let started = options.monotonic()
-      do {
-        let output = try runStatement(st)
-        // Synced before the result is shown: a result on screen means the change is on disk
-        // (at the prompt, or with `set sync statement`).
-        if !syncIfDue(st, source: source, file: file) {
-          failed = true
-        } else {
-          if case .quit = output { return .quit }
-          emitOutput(output)
+      // Each statement in the language set when it starts: `set language zh; help` is Chinese.
+      let end = inLanguage { () -> Outcome? in
+        statementCount += 1
+        if lessonDepth > 0 ? !Lesson.isNarration(st.text) : settings.echo {
+          let shown = (lessonDepth > 0 ? Lesson.shown(st.text) : st.text).split(
+            separator: "\n", omittingEmptySubsequences: false
+          )
+          .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
+          .joined(separator: "\n")
+          emit(shown + "\n")
         }
-      } catch let e as ShellError {
-        if e != .alreadyReported { report(e, in: st, source: source, file: file) }
-        failed = true
-      } catch {
-        report(ShellError(String(describing: error)), in: st, source: source, file: file)
-        failed = true
+        _ = interruptFlag.take()
+        let started = options.monotonic()
+        do {
+          let output = try runStatement(st)
+          // Synced before the result is shown: a result on screen means the change is on disk
+          // (at the prompt, or with `set sync statement`).
+          if !syncIfDue(st, source: source, file: file) {
+            failed = true
+          } else {
+            if case .quit = output { return Outcome.quit }
+            emitOutput(output)
+          }
+        } catch let e as ShellError {
+          if e != .alreadyReported { report(e, in: st, source: source, file: file) }
+          failed = true
+        } catch {
+          report(ShellError(String(describing: error)), in: st, source: source, file: file)
+          failed = true
+        }
+        if settings.timer {
+          let ms = Double(options.monotonic() &- started) / 1_000_000
+          emit(tr("Run time: {0} ms", String(format: "%.3f", ms)) + "\n")
+        }
+        if failed {
+          failures += 1
+          if !options.keepGoing && !options.interactive { return Outcome.failed }
+        }
+        return nil
       }
-      if settings.timer {
-        let ms = Double(options.monotonic() &- started) / 1_000_000
-        emit(tr("Run time: {0} ms", String(format: "%.3f", ms)) + "\n")
-      }
-      if failed {
-        failures += 1
-        if !options.keepGoing && !options.interactive { return .failed }
-      }
+      if let end { return end }
     }
     if split.incomplete && !options.interactive, let last = split.statements.last {
-      report(
-        ShellError(tr("the statement is not finished (an open bracket or string, or a trailing `|`)")),
-        in: last, source: source, file: file)
+      inLanguage {
+        report(
+          ShellError(
+            tr(
+              "the statement is not finished (an open bracket or string, or a trailing `|`, `,` or operator)")
+          ),
+          in: last, source: source, file: file)
+      }
       failures += 1
       return .failed
     }

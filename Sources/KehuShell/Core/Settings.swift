@@ -28,7 +28,7 @@ public struct Settings: Sendable {
 public struct SettingSpec: Sendable {
   public var name: String
   public var values: String
-  public var help: String
+  public var help: Message
   public var choices: [String]
   public var get: @Sendable (Settings, Day) -> String
   public var set: @Sendable (inout Settings, String) throws(ShellError) -> Void
@@ -105,7 +105,6 @@ public struct SettingSpec: Sendable {
     set: { s, v throws(ShellError) in
       guard ["en", "zh"].contains(v) else { throw badValue("language", v, ["en", "zh"]) }
       s.language = v
-      Catalogues.shared.select(v)
     })
 
   public static let year = SettingSpec(

@@ -1,6 +1,7 @@
 /// Splits script text into statements. A statement ends at a newline or `;` at the
 /// top level; it goes on while a line ends with `|` or `\`, or a bracket or a string
-/// is open. `#` starts a comment outside strings. Text keeps its line layout (a `\`
+/// is open, or while `continues` says the statement so far is unfinished (the session asks
+/// the query lexer: a trailing `,`, operator or `and`). `#` starts a comment outside strings. Text keeps its line layout (a `\`
 /// continuation and comments become spaces) so positions in a statement map back to
 /// the file exactly.
 public struct Statement: Equatable, Sendable {
@@ -29,7 +30,7 @@ public struct SplitResult: Equatable, Sendable {
 }
 
 public enum Splitter {
-  public static func split(_ source: String) -> SplitResult {
+  public static func split(_ source: String, continues: (String) -> Bool = { _ in false }) -> SplitResult {
     var statements: [Statement] = []
     var current = ""
     var startLine = 1
@@ -117,9 +118,11 @@ public enum Splitter {
           current.append(" ")
           flush()
         case "\n", "\r\n":
-          let continues = depth > 0 || backslashPending || lastSignificant == "|"
+          let goesOn =
+            depth > 0 || backslashPending || lastSignificant == "|"
+            || (lastSignificant != nil && continues(current))
           backslashPending = false
-          if continues {
+          if goesOn {
             current.append("\n")
           } else {
             flush()
@@ -139,13 +142,17 @@ public enum Splitter {
         column += 1
       }
     }
-    let incomplete = inString || depth > 0 || backslashPending || lastSignificant == "|"
+    let incomplete =
+      inString || depth > 0 || backslashPending || lastSignificant == "|"
+      || (lastSignificant != nil && continues(current))
     if !incomplete { flush() } else if !current.isEmpty { flush() }
     return SplitResult(statements: statements, incomplete: incomplete)
   }
 
   /// True while the typed text is an unfinished statement (the REPL's continuation rule).
-  public static func isIncomplete(_ text: String) -> Bool { split(text).incomplete }
+  public static func isIncomplete(_ text: String, continues: (String) -> Bool = { _ in false }) -> Bool {
+    split(text, continues: continues).incomplete
+  }
 }
 
 extension String {

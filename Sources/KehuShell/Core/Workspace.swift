@@ -21,9 +21,7 @@ public final class Workspace {
 
   /// A workspace over a store that writes nothing, holding `db`.
   public convenience init(_ db: Database = Database()) {
-    let (store, _) = try! Store.open(.memory)
-    if db.rowCount > 0 { try! store.replaceAll(with: db) }
-    self.init(store: store)
+    self.init(store: .inMemory(db))
   }
 
   /// What every query and command reads: the innermost scenario, else the store.

@@ -1,3 +1,6 @@
+import KehuDomain
+import KehuStore
+
 /// The message catalogue. Every user-facing text goes through `tr`, keyed by its English
 /// wording (gettext style), so another language is a second table, not a rewrite.
 /// Placeholders are `{0}`, `{1}`, … in the order of the arguments.
@@ -9,28 +12,35 @@ public struct MessageCatalogue: Sendable {
     self.table = table
   }
   public static let english = MessageCatalogue(language: "en", table: [:])
-}
 
-/// The active catalogue. Set once by the session from its `language` setting; read
-/// everywhere through `tr`. A lock-free box is enough: changes happen between statements.
-public final class Catalogues: @unchecked Sendable {
-  public static let shared = Catalogues()
-  public var active: MessageCatalogue = .english
-  public var available: [String: MessageCatalogue] = ["en": .english, "zh": .chinese]
-  /// Makes `language` active; an unknown one falls back to English.
-  public func select(_ language: String) { active = available[language] ?? .english }
-}
-
-/// Translates `english` through the active catalogue and fills in its placeholders.
-public func tr(_ english: String, _ args: CustomStringConvertible...) -> String {
-  let template = Catalogues.shared.active.table[english] ?? english
-  if args.isEmpty { return template }
-  var out = template
-  for (i, a) in args.enumerated() {
-    out = out.replacingAll("{\(i)}", with: a.description)
+  /// The catalogue for `language`; an unknown one falls back to English.
+  public static func named(_ language: String) -> MessageCatalogue {
+    language == "zh" ? .chinese : .english
   }
-  return out
+
+  /// The catalogue of the statement being run. A session binds its own for each statement
+  /// (`Session.inLanguage`), so two sessions in one process (tests, a handout rendered in
+  /// the other language) never see each other's language; outside any session it is English.
+  @TaskLocal public static var current: MessageCatalogue = .english
+
+  /// `message` in this catalogue's language.
+  public func render(_ message: Message) -> String { message.rendered { table[$0] } }
 }
+
+/// Translates `english` through the current catalogue and fills in its placeholders.
+public func tr(_ english: String, _ args: CustomStringConvertible...) -> String {
+  MessageCatalogue.current.render(Message(english, arguments: args))
+}
+
+/// The same key kept as a `Message` where one is wanted (a title, a note, a command's
+/// summary): it is translated when shown, in the language of whoever shows it.
+@_disfavoredOverload
+public func tr(_ english: String, _ args: CustomStringConvertible...) -> Message {
+  Message(english, arguments: args)
+}
+
+/// `message` in the current catalogue's language.
+public func tr(_ message: Message) -> String { MessageCatalogue.current.render(message) }
 
 extension String {
   func replacingAll(_ target: String, with replacement: String) -> String {
@@ -58,4 +68,9 @@ extension Substring {
     }
     return nil
   }
+}
+
+extension Working {
+  /// The working as a table in the current language.
+  var table: ResultTable { resultTable(translating: tr) }
 }

@@ -8,9 +8,12 @@ extension MessageCatalogue {
 }
 
 enum ChineseMessages {
-  static let table: [String: String] = [core, receivables, credit, customers, indirect].reduce(into: [:]) {
-    $0.merge($1) { first, _ in first }
-  }
+  static let table: [String: String] = [
+    core, receivables, credit, customers, indirect, domain, query, ledger,
+  ].reduce(
+    into: [:]) {
+      $0.merge($1) { first, _ in first }
+    }
 
   static let core: [String: String] = [
     "customer composition: customers, sales and share by a classification":
@@ -167,12 +170,12 @@ enum ChineseMessages {
       "登记收款，先冲最早的发票，并计算现金折扣",
     "record a commercial bill (note) received, optionally for an invoice":
       "登记收到的商业票据，可对应某张发票",
-    "discount a held note at the bank (recourse stays)":
-      "把持有的票据向银行贴现（仍负追索责任）",
+    "discount a held note at the bank: the discount interest and the proceeds":
+      "把持有的票据向银行贴现：贴现利息和贴现所得",
     "a note paid at maturity":
       "票据到期已兑付",
-    "a note not paid at maturity: the debt is owed again":
-      "票据到期未兑付：债务恢复",
+    "a note not paid at maturity: the debt is owed again, with its original dates":
+      "票据到期未兑付：债务按原日期恢复",
     "receivables ageing by days past due; the buckets add up to the total":
       "按逾期天数做应收账款账龄分析，各区间之和等于总额",
     "days sales outstanding over a period":

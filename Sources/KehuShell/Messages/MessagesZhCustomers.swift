@@ -273,8 +273,8 @@ extension ChineseMessages {
       "{0}：修改无法保留：{1}",
     "Run time: {0} ms":
       "运行时间：{0} 毫秒",
-    "the statement is not finished (an open bracket or string, or a trailing `|`)":
-      "语句尚未结束（有未闭合的括号或字符串，或以 `|` 结尾）",
+    "the statement is not finished (an open bracket or string, or a trailing `|`, `,` or operator)":
+      "语句尚未结束（有未闭合的括号或字符串，或以 `|`、`,` 或运算符结尾）",
     "no variable `${0}`":
       "没有变量 `${0}`",
     "`rows` must be a positive whole number or `all`, not `{0}`":

@@ -23,7 +23,7 @@ func renderMarkdown(_ t: ResultTable) -> String {
   }
 
   var blocks: [String] = []
-  if let title = t.title { blocks.append(markdownText(title)) }
+  if let title = t.title { blocks.append(markdownText(tr(title))) }
   var table = [line(headers)]
   table.append(
     "| "
@@ -34,7 +34,7 @@ func renderMarkdown(_ t: ResultTable) -> String {
   table += rows.map(line)
   blocks.append(table.joined(separator: "\n"))
   // Separate paragraphs, so that notes written as lines stay lines.
-  blocks += t.notes.map(markdownText)
+  blocks += t.notes.map { markdownText(tr($0)) }
   return blocks.joined(separator: "\n\n") + "\n"
 }
 

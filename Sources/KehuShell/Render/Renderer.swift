@@ -78,7 +78,7 @@ public struct RenderOptions: Sendable {
 /// `set format json` never hides what a command said and still prints one JSON document.
 public func render(_ t: ResultTable, _ o: RenderOptions) -> String {
   if t.isMessageOnly {
-    let lines = [t.title].compactMap { $0 } + t.notes
+    let lines = ([t.title].compactMap { $0 } + t.notes).map { tr($0) }
     if lines.isEmpty { return "" }
     switch o.format {
     case .json:

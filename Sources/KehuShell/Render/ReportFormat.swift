@@ -15,11 +15,11 @@ public func renderReport(_ tables: [ResultTable], _ o: RenderOptions) -> String 
   case .json:
     let members = tables.map { t -> String in
       var fields: [String] = []
-      if let title = t.title { fields.append("\"title\": " + jsonString(title)) }
+      if let title = t.title { fields.append("\"title\": " + jsonString(tr(title))) }
       if !t.isMessageOnly {
         fields.append("\"rows\": " + jsonRows(t, indent: "      ", close: "    "))
       }
-      fields.append("\"notes\": [" + t.notes.map(jsonString).joined(separator: ", ") + "]")
+      fields.append("\"notes\": [" + t.notes.map { jsonString(tr($0)) }.joined(separator: ", ") + "]")
       return "    {" + fields.joined(separator: ", ") + "}"
     }
     return "{\"tables\": [\n" + members.joined(separator: ",\n") + "\n]}\n"

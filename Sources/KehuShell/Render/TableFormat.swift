@@ -93,7 +93,7 @@ private func footer(_ t: ResultTable, shown: Int, _ o: RenderOptions) -> [String
   let total = max(t.totalRows ?? t.rows.count, t.rows.count)
   if shown < total { lines.append(o.labels.moreRows(total - shown)) }
   lines.append(o.labels.rowCount(total))
-  return lines + t.notes
+  return lines + t.notes.map(tr)
 }
 
 /// Column widths narrowed so the table fits `width`: the widest text column gives up cells
@@ -194,7 +194,7 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = f
     out += "\n"
   }
 
-  if let title = t.title { out += title + "\n" }
+  if let title = t.title { out += tr(title) + "\n" }
   if o.color { out += bold }
   line { c in (headers[c], headers[c].displayWidth, nil) }
   if o.color {
@@ -236,7 +236,7 @@ func renderVertical(_ t: ResultTable, _ o: RenderOptions) -> String {
   }
 
   var lines: [String] = []
-  if let title = t.title { lines.append(title) }
+  if let title = t.title { lines.append(tr(title)) }
   for (i, card) in cards.enumerated() {
     // psql's `\x` header, stretched with dashes to the widest line of any card.
     var header = "-[ " + o.labels.record(i + 1) + " ]-"

@@ -78,7 +78,7 @@ enum CaseCommands {
         ResultColumn("files", .int),
       ], title: tr("The case library"))
     for c in CaseLibrary.all {
-      let title = Catalogues.shared.active.language == "zh" ? c.titleZh : c.title
+      let title = MessageCatalogue.current.language == "zh" ? c.titleZh : c.title
       t.rows.append([.text(c.name), .text(title), .text(c.today), .int(Int64(c.files.count))])
     }
     t.notes = [tr("`case open NAME` loads one into a scratch store; `lesson NAME` walks through it")]

@@ -65,16 +65,14 @@ enum Handout {
       io: SessionIO(out: buffer.append, err: buffer.append))
     session.noPause = true
     session.outputDirectory = dir
-    // The handout's own session must not leave its language behind in the caller's.
-    defer { Catalogues.shared.select(settings.language) }
     let recorder = Recorder(directory: dir, take: buffer.take)
-    try CaseCommands.open(session, c)
+    try session.inLanguage { try CaseCommands.open(session, c) }
     let title = settings.language == "zh" ? c.titleZh : c.title
     recorder.markdown.append("# \(title)")
     recorder.markdown.append(c.introduction(settings.language).trimmingCharacters(in: .newlines))
     _ = buffer.take()
     do {
-      try Lesson.run(session, c, recorder: recorder)
+      try session.inLanguage { try Lesson.run(session, c, recorder: recorder) }
     } catch {
       throw ShellError(tr("the lesson {0} failed; no handout written:\n{1}", c.name, buffer.take()))
     }

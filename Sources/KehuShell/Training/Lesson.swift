@@ -18,7 +18,7 @@ enum Lesson {
     s.lessonDepth += 1
     defer { s.lessonDepth -= 1 }
     var failed = false
-    for st in Splitter.split(text).statements {
+    for st in Splitter.split(text, continues: s.queryContinues).statements {
       // Padded to the statement's place, so an error names the lesson's own line and column.
       let padded =
         String(repeating: "\n", count: st.line - 1) + String(repeating: " ", count: st.column - 1) + st.text
@@ -172,7 +172,7 @@ enum Lesson {
         s.emit(tr("Model answer:") + "\n" + s.prompt + ex.answer + "\n")
         return expected
       }
-      guard let mine = Splitter.split(typed).statements.first else { continue }
+      guard let mine = Splitter.split(typed, continues: s.queryContinues).statements.first else { continue }
       let got: CommandOutput
       do {
         got = try trying(s) { try s.runStatement(mine) }

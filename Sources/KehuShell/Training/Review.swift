@@ -32,7 +32,7 @@ enum Review {
 
   /// Printed as lines, not a table: the questions and command lists are too long for columns.
   static func text() -> String {
-    let zh = Catalogues.shared.active.language == "zh"
+    let zh = MessageCatalogue.current.language == "zh"
     var lines = [tr("The chapter's review questions (复习思考题)"), ""]
     for (i, q) in questions.enumerated() {
       lines.append("\(i + 1). " + (zh ? q.zh : q.en))

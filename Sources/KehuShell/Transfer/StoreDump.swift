@@ -8,7 +8,8 @@ enum StoreDump {
 
   /// Every column of a table, every row, typed: what `export TABLE` writes.
   static func result(_ t: Table) -> ResultTable {
-    var out = ResultTable(columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: t.name)
+    var out = ResultTable(
+      columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: Message(verbatim: t.name))
     out.rows.reserveCapacity(t.count)
     for r in 0..<t.count { out.rows.append((0..<t.def.columns.count).map { t.value(row: r, column: $0) }) }
     return out

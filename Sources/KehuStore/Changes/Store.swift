@@ -53,6 +53,14 @@ public final class Store {
     lock?.release()
   }
 
+  /// A store that writes nothing, holding `db`. It cannot fail: no file is read or written.
+  public static func inMemory(_ db: Database) -> Store {
+    var db = db
+    // Numbered as `replaceAll` numbers a new state, so both ways to fill a store agree.
+    if db.rowCount > 0 { db.sequence = 1 }
+    return Store(location: .memory, readOnly: false, dir: nil, state: db)
+  }
+
   /// Opens (creating a directory store on first use). Warnings say what a torn tail cost.
   public static func open(_ loc: StoreLocation, readOnly: Bool = false) throws -> (Store, warnings: [String])
   {

@@ -83,9 +83,11 @@ public enum Catalog {
   // Version 1: the first ten tables. Version 2: the archive workflow, receivables, credit,
   // analysis and complaint tables and the columns they added (trade_starts … credit_policy;
   // customers.retained_earnings … longitude, notes.invoice, visits.role, complaints.invoice …).
+  // Version 3: the one receivables ledger (issue 14): notes.discounted … recourse,
+  // notes.closed, invoices.note.
   // Tables and columns are stored by name, so every older version reads: a missing table
-  // loads empty and a missing column null.
-  public static let formatVersion: UInt32 = 2
+  // loads empty and a missing column null (a note with no `closed` day stood as it stands now).
+  public static let formatVersion: UInt32 = 3
 
   /// The four customer classifications of §1 and their values: nature (性质: government body
   /// 政府机构, special company 特殊公司, ordinary company 普通公司, individual consumer 顾客个人,
@@ -160,6 +162,10 @@ public enum Catalog {
       ColumnDef("amount", .money, nullable: false), .coded("terms"),
       ColumnDef("paid", .money, nullable: false, derived: true),
       ColumnDef("balance", .money, nullable: false, derived: true),
+      // The dishonoured note whose debt this invoice reopens: not a sale, owed from the day the
+      // note was dishonoured, aged from the note's own dates. Not a checked reference: notes
+      // already name their invoice, and a reference each way would have no order to insert in.
+      ColumnDef("note", .text),
     ])
 
   public static let payments = TableDef(
@@ -181,6 +187,12 @@ public enum Catalog {
         "status", nullable: false, allowed: ["held", "discounted", "settled", "dishonoured"]),
       // The invoice a note was given for: its amount moved from that invoice to the note.
       ColumnDef("invoice", .text, references: "invoices"),
+      // The day it was settled or dishonoured, so the ledger shows it as it stood on any day.
+      ColumnDef("closed", .date),
+      // Discounted at the bank (贴现): when, at what yearly rate over a year of how many days,
+      // the discount interest and the proceeds, and whether the bank keeps recourse to us.
+      ColumnDef("discounted", .date), ColumnDef("rate", .percent), ColumnDef("year", .int),
+      ColumnDef("interest", .money), ColumnDef("proceeds", .money), ColumnDef("recourse", .bool),
     ])
 
   public static let visits = TableDef(

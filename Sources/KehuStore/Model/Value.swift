@@ -112,13 +112,14 @@ public struct ResultColumn: Hashable, Sendable {
 public struct ResultTable: Sendable, Equatable {
   public var columns: [ResultColumn]
   public var rows: [[Value]]
-  public var title: String?
-  public var notes: [String]
+  /// Text for people, translated when shown (a `Message` keeps its key until then).
+  public var title: Message?
+  public var notes: [Message]
   /// How many rows the whole result has when `rows` holds only the first of them (a query
   /// at the prompt builds only what the screen shows); nil when `rows` is all of it.
   public var totalRows: Int?
 
-  public init(columns: [ResultColumn], rows: [[Value]] = [], title: String? = nil, notes: [String] = []) {
+  public init(columns: [ResultColumn], rows: [[Value]] = [], title: Message? = nil, notes: [Message] = []) {
     self.columns = columns
     self.rows = rows
     self.title = title

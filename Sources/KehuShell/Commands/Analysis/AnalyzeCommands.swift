@@ -104,7 +104,7 @@ enum AnalyzeCommands {
     var total = Money.zero
     for m in monthly { total = try total.adding(m) }
     let everyone = SalesTotals.totals(s.db, from: w.start, to: asof).reduce(0, &+)
-    let delay = Trade.paymentDelay(s, customer: id)
+    let delay = Ledger(s.db).daysPaidLate(customer: id, asof: s.today)
 
     let cc = Cols(s.db["complaints"])
     let complaints = cc.rows(ofCustomer: id).count
@@ -124,7 +124,8 @@ enum AnalyzeCommands {
         delay.average.map(Value.decimal) ?? .null))
     steps.append(
       WorkingLine(
-        "invoices open past due", "on \(asof)", .int(Int64(Trade.openPastDue(s, customer: id, asof: asof)))))
+        "invoices open past due", "on \(asof)",
+        .int(Int64(Ledger(s.db).openPastDue(customer: id, asof: asof)))))
     steps.append(WorkingLine("complaints", "all recorded", .int(Int64(complaints))))
     let working = Working(
       title: tr("Trade of {0} {1} with us (交易业绩, §2.5 (1) 2)", id, Analysis.name(s, r)),
@@ -176,40 +177,8 @@ enum AnalyzeCommands {
   }
 }
 
-/// Trade figures shared by the analysis and the reports.
+/// Sales figures shared by the analysis and the reports (what is owed is the ledger's).
 enum Trade {
-  /// Average days late over settled invoices: the last payment's date minus the due date, early counted as 0.
-  static func paymentDelay(_ s: Session, customer id: Int64) -> (average: Dec?, invoices: Int) {
-    let inv = Cols(s.db["invoices"])
-    let pay = Cols(s.db["payments"])
-    var lastPaid: [String: Day] = [:]
-    for i in pay.rows(ofCustomer: id) {
-      guard let no = pay.string("invoice", i) else { continue }
-      let d = pay.col("date").day(i)
-      if lastPaid[no].map({ d > $0 }) ?? true { lastPaid[no] = d }
-    }
-    var days = 0
-    var n = 0
-    for i in inv.rows(ofCustomer: id) {
-      guard inv.col("balance").int(i) == 0, let due = inv.day("due", i), let no = inv.string("no", i),
-        let paid = lastPaid[no]
-      else { continue }
-      days += max(0, Int(paid.number - due.number))
-      n += 1
-    }
-    guard n > 0 else { return (nil, 0) }
-    return ((try? Dec(days).divided(by: Dec(n), scale: 1)), n)
-  }
-
-  static func openPastDue(_ s: Session, customer id: Int64, asof: Day) -> Int {
-    let inv = Cols(s.db["invoices"])
-    var n = 0
-    for i in inv.rows(ofCustomer: id) {
-      if inv.col("balance").int(i) > 0, let due = inv.day("due", i), due < asof { n += 1 }
-    }
-    return n
-  }
-
   /// Each customer row's first and last sale date.
   static func firstAndLastSale(_ s: Session) -> [Int: (Day, Day)] {
     let sales = s.db["sales"]

@@ -135,7 +135,7 @@ enum Evaluation {
     let visits = count("visits", since: yearStart)
     let collections = count("collections", since: yearStart)
     let complaints = count("complaints", since: yearStart)
-    let delay = Trade.paymentDelay(s, customer: id)
+    let delay = Ledger(s.db).daysPaidLate(customer: id, asof: s.today)
     let basic = [c.string("kind", r), c.string("tier", r), c.string("tenure", r), c.string("industry", r)]
       .compactMap { $0 }.joined(separator: ", ")
     let perOrder =

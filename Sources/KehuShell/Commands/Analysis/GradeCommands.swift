@@ -49,9 +49,8 @@ enum GradeCommands {
       }
       return .standard(a: hi, b: lo)
     }
-    guard case .share(let da, let db) = GradeLines.pareto else { fatalError() }
-    var la = da
-    var lb = db
+    var la = GradeLines.paretoA
+    var lb = GradeLines.paretoB
     if case .percent(let p)? = a["a"] { la = p }
     if case .percent(let p)? = a["b"] { lb = p }
     for (name, v) in [("a", la), ("b", lb)] where v <= .zero || v > .one {
@@ -115,7 +114,7 @@ enum GradeCommands {
           label: names.string(rows[$0.index]) ?? "", amount: $0.amount, cumulative: $0.cumulative,
           grade: $0.grade)
       }
-      let svg = ParetoChart.svg(bars, total: total, lines: gl, title: t.title ?? "")
+      let svg = ParetoChart.svg(bars, total: total, lines: gl, title: t.title.map(tr) ?? "")
       do {
         try Data(svg.utf8).write(to: URL(fileURLWithPath: s.outputPath(path)))
       } catch {
@@ -230,8 +229,10 @@ enum GradeCommands {
       }
       let w = try MonthlyAverage.working(
         customer: String(id), labels: w.labels, monthly: SalesTotals.monthly(s.db, customer: id, w))
-      for line in w.lines { out.rows.append([.int(id), .text(line.label), .text(line.formula), line.value]) }
-      if out.notes.isEmpty { out.notes = ["rule: " + w.rule] + w.convention }
+      for line in w.lines {
+        out.rows.append([.int(id), .text(tr(line.label)), .text(tr(line.formula)), line.value])
+      }
+      if out.notes.isEmpty { out.notes = [Message("rule: {0}", w.rule)] + w.convention }
     }
     return .table(out)
   }

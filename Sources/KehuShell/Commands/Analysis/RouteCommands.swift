@@ -197,7 +197,7 @@ enum RouteCommands {
     } else {
       notes.append(tr("nothing stored: add `apply` to store this order"))
     }
-    t.notes = notes
+    t.notes = notes.map(Message.init(verbatim:))
     return .table(t)
   }
 

@@ -55,7 +55,7 @@ enum ComplaintCommands {
   static let exampleComplaint = ["close": 4]
   static let exampleNote = ["propose": "更换两台新机", "close": "客户确认满意", "resolve": "已更换"]
 
-  static func step(_ verb: String, _ to: ComplaintStage, _ summary: String) -> CommandSpec {
+  static func step(_ verb: String, _ to: ComplaintStage, _ summary: Message) -> CommandSpec {
     CommandSpec(
       "complaint \(verb)", summary: summary, arguments: [id, note, date],
       example: "complaint \(verb) \(exampleComplaint[verb] ?? 1) note=\"\(exampleNote[verb] ?? "已电话致歉")\"",

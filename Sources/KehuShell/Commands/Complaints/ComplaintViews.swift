@@ -72,7 +72,7 @@ enum ComplaintViews {
         .text(ComplaintStore.describe(status)),
       ])
     }
-    if let summary { t.notes.append(summary) }
+    if let summary { t.notes.append(Message(verbatim: summary)) }
     return .table(t)
   }
 
@@ -143,7 +143,7 @@ enum ComplaintViews {
     } else if c.stage?.canReopen == true {
       notes.append(tr("next: complaint reopen"))
     }
-    t.notes = notes
+    t.notes = notes.map(Message.init(verbatim:))
     return .table(t)
   }
 

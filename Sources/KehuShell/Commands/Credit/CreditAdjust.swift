@@ -8,7 +8,7 @@ extension CreditLimitCommands {
   static func adjust(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let target = a.text("target") ?? "all"
     let asof = a.date("asof") ?? s.today
-    let rule = CreditPolicySettings.load(s.db).step
+    let rule = CreditPolicySettings.load(s.db, year: s.settings.year).step
     let v = s.credit
     var ids: [Int64]
     if target == "all" {

@@ -6,9 +6,16 @@ import KehuStore
 /// Build one per command; it does not see changes made after it.
 final class CreditView {
   let db: Database
+  /// The day the figures stand at: the session's today.
+  let asof: Day
   private var groups: [String: [Int64: [Int]]] = [:]
+  /// The receivables ledger every figure of what is owed comes from, read once per view.
+  private(set) lazy var ledger = Ledger(db)
 
-  init(_ db: Database) { self.db = db }
+  init(_ db: Database, asof: Day) {
+    self.db = db
+    self.asof = asof
+  }
 
   subscript(name: String) -> Table { db[name] }
   var customers: Table { db.customers }
@@ -28,7 +35,7 @@ final class CreditView {
 
 extension Session {
   /// A fresh view of the current database for one credit command.
-  var credit: CreditView { CreditView(db) }
+  var credit: CreditView { CreditView(db, asof: today) }
 }
 
 /// Reads what the credit rules need out of the store: a customer's figures, its exposure,
@@ -63,21 +70,13 @@ enum CreditData {
 
   // MARK: exposure
 
-  /// Receivables are open invoice balances; notes count while not settled (held, discounted
-  /// with recourse, dishonoured), as §3.3 measures 赊销款和未结算票据余额之和.
+  /// The ledger's exposure as of the view's day, with the watch state, cap and suspension.
   static func exposureFigures(_ db: CreditView, _ id: Int64) -> ExposureFigures {
     let c = customer(db, id)
-    var receivables = Money.zero
-    for r in rows(db, "invoices", customer: id) {
-      receivables = (try? receivables.adding(money(r["balance"]) ?? .zero)) ?? receivables
-    }
-    var notes = Money.zero
-    for r in rows(db, "notes", customer: id) where text(r["status"]) != "settled" {
-      notes = (try? notes.adding(money(r["amount"]) ?? .zero)) ?? notes
-    }
+    let e = db.ledger.exposure(customer: id, asof: db.asof)
     return ExposureFigures(
-      limit: money(c["credit_limit"]), receivables: receivables, unsettledNotes: notes,
-      onWatch: openAlert(db, id) != nil, shipmentCap: shipmentCap(db, id),
+      limit: money(c["credit_limit"]), receivables: e.receivables, unsettledNotes: e.notes,
+      openOrders: e.openOrders, onWatch: openAlert(db, id) != nil, shipmentCap: shipmentCap(db, id),
       supplySuspended: supplySuspended(db, id))
   }
 
@@ -105,21 +104,7 @@ enum CreditData {
   /// Each invoice with the day it was settled in full (nil while open): the record the step
   /// rule and the report read.
   static func paymentRecord(_ db: CreditView, _ id: Int64) -> [(no: String, record: PaymentRecord)] {
-    var paidBy: [String: [(Day, Money)]] = [:]
-    for p in rows(db, "payments", customer: id) {
-      guard let inv = text(p["invoice"]), let d = day(p["date"]) else { continue }
-      paidBy[inv, default: []].append((d, money(p["amount"]) ?? .zero))
-    }
-    var out: [(String, PaymentRecord)] = []
-    for inv in rows(db, "invoices", customer: id) {
-      guard let no = text(inv["no"]), let due = day(inv["due"]) ?? day(inv["date"]) else { continue }
-      var settled: Day? = nil
-      if (money(inv["balance"]) ?? .zero).fen <= 0 {
-        settled = paidBy[no]?.map(\.0).max() ?? day(inv["date"])
-      }
-      out.append((no, PaymentRecord(due: due, paid: settled)))
-    }
-    return out
+    db.ledger.paymentRecord(customer: id, asof: db.asof)
   }
 
   // MARK: warning signs
@@ -131,8 +116,7 @@ enum CreditData {
     var note: String
   }
 
-  /// Signs recorded by investigations, then the ones the records show by themselves: a
-  /// dishonoured note (P9) and a payment more than 30 days late (P1).
+  /// Signs recorded by investigations, then the ones the ledger shows by itself.
   static func signsSeen(_ db: CreditView, _ id: Int64) -> [SeenSign] {
     var out: [SeenSign] = []
     for r in rows(db, "credit_investigations", customer: id) {
@@ -143,34 +127,20 @@ enum CreditData {
             date: day(r["date"])!, sign: s, channel: text(r["channel"]) ?? "", note: text(r["note"]) ?? ""))
       }
     }
-    out += automaticSigns(db, id)
+    for s in db.ledger.warningSigns(customer: id, asof: db.asof) {
+      out.append(SeenSign(date: s.date, sign: s.sign, channel: "records", note: signNote(s.cause)))
+    }
     return out.sorted { ($0.date, $0.sign.id) < ($1.date, $1.sign.id) }
   }
 
-  static func automaticSigns(_ db: CreditView, _ id: Int64) -> [SeenSign] {
-    var out: [SeenSign] = []
-    for n in rows(db, "notes", customer: id) where text(n["status"]) == "dishonoured" {
-      out.append(
-        SeenSign(
-          date: day(n["matures"]) ?? day(n["issued"])!, sign: .dishonouredNote, channel: "records",
-          note: tr("note {0} dishonoured", text(n["no"]) ?? "")))
+  /// The words for a sign the ledger shows, naming its document.
+  static func signNote(_ cause: LedgerSign.Cause) -> String {
+    switch cause {
+    case .dishonouredNote(let no): return tr("note {0} dishonoured", no)
+    case .paidLate(let no, let days): return tr("{0} paid {1} days late", no, days)
+    case .pastDue(let no, let days): return tr("invoice {0} {1} days past due", no, days)
+    case .brokenPromise(_, let amount, let due): return tr("promise to pay {0} by {1} broken", amount, due)
     }
-    let dueOf = Dictionary(
-      rows(db, "invoices", customer: id).compactMap { r in text(r["no"]).map { ($0, day(r["due"])) } },
-      uniquingKeysWith: { a, _ in a })
-    for p in rows(db, "payments", customer: id) {
-      guard let no = text(p["invoice"]), let due = dueOf[no] ?? nil, let paid = day(p["date"]) else {
-        continue
-      }
-      let late = Int(paid.number - due.number)
-      if late > WarningSign.latePaymentDays {
-        out.append(
-          SeenSign(
-            date: paid, sign: .missedPayment, channel: "records",
-            note: tr("{0} paid {1} days late", no, late)))
-      }
-    }
-    return out
   }
 
   // MARK: review cycle

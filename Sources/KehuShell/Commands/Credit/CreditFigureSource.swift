@@ -18,7 +18,7 @@ struct FigureSource {
     self.a = a
     self.id = id
     self.method = method
-    self.policy = CreditPolicySettings.load(s.db)
+    self.policy = CreditPolicySettings.load(s.db, year: s.settings.year)
     self.stored = id.map { CreditData.customer(s.credit, $0) } ?? [:]
     if let id {
       sourceNotes = [tr("figures not given are taken from customer {0}'s card", id)]

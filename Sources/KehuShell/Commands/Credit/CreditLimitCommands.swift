@@ -60,12 +60,12 @@ enum CreditLimitCommands {
       CommandSpec(
         "credit score", summary: tr("record the six judgement scores (1–5) of a customer"),
         arguments: [.positional("id", .customer)]
-          + JudgementFactor.allCases.map { ArgSpec.key($0.rawValue, .int, help: $0.english) },
+          + JudgementFactor.allCases.map { ArgSpec.key($0.rawValue, .int, help: Message($0.english)) },
         example: "credit score 1001 profitability=4 safety=4 liquidity=3 sales=5 purchasing=4 staff=3",
         section: "§3.3 (5)", writes: true, handler: score),
       CommandSpec(
         "credit policy", summary: tr("show or change the scorecard weights, step rule and method defaults"),
-        arguments: CreditPolicySettings.parameters.map { ArgSpec.key($0.0, $0.1, help: $0.2) },
+        arguments: CreditPolicySettings.parameters.map { ArgSpec.key($0.0, $0.1, help: Message($0.2)) },
         example: "credit policy profitability=25% run=4 raise=15%", section: "§3.3 (5)", writes: true,
         handler: policy),
       CommandSpec(
@@ -141,11 +141,11 @@ enum CreditLimitCommands {
     }
     var t = limit.working.table
     if let id {
-      t.title = (t.title ?? "") + " — " + tr("customer {0} {1}", id, CreditData.name(s.credit, id))
+      t.title = Message("{0} — {1}", t.title ?? "", tr("customer {0} {1}", id, CreditData.name(s.credit, id)))
     }
-    t.notes += f.sourceNotes
+    t.notes += f.sourceNotes.map(Message.init(verbatim:))
     if a.flag("apply"), let id {
-      t.notes.append(try store(s, id: id, limit: limit.limit, method: m))
+      t.notes.append(Message(verbatim: try store(s, id: id, limit: limit.limit, method: m)))
     }
     return .table(t)
   }
@@ -188,8 +188,8 @@ enum CreditLimitCommands {
     x.base = a.money("base") ?? f.policy.base
     x.scorecard = f.policy.scorecard
     x.altman = CreditData.altman(s.credit, id)
-    var t = allLimitMethods(x).table
-    t.title = (t.title ?? "") + " — " + tr("customer {0} {1}", id, CreditData.name(s.credit, id))
+    var t = allLimitMethods(x).resultTable(translating: tr)
+    t.title = Message("{0} — {1}", t.title ?? "", tr("customer {0} {1}", id, CreditData.name(s.credit, id)))
     let c = CreditData.customer(s.credit, id)
     if let cur = CreditData.money(c["credit_limit"]) {
       t.notes.insert(
@@ -231,7 +231,7 @@ enum CreditLimitCommands {
       }
     }
     try s.change([.insert(table: "credit_scores", values: values)])
-    let policy = CreditPolicySettings.load(s.db)
+    let policy = CreditPolicySettings.load(s.db, year: s.settings.year)
     var t = ResultTable(
       columns: [
         ResultColumn(tr("factor"), .text), ResultColumn(tr("因素"), .text), ResultColumn(tr("score"), .int),
@@ -249,7 +249,7 @@ enum CreditLimitCommands {
 
   static func policy(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     if !a.values.isEmpty {
-      var trial = CreditPolicySettings.load(s.db)
+      var trial = CreditPolicySettings.load(s.db, year: s.settings.year)
       var batch: [Mutation] = []
       for (name, _, _) in CreditPolicySettings.parameters {
         guard let v = a[name] else { continue }
@@ -268,7 +268,7 @@ enum CreditLimitCommands {
       }
       try s.change(batch)
     }
-    return .table(CreditPolicySettings.load(s.db).table)
+    return .table(CreditPolicySettings.load(s.db, year: s.settings.year).table)
   }
 
   /// What the rules would say of a policy, run on a dummy customer; nil when sound.

@@ -40,8 +40,11 @@ struct CreditPolicySettings {
       ("ceiling", .money, "step rule: raises stop here"),
     ]
 
-  static func load(_ db: Database) -> CreditPolicySettings {
+  /// The stored policy over the built-in one; its year is the session's (`set year`) unless
+  /// the policy stores one of its own.
+  static func load(_ db: Database, year: DayCountConvention = .standard) -> CreditPolicySettings {
     var p = CreditPolicySettings()
+    p.year = year
     let t = db["credit_policy"]
     for r in 0..<t.count {
       let row = t.rowValues(r)

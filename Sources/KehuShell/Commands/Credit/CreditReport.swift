@@ -57,7 +57,7 @@ extension CreditReviewCommands {
       let c = Value.compare(x.element[0], y.element[0])
       return c != 0 ? c < 0 : x.offset < y.offset
     }.map(\.element)
-    t.notes = try summary(s, id)
+    t.notes = try summary(s, id).map(Message.init(verbatim:))
     return .table(t)
   }
 
@@ -130,7 +130,7 @@ extension CreditReviewCommands {
     if signs.rows.isEmpty { signs.notes.insert(tr("no warning signs recorded"), at: 0) }
     parts.append(signs)
 
-    let policy = CreditPolicySettings.load(s.db)
+    let policy = CreditPolicySettings.load(s.db, year: s.settings.year)
     var x = LimitFigures()
     x.purchases = CreditData.money(c["purchases"])
     if case .percent(let d)? = c["supply_share"] { x.share = d }
@@ -150,7 +150,7 @@ extension CreditReviewCommands {
     x.base = policy.base
     x.scorecard = policy.scorecard
     x.altman = CreditData.altman(db, id)
-    var limits = allLimitMethods(x).table
+    var limits = allLimitMethods(x).resultTable(translating: tr)
     limits.title = tr("5. Credit limit by each method (§3.3)")
     parts.append(limits)
 
@@ -164,7 +164,7 @@ extension CreditReviewCommands {
     for r in CreditData.rows(db, "credit_measures", customer: id) {
       sched.rows.append([r["date"] ?? .null, r["kind"] ?? .null, r["detail"] ?? .null, r["amount"] ?? .null])
     }
-    sched.notes = try summary(s, id)
+    sched.notes = try summary(s, id).map(Message.init(verbatim:))
     if sched.rows.isEmpty { sched.notes.append(tr("no countermeasures recorded")) }
     parts.append(sched)
     return .tables(parts)

@@ -243,7 +243,7 @@ enum CustomerCommands {
     return id
   }
 
-  static func listing(_ t: Table, _ rows: [Int], title: String) -> ResultTable {
+  static func listing(_ t: Table, _ rows: [Int], title: Message) -> ResultTable {
     let names = ["id", "name", "kind", "area", "owner", "tier", "status", "phone"]
     let cols = names.map { t.def.columnIndex($0)! }
     var out = ResultTable(

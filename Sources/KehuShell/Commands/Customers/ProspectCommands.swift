@@ -69,7 +69,8 @@ enum ProspectCommands {
     var out = ResultTable(
       columns: names.map { ResultColumn($0, def.columns[def.columnIndex($0)!].type) }
         + [ResultColumn("customer_name", .text)],
-      title: tr("Competitor survey table (竞争对手情况调查表)") + (a.text("area").map { " — " + $0 } ?? ""))
+      title: Message(
+        verbatim: tr("Competitor survey table (竞争对手情况调查表)") + (a.text("area").map { " — " + $0 } ?? "")))
     for r in rows(s, a) {
       let cells = names.map { t.value(row: r, column: def.columnIndex($0)!) }
       out.rows.append(cells + [customerName(s.db, cells[3])])
@@ -102,8 +103,9 @@ enum ProspectCommands {
         ResultColumn("competitor", .text), ResultColumn("areas", .text), ResultColumn("customers", .int),
         ResultColumn("strengths", .text), ResultColumn("weaknesses", .text),
       ],
-      title: tr("Competitor survey (竞争对手情况调查表), one line per competitor")
-        + (a.text("area").map { " — " + $0 } ?? ""),
+      title: Message(
+        verbatim: tr("Competitor survey (竞争对手情况调查表), one line per competitor")
+          + (a.text("area").map { " — " + $0 } ?? "")),
       notes: [
         tr("customers: how many of our customers or prospects it was met at (§2.4 step 3)."),
         tr("Weigh its strengths against ours before the development visit (§2.4 step 4)."),

@@ -46,18 +46,10 @@ enum CollectCommands {
 
   static func plan(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let scan = InvoiceScan(s.db, asof: asof)
-    let dates = scan.t.columns[scan.date].int32s
-    let dues = scan.t.columns[scan.due].int32s
-    let bals = scan.t.columns[scan.balance].ints
-    let cust = scan.t.columns[scan.customer].ints
     var overdue: [Int64: (fen: Int64, oldest: Int32)] = [:]
-    for r in 0..<scan.count {
-      guard let b = scan.balance(r, dates: dates, balances: bals), b > 0 else { continue }
-      let due = scan.dueNumber(r, dues: dues, dates: dates)
-      guard due < asof.number else { continue }
-      let was = overdue[cust[r]] ?? (0, Int32.max)
-      overdue[cust[r]] = (was.fen &+ b, min(was.oldest, due))
+    for (i, b) in Ledger(s.db).openItems(asof: asof) where b.fen > 0 && i.due < asof {
+      let was = overdue[i.customer] ?? (0, Int32.max)
+      overdue[i.customer] = (was.fen &+ b.fen, min(was.oldest, i.due.number))
     }
     let wanted = a.text("owner")
     let accounts: [OverdueAccount] = overdue.compactMap { id, v in
@@ -190,7 +182,7 @@ enum CollectCommands {
 
   // MARK: ladder
 
-  static func ladderTable(_ l: CollectionLadder, title: String) -> ResultTable {
+  static func ladderTable(_ l: CollectionLadder, title: Message) -> ResultTable {
     ResultTable(
       columns: [
         ResultColumn("step", .text), ResultColumn("name", .text), ResultColumn("步骤", .text),

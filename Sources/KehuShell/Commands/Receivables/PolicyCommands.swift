@@ -68,17 +68,9 @@ enum PolicyCommands {
     } else {
       // The store's own year: invoices dated in the last `year` days, receivables open now.
       let from = s.today.adding(days: 1 - year.days)
-      let scan = InvoiceScan(s.db, asof: s.today)
-      let dates = scan.t.columns[scan.date].int32s
-      let amounts = scan.t.columns[scan.amount].ints
-      let bals = scan.t.columns[scan.balance].ints
-      var invoiced: Int64 = 0
-      var open: Int64 = 0
-      for r in 0..<scan.count {
-        guard let b = scan.balance(r, dates: dates, balances: bals) else { continue }
-        open &+= b
-        if dates[r] >= from.number { invoiced &+= amounts[r] }
-      }
+      let ledger = Ledger(s.db)
+      let open = ledger.outstanding(asof: s.today).fen
+      let invoiced = ledger.creditSales(from: from, to: s.today).fen
       sales = Money(fen: invoiced)
       let w = try ReceivableData.domain(a, at: "sales") { () throws(DomainError) in
         try KehuDomain.dso(receivables: Money(fen: open), creditSales: sales, periodDays: year.days)
@@ -115,7 +107,7 @@ enum PolicyCommands {
     )
     var t = try ReceivableData.domain(a, at: "sales") { () throws(DomainError) in try holdingCost(figures) }
       .table
-    t.notes += notes
+    t.notes += notes.map(Message.init(verbatim:))
     return .table(t)
   }
 

@@ -33,19 +33,6 @@ enum ReceivableCommands {
         ],
         example: "note add 1001 amount=50000 issued=2026-11-29 matures=2027-02-27 invoice=INV-00441",
         section: "§5", writes: true, handler: addNote),
-      CommandSpec(
-        "note discount", summary: tr("discount a held note at the bank (recourse stays)"),
-        arguments: [.positional("no", .text)], example: "note discount BN-001", section: "§5",
-        writes: true, handler: { s, a in try transition(s, a, to: "discounted", from: ["held"]) }),
-      CommandSpec(
-        "note settle", summary: tr("a note paid at maturity"),
-        arguments: [.positional("no", .text)], example: "note settle BN-001", section: "§5",
-        writes: true, handler: { s, a in try transition(s, a, to: "settled", from: ["held", "discounted"]) }),
-      CommandSpec(
-        "note dishonour", summary: tr("a note not paid at maturity: the debt is owed again"),
-        arguments: [.positional("no", .text)], example: "note dishonour BN-001", section: "§5",
-        writes: true,
-        handler: { s, a in try transition(s, a, to: "dishonoured", from: ["held", "discounted"]) }),
     ]
   }
 
@@ -88,18 +75,16 @@ enum ReceivableCommands {
     let date = a.date("date") ?? s.today
     // Today's balances (every payment already recorded counts, whatever its date), over the
     // invoices issued by the payment's date: a back-dated payment never reopens a paid invoice.
-    let scan = InvoiceScan(s.db, asof: max(date, s.today))
-    let issued = scan.t.columns[scan.date].int32s
-    let open = scan.open(customer: id).filter { issued[$0.row] <= date.number }.map { r, bal in
-      OpenInvoice(
-        no: scan.number(r), date: scan.t.columns[scan.date].day(r), due: scan.dueDay(r), balance: bal,
-        terms: scan.termsText(r).flatMap { try? CashDiscountTerms(parsing: $0) })
-    }
-    if let no = a.text("invoice"), let r = scan.t.row(forNo: no),
-      scan.t.columns[scan.customer].ints[r] != id
+    let ledger = Ledger(s.db)
+    let open = ledger.openItems(asof: max(date, s.today), customer: id).filter { $0.invoice.date <= date }.map
     {
-      throw a.error(
-        tr("invoice {0} belongs to customer {1}", no, scan.t.columns[scan.customer].ints[r]), at: "invoice")
+      i, bal in
+      OpenInvoice(
+        no: i.no, date: i.date, due: i.due, balance: bal,
+        terms: i.terms.flatMap { try? CashDiscountTerms(parsing: $0) })
+    }
+    if let no = a.text("invoice"), let i = ledger.invoice(no), i.customer != id {
+      throw a.error(tr("invoice {0} belongs to customer {1}", no, i.customer), at: "invoice")
     }
     let applied = try ReceivableData.domain(a, at: a.text("invoice") != nil ? "invoice" : "amount") {
       () throws(DomainError) in
@@ -146,14 +131,12 @@ enum ReceivableCommands {
     var batch: [Mutation] = []
     var moved = ""
     if let inv = a.text("invoice") {
-      let scan = InvoiceScan(s.db, asof: s.today)
-      guard let r = scan.t.row(forNo: inv) else { throw a.error(tr("no invoice {0}", inv), at: "invoice") }
-      if scan.t.columns[scan.customer].ints[r] != id {
-        throw a.error(
-          tr("invoice {0} belongs to customer {1}", inv, scan.t.columns[scan.customer].ints[r]), at: "invoice"
-        )
+      let ledger = Ledger(s.db)
+      guard let i = ledger.invoice(inv) else { throw a.error(tr("no invoice {0}", inv), at: "invoice") }
+      if i.customer != id {
+        throw a.error(tr("invoice {0} belongs to customer {1}", inv, i.customer), at: "invoice")
       }
-      let open = Money(fen: scan.t.columns[scan.balance].ints[r])
+      let open = Ledger.balance(i)
       if amount > open {
         throw a.error(
           tr("the note's {0} is more than the {1} open on invoice {2}", amount, open, inv), at: "amount")
@@ -173,52 +156,6 @@ enum ReceivableCommands {
     batch.insert(.insert(table: "notes", values: values), at: 0)
     try s.change(batch)
     return .message(tr("note {0} held from {1}: {2}, matures {3}", no, id, amount, matures) + moved)
-  }
-
-  /// Moves a note along held → discounted → settled, or to dishonoured; a dishonoured note's
-  /// amount is owed again: back on its invoice, or as a new invoice when it had none.
-  static func transition(_ s: Session, _ a: ParsedArguments, to: String, from: [String]) throws
-    -> CommandOutput
-  {
-    let no = a.text("no")!
-    let t = s.db["notes"]
-    guard let r = t.row(forNo: no) else { throw a.error(tr("no note {0}", no), at: "no") }
-    let col = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    let status = col("status").string(r) ?? ""
-    guard from.contains(status) else {
-      throw a.error(
-        tr("note {0} is {1}; only a {2} note can become {3}", no, status, from.joined(separator: " or "), to),
-        at: "no")
-    }
-    var batch: [Mutation] = [.update(table: "notes", key: .text(no), values: ["status": .text(to)])]
-    var extra = ""
-    if to == "dishonoured" {
-      let customer = col("customer").ints[r]
-      let amount = col("amount").money(r)
-      if let inv = col("invoice").string(r) {
-        batch.append(
-          .insert(
-            table: "payments",
-            values: [
-              "invoice": .text(inv), "customer": .int(customer), "date": .date(s.today),
-              "amount": .money(Money(fen: -amount.fen)), "method": .text("dishonoured"),
-            ]))
-        extra = tr("; {0} is owed again on invoice {1}", amount, inv)
-      } else {
-        let inv = "DH-" + no
-        batch.append(
-          .insert(
-            table: "invoices",
-            values: [
-              "no": .text(inv), "customer": .int(customer), "date": .date(s.today),
-              "due": .date(col("matures").isNull(r) ? s.today : col("matures").day(r)),
-              "amount": .money(amount),
-            ]))
-        extra = tr("; {0} is owed again as invoice {1}", amount, inv)
-      }
-    }
-    try s.change(batch)
-    return .message(tr("note {0}: {1} → {2}", no, status, to) + extra)
   }
 
   /// The next free `PREFIX00001`-style number after the table's row count.

@@ -45,46 +45,35 @@ enum ReceivableReports {
   static func ageing(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
     let edges = try ReceivableData.edges(s, a)
-    let scan = InvoiceScan(s.db, asof: asof)
-    let dates = scan.t.columns[scan.date].int32s
-    let dues = scan.t.columns[scan.due].int32s
-    let bals = scan.t.columns[scan.balance].ints
+    let ledger = Ledger(s.db)
+    let open = ledger.openItems(asof: asof)
     // Counting from the invoice date ages by days outstanding instead of days past due.
     let fromInvoice = a.text("count") == "invoice"
-    let counted = fromInvoice ? dates : dues
+    let counted = { (i: LedgerInvoice) in fromInvoice ? i.date : i.due }
     var notes: [String] = []
-    let held = ReceivableData.liveNotes(s.db)
+    let held = ledger.notes(asof: asof)
     if !held.isEmpty {
-      let nt = s.db["notes"]
-      let amt = nt.columns[nt.def.columnIndex("amount")!].ints
       notes.append(
         tr(
           "notes held or discounted, not aged here: {0} ({1} notes)",
-          Money(fen: held.reduce(0) { $0 &+ amt[$1] }), held.count))
+          Money(fen: held.reduce(0) { $0 &+ $1.note.amount.fen }), held.count))
     }
+    let countNote: Message = tr(
+      "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
     guard let by = a.text("by") else {
       var acc = AgeingScan(asof: asof, edges: edges)
-      for r in 0..<scan.count {
-        if r & 0xFFFF == 0 { try s.checkInterrupted() }
-        guard let b = scan.balance(r, dates: dates, balances: bals), b != 0 else { continue }
-        acc.add(dueNumber: scan.dueNumber(r, dues: counted, dates: dates), fen: b)
-      }
+      for (i, b) in open { acc.add(dueNumber: counted(i).number, fen: b.fen) }
       var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table
-      if fromInvoice {
-        t.notes[0] = tr(
-          "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
-      }
+      if fromInvoice { t.notes[0] = countNote }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
-        + notes
+        + notes.map(Message.init(verbatim:))
       return .table(t)
     }
-    let cust = scan.t.columns[scan.customer].ints
     var names: [Int64: String] = [:]
     var groups = AgeingByGroup(asof: asof, edges: edges)
-    for r in 0..<scan.count {
-      guard let b = scan.balance(r, dates: dates, balances: bals), b != 0 else { continue }
-      let id = cust[r]
+    for (i, b) in open {
+      let id = i.customer
       let name: String
       if let n = names[id] {
         name = n
@@ -96,14 +85,14 @@ enum ReceivableReports {
         names[id] = name
       }
       try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
-        try groups.add(
-          group: name, due: Day(number: scan.dueNumber(r, dues: dues, dates: dates)), balance: Money(fen: b))
+        try groups.add(group: name, due: counted(i), balance: b)
       }
     }
     var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
       try groups.table(groupColumn: by)
     }
-    t.notes += notes
+    if fromInvoice { t.notes.insert(countNote, at: 0) }
+    t.notes += notes.map(Message.init(verbatim:))
     return .table(t)
   }
 
@@ -113,21 +102,12 @@ enum ReceivableReports {
     let to = a.date("to") ?? s.today
     let from = a.date("from") ?? to.adding(days: -89)
     if from > to { throw a.error(tr("`from` is after `to`"), at: "from") }
-    let scan = InvoiceScan(s.db, asof: to)
-    let dates = scan.t.columns[scan.date].int32s
-    let bals = scan.t.columns[scan.balance].ints
-    let amounts = scan.t.columns[scan.amount].ints
-    var receivables: Int64 = 0
-    var sales: Int64 = 0
-    for r in 0..<scan.count {
-      guard let b = scan.balance(r, dates: dates, balances: bals) else { continue }
-      receivables &+= b
-      if dates[r] >= from.number { sales &+= amounts[r] }
-    }
+    let ledger = Ledger(s.db)
+    let receivables = ledger.outstanding(asof: to)
+    let sales = ledger.creditSales(from: from, to: to)
     let days = Int(to.number - from.number) + 1
     var t = try ReceivableData.domain(a, at: "from") { () throws(DomainError) in
-      try KehuDomain.dso(
-        receivables: Money(fen: receivables), creditSales: Money(fen: sales), periodDays: days)
+      try KehuDomain.dso(receivables: receivables, creditSales: sales, periodDays: days)
     }.table
     t.title = tr("Days sales outstanding (DSO), {0} to {1}", from, to)
     t.notes.append(
@@ -141,8 +121,8 @@ enum ReceivableReports {
     let id = try CustomerCommands.customerId(s, a)
     let asof = a.date("asof") ?? s.today
     let edges = try ReceivableData.edges(s, a)
-    let scan = InvoiceScan(s.db, asof: asof)
-    let open = scan.open(customer: id)
+    let ledger = Ledger(s.db)
+    let open = ledger.openItems(asof: asof, customer: id)
     var items = ResultTable(
       columns: [
         ResultColumn("invoice", .text), ResultColumn("date", .date), ResultColumn("due", .date),
@@ -152,40 +132,35 @@ enum ReceivableReports {
       title: tr("Statement of {0} {1} as of {2}", id, ReceivableData.customerName(s.db, id), asof))
     var acc = AgeingScan(asof: asof, edges: edges)
     let buckets = edges.buckets
-    for (r, bal) in open.sorted(by: { ($0.row) < ($1.row) }) {
-      let due = scan.dueDay(r)
-      let d = daysPastDue(due: due, asof: asof)
-      acc.add(dueNumber: due.number, fen: bal.fen)
+    for (i, bal) in open {
+      let d = daysPastDue(due: i.due, asof: asof)
+      acc.add(dueNumber: i.due.number, fen: bal.fen)
       items.rows.append([
-        .text(scan.number(r)), .date(scan.t.columns[scan.date].day(r)), .date(due),
-        scan.termsText(r).map(Value.text) ?? .null, .money(scan.t.columns[scan.amount].money(r)), .money(bal),
-        .int(Int64(d)), .text(buckets[edges.bucketIndex(daysPastDue: d)].label),
+        .text(i.no), .date(i.date), .date(i.due), i.terms.map(Value.text) ?? .null, .money(i.amount),
+        .money(bal), .int(Int64(d)), .text(buckets[edges.bucketIndex(daysPastDue: d)].label),
       ])
     }
     let ageing = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in try acc.result() }
-    let nt = s.db["notes"]
-    let nc = { (n: String) in nt.columns[nt.def.columnIndex(n)!] }
     var notes = ResultTable(
       columns: [
         ResultColumn("note", .text), ResultColumn("amount", .money), ResultColumn("issued", .date),
         ResultColumn("matures", .date), ResultColumn("status", .text), ResultColumn("for invoice", .text),
       ], title: tr("Notes (commercial bills) held or discounted"))
     var noteTotal: Int64 = 0
-    for r in ReceivableData.liveNotes(s.db, customer: id) {
-      noteTotal &+= nc("amount").ints[r]
+    for (n, st) in ledger.notes(asof: asof, customer: id) {
+      noteTotal &+= n.amount.fen
       notes.rows.append([
-        nc("no").value(r), nc("amount").value(r), nc("issued").value(r), nc("matures").value(r),
-        nc("status").value(r),
-        nc("invoice").value(r),
+        .text(n.no), .money(n.amount), n.issued.map(Value.date) ?? .null, n.matures.map(Value.date) ?? .null,
+        .text(st.rawValue), n.invoice.map(Value.text) ?? .null,
       ])
     }
-    let receipts = ReceivableData.receipts(s.db).filter { $0.customer == String(id) }
+    let receipts = ledger.receipts(customer: id)
     var promises = ResultTable(
       columns: [
         ResultColumn("made", .date), ResultColumn("due", .date), ResultColumn("amount", .money),
         ResultColumn("paid", .money), ResultColumn("status", .text),
       ], title: tr("Promises to pay"))
-    for (_, p, _) in ReceivableData.promises(s.db) where p.customer == String(id) {
+    for (_, p) in ledger.promises where p.customer == String(id) {
       let st = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in
         try promiseStatus(p, receipts: receipts, asof: asof)
       }
@@ -193,7 +168,7 @@ enum ReceivableReports {
         .date(p.made), .date(p.due), .money(p.amount), .money(st.paid), .text(st.status.rawValue),
       ])
     }
-    let credit = onAccount(s.db, id, asof: asof)
+    let credit = ledger.onAccount(customer: id, asof: asof)
     let due = (try? ageing.total.subtracting(credit)) ?? ageing.total
     items.notes = [
       tr("invoices open: {0}; payments on account: {1}; total due: {2}", ageing.total, credit, due),
@@ -205,17 +180,6 @@ enum ReceivableReports {
     if !notes.rows.isEmpty { parts.append(notes) }
     if !promises.rows.isEmpty { parts.append(promises) }
     return .tables(parts)
-  }
-
-  /// Money received and kept on account (not yet applied to an invoice) up to `asof`.
-  static func onAccount(_ db: Database, _ id: Int64, asof: Day) -> Money {
-    let p = db["payments"]
-    let c = { (n: String) in p.columns[p.def.columnIndex(n)!] }
-    var sum: Int64 = 0
-    for r in 0..<p.count where c("customer").ints[r] == id && c("method").string(r) == "on_account" {
-      if c("date").day(r) <= asof { sum &+= c("amount").ints[r] }
-    }
-    return Money(fen: sum)
   }
 
   // MARK: provision
@@ -239,15 +203,8 @@ enum ReceivableReports {
       else { throw a.error(tr("`{0}` is not a rate (write 5% or 0.05)", text), at: "rates") }
       rates.append(r)
     }
-    let scan = InvoiceScan(s.db, asof: asof)
-    let dates = scan.t.columns[scan.date].int32s
-    let dues = scan.t.columns[scan.due].int32s
-    let bals = scan.t.columns[scan.balance].ints
     var acc = AgeingScan(asof: asof, edges: edges)
-    for r in 0..<scan.count {
-      guard let b = scan.balance(r, dates: dates, balances: bals), b != 0 else { continue }
-      acc.add(dueNumber: scan.dueNumber(r, dues: dues, dates: dates), fen: b)
-    }
+    for (i, b) in Ledger(s.db).openItems(asof: asof) { acc.add(dueNumber: i.due.number, fen: b.fen) }
     let work = try ReceivableData.domain(a, at: "rates") { () throws(DomainError) in
       try KehuDomain.provision(try acc.result(), rates: rates)
     }
@@ -272,19 +229,11 @@ enum ReceivableReports {
       b.positions["id"] = a.positions["customer"]
       only = try CustomerCommands.customerId(s, b)
     }
-    let scan = InvoiceScan(s.db, asof: asof)
-    let dates = scan.t.columns[scan.date].int32s
-    let bals = scan.t.columns[scan.balance].ints
-    let cust = scan.t.columns[scan.customer].ints
     var byCustomer: [Int64: [OpenItem]] = [:]
     var all: [OpenItem] = []
-    for r in 0..<scan.count where only == nil || cust[r] == only! {
-      guard let b = scan.balance(r, dates: dates, balances: bals), b > 0 else { continue }
-      let due = scan.dueDay(r)
-      guard daysPastDue(due: due, asof: asof) > 0 else { continue }
-      let it = OpenItem(ref: "\(scan.number(r)) (\(cust[r]))", due: due, balance: Money(fen: b))
+    for (id, it) in Ledger(s.db).overdueHistory(asof: asof, customer: only) {
       all.append(it)
-      byCustomer[cust[r], default: []].append(it)
+      byCustomer[id, default: []].append(it)
     }
     let work = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
       try lateInterest(all, annualRate: rate, asof: asof, year: year)
@@ -311,7 +260,7 @@ enum ReceivableReports {
           ]))
     }
     try s.change(batch)
-    t.notes = t.notes.map { $0.replacingAll("; not added to any balance", with: "") }
+    t.notes = t.notes.map { Message(verbatim: tr($0).replacingAll("; not added to any balance", with: "")) }
     t.notes.append(tr("applied: {0} interest invoice(s) INT-{1}-ID added to the balances", batch.count, asof))
     return .table(t)
   }

@@ -7,18 +7,12 @@ enum ReceivableSignals {
   /// The step of the firm's ladder due now for `customer`, from its oldest overdue invoice;
   /// nil when nothing is past due. At `suspend` or later, supply is to be stopped.
   static func stepDue(_ db: Database, customer: Int64, asof: Day) -> CollectionStep? {
-    let scan = InvoiceScan(db, asof: asof)
-    let dates = scan.t.columns[scan.date].int32s
-    let dues = scan.t.columns[scan.due].int32s
-    let bals = scan.t.columns[scan.balance].ints
-    var oldest: Int32? = nil
-    for (r, _) in scan.open(customer: customer) {
-      guard let b = scan.balance(r, dates: dates, balances: bals), b > 0 else { continue }
-      let due = scan.dueNumber(r, dues: dues, dates: dates)
-      if due < asof.number { oldest = min(oldest ?? due, due) }
+    var oldest: Day? = nil
+    for (i, b) in Ledger(db).openItems(asof: asof, customer: customer) where b.fen > 0 && i.due < asof {
+      oldest = min(oldest ?? i.due, i.due)
     }
     guard let oldest else { return nil }
-    return ReceivableData.ladder(db).step(daysPastDue: Int(asof.number - oldest))
+    return ReceivableData.ladder(db).step(daysPastDue: Int(asof.number - oldest.number))
   }
 
   /// Whether the ladder has reached "supply suspended" (or a later step) for `customer`.

@@ -1,0 +1,139 @@
+/// Typed accessors over the receivables tables of §5 (see `TableAccess`).
+
+public struct Invoices: TableAccess {
+  public static let def = Catalog.invoices
+  public let table: Table
+  public let no: RequiredCells<String>
+  public let customer: RequiredCells<Int64>
+  public let date: RequiredCells<Day>
+  public let due: Cells<Day>
+  public let amount: RequiredCells<Money>
+  public let terms: Cells<String>
+  /// The dishonoured note whose debt the invoice reopens.
+  public let note: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    no = b.required("no")
+    customer = b.required("customer")
+    date = b.required("date")
+    due = b.cells("due")
+    amount = b.required("amount")
+    terms = b.cells("terms")
+    note = b.cells("note")
+  }
+}
+
+public struct Payments: TableAccess {
+  public static let def = Catalog.payments
+  public let table: Table
+  public let id: RequiredCells<Int64>
+  /// Null when the money was received on account.
+  public let invoice: Cells<String>
+  public let customer: RequiredCells<Int64>
+  public let date: RequiredCells<Day>
+  public let amount: RequiredCells<Money>
+  public let method: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    id = b.required("id")
+    invoice = b.cells("invoice")
+    customer = b.required("customer")
+    date = b.required("date")
+    amount = b.required("amount")
+    method = b.cells("method")
+  }
+}
+
+public struct Notes: TableAccess {
+  public static let def = Catalog.notes
+  public let table: Table
+  public let no: RequiredCells<String>
+  public let customer: RequiredCells<Int64>
+  public let amount: RequiredCells<Money>
+  public let issued: Cells<Day>
+  public let matures: Cells<Day>
+  public let status: RequiredCells<String>
+  public let invoice: Cells<String>
+  public let closed: Cells<Day>
+  public let discounted: Cells<Day>
+  public let rate: Cells<Dec>
+  public let year: Cells<Int64>
+  public let interest: Cells<Money>
+  public let proceeds: Cells<Money>
+  public let recourse: Cells<Bool>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    closed = b.cells("closed")
+    discounted = b.cells("discounted")
+    rate = b.cells("rate")
+    year = b.cells("year")
+    interest = b.cells("interest")
+    proceeds = b.cells("proceeds")
+    recourse = b.cells("recourse")
+    no = b.required("no")
+    customer = b.required("customer")
+    amount = b.required("amount")
+    issued = b.cells("issued")
+    matures = b.cells("matures")
+    status = b.required("status")
+    invoice = b.cells("invoice")
+  }
+}
+
+public struct Promises: TableAccess {
+  public static let def = Catalog.promises
+  public let table: Table
+  public let id: RequiredCells<Int64>
+  public let customer: RequiredCells<Int64>
+  public let made: RequiredCells<Day>
+  public let due: RequiredCells<Day>
+  public let amount: RequiredCells<Money>
+  public let action: Cells<Int64>
+  public let owner: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    id = b.required("id")
+    customer = b.required("customer")
+    made = b.required("made")
+    due = b.required("due")
+    amount = b.required("amount")
+    action = b.cells("action")
+    owner = b.cells("owner")
+  }
+}
+
+public struct Collections: TableAccess {
+  public static let def = Catalog.collections
+  public let table: Table
+  public let id: RequiredCells<Int64>
+  public let customer: RequiredCells<Int64>
+  public let invoice: Cells<String>
+  public let date: RequiredCells<Day>
+  public let step: Cells<String>
+  public let method: Cells<String>
+  public let owner: Cells<String>
+  public let amount: Cells<Money>
+  public let remarks: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    id = b.required("id")
+    customer = b.required("customer")
+    invoice = b.cells("invoice")
+    date = b.required("date")
+    step = b.cells("step")
+    method = b.cells("method")
+    owner = b.cells("owner")
+    amount = b.cells("amount")
+    remarks = b.cells("remarks")
+  }
+}

@@ -1,0 +1,156 @@
+import Foundation
+import KehuDomain
+import KehuStore
+import XCTest
+
+@testable import KehuShell
+
+/// Under `zh` every text a user reads is Chinese, except what stays English on purpose so that
+/// scripts work in either language: command words, table and column names, stored codes, units
+/// and the query language. This runs every help example on the demo firm and every lesson in
+/// Chinese and fails on any other ASCII word of three or more letters.
+final class ChineseOutputTests: XCTestCase {
+  static let today = Day(parsing: "2026-11-29")!
+  /// Built once: a `Database` is a value, so every session starts from the same firm.
+  static let demo = Result { try DemoFirm.database(today: today) }
+
+  func session(_ buffer: OutputBuffer, demo: Bool) throws -> Session {
+    var settings = Settings()
+    settings.today = Self.today
+    settings.user = "tester"
+    settings.language = "zh"
+    let workspace = demo ? Workspace(try Self.demo.get()) : Workspace()
+    let s = Session(
+      options: SessionOptions(keepGoing: true, settings: settings),
+      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace)
+    s.noPause = true
+    return s
+  }
+
+  func testEveryHelpExampleAndLessonIsChinese() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kehu-zh-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    // Examples that write files (`export`, `backup`) write relative to the current folder.
+    let home = FileManager.default.currentDirectoryPath
+    FileManager.default.changeCurrentDirectoryPath(dir.path)
+    defer {
+      FileManager.default.changeCurrentDirectoryPath(home)
+      try? FileManager.default.removeItem(at: dir)
+    }
+    var offending: [String: Set<String>] = [:]
+    func check(_ what: String, _ text: String) {
+      for line in text.split(separator: "\n") where !Self.englishWords(in: String(line)).isEmpty {
+        offending[line.trimmingCharacters(in: .whitespaces), default: []].insert(what)
+      }
+    }
+    // `case show` and `case export` print a case's files as they are: data, not messages.
+    for spec in CommandTable.standard.specs where spec.path.first != "case" || spec.name == "case open" {
+      let buffer = OutputBuffer()
+      let s = try session(buffer, demo: true)
+      s.outputDirectory = dir.path
+      _ = s.run(source: "help \(spec.name)\n\(spec.example)", file: nil)
+      check(spec.name, buffer.text)
+    }
+    for c in CaseLibrary.all {
+      let buffer = OutputBuffer()
+      let s = try session(buffer, demo: false)
+      s.outputDirectory = dir.path
+      _ = s.run(source: "lesson \(c.name)", file: nil)
+      check("lesson " + c.name, buffer.text)
+    }
+    let known = try Self.untranslated()
+    if ProcessInfo.processInfo.environment["KEHU_RECORD"] == "1" {
+      let text = Self.untranslatedHeader + offending.keys.sorted().joined(separator: "\n") + "\n"
+      try text.write(to: Self.untranslatedURL, atomically: true, encoding: .utf8)
+      XCTFail("recorded \(Self.untranslatedURL.lastPathComponent); run again without KEHU_RECORD")
+      return
+    }
+    let new = offending.keys.filter { !known.contains($0) }.sorted()
+      .map { "\($0)    [\(offending[$0]!.sorted().joined(separator: ", "))]" }
+    XCTAssertEqual(new, [], "English words under zh:\n" + new.joined(separator: "\n"))
+    let gone = known.filter { offending[$0] == nil }.sorted()
+    XCTAssertEqual(gone, [], "translated now; remove from \(Self.untranslatedURL.lastPathComponent)")
+  }
+
+  /// TEMPORARY: lines still English under zh, to be translated (receivables and credit
+  /// exposure wait for the ledger rewrite, issue 14). The list may only shrink: a line not
+  /// on it fails the test, and so does a line on it that no longer appears.
+  static let untranslatedURL = TranscriptTests.directory.deletingLastPathComponent()
+    .appendingPathComponent("Fixtures/zh-untranslated.txt")
+  static let untranslatedHeader =
+    "# TEMPORARY: output lines still English under zh (ChineseOutputTests); this list only shrinks.\n"
+
+  static func untranslated() throws -> Set<String> {
+    guard let text = try? String(contentsOf: untranslatedURL, encoding: .utf8) else { return [] }
+    return Set(text.split(separator: "\n").filter { !$0.hasPrefix("# TEMPORARY") }.map(String.init))
+  }
+
+  /// The ASCII words of three or more letters in `line` that are not on the allow-list.
+  static func englishWords(in line: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for c in line + " " {
+      if c.isASCII && c.isLetter {
+        current.append(c)
+      } else {
+        if current.count >= 3, !allowed.contains(current.lowercased()) { words.append(current) }
+        current = ""
+      }
+    }
+    return words
+  }
+
+  /// Words that stay English under `zh` by design.
+  static let allowed: Set<String> = {
+    var words = Set<String>()
+    func add(_ text: String) {
+      var w = ""
+      for c in text.lowercased() + " " {
+        if c.isASCII && c.isLetter {
+          w.append(c)
+        } else {
+          if !w.isEmpty { words.insert(w) }
+          w = ""
+        }
+      }
+    }
+    for spec in CommandTable.standard.specs {
+      spec.path.forEach(add)
+      for arg in spec.arguments {
+        add(arg.name)
+        if case .choice(let values) = arg.kind { values.forEach(add) }
+      }
+      add(spec.example)
+    }
+    // Stored codes: what the store holds and scripts type, shown as stored.
+    for codes in [
+      ComplaintStage.allCases.map(\.rawValue), ComplaintResponsibility.allCases.map(\.rawValue),
+      ComplaintRemedy.allCases.map(\.rawValue), CollectionMethod.allCases.map(\.rawValue),
+      TradeStartStage.allCases.map(\.rawValue), CreditClass.allCases.map(\.rawValue),
+      JudgementFactor.allCases.map(\.rawValue), CreditLimitMethod.allCases.map(\.rawValue),
+      ComplaintGrouping.allCases.map(\.rawValue), CaseLibrary.all.map(\.name),
+    ] {
+      codes.forEach(add)
+    }
+    for s in SettingSpec.all {
+      add(s.name)
+      add(s.values)
+      s.choices.forEach(add)
+    }
+    for t in Catalog.tables {
+      add(t.name)
+      t.columns.forEach { add($0.name) }
+    }
+    for (k, vs) in Catalog.classifications {
+      add(k)
+      vs.forEach(add)
+    }
+    Session.functions.names.forEach(add)
+    return words.union(extra)
+  }()
+
+  /// Stored codes, units and the query language's words, which no list above holds.
+  static let extra: Set<String> = [
+    "kehu", "csv", "json", "svg", "markdown", "true", "false", "null", "refused", "exercise",
+  ]
+}
