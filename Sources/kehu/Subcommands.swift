@@ -15,6 +15,10 @@ struct Check: ParsableCommand {
   @Option(help: ArgumentHelp("The store directory.", valueName: "dir")) var store: String
 
   func run() throws {
+    try checkingStandardOutput(report)
+  }
+
+  func report() throws {
     try storeErrors {
       let report = try checkStore(dir: store)
       for line in report.lines { writeOut(line + "\n") }
@@ -32,6 +36,10 @@ struct Recover: ParsableCommand {
     String
 
   func run() throws {
+    try checkingStandardOutput(recover)
+  }
+
+  func recover() throws {
     try storeErrors {
       let report = try recoverStore(from: store, to: to)
       for line in report.lines { writeOut(line + "\n") }

@@ -80,7 +80,9 @@ struct Kehu: ParsableCommand {
     }
   }
 
-  func run() throws {
+  func run() throws { try checkingStandardOutput(runSession) }
+
+  func runSession() throws {
     let env = ProcessInfo.processInfo.environment
     let interactive =
       files.isEmpty && commands.isEmpty && whatIf == nil && atomic == nil && isatty(0) == 1 && isatty(1) == 1
@@ -123,33 +125,27 @@ struct Kehu: ParsableCommand {
     }
     if interactive {
       let status = runInteractive(host: session, historyPath: historyPath(environment: env))
+      let written = closeOutput(session)
       try finish(workspace.store)
-      throw ExitCode(status)
+      throw ExitCode(status != 0 ? status : written ? 0 : 1)
     }
     var failed = false
     if let path = whatIf ?? atomic {
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-        writeErr("kehu: cannot read script '\(path)'\n")
-        throw ExitCode(66)
-      }
+      let text = try readScript(path)
       failed =
         (whatIf != nil
           ? session.runWhatIf(source: text, file: path) : session.runAtomic(source: text, file: path))
         == .failed
     } else if files.isEmpty && commands.isEmpty {
       let data = FileHandle.standardInput.readDataToEndOfFile()
-      failed = session.run(source: String(decoding: data, as: UTF8.self), file: "<stdin>") == .failed
+      failed = session.run(source: try scriptText([UInt8](data), file: "<stdin>"), file: "<stdin>") == .failed
     } else {
       for script in ScriptOrder.arrange(CommandLine.arguments.dropFirst(), commands: commands, files: files) {
         let outcome: Session.Outcome
         switch script {
         case .statements(let text): outcome = session.run(source: text, file: "-c")
         case .file(let file):
-          guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-            writeErr("kehu: cannot read script '\(file)'\n")
-            throw ExitCode(66)
-          }
-          outcome = session.runScript(text, path: file)
+          outcome = session.runScript(try readScript(file), path: file)
         }
         if outcome == .quit { break }
         if outcome == .failed {
@@ -158,9 +154,21 @@ struct Kehu: ParsableCommand {
         }
       }
     }
+    if !closeOutput(session) { failed = true }
     if let e = session.storeFailure { throw ExitCode(e.exitStatus) }
     try finish(workspace.store)
     if failed || session.failures > 0 { throw ExitCode(1) }
+  }
+
+  /// Puts an `output FILE` still open in place; false (with the error shown) if it failed.
+  func closeOutput(_ session: Session) -> Bool {
+    do {
+      try session.closeOutput()
+      return true
+    } catch {
+      writeErr("kehu: \(error)\n")
+      return false
+    }
   }
 
   /// `--memory` and `--demo` are throwaway stores; otherwise a directory, created on first use.
@@ -211,6 +219,25 @@ func storeErrors<T>(_ body: () throws -> T) throws -> T {
   }
 }
 
+/// A script file's text; one that cannot be read, or is not UTF-8, exits 66 (the message
+/// gives the line and column of the first bad byte).
+func readScript(_ path: String) throws -> String {
+  guard let data = FileManager.default.contents(atPath: path) else {
+    writeErr("kehu: cannot read script '\(path)'\n")
+    throw ExitCode(66)
+  }
+  return try scriptText([UInt8](data), file: path)
+}
+
+func scriptText(_ bytes: [UInt8], file: String) throws -> String {
+  switch ScriptText.decode(bytes) {
+  case .success(let text): return text
+  case .failure(let bad):
+    writeErr("\(file):\(bad.message)\n")
+    throw ExitCode(66)
+  }
+}
+
 func defaultInitFile(_ env: [String: String]) -> String? {
   let base =
     env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
@@ -241,17 +268,34 @@ func terminalRows() -> Int {
 @Sendable func writeOut(_ s: String) { writeAll(1, s) }
 @Sendable func writeErr(_ s: String) { writeAll(2, s) }
 
+/// The first failed write to standard output (errno), such as ENOSPC on `/dev/full`.
+nonisolated(unsafe) var standardOutputFailure: Int32?
+
 /// Writes all bytes, retrying on EINTR (Ctrl-C's handler is installed without SA_RESTART).
+/// A failure on standard output is remembered: the run then exits 74, never 0 with its
+/// results lost.
 func writeAll(_ fd: Int32, _ s: String) {
   var bytes = Array(s.utf8)[...]
   while !bytes.isEmpty {
     let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
     if n < 0 {
       if errno == EINTR { continue }
+      if fd == 1 && standardOutputFailure == nil { standardOutputFailure = errno }
       return
     }
     bytes = bytes.dropFirst(n)
   }
+}
+
+/// Runs `body`, then turns a failed write to standard output into exit status 74 (EX_IOERR).
+func checkingStandardOutput(_ body: () throws -> Void) throws {
+  var thrown: Error?
+  do { try body() } catch { thrown = error }
+  if let code = standardOutputFailure {
+    writeErr("kehu: cannot write standard output: \(String(cString: strerror(code)))\n")
+    throw ExitCode(74)
+  }
+  if let thrown { throw thrown }
 }
 
 /// `kehu --version`: the program and the store format it writes.
@@ -265,6 +309,10 @@ func fullHelp() -> String {
   ]
   return parts.joined(separator: "\n\n") + "\n"
 }
+
+// A file-size limit (`ulimit -f`) must fail the write with EFBIG, which kehu reports, not
+// kill the process with SIGXFSZ.
+signal(SIGXFSZ, SIG_IGN)
 
 let mainArguments = CommandLine.arguments.dropFirst().prefix { $0 != "--" }
 if !["check", "recover", "gen", "lesson"].contains(mainArguments.first ?? ""),

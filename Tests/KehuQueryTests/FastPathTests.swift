@@ -6,13 +6,7 @@ import XCTest
 /// The fast paths (typed readers, dense grouping, top-N sort) against hand results and
 /// against the general path on generated rows.
 final class FastPathTests: XCTestCase {
-  func table(_ q: String, _ cat: any QueryCatalog) throws -> ResultTable {
-    var e = QueryEngine(catalog: cat, today: today)
-    guard case .table(let r)? = try e.execute(q).last else {
-      throw QueryError(.syntax, "no table", at: zeroRange)
-    }
-    return r.table
-  }
+  func table(_ q: String, _ cat: any QueryCatalog) throws -> ResultTable { try lastTable(q, cat) }
 
   func testSummarizeByCodedTextWithNullKey() throws {
     let q =

@@ -1,5 +1,6 @@
 import KehuQuery
-import KehuStore
+
+@testable import KehuStore
 
 /// Hand-built tables. The typed variant hands out `ColumnReader`s, the way the store's
 /// columns will, so every evaluation test runs through both the general and fast paths.
@@ -8,18 +9,21 @@ struct TestCatalog: QueryCatalog {
   var typed: Bool
   /// Hand out the storage arrays (as the store does) rather than closures.
   var arrays = false
+  /// Hand out text as the store keeps free text (UTF-8 bytes), not as codes.
+  var freeText = false
 
   var tableNames: [String] { tables.keys.sorted() }
   func columns(of table: String) -> [ResultColumn]? { tables[table]?.columns }
   func rows(of table: String) -> RowSource? {
     guard let t = tables[table] else { return nil }
-    return typed ? TypedSource(table: t, arrays: arrays) : t
+    return typed ? TypedSource(table: t, arrays: arrays, freeText: freeText) : t
   }
 }
 
 struct TypedSource: RowSource {
   var table: TableSource
   var arrays = false
+  var freeText = false
   var columns: [ResultColumn] { table.columns }
   var rowCount: Int { table.rowCount }
   func value(row: Int, column: Int) -> Value { table.value(row: row, column: column) }
@@ -50,6 +54,10 @@ struct TypedSource: RowSource {
     case .date:
       let raw = cells.map { if case .date(let d) = $0 { return Int64(d.number) } else { return 0 } }
       return .int64(get: { raw[$0] }, isNull: isNull)
+    case .text where freeText:
+      var buf = TextBuffer()
+      for c in cells { buf.append(c.textValue) }
+      return .text(buf)
     case .text:
       var dict: [String] = []
       var index: [String: Int32] = [:]
@@ -111,3 +119,14 @@ func catalog(typed: Bool, arrays: Bool = false) -> TestCatalog {
 }
 
 let today = Day(year: 2026, month: 11, day: 29)!
+
+/// The table the last statement of `q` gives.
+func lastTable(_ q: String, _ cat: any QueryCatalog) throws -> ResultTable {
+  var e = QueryEngine(catalog: cat, today: today)
+  guard case .table(let r)? = try e.execute(q).last else {
+    throw QueryError(
+      .syntax, "no table",
+      at: SourceRange(start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0)))
+  }
+  return r.table
+}

@@ -39,6 +39,8 @@ final class ChineseOutputTests: XCTestCase {
     }
     var offending: [String: Set<String>] = [:]
     func check(_ what: String, _ text: String) {
+      // Messages name the absolute paths written (issue 19): the temporary folder varies.
+      let text = text.replacingOccurrences(of: dir.path, with: "DIR")
       for line in text.split(separator: "\n") where !Self.englishWords(in: String(line)).isEmpty {
         offending[line.trimmingCharacters(in: .whitespaces), default: []].insert(what)
       }

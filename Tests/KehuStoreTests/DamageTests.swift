@@ -47,6 +47,25 @@ final class DamageTests: XCTestCase {
     }
   }
 
+  /// A final record damaged after it was synced is dropped by the documented rule, but its
+  /// bytes are moved aside, not destroyed.
+  func testTheDroppedTailIsKeptBesideTheJournal() throws {
+    let dir = try makeStore()
+    let jpath = journalPath(dir)
+    var whole = fileBytes(jpath)
+    let last = try recordOffsets(jpath)[2]
+    whole[whole.count - 1] ^= 0x01
+    writeBytes(jpath, whole)
+    let (store, warnings) = try Store.open(.directory(dir))
+    try store.close()
+    let aside = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasSuffix(".damaged") }
+    XCTAssertEqual(aside.count, 1)
+    XCTAssertTrue(aside[0].hasSuffix("-at-\(last).damaged"), aside[0])
+    XCTAssertEqual(fileBytes(dir + "/" + aside[0]), Array(whole[last...]))
+    XCTAssertTrue(warnings[0].contains("the dropped bytes are kept in \(dir)/\(aside[0])"), warnings[0])
+    XCTAssertEqual(fileBytes(jpath).count, last)
+  }
+
   func testDamagedRecordFollowedByGoodOnesIsRefusedAndNothingChanges() throws {
     let dir = try makeStore()
     let good = try checkStore(dir: dir)

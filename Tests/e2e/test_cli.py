@@ -456,6 +456,59 @@ def case_a_lesson_leaves_the_users_store_unchanged():
 
 
 
+# ---- output files -----------------------------------------------------------------------
+
+def case_output_files_are_safe():
+    # Results lost to a full standard output exit 74, never 0.
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run([KEHU, "--demo", "-c", "customers | take 3"], stdout=full, stderr=subprocess.PIPE,
+                           env={"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8"}, timeout=60)
+    check(p.returncode == 74, "/dev/full: exit %d" % p.returncode)
+    check(b"cannot write standard output" in p.stderr, p.stderr)
+    # A file-size limit is an error naming the absolute path, not SIGXFSZ (153) or a trap.
+    big = os.path.join(TMP, "big.txt")
+    with open(big, "w") as f:
+        f.write("old\n")
+    script = 'output "big.txt"; customers; output'
+    p = subprocess.run(["/bin/sh", "-c", 'ulimit -f 1; exec "$0" --demo -c "$1"', KEHU, script],
+                       capture_output=True, cwd=TMP, timeout=60,
+                       env={"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8"})
+    check(p.returncode == 1, "ulimit -f: exit %d %r" % (p.returncode, p.stderr))
+    check(("cannot write `%s`: File too large" % big).encode() in p.stderr, p.stderr)
+    check(open(big).read() == "old\n", "the old file was changed")
+    check([n for n in os.listdir(TMP) if n.endswith(".tmp")] == [], "a temporary file was left")
+    # Not a regular file: refused, and the thing at the path is untouched.
+    os.mkfifo(os.path.join(TMP, "pipe.csv"))
+    os.mkdir(os.path.join(TMP, "dir.csv"))
+    os.symlink("big.txt", os.path.join(TMP, "link.csv"))
+    for name, why in [("pipe.csv", "a device, a FIFO or a socket"), ("dir.csv", "a directory"),
+                      ("link.csv", "a symbolic link")]:
+        for stmt in ['export customers "%s"', 'customers | export "%s"', 'output "%s"']:
+            code, out, err = run(["--demo", "-c", stmt % name], cwd=TMP)
+            check(code == 1 and ("cannot write `%s/%s`: it is %s" % (TMP, name, why)) in err,
+                  "%s: %d %r" % (stmt % name, code, err))
+    check(os.path.islink(os.path.join(TMP, "link.csv")), "the symlink was replaced")
+    code, out, err = run(["--demo", "-c", 'output "/dev/null"'], cwd=TMP)
+    check(code == 1 and "it is a device" in err, "/dev/null: %d %r" % (code, err))
+    # A regular file is replaced in one step and the message names the absolute path.
+    os.mkdir(os.path.join(TMP, "sub"))
+    code, out, err = run(["--demo", "-c", 'customers | take 2 | export "sub/../x.csv"'], cwd=TMP)
+    check(code == 0 and ("to %s/x.csv" % TMP) in out, "relative export: %d %r %r" % (code, out, err))
+    check(open(os.path.join(TMP, "x.csv"), "rb").read().count(b"\r\n") == 3, "x.csv has not 2 rows")
+
+
+def case_invalid_utf8_is_refused_with_its_place():
+    path = os.path.join(TMP, "bad.kehu")
+    with open(path, "wb") as f:
+        f.write(b'print ok\nprint "a\xffb"\n')
+    code, out, err = run(["--memory", path])
+    check(code == 66 and err == path + ":2:9: error: not valid UTF-8 (byte 0xFF); scripts are read as UTF-8\n",
+          "file: %d %r" % (code, err))
+    check("ok" not in out, "ran a statement of an unreadable script")
+    code, out, err = run(["--memory"], stdin=open(path, "rb").read())
+    check(code == 66 and err.startswith("<stdin>:2:9: error: not valid UTF-8"), "stdin: %d %r" % (code, err))
+
+
 CASES = [
     case_help_from_pipe_and_c,
     case_help_is_chinese_under_a_chinese_locale,
@@ -480,6 +533,8 @@ CASES = [
     case_every_lesson_runs_to_the_end_with_status_0,
     case_handout_from_the_shell_in_chinese,
     case_a_lesson_leaves_the_users_store_unchanged,
+    case_output_files_are_safe,
+    case_invalid_utf8_is_refused_with_its_place,
 ]
 
 

@@ -15,11 +15,13 @@ public enum ColumnReader {
   case int32s([Int32], null: Int32?)
   /// Codes into `dictionary` kept as an array; a negative code is null.
   case codeArray([Int32], dictionary: [String])
+  /// Free text as the store keeps it: UTF-8 bytes, a start and length per row.
+  case text(TextBuffer)
 
   /// The same reader as closures, the form most of the evaluator uses.
   public var closures: ColumnReader {
     switch self {
-    case .int64, .codes: return self
+    case .int64, .codes, .text: return self
     case .int64s(let a, let null):
       guard let null else { return .int64(get: { a[$0] }, isNull: nil) }
       return .int64(get: { a[$0] }, isNull: { a[$0] == null })

@@ -41,10 +41,18 @@ struct Accumulator {
       if values.isEmpty { return .null }
       let sorted = values.sorted { Value.compare($0, $1) < 0 }
       let mid = sorted.count / 2
-      if sorted.count % 2 == 1 { return try Accumulator.mean(sorted[mid], 1, spec.type) }
-      let pair = try Arithmetic.apply(.add, sorted[mid - 1], sorted[mid], result: argumentType)
-      return try Accumulator.mean(pair, 2, spec.type)
+      return try Accumulator.median(
+        lower: sorted.count % 2 == 1 ? nil : sorted[mid - 1], upper: sorted[mid], argumentType: argumentType,
+        type: spec.type)
     }
+  }
+
+  /// The middle value (`lower` nil, an odd count) or the mean of the middle two.
+  static func median(lower: Value?, upper: Value, argumentType: ValueType, type: ValueType)
+    throws(ArithmeticError) -> Value
+  {
+    guard let lower else { return try mean(upper, 1, type) }
+    return try mean(try Arithmetic.apply(.add, lower, upper, result: argumentType), 2, type)
   }
 
   /// total ÷ n in the aggregate's type: money to the fen, others to 10 decimals.
@@ -66,19 +74,12 @@ extension Evaluator {
   /// Hash grouping: one output row per distinct key, in order of first appearance;
   /// without keys, exactly one row.
   func summarize(_ f: Frame, _ keys: [TExpr], _ aggs: [AggregateSpec], _ outputs: [TExpr])
-    throws(QueryError) -> TableSource
+    throws(QueryError) -> any RowSource
   {
-    var n: Int
-    var cells: [[Value]]
-    var slots: [[Value]]
-    if let fast = try fastGroups(f, keys, aggs) {
-      (n, cells, slots) = fast
-    } else {
-      let (keyRows, s) = try groups(f, keys, aggs)
-      n = keyRows.count
-      cells = keys.indices.map { k in keyRows.map { $0[k] } }
-      slots = s
-    }
+    if let v = try vectorSummarize(f, keys, aggs, outputs) { return v }
+    let (keyRows, slots) = try groups(f, keys, aggs)
+    let n = keyRows.count
+    var cells = keys.indices.map { k in keyRows.map { $0[k] } }
     let c = Compiler(source: TableSource(columns: [], cells: [], rowCount: n), context: context, slots: slots)
     for o in outputs {
       // A bare aggregate is its slot already; with a million groups, copying costs.

@@ -44,8 +44,17 @@ public struct Evaluator {
     if let rowLimit, rowLimit < total {
       frame = Frame(source: frame.source, selection: (0..<rowLimit).map(frame.row))
     }
-    var table = materialize(frame).table
-    table.columns = plan.columns
+    // Rows straight from the frame's columns: a million rows are built once, not twice.
+    let source = frame.source
+    let width = source.columns.count
+    var rows: [[Value]] = []
+    rows.reserveCapacity(frame.count)
+    for i in 0..<frame.count {
+      if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
+      let r = frame.row(i)
+      rows.append((0..<width).map { source.value(row: r, column: $0) })
+    }
+    var table = ResultTable(columns: plan.columns, rows: rows)
     table.notes = notes
     return QueryResult(table: table, exportPath: plan.exportPath, totalRows: total)
   }
@@ -83,6 +92,11 @@ public struct Evaluator {
     switch step {
     case .filter(let cond):
       if let kept = vectorFilter(cond, f) { return Frame(source: f.source, selection: kept) }
+      if let bits = try Kernels(evaluator: self, frame: f).condition(cond) {
+        var kept: [Int] = []
+        for i in 0..<bits.count where bits[i] != 0 { kept.append(f.row(i)) }
+        return Frame(source: f.source, selection: kept)
+      }
       let p = compiler(f).predicate(cond)
       var kept: [Int] = []
       kept.reserveCapacity(f.count)
@@ -104,10 +118,15 @@ public struct Evaluator {
       for w in windows { slots.append(try window(w, f)) }
       // Window slots are indexed by position in the frame, not by source row.
       let c = compiler(f, slots: slots)
-      var cells: [[Value]] = []
+      var cells: [VecSource.Col] = []
+      let kernels = Kernels(evaluator: self, frame: f)
       for o in outputs {
         if case .column(let i) = o.kind, f.selection == nil, let t = f.source as? TableSource {
-          cells.append(t.cells[i])
+          cells.append(.values(t.cells[i]))
+          continue
+        }
+        if !usesWindow(o), let v = try kernels.vector(o) {
+          cells.append(.vec(v))
           continue
         }
         let fn = c.compile(o)
@@ -121,10 +140,10 @@ public struct Evaluator {
         } else {
           for i in 0..<f.count { col.append(try fn(f.row(i))) }
         }
-        cells.append(col)
+        cells.append(.values(col))
       }
       let columns = outputs.enumerated().map { ResultColumn("c\($0.offset)", $0.element.type) }
-      return Frame(source: TableSource(columns: columns, cells: cells, rowCount: f.count), selection: nil)
+      return Frame(source: VecSource(columns: columns, cols: cells, rowCount: f.count), selection: nil)
     case .summarize(let keys, let aggregates, let outputs):
       return Frame(source: try summarize(f, keys, aggregates, outputs), selection: nil)
     case .join(let left, let src, let rightName, let lk, let rk):
@@ -132,6 +151,7 @@ public struct Evaluator {
         source: try join(f, left: left, try rows(src), rightName: rightName, lk, rk, notes: &notes),
         selection: nil)
     case .distinct:
+      if let d = try vectorDistinct(f) { return d }
       let t = materialize(f)
       var seen = Set<[Value]>()
       var keep: [Int] = []

@@ -22,9 +22,20 @@ extension Evaluator {
     rightRows.reserveCapacity(f.count)
     var multiplied = 0
     let lookup = try leftLookup(f, lk, rightType: rk.type, chains)
+    // Keys of the same raw type against dense right keys (ids): one vector, one loop.
+    var firstMatch: [Int32]?
+    if case .dense(let first, let lo) = chains.first, lk.type == rk.type,
+      case .ints(let keys)? = try Kernels(evaluator: self, frame: f).vector(lk)
+    {
+      firstMatch = keys.map { k in
+        let i = k &- lo
+        return k != Vec.null && i >= 0 && i < first.count ? first[Int(i)] : -1
+      }
+    }
     for i in 0..<f.count {
       let r = f.row(i)
-      var m = try lookup(r)
+      var m: Int
+      if let firstMatch { m = Int(firstMatch[i]) } else { m = try lookup(r) }
       if m < 0 {
         if left {
           leftRows.append(r)

@@ -36,6 +36,7 @@ extension Evaluator {
   }
 
   func sort(_ f: Frame, _ keys: [(TExpr, descending: Bool)], limit: Int?) throws(QueryError) -> [Int] {
+    if let v = try vectorSort(f, keys, limit: limit) { return v }
     var cols: [SortColumn] = []
     for k in keys { cols.append(try sortColumn(f, k.0)) }
     let desc = keys.map(\.descending)
@@ -58,6 +59,8 @@ extension Evaluator {
       return a < b
     }
     let n = f.count
+    // `take 0` keeps nothing; the bounded insertion below needs at least one place.
+    if let k = limit, k <= 0 { return [] }
     if let k = limit, k < n, k <= 1000 {
       // Bounded insertion: the kept list stays sorted; most rows lose to its last entry.
       var best: [Int] = []

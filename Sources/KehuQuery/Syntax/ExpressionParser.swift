@@ -3,7 +3,22 @@ import KehuStore
 /// Expressions, by precedence climbing: one function per level, loosest first.
 extension Parser {
   mutating func expression(what: String = "an expression") throws(QueryError) -> Expr {
-    try orExpr(what)
+    try nested { (p: inout Parser) throws(QueryError) in try p.orExpr(what) }
+  }
+
+  /// The deepest an expression or `for` loop may nest. Every later stage (checker, evaluator)
+  /// walks the tree recursively, so an unbounded depth would overflow the stack (a SIGSEGV)
+  /// on input such as 10,000 `(`; past this depth the statement is refused with a position.
+  public static let maxDepth = 256
+
+  /// Runs `body` one level deeper, refusing past `maxDepth` at the current token.
+  mutating func nested<T>(_ body: (inout Parser) throws(QueryError) -> T) throws(QueryError) -> T {
+    guard depth < Parser.maxDepth else {
+      throw error("nested more than \(Parser.maxDepth) levels deep; split the statement with `let`")
+    }
+    depth += 1
+    defer { depth -= 1 }
+    return try body(&self)
   }
 
   func node(_ kind: Expr.Kind, from a: SourceRange, to b: SourceRange) -> Expr {
@@ -11,30 +26,44 @@ extension Parser {
     return Expr(kind, r, text: text(r))
   }
 
-  mutating func orExpr(_ what: String) throws(QueryError) -> Expr {
-    var lhs = try andExpr(what)
-    while current.isKeyword(.or) {
-      let op = advance().range
-      let rhs = try andExpr("an expression")
-      lhs = node(.binary(.or, lhs, rhs, opRange: op), from: lhs.range, to: rhs.range)
+  /// `a or b or c …` as a balanced tree: `or` and `and` are associative (in three-valued
+  /// logic too), and a balanced tree keeps 16,000 terms only 14 levels deep for the stages
+  /// that walk it recursively.
+  func balanced(_ op: BinaryOp, _ terms: [Expr], _ ops: [SourceRange]) -> Expr {
+    func build(_ lo: Int, _ hi: Int) -> Expr {
+      if lo == hi { return terms[lo] }
+      let mid = (lo + hi) / 2
+      let lhs = build(lo, mid)
+      let rhs = build(mid + 1, hi)
+      return node(.binary(op, lhs, rhs, opRange: ops[mid]), from: lhs.range, to: rhs.range)
     }
-    return lhs
+    return build(0, terms.count - 1)
+  }
+
+  mutating func orExpr(_ what: String) throws(QueryError) -> Expr {
+    var terms = [try andExpr(what)]
+    var ops: [SourceRange] = []
+    while current.isKeyword(.or) {
+      ops.append(advance().range)
+      terms.append(try andExpr("an expression"))
+    }
+    return balanced(.or, terms, ops)
   }
 
   mutating func andExpr(_ what: String) throws(QueryError) -> Expr {
-    var lhs = try notExpr(what)
+    var terms = [try notExpr(what)]
+    var ops: [SourceRange] = []
     while current.isKeyword(.and) {
-      let op = advance().range
-      let rhs = try notExpr("an expression")
-      lhs = node(.binary(.and, lhs, rhs, opRange: op), from: lhs.range, to: rhs.range)
+      ops.append(advance().range)
+      terms.append(try notExpr("an expression"))
     }
-    return lhs
+    return balanced(.and, terms, ops)
   }
 
   mutating func notExpr(_ what: String) throws(QueryError) -> Expr {
     if current.isKeyword(.not) {
       let op = advance().range
-      let e = try notExpr("an expression")
+      let e = try nested { (p: inout Parser) throws(QueryError) in try p.notExpr("an expression") }
       return node(.unary(.not, e), from: op, to: e.range)
     }
     return try comparison(what)
@@ -82,24 +111,36 @@ extension Parser {
     return lhs
   }
 
+  /// A chain `a + b + c …` nests one level per operator in the tree it builds.
+  mutating func deepen(_ levels: inout Int) throws(QueryError) {
+    levels += 1
+    if depth + levels > Parser.maxDepth {
+      throw error("nested more than \(Parser.maxDepth) levels deep; split the statement with `let`")
+    }
+  }
+
   mutating func additive(what: String) throws(QueryError) -> Expr {
+    var levels = 0
     var lhs = try multiplicative(what)
     while current.isSymbol(.plus) || current.isSymbol(.minus) {
       let op: BinaryOp = current.isSymbol(.plus) ? .add : .sub
       let opRange = advance().range
       let rhs = try multiplicative("an expression")
       lhs = node(.binary(op, lhs, rhs, opRange: opRange), from: lhs.range, to: rhs.range)
+      try deepen(&levels)
     }
     return lhs
   }
 
   mutating func multiplicative(_ what: String) throws(QueryError) -> Expr {
+    var levels = 0
     var lhs = try unary(what)
     while current.isSymbol(.star) || current.isSymbol(.slash) {
       let op: BinaryOp = current.isSymbol(.star) ? .mul : .div
       let opRange = advance().range
       let rhs = try unary("an expression")
       lhs = node(.binary(op, lhs, rhs, opRange: opRange), from: lhs.range, to: rhs.range)
+      try deepen(&levels)
     }
     return lhs
   }
@@ -107,7 +148,7 @@ extension Parser {
   mutating func unary(_ what: String) throws(QueryError) -> Expr {
     if current.isSymbol(.minus) {
       let op = advance().range
-      let e = try unary("an expression")
+      let e = try nested { (p: inout Parser) throws(QueryError) in try p.unary("an expression") }
       // Fold `-5` into a literal so it reads back as a number.
       if case .literal(let v) = e.kind, let neg = negatedLiteral(v) {
         return node(.literal(neg), from: op, to: e.range)

@@ -10,6 +10,8 @@ public struct Parser {
   let chars: [Character]
   let tokens: [Token]
   var pos = 0
+  /// How many expressions and `for` bodies enclose the current token (see `maxDepth`).
+  var depth = 0
   /// Words that start a shell command rather than a query (`grade`, `scenario`, …).
   let commands: Set<String>
 
@@ -106,7 +108,8 @@ public struct Parser {
     let kind: Statement.Kind
     switch current.kind {
     case .keyword(.let): kind = try letStatement()
-    case .keyword(.for): kind = .for(try forLoop())
+    case .keyword(.for):
+      kind = .for(try nested { (p: inout Parser) throws(QueryError) in try p.forLoop() })
     case .keyword(.update): kind = .update(try update())
     case .identifier(let name) where commands.contains(name):
       kind = command(name)

@@ -59,7 +59,9 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 func nearest(_ name: String, in candidates: [String], limit: Int = 3) -> [String] {
   let budget = max(1, min(3, name.count / 3 + 1))
   var scored: [(name: String, distance: Int)] = []
-  for c in candidates {
+  // Lengths further apart than the budget are never close: skipping them keeps a
+  // megabyte-long unknown name from costing a megabyte times every candidate.
+  for c in candidates where abs(c.count - name.count) <= budget {
     let d = editDistance(name.lowercased(), c.lowercased())
     if d <= budget { scored.append((c, d)) }
   }

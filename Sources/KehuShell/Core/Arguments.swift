@@ -193,12 +193,14 @@ enum ArgumentParser {
 
 /// The closest candidate by edit distance, if it is close enough to be a likely typo.
 public func nearest(_ word: String, in candidates: [String]) -> String? {
+  let limit = max(1, min(3, (word.count + 1) / 3))
   var best: (String, Int)? = nil
-  for c in candidates {
+  // A length apart by more than the limit is never close enough; skipping it keeps a
+  // megabyte-long unknown word from costing a megabyte times every candidate.
+  for c in candidates where abs(c.count - word.count) <= limit {
     let d = editDistance(word.lowercased(), c.lowercased())
     if best == nil || d < best!.1 { best = (c, d) }
   }
   guard let (c, d) = best else { return nil }
-  let limit = max(1, min(3, (word.count + 1) / 3))
   return d <= limit ? c : nil
 }

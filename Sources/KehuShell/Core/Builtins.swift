@@ -149,8 +149,13 @@ enum Builtins {
     if s.sourceStack.contains(where: { $0.full == full }) {
       throw a.error(tr("`{0}` is already being run (a `source` cycle)", given), at: "file")
     }
-    guard let text = try? String(contentsOfFile: full, encoding: .utf8) else {
+    guard let data = FileManager.default.contents(atPath: full) else {
       throw a.error(tr("cannot read `{0}`", given), at: "file")
+    }
+    let text: String
+    switch ScriptText.decode([UInt8](data)) {
+    case .success(let t): text = t
+    case .failure(let bad): throw a.error("\(given):\(bad.line):\(bad.column): \(bad.reason)", at: "file")
     }
     switch s.runScript(text, path: full, shownAs: shown) {
     case .ok: return .none
@@ -159,18 +164,16 @@ enum Builtins {
     }
   }
 
+  /// The results go to a temporary file beside FILE, which replaces FILE when `output`
+  /// switches away from it or kehu ends (see `OutputFile`).
   static func output(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    try? s.redirect?.close()
-    s.redirect = nil
-    s.redirectPath = nil
+    try s.closeOutput()
     guard let path = a.text("file") else { return .none }
-    guard FileManager.default.createFile(atPath: path, contents: nil),
-      let h = FileHandle(forWritingAtPath: path)
-    else {
-      throw a.error(tr("cannot write `{0}`", path), at: "file")
+    do {
+      s.redirect = try OutputFile(path)
+    } catch let e as ShellError {
+      throw a.error(e.message, at: "file")
     }
-    s.redirect = h
-    s.redirectPath = path
     return .none
   }
 }

@@ -19,7 +19,8 @@ enum FieldValues {
       }
       return .text(text)
     case .int:
-      guard let i = Int64(text.filter { $0 != "_" && $0 != "," }) else { throw bad(tr("a whole number")) }
+      guard Money.separatorsWellPlaced(Substring(text)), let i = Int64(text.filter { $0 != "_" && $0 != "," })
+      else { throw bad(tr("a whole number")) }
       return .int(i)
     case .money:
       guard let m = Money(parsing: text) else { throw bad(tr("an amount")) }
@@ -34,7 +35,10 @@ enum FieldValues {
       guard let d = Dec(parsing: text) else { throw bad(tr("a percentage")) }
       return .percent(d)
     case .decimal:
-      guard let d = Dec(parsing: text.filter { $0 != "," }) else { throw bad(tr("a number")) }
+      guard Money.separatorsWellPlaced(Substring(text)), let d = Dec(parsing: text.filter { $0 != "," })
+      else {
+        throw bad(tr("a number"))
+      }
       return .decimal(d)
     case .date:
       guard let d = Day(parsing: text) else { throw bad(tr("a date (YYYY-MM-DD)")) }
@@ -51,6 +55,24 @@ enum FieldValues {
       }
     case .timestamp, .null:
       throw ShellError(tr("`{0}` is set by kehu, not by hand", column.name))
+    }
+  }
+
+  /// Refuses what the model forbids beyond the type (see `Catalog.rangeProblem` and
+  /// `Catalog.hiddenCharacter`), the same for a command, an `update` and an imported row.
+  static func check(_ v: Value, table: String, column: String) throws(ShellError) {
+    switch Catalog.rangeProblem(v, table: table, column: column) {
+    case .negative?:
+      throw ShellError(tr("`{0}` cannot be negative, not `{1}`", column, v.plainText))
+    case .notPositive?:
+      throw ShellError(tr("`{0}` must be more than zero, not `{1}`", column, v.plainText))
+    case nil: break
+    }
+    if case .text(let s) = v, let (u, at) = Catalog.hiddenCharacter(in: s, name: Catalog.isName(column)) {
+      let hex = String(u.value, radix: 16, uppercase: true)
+      let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+      throw ShellError(
+        tr("`{0}` holds the invisible or control character {1} at character {2}", column, code, at))
     }
   }
 
@@ -73,7 +95,9 @@ enum FieldValues {
       }
       if out[key] != nil { throw ShellError(tr("`{0}` is given twice", key), at: w) }
       do {
-        out[key] = try parse(value, for: column)
+        let v = try parse(value, for: column)
+        try check(v, table: table.name, column: column.name)
+        out[key] = v
       } catch {
         throw ShellError(error.message, at: w)
       }

@@ -39,7 +39,9 @@ struct StoreTableSource: RowSource {
       return .int64(get: { Int64(bytes[$0]) }, isNull: { bytes[$0] == 2 })
     case .coded:
       return .codeArray(c.int32s, dictionary: c.dictionary.names)
-    case .decimal, .text:
+    case .text:
+      return .text(c.text)
+    case .decimal:
       return nil
     }
   }
@@ -143,8 +145,8 @@ extension Session {
       switch outcome {
       case .table(let r):
         if let path = r.exportPath {
-          try exportResult(r.table, to: path)
-          return .message(tr("exported {0} rows to {1}", r.table.rows.count, path))
+          let written = try exportResult(r.table, to: path)
+          return .message(tr("exported {0} rows to {1}", r.table.rows.count, written))
         }
         var table = r.table
         if r.totalRows > table.rows.count { table.totalRows = r.totalRows }
@@ -178,7 +180,10 @@ extension Session {
     for (i, row) in plan.rows.enumerated() {
       let key = table.value(row: row, column: table.def.keyColumn)
       var values: [String: Value] = [:]
-      for (j, c) in plan.columns.enumerated() { values[c] = plan.values[i][j] }
+      for (j, c) in plan.columns.enumerated() {
+        try FieldValues.check(plan.values[i][j], table: plan.table, column: c)
+        values[c] = plan.values[i][j]
+      }
       batch.append(.update(table: plan.table, key: key, values: values))
     }
     if !batch.isEmpty { try change(batch) }
@@ -193,11 +198,13 @@ extension Session {
       hint: e.notes.isEmpty ? nil : e.notes.map(tr).joined(separator: "\n"))
   }
 
-  func exportResult(_ t: ResultTable, to path: String) throws {
-    let text = render(t, RenderOptions(format: path.hasSuffix(".json") ? .json : .csv))
-    guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-      throw ShellError(tr("cannot write `{0}`", path))
+  /// `| export "FILE"`: JSON for `.json`, else the CSV `export TABLE` writes, through the
+  /// one safe writer; returns the absolute path written.
+  func exportResult(_ t: ResultTable, to path: String) throws -> String {
+    if path.lowercased().hasSuffix(".json") {
+      return try writeFile(Array(render(t, RenderOptions(format: .json)).utf8), to: path)
     }
+    return try writeCSV(t, to: path, excel: false)
   }
 }
 

@@ -66,8 +66,9 @@ public final class Session: ReplHost {
   var tables: [String: Binding] = [:]
   let io: SessionIO
   /// `output FILE` redirects results here; nil means the screen.
-  var redirect: FileHandle?
-  var redirectPath: String?
+  var redirect: OutputFile?
+  /// A write to `redirect` failed (a full disk, a size limit): reported after the statement.
+  var redirectFailure: ShellError?
   /// Scripts being run, innermost last, for relative paths and cycle detection.
   var sourceStack: [SourceFrame] = []
 
@@ -230,6 +231,11 @@ public final class Session: ReplHost {
           } else {
             if case .quit = output { return Outcome.quit }
             emitOutput(output)
+            if let e = redirectFailure {
+              redirectFailure = nil
+              report(e, in: st, source: source, file: file)
+              failed = true
+            }
           }
         } catch let e as ShellError {
           if e != .alreadyReported { report(e, in: st, source: source, file: file) }
@@ -402,6 +408,14 @@ public final class Session: ReplHost {
 
   // MARK: output
 
+  /// Puts the results written since `output FILE` in place of FILE and sends results back
+  /// to the screen. The executable calls it at the end of a run.
+  public func closeOutput() throws {
+    guard let file = redirect else { return }
+    redirect = nil
+    try file.commit()
+  }
+
   func emitOutput(_ output: CommandOutput) {
     switch output {
     case .table(let t): emit(renderTable(t))
@@ -416,7 +430,13 @@ public final class Session: ReplHost {
   func emit(_ text: String) {
     if muted { return }
     if let redirect {
-      redirect.write(Data(text.utf8))
+      do {
+        try redirect.append(Array(text.utf8))
+      } catch {
+        // The file is left as it was; results go back to the screen from here on.
+        redirectFailure = error as? ShellError ?? ShellError(String(describing: error))
+        self.redirect = nil
+      }
     } else {
       io.out(text)
     }

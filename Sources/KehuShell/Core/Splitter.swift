@@ -156,9 +156,12 @@ public enum Splitter {
 }
 
 extension String {
+  /// One backward scan: `Substring.dropLast()` measures the whole string each call, which
+  /// made a line with 40,000 trailing spaces (or a long comment) take seconds.
   func trimmingTrailingSpace() -> String {
-    var s = Substring(self)
-    while let l = s.last, l == " " || l == "\t" || l == "\n" || l == "\r" { s = s.dropLast() }
-    return String(s)
+    guard let last = lastIndex(where: { !($0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r") }) else {
+      return ""
+    }
+    return String(self[...last])
   }
 }

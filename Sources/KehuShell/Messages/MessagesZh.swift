@@ -312,6 +312,20 @@ enum ChineseMessages {
       "无法写入 `{0}`",
     "cannot write `{0}`: {1}":
       "无法写入 `{0}`：{1}",
+    "`{0}` cannot be negative, not `{1}`":
+      "`{0}` 不能为负数，而不是 `{1}`",
+    "`{0}` must be more than zero, not `{1}`":
+      "`{0}` 必须大于零，而不是 `{1}`",
+    "`{0}` holds the invisible or control character {1} at character {2}":
+      "`{0}` 的第 {2} 个字符处含有不可见字符或控制字符 {1}",
+    "not valid UTF-8 (byte 0x{0}); scripts are read as UTF-8":
+      "不是有效的 UTF-8（字节 0x{0}）；脚本按 UTF-8 读取",
+    "cannot write `{0}`: it is a directory":
+      "无法写入 `{0}`：它是一个目录",
+    "cannot write `{0}`: it is a symbolic link, which kehu does not replace; name its target":
+      "无法写入 `{0}`：它是一个符号链接，kehu 不会替换它；请写出它指向的文件",
+    "cannot write `{0}`: it is a device, a FIFO or a socket, not a regular file":
+      "无法写入 `{0}`：它是设备、FIFO 或套接字，不是普通文件",
     "interrupted":
       "已中断",
     "no scenario is open":

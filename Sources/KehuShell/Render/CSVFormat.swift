@@ -6,10 +6,28 @@ import KehuStore
 
 func renderCSV(_ t: ResultTable) -> String {
   var out = csvLine(t.columns.map(\.name))
+  let width = t.columns.count
+  // A million rows: fields go straight into one string, no array per row.
+  out.reserveCapacity(out.utf8.count + t.rows.count * width * 10)
   for r in t.rows.indices {
-    out += csvLine(t.columns.indices.map { machineText(t.cell(r, $0)) })
+    if width == 1 {
+      out += csvLine([csvCell(t.cell(r, 0))])
+      continue
+    }
+    for c in 0..<width {
+      if c > 0 { out += "," }
+      out += csvField(csvCell(t.cell(r, c)))
+    }
+    out += "\r\n"
   }
   return out
+}
+
+/// A cell as CSV text: a text that a spreadsheet would run as a formula gets a leading `'`
+/// (see `formulaEscaped`), as `export` writes it; numbers are never escaped.
+private func csvCell(_ v: Value) -> String {
+  if case .text(let s) = v { return formulaEscaped(s) }
+  return machineText(v)
 }
 
 private func csvLine(_ fields: [String]) -> String {

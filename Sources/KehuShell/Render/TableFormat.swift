@@ -76,9 +76,9 @@ private func painted(_ s: String, _ code: String, _ on: Bool) -> String {
 
 /// Drops the spaces that padding left at the end of a line.
 private func trimmedRight(_ s: String) -> String {
-  var t = Substring(s)
-  while t.last == " " { t = t.dropLast() }
-  return String(t)
+  // An index scan: `dropLast()` measures the whole substring each time (quadratic).
+  guard let last = s.lastIndex(where: { $0 != " " }) else { return "" }
+  return String(s[...last])
 }
 
 /// How many rows `maxRows` lets the table show (a negative limit shows none).

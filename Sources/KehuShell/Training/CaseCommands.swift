@@ -106,8 +106,10 @@ enum CaseCommands {
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       for f in c.files {
-        try Data(f.text.utf8).write(to: URL(fileURLWithPath: dir + "/" + f.name))
+        try OutputFile.write(Array(f.text.utf8), to: dir + "/" + f.name)
       }
+    } catch let e as ShellError {
+      throw a.error(e.message, at: "dir")
     } catch {
       throw a.error(tr("cannot write `{0}`: {1}", given, error.localizedDescription), at: "dir")
     }

@@ -77,11 +77,7 @@ enum Handout {
       throw ShellError(tr("the lesson {0} failed; no handout written:\n{1}", c.name, buffer.take()))
     }
     let text = recorder.markdown.joined(separator: "\n\n") + "\n"
-    do {
-      try Data(text.utf8).write(to: url)
-    } catch {
-      throw ShellError(tr("cannot write `{0}`: {1}", shown, error.localizedDescription))
-    }
+    try OutputFile.write(Array(text.utf8), to: url.path)
     let charts = recorder.markdown.filter { $0.hasPrefix("![") }.count
     return tr("wrote the handout of {0} to {1}; charts beside it: {2}", c.name, shown, charts)
   }

@@ -3,7 +3,7 @@ import KehuStore
 
 // The CSV that `export` writes for spreadsheets (RFC 4180, CRLF, UTF-8). Numbers are plain
 // (no separators), so a spreadsheet reads them as numbers. A text cell that begins with
-// = + - @ is prefixed with ' so that a spreadsheet shows it instead of running it as a
+// = + - @ TAB or CR is prefixed with ' so that a spreadsheet shows it instead of running it as a
 // formula (CSV injection); a text beginning with ' gets one too, so that `import`, which
 // takes one leading ' off every text cell, gives back exactly what was exported. Numbers
 // are never prefixed: -12.50 stays a negative amount. Null is an empty field and an empty
@@ -25,17 +25,17 @@ func csvBytes(_ t: ResultTable, excel: Bool) -> [UInt8] {
 }
 
 /// Writes `t` as CSV to `path` (replacing the file in one step, so a reader never sees half
-/// of it). The query pipeline's `| export "FILE.csv"` calls this too.
-func writeCSV(_ t: ResultTable, to path: String, excel: Bool) throws {
+/// of it); returns the absolute path written. The query pipeline's `| export "FILE.csv"`
+/// calls this too.
+@discardableResult
+func writeCSV(_ t: ResultTable, to path: String, excel: Bool) throws -> String {
   try writeFile(csvBytes(t, excel: excel), to: path)
 }
 
-func writeFile(_ bytes: [UInt8], to path: String) throws {
-  do {
-    try Data(bytes).write(to: URL(fileURLWithPath: path), options: .atomic)
-  } catch {
-    throw ShellError(tr("cannot write `{0}`", path))
-  }
+/// See `OutputFile`: a regular file replaced in one step, anything else refused.
+@discardableResult
+func writeFile(_ bytes: [UInt8], to path: String) throws -> String {
+  try OutputFile.write(bytes, to: path)
 }
 
 /// One cell as an exported field.
@@ -49,8 +49,9 @@ func exportField(_ v: Value) -> String {
   }
 }
 
-/// `=SUM(A1)` → `'=SUM(A1)`: the characters that start a formula in a spreadsheet.
+/// `=SUM(A1)` → `'=SUM(A1)`: the characters that start a formula in a spreadsheet, with TAB
+/// and CR, which spreadsheets skip before looking for one (OWASP's CSV injection list).
 func formulaEscaped(_ s: String) -> String {
-  guard let first = s.unicodeScalars.first, "=+-@'".unicodeScalars.contains(first) else { return s }
+  guard let first = s.unicodeScalars.first, "=+-@'\t\r".unicodeScalars.contains(first) else { return s }
   return "'" + s
 }

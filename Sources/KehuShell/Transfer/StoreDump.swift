@@ -79,7 +79,8 @@ enum StoreDump {
       do {
         let (text, _) = try TextDecoding.decode(Array(bytes), as: .utf8)
         let records = try parseCSV(text)
-        let plan = try TableImport.plan(def, records, db: db, options: .init(update: false, defaults: false))
+        let plan = try TableImport.plan(
+          def, records, db: db, options: .init(update: false, defaults: false, checked: false))
         guard plan.inserted == rows else {
           throw ShellError(tr("{0} rows, but the manifest says {1}", plan.inserted, rows))
         }

@@ -22,6 +22,9 @@ enum TableImport {
     /// dump does not, so that it gives back exactly what was dumped.
     var defaults = true
     var now = Timestamp(seconds: 0)
+    /// Refuse what the model forbids (`FieldValues.check`). A restore of a whole dump does
+    /// not: it gives back a store as it was, as the journal's replay does.
+    var checked = true
   }
 
   /// Where a row is, for messages: `row 3 (line 4)`.
@@ -65,7 +68,9 @@ enum TableImport {
       var cells: [String: Value] = [:]
       for (field, c) in zip(record.fields, columns) where !def.columns[c].derived {
         do {
-          cells[def.columns[c].name] = try cell(field, def.columns[c])
+          let v = try cell(field, def.columns[c])
+          if options.checked { try FieldValues.check(v, table: def.name, column: def.columns[c].name) }
+          cells[def.columns[c].name] = v
         } catch {
           throw ShellError(at + ": " + error.message)
         }
@@ -175,7 +180,8 @@ extension String {
   func trimmingAny(of set: String) -> String {
     var s = Substring(self)
     while let f = s.first, set.contains(f) { s = s.dropFirst() }
-    while let l = s.last, set.contains(l) { s = s.dropLast() }
-    return String(s)
+    // An index scan: `dropLast()` measures the whole substring each time (quadratic).
+    guard let last = s.lastIndex(where: { !set.contains($0) }) else { return "" }
+    return String(s[...last])
   }
 }

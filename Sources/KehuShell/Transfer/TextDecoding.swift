@@ -81,3 +81,35 @@ enum TextDecoding {
     1 + b.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count
   }
 }
+
+/// A script's bytes as text. Scripts are UTF-8 only (a BOM is allowed): a byte that is not
+/// UTF-8 is refused with its line and column, never read as U+FFFD and stored.
+public enum ScriptText {
+  /// The text, or the message `LINE:COL: error: …` for the first invalid byte.
+  public static func decode(_ bytes: [UInt8]) -> Result<String, InvalidScript> {
+    var body = bytes[...]
+    if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+    if let text = String(validating: body, as: UTF8.self) { return .success(text) }
+    let at = TextDecoding.firstInvalidUTF8(body)
+    let before = body.prefix(at)
+    let line = TextDecoding.lineOf(body, at)
+    let lineStart = before.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? body.startIndex
+    let column = 1 + String(decoding: body[lineStart..<(body.startIndex + at)], as: UTF8.self).count
+    let byte = body[body.startIndex + at]
+    return .failure(InvalidScript(line: line, column: column, byte: byte))
+  }
+}
+
+public struct InvalidScript: Error, Sendable, Equatable {
+  public var line: Int
+  public var column: Int
+  public var byte: UInt8
+
+  /// What is wrong, without the place.
+  public var reason: String {
+    tr("not valid UTF-8 (byte 0x{0}); scripts are read as UTF-8", String(byte, radix: 16, uppercase: true))
+  }
+
+  /// `LINE:COL: error: …`, for `FILE:` in front.
+  public var message: String { "\(line):\(column): " + tr("error: {0}", reason) }
+}

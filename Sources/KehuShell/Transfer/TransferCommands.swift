@@ -105,19 +105,24 @@ enum TransferCommands {
     let given = a.text("file") ?? ""
     let table = s.db[def.name]
     let ext = (given as NSString).pathExtension.lowercased()
+    let written: String
     switch ext {
     case "csv":
-      try write { try writeCSV(StoreDump.result(table), to: path(s, given), excel: a.flag("excel")) }
+      written = try write {
+        try writeCSV(StoreDump.result(table), to: path(s, given), excel: a.flag("excel"))
+      }
     case "json":
       if a.flag("excel") { throw a.error(tr("`excel=yes` is for CSV files"), at: "excel") }
-      try write { try writeFile(Array(renderJSON(StoreDump.result(table)).utf8), to: path(s, given)) }
+      written = try write {
+        try writeFile(Array(renderJSON(StoreDump.result(table)).utf8), to: path(s, given))
+      }
     default:
       throw a.error(tr("write to a .csv or .json file, not `{0}`", given), at: "file")
     }
-    func write(_ body: () throws -> Void) throws {
-      do { try body() } catch let e as ShellError { throw a.error(e.message, at: "file") }
+    func write(_ body: () throws -> String) throws -> String {
+      do { return try body() } catch let e as ShellError { throw a.error(e.message, at: "file") }
     }
-    return .message(tr("exported {0} rows of {1} to {2}", table.count, def.name, given))
+    return .message(tr("exported {0} rows of {1} to {2}", table.count, def.name, written))
   }
 
   static func exportAll(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

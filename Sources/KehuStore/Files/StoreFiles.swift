@@ -110,6 +110,16 @@ enum StoreFiles {
     loaded.journalExists = true
     loaded.journalSize = scan.goodEnd
     if let d = scan.damage, writer {
+      // The dropped bytes may be a complete record damaged after it was synced: they are
+      // kept beside the journal (synced before the journal is cut) for `kehu recover` or a
+      // person to look at, never destroyed.
+      let rfd = try FileIO.openRead(jPath)
+      let all = try FileIO.readAll(rfd, jPath)
+      close(rfd)
+      let aside = "journal-\(pad(seq))-at-\(scan.goodEnd).damaged"
+      try FileIO.writeAtomically(dir: dir, name: aside) { fd, path in
+        try FileIO.writeAll(fd, path, Array(all[min(scan.goodEnd, all.count)...]))
+      }
       let fd = open(jPath, O_WRONLY | O_CLOEXEC)
       if fd < 0 { throw FileIO.fail(jPath, "cannot open for writing") }
       defer { close(fd) }
@@ -117,7 +127,8 @@ enum StoreFiles {
       try FileIO.sync(fd, jPath)
       loaded.warnings.append(
         "\(jPath): dropped \(scan.size - scan.goodEnd) bytes of an incomplete write at byte "
-          + "\(d.offset) (\(d.reason)); last good record is sequence \(scan.lastSequence)")
+          + "\(d.offset) (\(d.reason)); last good record is sequence \(scan.lastSequence); "
+          + "the dropped bytes are kept in \(FileIO.join(dir, aside))")
     }
     return loaded
   }

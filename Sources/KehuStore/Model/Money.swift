@@ -56,6 +56,9 @@ public struct Money: Hashable, Comparable, Sendable, CustomStringConvertible {
       negative = true
       text = text.dropFirst()
     }
+    // A second sign is an error: `--1` once read as 1.00 (the decimal parser took the second).
+    guard let first = text.first, first.isASCII && (first.isNumber || first == ".") else { return nil }
+    guard Money.separatorsWellPlaced(text) else { return nil }
     let cleaned = text.filter { $0 != "," && $0 != "_" }
     guard let d = Dec(parsing: Substring(cleaned)), d.scale <= 2 else { return nil }
     guard let m = d.rescaled(to: 2), let f = Int64(exactly: m.mantissa) else { return nil }
@@ -98,7 +101,8 @@ extension Substring {
   var trimmingSpaces: Substring {
     var s = self
     while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-    while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-    return s
+    // An index scan: `dropLast()` measures the whole substring each time (quadratic).
+    guard let last = s.lastIndex(where: { $0 != " " && $0 != "\t" }) else { return s[s.endIndex...] }
+    return s[...last]
   }
 }

@@ -116,9 +116,9 @@ enum GradeCommands {
       }
       let svg = ParetoChart.svg(bars, total: total, lines: gl, title: t.title.map(tr) ?? "")
       do {
-        try Data(svg.utf8).write(to: URL(fileURLWithPath: s.outputPath(path)))
-      } catch {
-        throw a.error(tr("cannot write `{0}`: {1}", path, error.localizedDescription), at: "chart")
+        try OutputFile.write(Array(svg.utf8), to: s.outputPath(path))
+      } catch let e as ShellError {
+        throw a.error(e.message, at: "chart")
       }
       t.notes.append(tr("chart written to {0} ({1} bars)", path, bars.count))
     }

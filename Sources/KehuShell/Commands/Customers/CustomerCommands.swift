@@ -217,7 +217,9 @@ enum CustomerCommands {
         continue
       }
       do {
-        cells[name] = try FieldValues.parse(text, for: column)
+        let v = try FieldValues.parse(text, for: column)
+        try FieldValues.check(v, table: table.name, column: name)
+        cells[name] = v
       } catch {
         throw a.error(error.message, at: name)
       }

@@ -1,0 +1,134 @@
+import KehuStore
+
+/// Groups by key encoding: each key vector maps to a small slot (null first, then the
+/// values from the smallest up, or the dictionary codes), the slots of all keys pack into
+/// one 64-bit number, and packed keys find their group in a plain array when the range is
+/// small, in an open-addressing table otherwise. Groups are numbered in order of first
+/// appearance, as the row-at-a-time path numbers them.
+struct Groups {
+  /// The group of every frame position.
+  var of: [Int32]
+  /// The first frame position of every group.
+  var first: [Int]
+  var count: Int { first.count }
+
+  /// nil when the keys' ranges together need more than 64 bits.
+  init?(_ keys: [Vec], rows n: Int) {
+    var packed = [UInt64](repeating: 0, count: n)
+    var total: UInt64 = 1
+    for k in keys {
+      let (slots, width) = Groups.slots(k)
+      guard case (let t, false) = total.multipliedReportingOverflow(by: width) else { return nil }
+      let mult = total
+      total = t
+      packed.withUnsafeMutableBufferPointer { p in
+        for i in 0..<n { p[i] &+= slots(i) &* mult }
+      }
+    }
+    of = [Int32](repeating: 0, count: n)
+    first = []
+    if total <= UInt64(max(2 * n, 1 << 16)) && total <= 1 << 26 {
+      var table = [Int32](repeating: -1, count: Int(total))
+      for i in 0..<n {
+        let k = Int(packed[i])
+        var g = table[k]
+        if g < 0 {
+          g = Int32(first.count)
+          table[k] = g
+          first.append(i)
+        }
+        of[i] = g
+      }
+    } else {
+      var table = OpenTable(capacity: min(n, 1 << 16))
+      for i in 0..<n {
+        of[i] = table.find(packed[i], next: Int32(first.count))
+        if Int(of[i]) == first.count { first.append(i) }
+      }
+    }
+  }
+
+  /// A key's slot per position and its number of slots (null is slot 0).
+  static func slots(_ k: Vec) -> ((Int) -> UInt64, UInt64) {
+    switch k {
+    case .codes(let c, let dict):
+      if let same = canonical(dict) {
+        return ({ c[$0] < 0 ? 0 : UInt64(same[Int(c[$0])]) &+ 1 }, UInt64(dict.count) + 1)
+      }
+      return ({ UInt64(bitPattern: Int64(c[$0]) &+ 1) }, UInt64(dict.count) + 1)
+    case .ints(let x):
+      var lo = Int64.max
+      var hi = Int64.min
+      for v in x where v != Vec.null {
+        lo = min(lo, v)
+        hi = max(hi, v)
+      }
+      if hi < lo { return ({ _ in 0 }, 1) }
+      let width = UInt64(bitPattern: hi &- lo) &+ 2
+      return ({ x[$0] == Vec.null ? 0 : UInt64(bitPattern: x[$0] &- lo) &+ 1 }, width < 2 ? .max : width)
+    }
+  }
+}
+
+/// Dictionary entries that are equal as text (`==` on strings follows Unicode canonical
+/// equivalence: "é" precomposed or not) map to the first of them; nil when all differ.
+func canonical(_ dict: [String]) -> [Int32]? {
+  var first: [String: Int32] = [:]
+  var out: [Int32] = []
+  var merged = false
+  for (i, s) in dict.enumerated() {
+    let f = first[s] ?? Int32(i)
+    if first[s] == nil { first[s] = f } else { merged = true }
+    out.append(f)
+  }
+  return merged ? out : nil
+}
+
+/// An open-addressing hash table from 64-bit keys to group numbers; linear probing, grown
+/// at half full.
+struct OpenTable {
+  var keys: [UInt64]
+  var values: [Int32]
+  var used = 0
+  var mask: Int
+
+  init(capacity: Int) {
+    var c = 16
+    while c < 2 * capacity { c <<= 1 }
+    keys = [UInt64](repeating: 0, count: c)
+    values = [Int32](repeating: -1, count: c)
+    mask = c - 1
+  }
+
+  @inline(__always)
+  static func hash(_ k: UInt64) -> Int { Int(truncatingIfNeeded: (k &* 0x9E37_79B9_7F4A_7C15) >> 17) }
+
+  /// The value of `key`, inserting `next` when the key is new.
+  mutating func find(_ key: UInt64, next: Int32) -> Int32 {
+    var i = OpenTable.hash(key) & mask
+    while values[i] >= 0 {
+      if keys[i] == key { return values[i] }
+      i = (i + 1) & mask
+    }
+    keys[i] = key
+    values[i] = next
+    used += 1
+    if used * 2 > keys.count { grow() }
+    return next
+  }
+
+  mutating func grow() {
+    let oldKeys = keys
+    let oldValues = values
+    let c = keys.count * 2
+    keys = [UInt64](repeating: 0, count: c)
+    values = [Int32](repeating: -1, count: c)
+    mask = c - 1
+    for (k, v) in zip(oldKeys, oldValues) where v >= 0 {
+      var i = OpenTable.hash(k) & mask
+      while values[i] >= 0 { i = (i + 1) & mask }
+      keys[i] = k
+      values[i] = v
+    }
+  }
+}
