@@ -1,15 +1,20 @@
+#define _XOPEN_SOURCE 700
 #include "CLineEdit.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <histedit.h>
 #include <langinfo.h>
+#include <limits.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <poll.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
+#include <wchar.h>
 
 struct kehu_cle {
   EditLine *el;
@@ -105,6 +110,119 @@ static unsigned char complete_trampoline(EditLine *el, int ch) {
   return editor->complete(editor->complete_context, editor);
 }
 
+/*
+ * libedit 3.1's incremental redraw goes wrong around wide (two-cell) characters: after
+ * deleting one, or inserting before one on a wrapped line, the terminal's cursor ends a cell
+ * away from where libedit believes it is, and later edits land in the wrong cells
+ * (`print 你好世界y`, Left x3, Backspace, Right, Q shows `你  Q界y` while `你世Q界y` runs).
+ * Its drawing from scratch is right, so every key is read through this function, which
+ * first moves to the start of the edit, clears to the end of the screen and has libedit
+ * draw the line anew. Keys already waiting (a paste) skip the repaint; the last one gets it.
+ * Otherwise it reads as libedit's own reader does: one multibyte character per call, EINTR
+ * passed up only for Ctrl-C (a resize is retried).
+ */
+static int input_waiting(int fd) {
+  struct pollfd probe = {fd, POLLIN, 0};
+  return poll(&probe, 1, 0) > 0;
+}
+
+/* Cells a character takes as libedit draws it: control characters as ^X. */
+static int cells(wchar_t c) {
+  int w = wcwidth(c);
+  return w < 0 ? 2 : w;
+}
+
+/* Moves a drawing position past one character. */
+static void lay_out(wchar_t c, int columns, int *row, int *column) {
+  if (c == L'\n') {
+    ++*row;
+    *column = 0;
+    return;
+  }
+  int w = cells(c);
+  if (*column + w > columns) {
+    ++*row;
+    *column = 0;
+  }
+  *column += w;
+  if (*column >= columns) {
+    ++*row;
+    *column = 0;
+  }
+}
+
+/* The screen row, counted from the prompt's first, that the cursor is on (libedit's layout
+ * in re_refresh: a character that does not fit goes to the next row; a full row moves the
+ * cursor down). */
+static int cursor_row(kehu_cle *editor, int columns) {
+  int row = 0, column = 0;
+  const char *p = editor->prompt != NULL ? editor->prompt : "";
+  mbstate_t state;
+  memset(&state, 0, sizeof state);
+  int hidden = 0;
+  const LineInfoW *info = el_wline(editor->el);
+  size_t length = strlen(p);
+  for (size_t i = 0; i < length;) {
+    wchar_t c;
+    size_t n = mbrtowc(&c, p + i, length - i, &state);
+    if (n == 0 || n == (size_t)-1 || n == (size_t)-2) break;
+    i += n;
+    if (c == L'\1') {
+      hidden = !hidden;
+      continue;
+    }
+    if (hidden) continue;
+    lay_out(c, columns, &row, &column);
+  }
+  for (const wchar_t *c = info->buffer; c < info->cursor; c++) lay_out(*c, columns, &row, &column);
+  /* Before a wide character that does not fit, the cursor is shown where it goes: below. */
+  if (info->cursor < info->lastchar && column + cells(*info->cursor) > columns) row++;
+  return row;
+}
+
+static void repaint(kehu_cle *editor) {
+  int rows = cursor_row(editor, kehu_cle_columns(editor));
+  char move[32];
+  if (rows > 0) {
+    snprintf(move, sizeof move, "\033[%dA\r\033[J", rows);
+  } else {
+    snprintf(move, sizeof move, "\r\033[J");
+  }
+  kehu_cle_write(editor, move);
+  el_set(editor->el, EL_REFRESH);
+}
+
+static int read_char_repainted(EditLine *el, wchar_t *out) {
+  FILE *in = NULL;
+  int fd = (el_get(el, EL_GETFP, 0, &in) == 0 && in != NULL) ? fileno(in) : 0;
+  kehu_cle *editor = editor_of(el);
+  if (editor != NULL && !input_waiting(fd)) repaint(editor);
+  char bytes[MB_LEN_MAX];
+  size_t used = 0;
+  for (;;) {
+    ssize_t n = read(fd, bytes + used, 1);
+    if (n < 0) {
+      if (errno == EINTR && !interrupted) continue;
+      *out = L'\0';
+      return -1;
+    }
+    if (n == 0) {
+      *out = L'\0';
+      return 0;
+    }
+    used++;
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    size_t decoded = mbrtowc(out, bytes, used, &state);
+    if (decoded == (size_t)-2 && used < sizeof bytes) continue; /* more bytes of this character */
+    if (decoded == (size_t)-1 || decoded == (size_t)-2) {
+      used = 0; /* not a character in this locale: drop the bytes, as libedit does */
+      continue;
+    }
+    return 1;
+  }
+}
+
 kehu_cle *kehu_cle_open(const char *program_name, int history_size) {
   kehu_cle *editor = calloc(1, sizeof *editor);
   if (editor == NULL) return NULL;
@@ -130,6 +248,11 @@ kehu_cle *kehu_cle_open(const char *program_name, int history_size) {
   el_set(editor->el, EL_BIND, "^R", "em-inc-search-prev", NULL);
   /* And ^W deletes the word before the cursor, as in readline, not libedit's kill-region. */
   el_set(editor->el, EL_BIND, "^W", "ed-delete-prev-word", NULL);
+  el_set(editor->el, EL_GETCFN, read_char_repainted);
+  /* Home, End and Delete as xterm and tmux send them (libedit knows only the ESC [ H forms). */
+  el_set(editor->el, EL_BIND, "\\e[1~", "ed-move-to-beg", NULL);
+  el_set(editor->el, EL_BIND, "\\e[4~", "ed-move-to-end", NULL);
+  el_set(editor->el, EL_BIND, "\\e[3~", "ed-delete-next-char", NULL);
   el_source(editor->el, NULL);
   install_sigint(1);
   open_editors++;
@@ -188,8 +311,7 @@ int kehu_cle_history_load(kehu_cle *editor, const char *path) {
  * H_SAVE truncates the file before writing it, so a crash mid-save would lose the whole
  * history: write a private temporary file (created 0600) and rename it into place.
  */
-int kehu_cle_history_save(kehu_cle *editor, const char *path) {
-  if (editor->history == NULL) return -1;
+static int save_atomically(History *entries, HistEvent *event, const char *path) {
   size_t size = strlen(path) + 32;
   char *temporary = malloc(size);
   if (temporary == NULL) return -1;
@@ -206,13 +328,53 @@ int kehu_cle_history_save(kehu_cle *editor, const char *path) {
     free(temporary);
     return -1;
   }
-  int saved = history(editor->history, &editor->event, H_SAVE_FP, file);
+  int saved = history(entries, event, H_SAVE_FP, file);
   int ok = saved >= 0 && fflush(file) == 0 && fsync(fileno(file)) == 0;
   ok = (fclose(file) == 0) && ok;
   ok = ok && rename(temporary, path) == 0;
   if (!ok) unlink(temporary);
   free(temporary);
   return ok ? 0 : -1;
+}
+
+int kehu_cle_history_save(kehu_cle *editor, const char *path) {
+  if (editor->history == NULL) return -1;
+  return save_atomically(editor->history, &editor->event, path);
+}
+
+/*
+ * Two sessions at once must not overwrite each other's lines (as a whole-file save from
+ * memory would): under an exclusive lock on PATH.lock, read the file as it is now, add the
+ * one entry, cap it, and put it back. The lock is a separate file because the history file
+ * itself is replaced by rename, which a lock on its old inode would not cover.
+ */
+int kehu_cle_history_append(const char *path, const char *line, int history_size) {
+  size_t size = strlen(path) + 8;
+  char *lock_path = malloc(size);
+  if (lock_path == NULL) return -1;
+  snprintf(lock_path, size, "%s.lock", path);
+  int lock = open(lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  free(lock_path);
+  if (lock < 0) return -1;
+  while (flock(lock, LOCK_EX) != 0) {
+    if (errno != EINTR) {
+      close(lock);
+      return -1;
+    }
+  }
+  HistEvent event;
+  History *merged = history_init();
+  int result = -1;
+  if (merged != NULL) {
+    history(merged, &event, H_SETSIZE, history_size);
+    history(merged, &event, H_SETUNIQUE, 1);
+    history(merged, &event, H_LOAD, path); /* a missing file is an empty history */
+    if (history(merged, &event, H_ENTER, line) >= 0) result = save_atomically(merged, &event, path);
+    history_end(merged);
+  }
+  flock(lock, LOCK_UN);
+  close(lock);
+  return result;
 }
 
 int kehu_cle_history_enter(kehu_cle *editor, const char *line) {

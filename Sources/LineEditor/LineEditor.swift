@@ -26,6 +26,7 @@ public final class LineEditor {
   /// crashes on a non-ASCII prompt in a single-byte locale.
   public let isUTF8: Bool
   public let historyPath: String?
+  private let historySize: Int
 
   private var editor: OpaquePointer?
 
@@ -39,6 +40,7 @@ public final class LineEditor {
     guard let editor = kehu_cle_open(programName, Int32(clamping: historySize)) else { return nil }
     self.editor = editor
     self.historyPath = historyPath
+    self.historySize = historySize
     kehu_cle_set_completer(
       editor,
       { context, cle in
@@ -84,15 +86,16 @@ public final class LineEditor {
     }
   }
 
-  /// Adds one entry (a multi-line statement stays one entry) and rewrites the history file at
-  /// once, so a crash loses nothing already typed. Repeating the previous entry adds nothing.
-  /// Returns false when the file could not be written.
+  /// Adds one entry (a multi-line statement stays one entry) and appends it to the history
+  /// file at once, so a crash loses nothing already typed and a second session running at the
+  /// same time keeps its lines too; the file is capped at `historySize` entries. Repeating the
+  /// previous entry adds nothing. Returns false when the file could not be written.
   @discardableResult
   public func addHistory(_ entry: String) -> Bool {
     guard let editor, !entry.isEmpty else { return true }
     _ = kehu_cle_history_enter(editor, entry)
     guard let historyPath else { return true }
-    return kehu_cle_history_save(editor, historyPath) == 0
+    return kehu_cle_history_append(historyPath, entry, Int32(clamping: historySize)) == 0
   }
 
   /// Entries held now, after the cap and dropped duplicates.

@@ -18,19 +18,24 @@ struct Kehu: ParsableCommand {
       Also:
         kehu check --store DIR
         kehu recover --store DIR --to NEWDIR
-        kehu gen --customers N --sales M --store DIR
-        kehu lesson NAME [--handout FILE.md]
+        kehu gen --customers N --sales M [--seed S] [--today DATE] [--replace] --store DIR
+        kehu lesson NAME [--handout FILE.md] [--language en|zh] [--no-pause]
+      (their options are listed below)
 
       Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files \
       are corrupt, 66 a script cannot be read, 74 the store cannot be read or written, \
-      75 the store is locked, 70 an internal error. See REPL.md.
-      """
+      75 the store is locked, 73 `gen` would overwrite a store holding data, 70 an internal \
+      error. See REPL.md.
+      """,
+    version: kehuVersion
   )
 
   @Argument(help: "Script files to run, in order.") var files: [String] = []
   @Option(
-    name: .customShort("c"), help: ArgumentHelp("Run these statements and leave.", valueName: "statements"))
-  var command: String?
+    name: .customShort("c"),
+    help: ArgumentHelp(
+      "Run these statements and leave (repeatable; run in order with the files).", valueName: "statements"))
+  var commands: [String] = []
   @Option(help: "Output format: table, csv, json or markdown.") var format: String?
   @Option(help: "Fix today's date (YYYY-MM-DD) and make the clock deterministic.") var today: String?
   @Flag(help: "Print each statement behind the prompt before its output.") var echo = false
@@ -81,7 +86,7 @@ struct Kehu: ParsableCommand {
   func runSession() throws {
     let env = ProcessInfo.processInfo.environment
     let interactive =
-      files.isEmpty && command == nil && whatIf == nil && atomic == nil && isatty(0) == 1 && isatty(1) == 1
+      files.isEmpty && commands.isEmpty && whatIf == nil && atomic == nil && isatty(0) == 1 && isatty(1) == 1
     var settings = Settings()
     if let format { settings.format = OutputFormat(rawValue: format)! }
     if let today { settings.today = Day(parsing: today) }
@@ -92,7 +97,7 @@ struct Kehu: ParsableCommand {
     var variables: [String: Value] = [:]
     for b in bindings {
       let eq = b.firstIndex(of: "=")!
-      variables[String(b[..<eq])] = .text(String(b[b.index(after: eq)...]))
+      variables[String(b[..<eq])] = ScriptBinding.value(String(b[b.index(after: eq)...]))
     }
     // Progress only where a person watches: stderr at a terminal, and not beside JSON meant for programs.
     let line = progress || (isatty(2) == 1 && settings.format != .json) ? progressLine() : nil
@@ -135,15 +140,17 @@ struct Kehu: ParsableCommand {
         (whatIf != nil
           ? session.runWhatIf(source: text, file: path) : session.runAtomic(source: text, file: path))
         == .failed
-    } else if let command {
-      failed = session.run(source: command, file: "-c") == .failed
-    } else if files.isEmpty {
+    } else if files.isEmpty && commands.isEmpty {
       let data = FileHandle.standardInput.readDataToEndOfFile()
       failed = session.run(source: try scriptText([UInt8](data), file: "<stdin>"), file: "<stdin>") == .failed
     } else {
-      for file in files {
-        let text = try readScript(file)
-        let outcome = session.runScript(text, path: file)
+      for script in ScriptOrder.arrange(CommandLine.arguments.dropFirst(), commands: commands, files: files) {
+        let outcome: Session.Outcome
+        switch script {
+        case .statements(let text): outcome = session.run(source: text, file: "-c")
+        case .file(let file):
+          outcome = session.runScript(try readScript(file), path: file)
+        }
         if outcome == .quit { break }
         if outcome == .failed {
           failed = true
@@ -202,6 +209,24 @@ struct Kehu: ParsableCommand {
   }
 }
 
+/// `zh` when the locale (LC_ALL, else LC_MESSAGES, else LANG) is Chinese; else `en`.
+func languageFromEnvironment(_ env: [String: String]) -> String {
+  let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+  return locale.hasPrefix("zh") ? "zh" : "en"
+}
+
+func closeStore(_ store: Store) { try? store.close() }
+
+/// A store error becomes its message on stderr and its exit status (65, 74 or 75).
+func storeErrors<T>(_ body: () throws -> T) throws -> T {
+  do {
+    return try body()
+  } catch let e as StoreError {
+    writeErr("kehu: \(e.description)\n")
+    throw ExitCode(e.exitStatus)
+  }
+}
+
 /// A script file's text; one that cannot be read, or is not UTF-8, exits 66 (the message
 /// gives the line and column of the first bad byte).
 func readScript(_ path: String) throws -> String {
@@ -218,24 +243,6 @@ func scriptText(_ bytes: [UInt8], file: String) throws -> String {
   case .failure(let bad):
     writeErr("\(file):\(bad.message)\n")
     throw ExitCode(66)
-  }
-}
-
-/// `zh` when the locale (LC_ALL, else LC_MESSAGES, else LANG) is Chinese; else `en`.
-func languageFromEnvironment(_ env: [String: String]) -> String {
-  let locale = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
-  return locale.hasPrefix("zh") ? "zh" : "en"
-}
-
-func closeStore(_ store: Store) { try? store.close() }
-
-/// A store error becomes its message on stderr and its exit status (65, 74 or 75).
-func storeErrors<T>(_ body: () throws -> T) throws -> T {
-  do {
-    return try body()
-  } catch let e as StoreError {
-    writeErr("kehu: \(e.description)\n")
-    throw ExitCode(e.exitStatus)
   }
 }
 
@@ -328,141 +335,29 @@ func checkingStandardOutput(_ body: () throws -> Void) throws {
   if let thrown { throw thrown }
 }
 
-/// The store's maintenance commands, dispatched by their first word.
-struct Check: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu check", abstract: "Report what is intact in a store; changes nothing.")
-  @Option(help: ArgumentHelp("The store directory.", valueName: "dir")) var store: String
+/// `kehu --version`: the program and the store format it writes.
+let kehuVersion = "kehu 0.9.0 (store format \(Catalog.formatVersion))"
 
-  func run() throws {
-    try checkingStandardOutput(report)
-  }
-
-  func report() throws {
-    try storeErrors {
-      let report = try checkStore(dir: store)
-      for line in report.lines { writeOut(line + "\n") }
-      if !report.intact { throw ExitCode(65) }
-    }
-  }
-}
-
-struct Recover: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu recover",
-    abstract: "Write a new store from everything intact in a damaged one; the damaged store is not changed.")
-  @Option(help: ArgumentHelp("The damaged store.", valueName: "dir")) var store: String
-  @Option(help: ArgumentHelp("Where to write the new store (must not exist).", valueName: "newdir")) var to:
-    String
-
-  func run() throws {
-    try checkingStandardOutput(recover)
-  }
-
-  func recover() throws {
-    try storeErrors {
-      let report = try recoverStore(from: store, to: to)
-      for line in report.lines { writeOut(line + "\n") }
-    }
-  }
-}
-
-struct Gen: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu gen",
-    abstract: "Write a generated store of realistic data (deterministic for a seed and date).")
-  @Option(help: "Number of customers.") var customers: Int = 1000
-  @Option(help: "Number of sales lines.") var sales: Int = 10000
-  @Option(help: "Random seed.") var seed: UInt64 = 1
-  @Option(help: ArgumentHelp("The store directory to write.", valueName: "dir")) var store: String
-  @Option(help: "The generated data ends at this date (default today).") var today: String?
-  @Flag(help: "Show the progress line even when stderr is not a terminal.") var progress = false
-
-  func validate() throws {
-    if let today, Day(parsing: today) == nil {
-      throw ValidationError("--today must be a date YYYY-MM-DD; not '\(today)'")
-    }
-    if customers < 1 || sales < 0 {
-      throw ValidationError("--customers must be at least 1 and --sales at least 0")
-    }
-  }
-
-  /// Ctrl-C stops the work and leaves no store behind: the data is made before the store is
-  /// opened, and a store this run created is removed if Ctrl-C came while it was written.
-  func run() throws {
-    let day = today.flatMap { Day(parsing: $0) } ?? localNow().day
-    signal(SIGINT) { _ in genInterrupted = 1 }
-    let existed = FileManager.default.fileExists(atPath: store)
-    let line = progress || isatty(2) == 1 ? progressLine() : nil
-    let stop: @Sendable () -> Bool = { genInterrupted != 0 }
-    let report = line?.progress(tr("generating"), stop: stop) ?? WorkProgress { _, _ in !stop() }
-    guard let db = generate(customers: customers, sales: sales, seed: seed, today: day, progress: report)
-    else {
-      line?.end()
-      writeErr("kehu: interrupted; no store was written\n")
-      throw ExitCode(130)
-    }
-    line?.begin(tr("writing {0}", store))
-    line?.update(done: db.rowCount, total: nil)
-    try storeErrors {
-      let (opened, _) = try Store.open(.directory(store))
-      try opened.replaceAll(with: db)
-      try opened.close()
-    }
-    line?.end()
-    if genInterrupted != 0 && !existed {
-      try? FileManager.default.removeItem(atPath: store)
-      writeErr("kehu: interrupted; no store was written\n")
-      throw ExitCode(130)
-    }
-    writeOut("generated \(db.customers.count) customers and \(db["sales"].count) sales lines in \(store)\n")
-  }
-}
-
-/// `kehu lesson NAME [--handout FILE.md]`: a lesson on its case's scratch store, never the
-/// user's; with --handout, written as Markdown with its charts beside it.
-struct LessonRun: ParsableCommand {
-  static let configuration = CommandConfiguration(
-    commandName: "kehu lesson",
-    abstract: "Run a built-in lesson in script mode, or write it as a Markdown handout.")
-  @Argument(help: "The case: \(CaseLibrary.all.map(\.name).joined(separator: ", ")).") var name: String
-  @Option(help: ArgumentHelp("Write the lesson as Markdown, charts beside it.", valueName: "file.md"))
-  var handout: String?
-  @Option(help: "Messages and narration in this language: en or zh (default from LANG).") var language:
-    String?
-
-  func validate() throws {
-    if CaseLibrary.named(name) == nil {
-      throw ValidationError(
-        "no case '\(name)'; cases: \(CaseLibrary.all.map(\.name).joined(separator: ", "))")
-    }
-    if let language, !["en", "zh"].contains(language) {
-      throw ValidationError("--language must be en or zh")
-    }
-  }
-
-  func run() throws {
-    var settings = Settings()
-    settings.language = language ?? languageFromEnvironment(ProcessInfo.processInfo.environment)
-    settings.user = ProcessInfo.processInfo.environment["USER"] ?? "user"
-    let session = Session(
-      options: SessionOptions(clock: { localNow() }, settings: settings, storeName: "memory"),
-      io: SessionIO(out: writeOut, err: writeErr))
-    session.noPause = true
-    var statement = "lesson \(name)"
-    if let handout {
-      statement +=
-        " handout=\""
-        + handout.replacingOccurrences(of: "\\", with: "\\\\")
-        .replacingOccurrences(of: "\"", with: "\\\"") + "\""
-    }
-    if session.run(source: statement, file: "kehu lesson") != .ok { throw ExitCode(1) }
-  }
+/// `kehu --help` shows the subcommands' options too, so one page answers "what can I type".
+func fullHelp() -> String {
+  let parts: [String] = [
+    Kehu.helpMessage(), Check.helpMessage(), Recover.helpMessage(), Gen.helpMessage(),
+    LessonRun.helpMessage(),
+  ]
+  return parts.joined(separator: "\n\n") + "\n"
 }
 
 // A file-size limit (`ulimit -f`) must fail the write with EFBIG, which kehu reports, not
 // kill the process with SIGXFSZ.
 signal(SIGXFSZ, SIG_IGN)
+
+let mainArguments = CommandLine.arguments.dropFirst().prefix { $0 != "--" }
+if !["check", "recover", "gen", "lesson"].contains(mainArguments.first ?? ""),
+  mainArguments.contains("--help") || mainArguments.contains("-h")
+{
+  writeOut(fullHelp())
+  exit(0)
+}
 
 switch CommandLine.arguments.dropFirst().first {
 case "check": Check.main(Array(CommandLine.arguments.dropFirst(2)))

@@ -17,12 +17,13 @@ final class RenderTableTests: XCTestCase {
     title: "Customers", notes: ["limits in yuan"])
 
   func testChineseColumnsAlignByDisplayWidth() {
-    // Widths: id 4, name 8 (欧阳娜娜), credit_limit 12 (its header), rate 5 (12.5%).
+    // Widths: id 4, name 8 (欧阳娜娜), credit_limit 12 (its header), rate 5 (12.5%); the
+    // percentages of one column keep the same decimals (30.0%).
     let expected = """
       Customers
       id    name      credit_limit   rate
       ────  ────────  ────────────  ─────
-      C001  张三         50,000.00    30%
+      C001  张三         50,000.00  30.0%
       C002  欧阳娜娜     -1,234.50  12.5%
       C003  Li Lei
       (3 rows)
@@ -78,14 +79,31 @@ final class RenderTableTests: XCTestCase {
     XCTAssertEqual(render(t, RenderOptions()), "address\n───────────────\n北京\\n朝阳\\t1号\n(1 row)\n")
   }
 
+  func testPercentagesOfAColumnShareTheirDecimalsAndGroupThousands() {
+    let t = ResultTable(
+      columns: [ResultColumn("share", .percent)],
+      rows: [
+        [.percent(Dec(mantissa: 53, scale: 2))], [.percent(Dec(mantissa: 655, scale: 3))], [.null],
+        [.percent(Dec(mantissa: 123_456, scale: 4))],
+      ])
+    XCTAssertEqual(
+      render(t, RenderOptions()), "    share\n─────────\n   53.00%\n   65.50%\n\n1,234.56%\n(4 rows)\n")
+    // Machine formats keep every digit of the fraction.
+    XCTAssertEqual(render(t, RenderOptions(format: .csv)), "share\r\n0.53\r\n0.655\r\n\"\"\r\n12.3456\r\n")
+  }
+
   func testEmptyAndMessageOnly() {
     let none = ResultTable(columns: [ResultColumn("a", .text)])
     XCTAssertEqual(render(none, RenderOptions()), "a\n─\n(0 rows)\n")
     let message = ResultTable(columns: [], title: "customer C001 added", notes: ["credit limit 50,000.00"])
-    for format in OutputFormat.allCases {
+    for format in OutputFormat.allCases where format != .json {
       XCTAssertEqual(
         render(message, RenderOptions(format: format)), "customer C001 added\ncredit limit 50,000.00\n")
     }
+    // JSON stays one document: the lines become one message object.
+    XCTAssertEqual(
+      render(message, RenderOptions(format: .json)),
+      "{\"message\": \"customer C001 added\\ncredit limit 50,000.00\"}\n")
     XCTAssertTrue(message.isMessageOnly)
     XCTAssertEqual(render(ResultTable(columns: []), RenderOptions()), "")
   }

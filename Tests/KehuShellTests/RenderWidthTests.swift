@@ -1,3 +1,4 @@
+import KehuStore
 import KehuText
 import XCTest
 
@@ -71,5 +72,33 @@ final class RenderWidthTests: XCTestCase {
     XCTAssertEqual("张三".leftPadded(toWidth: 6), "  张三")
     XCTAssertEqual("张三四".padded(toWidth: 4), "张三四")
     XCTAssertEqual("ab".leftPadded(toWidth: 2), "ab")
+  }
+
+  // MARK: fitting to the terminal
+
+  func testATableIsFittedToTheTerminalWidthByCuttingTextNotNumbers() {
+    let long = "上海华强电子有限公司浦东新区张江高科技园区分公司"
+    let t = ResultTable(
+      columns: [
+        ResultColumn("id", .int), ResultColumn("name", .text), ResultColumn("address", .text),
+        ResultColumn("amount", .money),
+      ],
+      rows: [[.int(1001), .text(long), .text(long + long), .money(Money(fen: 123_456_789))]])
+    let text = render(t, RenderOptions(width: 60))
+    let lines = text.split(separator: "\n").map(String.init)
+    XCTAssertTrue(lines.allSatisfy { $0.displayWidth <= 60 }, text)
+    XCTAssertTrue(lines[2].hasSuffix("1,234,567.89"), "a number was cut: \(lines[2])")
+    XCTAssertTrue(lines[2].contains("…"), text)
+    // Without a width (a script) nothing is fitted beyond the 40-cell cut.
+    XCTAssertTrue(render(t, RenderOptions()).split(separator: "\n").contains { String($0).displayWidth > 60 })
+  }
+
+  func testAutoViewTurnsToCardsWhenTheLinesCannotFit() {
+    let columns = (1...12).map { ResultColumn("column_\($0)", .int) }
+    let t = ResultTable(columns: columns, rows: [(1...12).map { .int(Int64($0)) }])
+    let fitted = render(t, RenderOptions(view: .auto, width: 80))
+    XCTAssertTrue(fitted.hasPrefix("-[ RECORD 1 ]"), fitted)
+    XCTAssertFalse(render(t, RenderOptions(view: .auto, width: 200)).hasPrefix("-[ RECORD 1 ]"))
+    XCTAssertFalse(render(t, RenderOptions(view: .auto)).hasPrefix("-[ RECORD 1 ]"))
   }
 }

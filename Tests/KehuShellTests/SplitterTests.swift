@@ -1,4 +1,5 @@
 import KehuQuery
+import KehuStore
 import XCTest
 
 @testable import KehuShell
@@ -87,6 +88,22 @@ final class WordsTests: XCTestCase {
 
 final class CompletionTests: XCTestCase {
   let session = Session(options: SessionOptions(), io: SessionIO(out: { _ in }, err: { _ in }))
+
+  func testAfterANewNameComeExpressionsNotTables() {
+    for line in ["customers | derive x = cre", "customers | select a = cre", "customers | summarize n = cre"]
+    {
+      let c = session.complete(line: line, cursor: line.count).candidates
+      XCTAssertTrue(c.contains("credit_limit"), "\(line): \(c)")
+      XCTAssertFalse(
+        c.contains { $0.hasPrefix("credit_") && Catalog.table(named: $0) != nil }, "\(line): \(c)")
+    }
+    let let_ = session.complete(line: "let big = cus", cursor: 13).candidates
+    XCTAssertEqual(let_, ["customers"])
+    let fns = session.complete(line: "customers | derive y = co", cursor: 25).candidates
+    XCTAssertTrue(fns.contains("coalesce(") && fns.contains("contains("), "\(fns)")
+    let ifs = session.complete(line: "customers | derive y = i", cursor: 24).candidates
+    XCTAssertTrue(ifs.contains("if("), "\(ifs)")
+  }
 
   func testCommandNames() {
     XCTAssertEqual(session.complete(line: "he", cursor: 2), Completion(replaceFrom: 0, candidates: ["help"]))

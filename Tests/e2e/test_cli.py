@@ -113,7 +113,7 @@ def case_what_if_atomic_and_output():
         f.write("update customers set credit_limit = credit_limit * 2 where name == \"甲\"\n")
     before = store_files(d)
     code, out, err = run(["--store", d, "--what-if", script])
-    check(code == 0 and "credit_limit" in out and "1000.00" in out and "2000.00" in out,
+    check(code == 0 and "credit_limit" in out and "1,000.00" in out and "2,000.00" in out,
           "--what-if printed no diff: %r %r" % (out, err))
     check(store_files(d) == before, "--what-if changed the store")
     bad = os.path.join(TMP, "a.kehu")
@@ -143,21 +143,188 @@ STATEFUL_EXAMPLES = {
 }
 
 
+# Text for people in every format: the user's own `print`, a lesson's narration and exercises.
+NARRATIVE = {"print", "lesson", "exercise"}
+
+
 def case_every_help_example_runs_on_the_demo_firm():
     code, out, err = run(["--memory", "--format", "csv", "-c", "help"])
     names = [line.split(",")[0] for line in out.splitlines()[1:] if line]
     check(len(names) > 100, "help listed %d commands" % len(names))
     failing = []
+    not_json = []
     for name in names:
         code, text, err = run(["--memory", "-c", "help " + name])
         examples = [l[len("Example: "):] for l in text.splitlines() if l.startswith("Example: ")]
         check(len(examples) == 1, "`help %s` has no example" % name)
         if name in STATEFUL_EXAMPLES:
             continue
-        code, text, err = run(["--demo", "--today", "2026-11-29", "--no-pause", "-c", examples[0]], cwd=TMP)
+        # Run in JSON: each must also print one JSON document (or nothing, for a command that
+        # shows nothing), never text around or between tables.
+        code, text, err = run(["--demo", "--today", "2026-11-29", "--no-pause", "--format", "json",
+                               "-c", examples[0]], cwd=TMP)
         if code != 0:
             failing.append("%s: %s" % (examples[0], err.strip().splitlines()[0] if err.strip() else code))
+        elif name not in NARRATIVE:
+            try:
+                docs = json_documents(text)
+                if len(docs) > 1:
+                    not_json.append("%s: %d documents" % (examples[0], len(docs)))
+            except ValueError as e:
+                not_json.append("%s: %s in %r" % (examples[0], e, text[:80]))
     check(not failing, "examples that fail on the demo firm:\n  " + "\n  ".join(failing))
+    check(not not_json, "examples whose --format json output is not one JSON document:\n  "
+          + "\n  ".join(not_json))
+
+
+# ---- scripts and machine output (issue 17) ------------------------------------------------
+
+def case_gen_refuses_a_store_with_data_unless_replace():
+    d = os.path.join(TMP, "firm")
+    code, out, err = run(["--store", d, "-c", "customer add individual name=王芳"])
+    check(code == 0, err)
+    before = store_files(d)
+    code, out, err = run(["gen", "--customers", "10", "--sales", "20", "--store", d, "--today", "2026-11-29"])
+    check(code == 73, "gen over a firm's data exited %d, expected 73: %r" % (code, err))
+    check("--replace" in err and "nothing was changed" in err, "gen's refusal does not say what to do: %r" % err)
+    check(store_files(d) == before, "a refused gen changed the store")
+    code, out, err = run(["gen", "--customers", "10", "--sales", "20", "--store", d, "--today", "2026-11-29",
+                          "--replace"])
+    aside = d + ".replaced-1"
+    check(code == 0 and aside in out, "gen --replace did not name where the old store went: %d %r %r"
+          % (code, out, err))
+    code, out, err = run(["--store", aside, "--read-only", "--format", "csv", "-c", "customers | count"])
+    check(code == 0 and out.splitlines()[1] == "1", "the moved-aside store lost its data: %r %r" % (out, err))
+    code, out, err = run(["--store", d, "--read-only", "--format", "csv", "-c", "customers | count"])
+    check(code == 0 and out.splitlines()[1] == "10", "gen --replace did not write 10 customers: %r" % out)
+    # An empty directory, or a fresh store never written to, is free.
+    empty = os.path.join(TMP, "empty")
+    os.makedirs(empty)
+    code, out, err = run(["gen", "--customers", "5", "--sales", "5", "--store", empty, "--today", "2026-11-29"])
+    check(code == 0, "gen into an empty directory: %d %r" % (code, err))
+
+
+def case_several_c_run_in_order_with_files():
+    script = os.path.join(TMP, "mid.kehu")
+    with open(script, "w") as f:
+        f.write('print "file"\n')
+    code, out, err = run(["--memory", "-c", 'print "a"', "-c", 'print "b"'])
+    check(code == 0 and out == "a\nb\n", "two -c: %d %r %r" % (code, out, err))
+    code, out, err = run(["--memory", "-c", 'print "a"', script, "--format", "csv", "-c", 'print "b"'])
+    check(code == 0 and out == "a\nfile\nb\n", "-c, a file, -c: %r %r" % (out, err))
+    code, out, err = run(["--memory", "-c", "custmer x", "-c", 'print "never"'])
+    check(code == 1 and "never" not in out, "a failing -c did not stop the run: %r" % out)
+
+
+def case_set_reads_language_literals():
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--set", "n=3", "--format", "csv",
+                          "-c", "customers | take $n | count"])
+    check(code == 0 and out.splitlines()[1] == "3", "--set n=3 then take $n: %d %r %r" % (code, out, err))
+    code, out, err = run(["--memory", "--set", "share=30%", "--set", "d=2026-01-31", "--set", "g=2w",
+                          "--set", "t=\"王 芳\"", "--set", "m=-1.5", "--format", "csv",
+                          "-c", "$share * 2; $d + 1d; $g + 1d; $t; $m * 2"])
+    lines = [l for l in out.splitlines() if l != "value"]
+    check(code == 0 and len(lines) == 5 and float(lines[0]) == 0.6 and float(lines[4]) == -3
+          and lines[1:4] == ["2026-02-01", "15", "王 芳"],
+          "--set literals: %d %r %r" % (code, lines, err))
+    code, out, err = run(["--memory", "--set", "share=30%", "-c",
+                          "limit_sales(1_000_000, $share, 45d)"])
+    check(code == 0, "limit_sales with --set share=30%%: %r" % err)
+
+
+def case_version_and_full_help():
+    code, out, err = run(["--version"])
+    check(code == 0 and out.startswith("kehu ") and "store format" in out, "--version: %d %r %r" % (code, out, err))
+    code, out, err = run(["--help"])
+    check(code == 0, "--help exited %d" % code)
+    for option in ["--language", "--no-pause", "--seed", "--today", "--replace", "--handout", "--to",
+                   "--customers", "--read-only", "--version"]:
+        check(option in out, "--help does not list %s" % option)
+
+
+def json_documents(text):
+    """Each statement's output must be exactly one JSON document: parse them one after another."""
+    import json
+    decoder = json.JSONDecoder()
+    docs, i = [], 0
+    while True:
+        while i < len(text) and text[i].isspace():
+            i += 1
+        if i == len(text):
+            return docs
+        doc, i = decoder.raw_decode(text, i)
+        docs.append(doc)
+
+
+def case_json_is_one_document_per_statement():
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--format", "json", "-c", "ar statement 1001"])
+    docs = json_documents(out)
+    check(code == 0 and len(docs) == 1 and len(docs[0]["tables"]) >= 2,
+          "ar statement in JSON: %d documents" % len(docs))
+    check(all("rows" in t and "notes" in t for t in docs[0]["tables"]), "a table without rows or notes")
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--format", "json", "-c", "credit report 1001"])
+    docs = json_documents(out)
+    check(code == 0 and len(docs) == 1 and docs[0]["tables"][0]["title"].startswith("CREDIT INVESTIGATION"),
+          "credit report in JSON: %r" % out[:200])
+    code, out, err = run(["--memory", "--format", "json", "-c", "customer add individual name=王芳"])
+    docs = json_documents(out)
+    check(code == 0 and docs == [{"message": "added customer 1 王芳", "id": 1, "name": "王芳"}],
+          "customer add in JSON: %r" % out)
+
+
+def case_psql_and_sqlite_habits():
+    def demo(statements):
+        return run(["--demo", "--today", "2026-11-29", "-c", statements])
+    code, out, err = demo("\\d")
+    tables_code, tables_out, _ = demo("tables")
+    check(code == 0 and out == tables_out, "\\d is not `tables`: %d %r" % (code, err))
+    code, out, err = demo(".tables")
+    check(code == 0 and out == tables_out, ".tables is not `tables`: %r" % err)
+    code, out, err = demo("\\d customers")
+    _, describe_out, _ = demo("describe customers")
+    check(code == 0 and out == describe_out, "\\d customers is not `describe customers`: %r" % err)
+    code, out, err = demo("\\x; customers | take 1")
+    check(code == 0 and out.startswith("-[ RECORD 1 ]"), "\\x did not switch to the vertical view: %r" % out[:60])
+    for quit_word in ("\\q", ".quit"):
+        code, out, err = demo(quit_word + '; print "never"')
+        check(code == 0 and "never" not in out, "%s did not leave: %d %r" % (quit_word, code, out))
+    code, out, err = demo("customers | where area == '华东' | count")
+    check(code == 1 and "double quotes" in err, "single quotes: %r" % err)
+    for query, word in [("customers | limit 3", "take"), ("customers | order by name", "sort"),
+                        ('customers | where name like "王"', "contains(")]:
+        code, out, err = demo(query)
+        check(code == 1 and word in err.splitlines()[0], "%s does not suggest %s: %r" % (query, word, err))
+
+
+def case_demo_save_and_sync_say_what_is_true():
+    code, out, err = run(["--demo", "--today", "2026-11-29", "-c", "save"])
+    check(code == 0 and "nothing was saved" in out and "rows to" not in out, "save on the demo: %r" % out)
+    code, out, err = run(["--memory", "--format", "csv", "-c", "set"])
+    rows = dict(line.split(",")[:2] for line in out.splitlines()[1:])
+    check(rows.get("sync") == "group", "`set` in a script shows sync %r, expected group" % rows.get("sync"))
+    code, out, err = run(["--memory", "-c", "set sync statement; set sync"])
+    check(out.strip() == "sync = statement", "set sync after setting it: %r" % out)
+
+
+def case_help_is_whole_and_covers_the_query_language():
+    code, out, err = run(["--memory", "-c", "help customer add"])
+    check(code == 0, err)
+    fields = {l.split()[0]: l.split(None, 1)[1] for l in out.splitlines() if l.startswith("  ") and "=" in l.split()[0]}
+    check(fields.get("business_address=", "").startswith("text"), "business_address= runs into its type: %r" % out)
+    check(fields.get("age=", "").startswith("a whole number"), "age= is not shown as a whole number: %r" % fields.get("age="))
+    check(fields.get("tier=", "").startswith("major|general|scattered"), "tier= lacks its values: %r" % fields.get("tier="))
+    # The listing is never cut: no "more rows", every summary whole even in a narrow pipe.
+    code, out, err = run(["--memory", "-c", "set rows 5; help"])
+    check(code == 0 and "more rows" not in out and not any(l.endswith("…") for l in out.splitlines()),
+          "help was cut: %r" % out[-200:])
+    _, csv_out, _ = run(["--memory", "--format", "csv", "-c", "help"])
+    check(len(out.splitlines()) >= len(csv_out.splitlines()) - 1, "help lists fewer commands than its CSV")
+    for topic in ["where", "select", "sort", "take", "summarize", "join", "let", "for", "update", "functions",
+                  "limit_sales", "settings", "query"]:
+        code, out, err = run(["--memory", "-c", "help " + topic])
+        check(code == 0 and out.strip(), "help %s: %d %r" % (topic, code, err))
+    code, out, err = run(["--memory", "-c", "help functions"])
+    check("coalesce(" in out and "if(" in out and "limit_sales(" in out, "help functions: %r" % out[:200])
 
 
 # ---- the lock, read-only, damage --------------------------------------------------------
@@ -347,6 +514,14 @@ CASES = [
     case_help_is_chinese_under_a_chinese_locale,
     case_bad_statement_exit_1_with_caret,
     case_usage_errors_exit_64,
+    case_gen_refuses_a_store_with_data_unless_replace,
+    case_several_c_run_in_order_with_files,
+    case_set_reads_language_literals,
+    case_version_and_full_help,
+    case_json_is_one_document_per_statement,
+    case_psql_and_sqlite_habits,
+    case_demo_save_and_sync_say_what_is_true,
+    case_help_is_whole_and_covers_the_query_language,
     case_init_file_set_and_echo,
     case_every_help_example_runs_on_the_demo_firm,
     case_what_if_atomic_and_output,

@@ -42,7 +42,8 @@ class Failure(Exception):
 class Session:
     """One kehu process on its own pty, which is its controlling terminal (so Ctrl-C signals)."""
 
-    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None, cwd=None):
+    def __init__(self, binary, home, lang="C.UTF-8", history="", extra_env=None, cwd=None, columns=80,
+                 args=("--memory", "--no-init")):
         """history: a KEHU_HISTORY value; "" for a file in `home`; None leaves it unset."""
         self.home = home
         env = {
@@ -57,7 +58,7 @@ class Session:
         if lang is not None:
             env["LANG"] = lang
         self.master, self.slave = os.openpty()
-        fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+        fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, columns, 0, 0))
         # The parent keeps the slave open: its settings are read before and after the run.
         self.termios_before = termios.tcgetattr(self.slave)
         self.stty_before = stty(self.slave)
@@ -71,7 +72,7 @@ class Session:
                 fcntl.ioctl(self.slave, termios.TIOCSCTTY, 0)
                 for fd in (0, 1, 2):
                     os.dup2(self.slave, fd)
-                os.execve(binary, [binary, "--memory", "--no-init"], env)
+                os.execve(binary, [binary] + list(args), env)
             finally:
                 os._exit(127)
         self.output = b""
@@ -154,6 +155,126 @@ class Session:
         os.close(self.slave)
 
 
+# ---- A small terminal, to check what the screen shows ---------------------------------------
+
+def cell_width(ch):
+    import unicodedata
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+class Screen:
+    """Enough of an xterm to replay what kehu writes while editing: printing (wide characters
+    take two cells, auto-margin with the pending wrap), CR, LF, BS and the CSI moves and erases
+    libedit's terminfo entry uses. Unknown sequences are ignored."""
+
+    def __init__(self, rows, columns):
+        self.rows, self.columns = rows, columns
+        self.grid = [[" "] * columns for _ in range(rows)]
+        self.row = self.column = 0
+        self.pending = False
+
+    def _down(self):
+        self.row += 1
+        if self.row == self.rows:
+            self.grid.pop(0)
+            self.grid.append([" "] * self.columns)
+            self.row -= 1
+
+    def _put(self, ch):
+        w = cell_width(ch)
+        if self.pending or self.column + w > self.columns:
+            self._down()
+            self.column = 0
+            self.pending = False
+        self.grid[self.row][self.column] = ch
+        if w == 2:
+            self.grid[self.row][self.column + 1] = ""
+        self.column += w
+        if self.column >= self.columns:
+            self.column = self.columns - 1
+            self.pending = True
+
+    def feed(self, text):
+        i = 0
+        while i < len(text):
+            ch = text[i]
+            i += 1
+            if ch == "\x1b":
+                if i < len(text) and text[i] == "[":
+                    j = i + 1
+                    while j < len(text) and not ("@" <= text[j] <= "~"):
+                        j += 1
+                    params, final = text[i + 1:j], text[j] if j < len(text) else ""
+                    i = j + 1
+                    self._csi(params, final)
+                else:
+                    i += 1  # ESC and one character (ESC =, ESC >, ...)
+            elif ch == "\r":
+                self.column, self.pending = 0, False
+            elif ch == "\n":
+                self._down()
+                self.pending = False
+            elif ch == "\b":
+                self.column, self.pending = max(0, self.column - 1), False
+            elif ch == "\x07" or ch < " ":
+                pass
+            else:
+                self._put(ch)
+
+    def _csi(self, params, final):
+        if params.startswith("?"):
+            return
+        n = int(params) if params.isdigit() else 1
+        self.pending = False
+        if final == "A":
+            self.row = max(0, self.row - n)
+        elif final == "B":
+            self.row = min(self.rows - 1, self.row + n)
+        elif final == "C":
+            self.column = min(self.columns - 1, self.column + n)
+        elif final == "D":
+            self.column = max(0, self.column - n)
+        elif final == "G":
+            self.column = min(self.columns - 1, n - 1)
+        elif final == "K":
+            for c in range(self.column, self.columns):
+                self.grid[self.row][c] = " "
+        elif final == "J":
+            for c in range(self.column, self.columns):
+                self.grid[self.row][c] = " "
+            for r in range(self.row + 1, self.rows):
+                self.grid[r] = [" "] * self.columns
+        elif final == "P":
+            line = self.grid[self.row]
+            del line[self.column:self.column + n]
+            line.extend([" "] * n)
+        elif final == "@":
+            line = self.grid[self.row]
+            line[self.column:self.column] = [" "] * n
+            del line[self.columns:]
+
+    def line(self, r):
+        return "".join(self.grid[r])
+
+    def edit_line(self, prompt):
+        """The text after the last prompt on screen, over its wrapped rows, and the cursor's
+        offset in cells from the start of that text."""
+        start = max(r for r in range(self.rows) if self.line(r).startswith(prompt))
+        text = ""
+        cursor = 0
+        for r in range(start, self.rows):
+            row = self.line(r)
+            # A wide character that does not fit in the last cell goes to the next row; the
+            # cell left behind is padding, not text.
+            padded = r + 1 < self.rows and row.endswith(" ") and cell_width(self.line(r + 1)[:1] or " ") == 2
+            if r < self.row:
+                cursor += self.columns - (1 if padded else 0)
+            elif r == self.row:
+                cursor += self.column
+            text += row[:-1] if padded else row
+        return text[len(prompt):].rstrip(), cursor - len(prompt)
+
+
 def stty(fd):
     """`stty -a` for the terminal behind fd, the way a user would compare it."""
     import subprocess
@@ -191,6 +312,92 @@ def case_chinese_input(binary, home):
         s.prompt_then(P + "你好客户\r")
         s.expect("\r\n~ 你好客户\r\n")
         s.prompt_then(CTRL_D)
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
+def case_wide_characters_edit_as_shown(binary, home):
+    # The screen shows the line that will run, with the cursor where the next character goes,
+    # after inserts, deletes and moves over wide characters at the start, middle and end, on
+    # one row and across a wrapped row. A model of the edit gives the expected text.
+    right, home_key, end_key = "\x1b[C", "\x01", "\x05"
+    long_text = "".join(chr(0x4E00 + i) for i in range(36)) + "y"  # wraps at 80 columns
+    scenarios = [
+        ("你好世界y", [LEFT, LEFT, LEFT, BACKSPACE, right, "Q"]),  # the reported case
+        ("你好世界y", [home_key, right, right, right, right, right, right, right, right, "你",
+                      right, CTRL_D, CTRL_D, "x"]),
+        ("你好世界y", [LEFT, LEFT, LEFT, LEFT, LEFT, BACKSPACE, "中", end_key, BACKSPACE, BACKSPACE, "Z"]),
+        (long_text, [LEFT] * 12 + [BACKSPACE, BACKSPACE, "Y", right, CTRL_D, "文", LEFT, LEFT, LEFT]),
+        (long_text, [home_key] + [right] * 37 + [BACKSPACE, "甲", CTRL_D]),
+    ]
+    for text, keys in scenarios:
+        line, cursor = list(P + text), len(P + text)
+        for key in keys:
+            if key == LEFT:
+                cursor = max(0, cursor - 1)
+            elif key == right:
+                cursor = min(len(line), cursor + 1)
+            elif key == home_key:
+                cursor = 0
+            elif key == end_key:
+                cursor = len(line)
+            elif key == BACKSPACE:
+                if cursor > 0:
+                    del line[cursor - 1]
+                    cursor -= 1
+            elif key == CTRL_D:
+                if cursor < len(line):
+                    del line[cursor]
+            else:
+                line.insert(cursor, key)
+                cursor += 1
+        expected = "".join(line)
+        expected_cells = sum(cell_width(ch) for ch in line[:cursor])
+        s = Session(binary, home)
+        try:
+            s.prompt_then(P + text)
+            for key in keys:
+                time.sleep(0.05)
+                s.send(key)
+            while s._read(0.4):
+                pass
+            screen = Screen(24, 80)
+            screen.feed(s.text())
+            shown, cells = screen.edit_line(PROMPT)
+            check(shown == expected, "after %r the screen shows %r; the line is %r" % (keys, shown, expected))
+            check(cells == expected_cells, "after %r the cursor is at cell %d of the line, expected %d"
+                  % (keys, cells, expected_cells))
+            s.send("\r")
+            s.expect("\r\n" + expected[len("print "):] + "\r\n")
+            s.prompt_then(CTRL_D)
+            check(s.wait_exit() == 0, "exit status")
+        finally:
+            s.close()
+
+
+def case_results_fit_the_screen(binary, home):
+    # At 80x24 a wide table is fitted to the width (long text cut with …) and a screenful
+    # counts screen lines, so the header stays in view; a table too wide to fit turns into
+    # cards (view auto), as many as fit.
+    s = Session(binary, home, args=("--demo", "--today", "2026-11-29", "--no-init"))
+    try:
+        for statement in ("customer list", "customers"):
+            s.prompt_then(statement + "\r", prompt="kehu[demo]> ")
+            s.expect("more rows")
+            text = re.sub(r"\x1b\[[0-9;]*m", "", s.output[:s.seen].decode("utf-8", "replace"))
+            lines = text.split("\r\n")
+            lines = lines[lines.index(next(l for l in lines if l.endswith(statement))) + 1:]
+            too_wide = [l for l in lines if sum(cell_width(ch) for ch in l) > 80]
+            check(not too_wide, "`%s` printed lines wider than 80 cells: %r" % (statement, too_wide[:1]))
+            cards = sum(1 for l in lines if l.startswith("-[ RECORD"))
+            if statement == "customers":
+                # 52 columns: no line fits them, so cards; one card is already a screenful.
+                check(cards == 1, "`customers` showed %d cards, expected one" % cards)
+            else:
+                check(cards == 0 and len(lines) <= 23 and any(l.startswith("  id  name") for l in lines),
+                      "`%s` printed %d lines (%d cards) at a 24-line terminal" % (statement, len(lines), cards))
+        s.prompt_then(CTRL_D, prompt="kehu[demo]> ")
         check(s.wait_exit() == 0, "exit status")
     finally:
         s.close()
@@ -368,6 +575,35 @@ def case_history_file(binary, home):
               "directory of %s is not 0700" % expected)
 
 
+def case_two_sessions_keep_both_histories(binary, home):
+    # Two sessions at once: each appends, so lines typed in either survive both exits; the
+    # file stays capped at 5,000 entries (the oldest go first).
+    path = os.path.join(home, "state", "history")
+    os.makedirs(os.path.dirname(path))
+    with open(path, "w") as f:
+        f.write("_HiStOrY_V2_\n" + "".join("old\\040%d\n" % i for i in range(5000)))
+    a = Session(binary, home, history=path)
+    b = Session(binary, home, history=path)
+    try:
+        a.prompt_then(P + "from a\r")
+        a.expect("\r\n~ from a\r\n")
+        b.prompt_then(P + "from b\r")
+        b.expect("\r\n~ from b\r\n")
+        a.prompt_then(P + "again a\r")
+        a.expect("\r\n~ again a\r\n")
+        b.prompt_then(CTRL_D)
+        b.wait_exit()
+        a.prompt_then(CTRL_D)
+        a.wait_exit()
+    finally:
+        a.close()
+        b.close()
+    entries = read_history(path)
+    check(entries[-3:] == [P + "from a", P + "from b", P + "again a"], "last entries %r" % entries[-3:])
+    check(len(entries) == 5000, "history holds %d entries, expected the cap of 5000" % len(entries))
+    check(entries[0] == "old 3", "the oldest entries were not the ones dropped: %r" % entries[:2])
+
+
 def case_lang_c(binary, home):
     # A non-UTF-8 locale: kehu must fall back to UTF-8 input rather than crash or drop text.
     s = Session(binary, home, lang="C")
@@ -529,12 +765,15 @@ def case_gen_ctrl_c_leaves_no_store(binary, home):
 CASES = [
     case_chinese_input,
     case_move_left_and_delete,
+    case_wide_characters_edit_as_shown,
+    case_results_fit_the_screen,
     case_tab_completion,
     case_up_recalls,
     case_history_search_and_word_keys,
     case_ctrl_c_cancels,
     case_ctrl_d_exits_zero,
     case_history_file,
+    case_two_sessions_keep_both_histories,
     case_lang_c,
     case_terminal_restored,
     case_lesson_at_the_prompt,

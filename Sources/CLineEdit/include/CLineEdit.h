@@ -39,6 +39,9 @@ const char *kehu_cle_gets(kehu_cle *editor, int *status);
 /* History: 0 on success, -1 on failure. */
 int kehu_cle_history_load(kehu_cle *editor, const char *path);
 int kehu_cle_history_save(kehu_cle *editor, const char *path);
+/* Adds one entry to the file as it is now on disk (other sessions' lines kept), capped at
+ * history_size entries, under a lock on PATH.lock. */
+int kehu_cle_history_append(const char *path, const char *line, int history_size);
 int kehu_cle_history_enter(kehu_cle *editor, const char *line);
 int kehu_cle_history_count(kehu_cle *editor);
 

@@ -113,7 +113,7 @@ public enum DomainFunctions {
     DomainFunction(
       name: "discount_cost", signature: "discount_cost(terms[, year])",
       help:
-        "annual cost of forgoing a cash discount, d ÷ (1 − d) × year ÷ (N − D), e.g. discount_cost('2/10 n/30')",
+        "annual cost of forgoing a cash discount, d ÷ (1 − d) × year ÷ (N − D), e.g. discount_cost(\"2/10 n/30\")",
       arity: 1...2, result: .percent,
       body: { (a: [Value], y: DayCountConvention) throws(DomainError) -> Value in
         guard let t = a[0].textValue else {

@@ -129,6 +129,9 @@ public struct Lexer {
       return make(.symbol(s))
     }
     if c == "!" { throw error("unexpected `!`; write `!=` for not equal, or `not`", from: start) }
+    if c == "'" {
+      throw error("strings take double quotes: write \"华东\", not '华东'", from: start)
+    }
     guard let s = Symbol(rawValue: String(c)) else {
       throw error("unexpected character `\(c)`", from: start)
     }

@@ -50,6 +50,10 @@ public struct Parser {
 
   /// `expected X after `prev`, found `cur``, at the current token.
   func expected(_ what: String) -> QueryError {
+    if current.identifier == "like" {
+      return error(
+        "there is no `like`; to match part of a text write contains(name, \"王\") or starts_with(name, \"王\")")
+    }
     let after = previous.map { $0.kind == .newline ? "" : " after `\($0.text)`" } ?? ""
     return error("expected \(what)\(after), found \(current.quoted)")
   }
@@ -252,12 +256,21 @@ public struct Parser {
     return (a, b, c)
   }
 
+  /// Words people bring from SQL and psql, and what kehu calls them.
+  static let sqlVerbs = [
+    "limit": "take N", "order": "sort COLUMN", "group": "summarize … by COLUMN", "filter": "where",
+    "top": "sort COLUMN desc | take N", "head": "take N", "uniq": "distinct", "unique": "distinct",
+  ]
+
   mutating func verb() throws(QueryError) -> Verb {
     guard let word = current.identifier else {
       throw expected("a verb (\(Verb.names.joined(separator: ", ")))")
     }
     let kw = current.range
     guard Verb.names.contains(word) else {
+      if let kehu = Parser.sqlVerbs[word] {
+        throw error("unknown verb `\(word)`; SQL's `\(word)` is `\(kehu)` here")
+      }
       let hint = didYouMean(word, in: Verb.names, quote: "`")
       throw error(
         hint.key.isEmpty

@@ -27,7 +27,7 @@ enum Builtins {
       CommandSpec(
         "print", summary: tr("print a line of text"),
         arguments: [.positional("text", .text, rest: true)],
-        example: "print \"应收账款账龄分析\"", handler: { _, a in .message(a.text("text") ?? "") }),
+        example: "print \"应收账款账龄分析\"", handler: { _, a in .text(a.text("text") ?? "") }),
       CommandSpec("quit", summary: tr("leave kehu"), example: "quit", handler: { _, _ in .quit }),
       CommandSpec("exit", summary: tr("leave kehu"), example: "exit", handler: { _, _ in .quit }),
     ]
@@ -40,8 +40,13 @@ enum Builtins {
       for spec in s.commands.specs {
         t.rows.append([.text(spec.name), .text(tr(spec.summary))])
       }
-      t.notes = [tr("Type `help COMMAND` for its arguments, an example and its chapter section.")]
-      return .table(t)
+      t.notes = [
+        tr("Type `help COMMAND` for its arguments, an example and its chapter section."),
+        tr(
+          "The query language: `help query`, `help VERB`, `help functions`, `help let`, `help for`, `help update`; `help settings`."
+        ),
+      ]
+      return listing(t, s)
     }
     if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
     if a.rest == ["review"] { return .message(Review.text()) }
@@ -51,8 +56,9 @@ enum Builtins {
       var t = ResultTable(
         columns: [ResultColumn(tr("command"), .text), ResultColumn(tr("what it does"), .text)])
       for spec in under { t.rows.append([.text(spec.name), .text(tr(spec.summary))]) }
-      return .table(t)
+      return listing(t, s)
     }
+    if let text = QueryHelp.text(for: a.rest, session: s) { return .message(text) }
     let name = a.rest.joined(separator: " ")
     var msg = tr("no command `{0}`", name)
     if let near = nearest(name, in: s.commands.specs.map(\.name)) {
@@ -61,15 +67,27 @@ enum Builtins {
     throw a.error(msg, at: "command")
   }
 
+  /// A list of commands: for people, every line whole (never cut at a cell width or a
+  /// screenful of rows, since help is read, not scanned); a table in the machine formats.
+  static func listing(_ t: ResultTable, _ s: Session) -> CommandOutput {
+    guard s.settings.format == .table else { return .table(t) }
+    let names = t.rows.map { $0[0].plainText }
+    let width = (names.map(\.count).max() ?? 0) + 2
+    let lines = t.rows.map {
+      $0[0].plainText.padding(toLength: width, withPad: " ", startingAt: 0) + $0[1].plainText
+    }
+    return .message((lines + [""] + t.notes.map { tr($0) }).joined(separator: "\n"))
+  }
+
   static func describe(_ spec: CommandSpec) -> String {
     var lines = [spec.usage, "", "  " + tr(spec.summary)]
     if !spec.arguments.isEmpty {
       lines.append("")
-      for arg in spec.arguments {
-        let name = arg.positional ? arg.name.uppercased() : arg.name + "="
-        // A name longer than the column keeps all its letters and one space.
-        let column = name.count < 16 ? name.padding(toLength: 16, withPad: " ", startingAt: 0) : name + " "
-        var line = "  " + column + arg.kind.describe
+      let names = spec.arguments.map { $0.positional ? $0.name.uppercased() : $0.name + "=" }
+      let width = max(16, (names.map(\.count).max() ?? 0) + 2)
+      for (arg, name) in zip(spec.arguments, names) {
+        var line =
+          "  " + name.padding(toLength: width, withPad: " ", startingAt: 0) + (arg.shown ?? arg.kind).describe
         if !arg.help.key.isEmpty { line += ": " + tr(arg.help) }
         if !arg.required { line += " " + tr("(optional)") }
         lines.append(line)
@@ -88,10 +106,9 @@ enum Builtins {
           ResultColumn(tr("setting"), .text), ResultColumn(tr("value"), .text),
           ResultColumn(tr("values"), .text), ResultColumn(tr("what it does"), .text),
         ])
-      let real = s.options.clock().day
       for spec in SettingSpec.all {
         t.rows.append([
-          .text(spec.name), .text(spec.get(s.settings, real)), .text(spec.values), .text(tr(spec.help)),
+          .text(spec.name), .text(s.settingText(spec)), .text(spec.values), .text(tr(spec.help)),
         ])
       }
       return .table(t)
@@ -110,7 +127,7 @@ enum Builtins {
         msg, at: "name", hint: tr("settings: {0}", SettingSpec.all.map(\.name).joined(separator: ", ")))
     }
     guard let value, !value.isEmpty else {
-      return .message("\(spec.name) = \(spec.get(s.settings, s.options.clock().day))")
+      return .message("\(spec.name) = \(s.settingText(spec))")
     }
     do {
       try spec.set(&s.settings, value)

@@ -45,6 +45,9 @@ public struct ArgSpec: Sendable {
   /// A positional argument that swallows the rest of the words (e.g. `help credit limit`).
   public var rest: Bool
   public var help: Message
+  /// How `help` shows an argument that is read as text and checked later against a stored
+  /// field (`age=` is a whole number, `tier=` one of major|general|scattered).
+  public var shown: ArgKind?
 
   public static func positional(
     _ name: String, _ kind: ArgKind, required: Bool = true, rest: Bool = false, help: Message = ""
@@ -94,10 +97,10 @@ public struct CommandSpec: Sendable {
       let shape: String
       if a.positional {
         shape = a.rest ? "\(a.name.uppercased())…" : a.name.uppercased()
-      } else if case .choice(let c) = a.kind {
+      } else if case .choice(let c) = a.shown ?? a.kind {
         shape = "\(a.name)=\(c.joined(separator: "|"))"
       } else {
-        shape = "\(a.name)=\(a.kind.placeholder)"
+        shape = "\(a.name)=\((a.shown ?? a.kind).placeholder)"
       }
       parts.append(a.required ? shape : "[\(shape)]")
     }
@@ -106,6 +109,20 @@ public struct CommandSpec: Sendable {
 }
 
 extension ArgKind {
+  /// The kind a stored field's value has: its allowed values, else its type.
+  static func of(_ column: ColumnDef) -> ArgKind {
+    if let allowed = column.allowed { return .choice(allowed) }
+    switch column.type {
+    case .int: return .int
+    case .money: return .money
+    case .percent: return .percent
+    case .decimal: return .decimal
+    case .date: return .date
+    case .bool: return .bool
+    default: return column.references == "customers" ? .customer : .text
+    }
+  }
+
   var placeholder: String {
     switch self {
     case .money: return "AMOUNT"
@@ -124,8 +141,26 @@ extension ArgKind {
 /// What a command gives back: a table (rendered in the current format) or plain lines.
 public enum CommandOutput: Sendable {
   case table(ResultTable)
+  /// Several tables shown together (`ar statement`, `credit report`): one document in the
+  /// machine formats.
+  case tables([ResultTable])
   case message(String)
+  /// The user's own text (`print`): written as it is in every format.
+  case text(String)
+  /// A message with the facts it states as separate fields, for the machine formats:
+  /// `added customer 1061 王芳` with `id` 1061 and `name` 王芳.
+  case record(String, fields: [MessageField])
   case none
   /// Leave the session (quit, exit).
   case quit
+}
+
+/// One named fact of a `CommandOutput.record`.
+public struct MessageField: Sendable, Equatable {
+  public var name: String
+  public var value: Value
+  public init(_ name: String, _ value: Value) {
+    self.name = name
+    self.value = value
+  }
 }

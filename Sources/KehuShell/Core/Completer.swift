@@ -61,7 +61,12 @@ struct Completer {
   private func queryCandidates(_ statement: String, previous: [String]) -> [String] {
     let trimmed = statement.trimmingCharacters(in: .whitespaces)
     if trimmed.hasSuffix("|") { return Verb.names }
-    if let last = previous.last, ["join", "update", "=", "left"].contains(last) { return Catalog.tableNames }
+    if let last = previous.last, ["join", "update", "left"].contains(last) { return Catalog.tableNames }
+    // `let NAME =` takes a pipeline (a table); `derive x =`, `select a =`, `summarize n =` an
+    // expression (columns and functions, below).
+    if previous.count >= 3, previous[previous.count - 1] == "=", previous[previous.count - 3] == "let" {
+      return Catalog.tableNames
+    }
     // The source: the first table named in the statement (after `let x =` or `update`).
     let source =
       previous.first { Catalog.table(named: $0) != nil }
@@ -95,6 +100,7 @@ struct Completer {
     }
     out += ["and", "or", "not", "in", "is", "null", "asc", "desc", "by", "on"]
     out += Session.functions.names.map { $0 + "(" }
+    out += SpecialFunctions.all.map { $0.name + "(" }
     return out
   }
 

@@ -279,6 +279,11 @@ public final class Session: ReplHost {
   }
 
   func runStatement(_ st: Statement, variables scope: Environment? = nil) throws -> CommandOutput {
+    if let kehu = Habits.kehuForm(of: st.text, view: settings.view) {
+      var translated = st
+      translated.text = kehu
+      return try runStatement(translated, variables: scope)
+    }
     // The first word decides: a command, or the query language (whose words follow other rules).
     let firstWord = String(st.text.prefix { !$0.isWhitespace })
     // An exercise's model answer is a query, which the command words cannot hold.
@@ -381,13 +386,20 @@ public final class Session: ReplHost {
   /// The store error that ended the run, if a journal write failed (exit status 74).
   public private(set) var storeFailure: StoreError?
 
+  /// The policy in force: `set sync`, else `statement` at the prompt and `group` in scripts.
+  var syncPolicy: SyncPolicy { settings.sync ?? (options.interactive ? .statement : .group) }
+
+  /// A setting's value as `set` shows it: the sync policy in force, never "auto".
+  func settingText(_ spec: SettingSpec) -> String {
+    spec.name == SettingSpec.sync.name ? syncPolicy.rawValue : spec.get(settings, options.clock().day)
+  }
+
   /// The commit policy: at the prompt every statement's changes are synced before the next
   /// prompt; a script syncs in groups of at least 1,000 changes (and at `save` and the end).
   func syncIfDue(_ st: Statement, source: String, file: String?) -> Bool {
     let store = workspace.store
     guard store.unsyncedMutations > 0 else { return true }
-    let policy = settings.sync ?? (options.interactive ? .statement : .group)
-    guard policy == .statement || store.unsyncedMutations >= 1000 else { return true }
+    guard syncPolicy == .statement || store.unsyncedMutations >= 1000 else { return true }
     do {
       try store.commit()
       return true
@@ -414,7 +426,10 @@ public final class Session: ReplHost {
   func emitOutput(_ output: CommandOutput) {
     switch output {
     case .table(let t): emit(renderTable(t))
-    case .message(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
+    case .tables(let ts): emit(renderReport(ts, renderOptions))
+    case .message(let m): emit(renderMessage(m, fields: [], format: settings.format))
+    case .text(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
+    case .record(let m, let fields): emit(renderMessage(m, fields: fields, format: settings.format))
     case .none, .quit: break
     }
   }
@@ -434,13 +449,16 @@ public final class Session: ReplHost {
     }
   }
 
-  func renderTable(_ t: ResultTable) -> String {
-    let rows = options.interactive ? settings.rows : settings.rows
-    return render(
-      t,
-      RenderOptions(
-        format: settings.format, view: settings.view, maxRows: rows,
-        color: options.color && redirect == nil))
+  func renderTable(_ t: ResultTable) -> String { render(t, renderOptions) }
+
+  var renderOptions: RenderOptions {
+    var o = RenderOptions(
+      format: settings.format, view: settings.view, maxRows: settings.rows,
+      color: options.color && redirect == nil)
+    if options.interactive && redirect == nil, let width = options.terminalWidth() {
+      o.width = width
+    }
+    return o
   }
 
   /// `FILE:LINE:COL: error: MESSAGE`, the source line, a caret under the column.

@@ -5,7 +5,7 @@ import KehuStore
 /// the listing of `set` alone, help and completion.
 public struct Settings: Sendable {
   public var format: OutputFormat = .table
-  public var view: RowView = .horizontal
+  public var view: RowView = .auto
   /// Rows shown before "… N more rows"; nil shows every row (scripts).
   public var rows: Int? = nil
   /// Fixed "today"; nil means the real local date.
@@ -52,11 +52,14 @@ public struct SettingSpec: Sendable {
         s.format = f
       }),
     SettingSpec(
-      name: "view", values: "horizontal|vertical", help: tr("rows as lines, or each row as a card"),
-      choices: ["horizontal", "vertical"],
+      name: "view", values: "horizontal|vertical|auto",
+      help: tr("rows as lines, or each row as a card, or cards only when the lines do not fit"),
+      choices: ["horizontal", "vertical", "auto"],
       get: { s, _ in s.view.rawValue },
       set: { s, v throws(ShellError) in
-        guard let f = RowView(rawValue: v) else { throw badValue("view", v, ["horizontal", "vertical"]) }
+        guard let f = RowView(rawValue: v) else {
+          throw badValue("view", v, ["horizontal", "vertical", "auto"])
+        }
         s.view = f
       }),
     SettingSpec(

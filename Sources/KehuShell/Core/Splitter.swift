@@ -111,7 +111,9 @@ public enum Splitter {
           lastSignificant = ch
         case "\\":
           backslashPending = true
-          current.append(" ")
+          // At the start of a statement it is psql's meta-command mark (`\q`, `\d`), kept
+          // for the session to read; elsewhere it only joins lines.
+          current.append(current.allSatisfy(\.isWhitespace) ? "\\" : " ")
         case ";" where depth == 0:
           current.append(" ")
           flush()

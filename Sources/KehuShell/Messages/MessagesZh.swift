@@ -340,6 +340,44 @@ enum ChineseMessages {
       "结果的显示方式",
     "rows as lines, or each row as a card":
       "每行一条，或每行一张卡片",
+    "rows as lines, or each row as a card, or cards only when the lines do not fit":
+      "每行一条，或每行一张卡片，或仅在一行放不下时用卡片",
+    "keeps the rows where EXPR is true (null counts as false)":
+      "保留 EXPR 为真的行（null 视为假）",
+    "keeps and computes columns, in that order":
+      "按顺序保留并计算列",
+    "adds computed columns":
+      "添加计算列",
+    "orders the rows (stable); nulls first ascending":
+      "对行排序（稳定）；升序时 null 在前",
+    "the first N rows":
+      "前 N 行",
+    "one row per key (one row without `by`); aggregates: count, sum, avg, min, max, median, count_distinct":
+      "每个键一行（没有 `by` 时一行）；聚合：count、sum、avg、min、max、median、count_distinct",
+    "adds the joined table's columns; inner by default, `left` keeps rows without a match":
+      "加入所连接表的列；默认内连接，`left` 保留没有匹配的行",
+    "one row per distinct combination":
+      "每种不同组合一行",
+    "one row, one column `count`":
+      "一行一列 `count`",
+    "writes the result (CSV, or JSON for .json) instead of showing it; last verb only":
+      "把结果写入文件（CSV；.json 为 JSON）而不显示；只能作最后一个动词",
+    "binds $NAME to the value or result at that moment; later changes do not change it":
+      "把 $NAME 绑定到当时的值或结果；之后的修改不影响它",
+    "runs the statements once per value, with $NAME bound":
+      "对每个值运行一次语句，并绑定 $NAME",
+    "changes many rows as one journaled, audited change and prints how many changed":
+      "把多行修改作为一次记入日志并审计的变更，并显示改了多少行",
+    "Functions (write them with parentheses):":
+      "函数（调用时要带括号）：",
+    "Settings (`set NAME VALUE`; `set` lists them with their values):":
+      "设置（`set 名称 值`；`set` 列出全部设置及其值）：",
+    "A query is a source (a table, $NAME or range(…)) and verbs joined by `|`:":
+      "查询由一个来源（表、$NAME 或 range(…)）和用 `|` 连接的动词组成：",
+    "Type `help VERB`, `help functions`, `help let`, `help for` or `help update`.":
+      "输入 `help 动词`、`help functions`、`help let`、`help for` 或 `help update`。",
+    "The query language: `help query`, `help VERB`, `help functions`, `help let`, `help for`, `help update`; `help settings`.":
+      "查询语言：`help query`、`help 动词`、`help functions`、`help let`、`help for`、`help update`；设置：`help settings`。",
     "rows shown before the rest is counted":
       "显示的行数，其余只计数",
     "the date every calculation takes as today":

@@ -291,6 +291,10 @@ extension ChineseMessages {
       "数据库以只读方式打开（--read-only）；不能保存",
     "saved {0} rows to {1}":
       "已保存 {0} 行到 {1}",
+    "the demo firm lives in memory only: nothing was saved, and nothing is kept when kehu ends":
+      "演示企业只在内存中：没有保存任何内容，退出 kehu 后什么也不会留下",
+    "this store lives in memory only (--memory): nothing was saved, and nothing is kept when kehu ends":
+      "此存储只在内存中（--memory）：没有保存任何内容，退出 kehu 后什么也不会留下",
     "{0}: {1} rows":
       "{0}：{1} 行",
     "refers to {0}":

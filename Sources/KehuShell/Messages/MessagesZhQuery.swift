@@ -1,6 +1,12 @@
 /// The query language's errors and notes (KehuQuery builds them as message keys).
 extension ChineseMessages {
   static let query: [String: String] = [
+    "unknown verb `{0}`; SQL's `{1}` is `{2}` here":
+      "未知动词 `{0}`；SQL 的 `{1}` 在这里写作 `{2}`",
+    "strings take double quotes: write \"华东\", not '华东'":
+      "字符串要用双引号：写 \"华东\"，不要写 '华东'",
+    "there is no `like`; to match part of a text write contains(name, \"王\") or starts_with(name, \"王\")":
+      "没有 `like`；匹配文本的一部分请写 contains(name, \"王\") 或 starts_with(name, \"王\")",
     "${0} is a table; use it as a source: `${1} | …`":
       "${0} 是一个表；请把它作为数据源：`${1} | …`",
     "{0} needs numbers, not {1}":

@@ -5,15 +5,18 @@ import KehuStore
 // money keeps both decimals (1234.50), decimals keep their scale, percent is the fraction
 // (0.3), a duration is its number of days. Dates and timestamps are ISO 8601 strings.
 
-func renderJSON(_ t: ResultTable) -> String {
-  if t.rows.isEmpty { return "[]\n" }
+func renderJSON(_ t: ResultTable) -> String { jsonRows(t, indent: "  ", close: "") + "\n" }
+
+/// The rows as an array of objects, one per line at `indent`; `close` indents the bracket.
+func jsonRows(_ t: ResultTable, indent: String, close: String) -> String {
+  if t.rows.isEmpty { return "[]" }
   let keys = t.columns.map { jsonString($0.name) + ": " }
   var lines: [String] = []
   for r in t.rows.indices {
     let members = t.columns.indices.map { keys[$0] + jsonValue(t.cell(r, $0)) }
-    lines.append("  {" + members.joined(separator: ", ") + "}")
+    lines.append(indent + "{" + members.joined(separator: ", ") + "}")
   }
-  return "[\n" + lines.joined(separator: ",\n") + "\n]\n"
+  return "[\n" + lines.joined(separator: ",\n") + "\n" + close + "]"
 }
 
 func jsonValue(_ v: Value) -> String {

@@ -8,6 +8,9 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 /// `set view`: one line per row, or one card of `column: value` lines per row (psql's `\x`).
 public enum RowView: String, CaseIterable, Sendable {
   case horizontal, vertical
+  /// Horizontal when the table fits the terminal (long text cut with `…`), else vertical:
+  /// psql's `\x auto`.
+  case auto
 }
 
 /// The few words the table format writes itself. English by default; the session hands in
@@ -50,32 +53,46 @@ public struct RenderOptions: Sendable {
   public var color: Bool
   /// Widest cell, in terminal cells, before it is cut with `…` (horizontal table only).
   public var maxCellWidth: Int
+  /// The terminal's width: a horizontal table is fitted to it by cutting its widest text
+  /// columns with `…` (no cell is then cut at `maxCellWidth`); nil fits nothing.
+  public var width: Int?
   public var labels: RenderLabels
 
   public init(
     format: OutputFormat = .table, view: RowView = .horizontal, maxRows: Int? = nil,
-    color: Bool = false, maxCellWidth: Int = 40, labels: RenderLabels = .english
+    color: Bool = false, maxCellWidth: Int = 40, width: Int? = nil, labels: RenderLabels = .english
   ) {
     self.format = format
     self.view = view
     self.maxRows = maxRows
     self.color = color
     self.maxCellWidth = maxCellWidth
+    self.width = width
     self.labels = labels
   }
 }
 
 /// The text of a result in the chosen format. Every line ends in a newline (CRLF in CSV);
 /// an empty result gives "". A result with no columns is a message: its title and notes
-/// are written as plain lines in every format, so `set format json` never hides what a
-/// command said (callers who want pure JSON can test `isMessageOnly` and route it).
+/// are written as plain lines, and as a one-field message object in JSON, so
+/// `set format json` never hides what a command said and still prints one JSON document.
 public func render(_ t: ResultTable, _ o: RenderOptions) -> String {
   if t.isMessageOnly {
-    return ([t.title].compactMap { $0 } + t.notes).map { tr($0) + "\n" }.joined()
+    let lines = ([t.title].compactMap { $0 } + t.notes).map { tr($0) }
+    if lines.isEmpty { return "" }
+    switch o.format {
+    case .json:
+      return "{\"message\": " + jsonString(lines.joined(separator: "\n")) + "}\n"
+    case .table, .markdown, .csv: return lines.map { $0 + "\n" }.joined()
+    }
   }
   switch o.format {
   case .table:
-    return o.view == .vertical ? renderVertical(t, o) : renderHorizontal(t, o)
+    switch o.view {
+    case .vertical: return renderVertical(t, o)
+    case .horizontal: return renderHorizontal(t, o)
+    case .auto: return renderHorizontal(t, o, orVertical: true)
+    }
   case .csv: return renderCSV(t)
   case .json: return renderJSON(t)
   case .markdown: return renderMarkdown(t)

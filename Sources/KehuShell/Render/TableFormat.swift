@@ -21,9 +21,31 @@ private struct Cell {
   var isNull: Bool
 }
 
-private func tableCell(_ v: Value, _ o: RenderOptions) -> Cell {
+private func tableCell(_ v: Value, _ o: RenderOptions, percentDecimals: Int = 0) -> Cell {
   if v.isNull { return Cell(text: o.color ? "null" : "", isNull: true) }
+  if case .percent(let d) = v {
+    return Cell(text: percentCellText(d, decimals: percentDecimals), isNull: false)
+  }
   return Cell(text: visibleControls(humanText(v)), isNull: false)
+}
+
+/// The most decimals any percentage among the first `rows` of column `c` needs (at most 4),
+/// so that a column reads `53.00%`, `65.50%`, not `53%`, `65.5%`. Machine formats keep
+/// every digit; this is only how a column lines up for people.
+private func percentDecimals(_ t: ResultTable, column c: Int, rows: Int) -> Int {
+  var most = 0
+  for r in 0..<rows {
+    guard case .percent(let d) = t.cell(r, c), let hundred = try? d.multiplied(by: Dec(100)) else { continue }
+    most = max(most, min(hundred.normalized.scale, 4))
+    if most == 4 { break }
+  }
+  return most
+}
+
+/// 0.53 → `53.00%` with 2 decimals; 12.345 → `1,234.50%`: separators like every amount.
+func percentCellText(_ d: Dec, decimals: Int) -> String {
+  let hundred = (try? d.multiplied(by: Dec(100))) ?? d
+  return hundred.formatted(decimals: decimals, separators: true) + "%"
 }
 
 /// Control characters would break the grid (a newline starts a new line, a tab has no
@@ -74,9 +96,31 @@ private func footer(_ t: ResultTable, shown: Int, _ o: RenderOptions) -> [String
   return lines + t.notes.map(tr)
 }
 
-func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
+/// Column widths narrowed so the table fits `width`: the widest text column gives up cells
+/// first, never below 8 (or its header); numbers are never cut. Nil when even that does not
+/// fit.
+func fittedWidths(_ natural: [Int], headers: [Int], numeric: [Bool], width: Int) -> [Int]? {
+  var widths = natural
+  var total = widths.reduce(0, +) + 2 * max(widths.count - 1, 0)
+  while total > width {
+    var widest = -1
+    for c in widths.indices where !numeric[c] && widths[c] > max(8, headers[c]) {
+      if widest < 0 || widths[c] > widths[widest] { widest = c }
+    }
+    guard widest >= 0 else { return nil }
+    // Down to the next widest column at most, so the cut is shared among the wide ones.
+    let floor = max(8, headers[widest])
+    let next = widths.indices.filter { $0 != widest && !numeric[$0] }.map { widths[$0] }.max() ?? floor
+    let cut = max(1, min(total - width, widths[widest] - max(next, floor)))
+    widths[widest] -= cut
+    total -= cut
+  }
+  return widths
+}
+
+func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = false) -> String {
   let shown = shownRows(t, o)
-  let cut = max(o.maxCellWidth, 1)
+  let cut = o.width != nil ? Int.max : max(o.maxCellWidth, 1)
   let columns = t.columns.count
   let headers = t.columns.map { visibleControls($0.name).truncated(toWidth: cut) }
   // Every cell's text and width, measured once: a million-row result is laid out in one
@@ -88,9 +132,10 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
   cellWidths.reserveCapacity(shown * columns)
   nulls.reserveCapacity(shown * columns)
   var widths = headers.map(\.displayWidth)
+  let decimals = (0..<columns).map { percentDecimals(t, column: $0, rows: shown) }
   for r in 0..<shown {
     for c in 0..<columns {
-      let cell = tableCell(t.cell(r, c), o)
+      let cell = tableCell(t.cell(r, c), o, percentDecimals: decimals[c])
       var text = cell.text
       var w = text.displayWidth
       if w > cut {
@@ -104,6 +149,20 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
     }
   }
   let right = t.columns.indices.map { t.isNumeric(column: $0) }
+  if let width = o.width {
+    guard
+      let fitted = fittedWidths(widths, headers: headers.map(\.displayWidth), numeric: right, width: width)
+    else {
+      var unfitted = o
+      unfitted.width = nil
+      return orVertical ? renderVertical(t, o) : renderHorizontal(t, unfitted)
+    }
+    for i in texts.indices where cellWidths[i] > fitted[i % columns] {
+      texts[i] = texts[i].truncated(toWidth: fitted[i % columns])
+      cellWidths[i] = texts[i].displayWidth
+    }
+    widths = fitted
+  }
 
   var out = ""
   out.reserveCapacity((widths.reduce(0, +) + 2 * columns + 1) * (shown + 2) + 256)
@@ -156,15 +215,18 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions) -> String {
 }
 
 func renderVertical(_ t: ResultTable, _ o: RenderOptions) -> String {
-  let shown = shownRows(t, o)
+  var shown = shownRows(t, o)
+  // At a terminal the row limit is a screenful of lines: a card takes a line per column.
+  if o.width != nil, let limit = o.maxRows { shown = min(shown, max(1, limit / (t.columns.count + 1))) }
   let names = t.columns.map { visibleControls($0.name) + ":" }
   let nameWidth = names.map(\.displayWidth).max() ?? 0
   var cards: [[String]] = []
   var widest = 0
+  let decimals = t.columns.indices.map { percentDecimals(t, column: $0, rows: shown) }
   for r in 0..<shown {
     var card: [String] = []
     for c in t.columns.indices {
-      let cell = tableCell(t.cell(r, c), o)
+      let cell = tableCell(t.cell(r, c), o, percentDecimals: decimals[c])
       let label = names[c].padded(toWidth: nameWidth)
       widest = max(widest, nameWidth + 1 + cell.text.displayWidth)
       let value = painted(cell.text, dim, cell.isNull && o.color)

@@ -99,11 +99,14 @@ extension CreditReviewCommands {
     let id = try CreditData.customerId(s, a)
     let db = s.credit
     let c = CreditData.customer(db, id)
-    var parts: [String] = []
-    parts.append(
-      tr("CREDIT INVESTIGATION REPORT (信用调查报告) — customer {0} {1}, {2}", id, CreditData.name(db, id), s.today)
-    )
-    parts.append("")
+    // The report's heading is a table with no columns: a line for people, a title in JSON.
+    var parts = [
+      ResultTable(
+        columns: [],
+        title: tr(
+          "CREDIT INVESTIGATION REPORT (信用调查报告) — customer {0} {1}, {2}", id, CreditData.name(db, id), s.today
+        ))
+    ]
 
     var basics = ResultTable(
       columns: [ResultColumn(tr("item"), .text), ResultColumn(tr("value"), .text)], title: tr("1. Customer"))
@@ -116,18 +119,18 @@ extension CreditReviewCommands {
     for (label, col) in fields {
       if let v = c[col], !v.isNull { basics.rows.append([.text(tr(label)), .text(v.plainText)]) }
     }
-    parts.append(s.renderTable(basics))
+    parts.append(basics)
 
     var ex = try exposure(CreditData.exposureFigures(db, id)).working.table
     ex.title = tr("2. Exposure")
-    parts.append(s.renderTable(ex))
+    parts.append(ex)
 
-    parts.append(s.renderTable(paymentRecordTable(s, id)))
+    parts.append(paymentRecordTable(s, id))
 
     var signs = signsSeenTable(s, id)
     signs.title = tr("4. Warning signs seen (§3.1)")
     if signs.rows.isEmpty { signs.notes.insert(tr("no warning signs recorded"), at: 0) }
-    parts.append(s.renderTable(signs))
+    parts.append(signs)
 
     let policy = CreditPolicySettings.load(s.db, year: s.settings.year)
     var x = LimitFigures()
@@ -151,7 +154,7 @@ extension CreditReviewCommands {
     x.altman = CreditData.altman(db, id)
     var limits = allLimitMethods(x).resultTable(translating: tr)
     limits.title = tr("5. Credit limit by each method (§3.3)")
-    parts.append(s.renderTable(limits))
+    parts.append(limits)
 
     var sched = ResultTable(
       columns: [
@@ -165,8 +168,8 @@ extension CreditReviewCommands {
     }
     sched.notes = try summary(s, id).map(Message.init(verbatim:))
     if sched.rows.isEmpty { sched.notes.append(tr("no countermeasures recorded")) }
-    parts.append(s.renderTable(sched))
-    return .message(parts.joined(separator: "\n"))
+    parts.append(sched)
+    return .tables(parts)
   }
 
   /// Invoices of the last twelve months: settled on time, late, still open.

@@ -12,7 +12,11 @@ enum CustomerCommands {
   }
 
   static var fieldArgs: [ArgSpec] {
-    table.columns.filter(settable).map { ArgSpec.key($0.name, .text) }
+    table.columns.filter(settable).map {
+      var arg = ArgSpec.key($0.name, .text)
+      arg.shown = ArgKind.of($0)
+      return arg
+    }
   }
 
   static var commands: [CommandSpec] {
@@ -81,7 +85,9 @@ enum CustomerCommands {
     cells["created"] = .timestamp(s.now)
     cells["updated"] = .timestamp(s.now)
     let keys = try s.change([.insert(table: "customers", values: cells)])
-    return .message(tr("added customer {0} {1}", keys[0].plainText, name))
+    return .record(
+      tr("added customer {0} {1}", keys[0].plainText, name),
+      fields: [MessageField("id", keys[0]), MessageField("name", .text(name))])
   }
 
   static func set(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

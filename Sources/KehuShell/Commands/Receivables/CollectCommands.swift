@@ -193,7 +193,8 @@ enum CollectCommands {
     let receipts = Dictionary(grouping: ReceivableData.receipts(s.db), by: \.customer)
     var t = ResultTable(
       columns: [
-        ResultColumn("customer", .text), ResultColumn("made", .date), ResultColumn("due", .date),
+        ResultColumn("customer", .int), ResultColumn("name", .text), ResultColumn("made", .date),
+        ResultColumn("due", .date),
         ResultColumn("amount", .money), ResultColumn("paid", .money), ResultColumn("status", .text),
         ResultColumn("warning", .text),
       ], title: tr("Promises to pay as of {0}", asof))
@@ -207,7 +208,8 @@ enum CollectCommands {
       }
       if st.status == .broken { broken += 1 }
       t.rows.append([
-        .text("\(p.customer) \(ReceivableData.customerName(s.db, Int64(p.customer) ?? 0))"), .date(p.made),
+        Int64(p.customer).map { .int($0) } ?? .text(p.customer),
+        .text(ReceivableData.customerName(s.db, Int64(p.customer) ?? 0)), .date(p.made),
         .date(p.due),
         .money(p.amount), .money(st.paid), .text(st.status.rawValue),
         .text(st.status == .broken ? sign.id : ""),

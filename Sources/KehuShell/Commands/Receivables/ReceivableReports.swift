@@ -190,10 +190,10 @@ enum ReceivableReports {
         "notes held or discounted: {0} (already taken off their invoices, not counted twice)",
         Money(fen: noteTotal)),
     ]
-    var parts = [s.renderTable(items), s.renderTable(ageing.table)]
-    if !notes.rows.isEmpty { parts.append(s.renderTable(notes)) }
-    if !promises.rows.isEmpty { parts.append(s.renderTable(promises)) }
-    return .message(parts.joined(separator: "\n"))
+    var parts = [items, ageing.table]
+    if !notes.rows.isEmpty { parts.append(notes) }
+    if !promises.rows.isEmpty { parts.append(promises) }
+    return .tables(parts)
   }
 
   // MARK: provision

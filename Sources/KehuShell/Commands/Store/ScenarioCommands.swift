@@ -59,7 +59,9 @@ enum ScenarioCommands {
           if before != after {
             t.rows.append([
               .text(table), .text(key.plainText), .text(tr("changed")), .text(field),
-              .text(before.plainText), .text(after.plainText),
+              // The values themselves, not their text: money reads 1,234,567.80 like every
+              // other amount at the prompt, and stays a number in CSV and JSON.
+              before, after,
             ])
           }
         }

@@ -11,6 +11,15 @@ enum StoreCommands {
           if s.workspace.readOnly {
             throw ShellError(tr("the store is open read-only (--read-only); it cannot be saved"))
           }
+          if s.workspace.store.location == .memory {
+            return .message(
+              s.options.storeName == "demo"
+                ? tr(
+                  "the demo firm lives in memory only: nothing was saved, and nothing is kept when kehu ends")
+                : tr(
+                  "this store lives in memory only (--memory): nothing was saved, and nothing is kept when kehu ends"
+                ))
+          }
           try s.workspace.store.save()
           return .message(tr("saved {0} rows to {1}", s.db.rowCount, s.workspace.store.name))
         }),

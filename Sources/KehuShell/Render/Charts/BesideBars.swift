@@ -6,11 +6,13 @@ extension Session {
   /// months): the figures stay where they are and the eye gets the shape. When the screen is
   /// too narrow, or the result is not a table on screen, the table is left as it is.
   func tableWithBars(_ t: ResultTable, rows: Range<Int>, lengths: [Double]) -> CommandOutput {
-    guard settings.format == .table, settings.view == .horizontal, !t.rows.isEmpty else { return .table(t) }
+    guard settings.format == .table, settings.view != .vertical, !t.rows.isEmpty else { return .table(t) }
     let text = renderTable(t)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     // Title, header and rule come before the first row.
     let first = (t.title == nil ? 0 : 1) + 2
+    // `view auto` shows a table too wide for the screen as cards: no bars beside those.
+    guard lines.count > first, lines[first - 1].hasPrefix("─") else { return .table(t) }
     let tableWidth = lines[first - 1].withoutEscapes.displayWidth
     let style = chartStyle
     let cells = min(24, style.width - tableWidth - 2)
