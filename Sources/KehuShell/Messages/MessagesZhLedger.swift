@@ -77,5 +77,145 @@ extension ChineseMessages {
       "附追索权：票据在兑付前仍计入该客户的信用占用",
     "without recourse: the note leaves the customer's exposure":
       "不附追索权：票据不再计入该客户的信用占用",
+    "receivables + unsettled notes + open orders":
+      "应收账款 + 未结算票据 + 未发货订单",
+    "exposure ÷ limit":
+      "信用占用 ÷ 信用限度",
+    "limit − exposure":
+      "信用限度 − 信用占用",
+    "open invoice balances":
+      "未结发票余额",
+    "available credit":
+      "可用信用",
+    "open orders":
+      "未发货订单",
+    "§3.3: exposure = receivables + unsettled notes (+ open orders)":
+      "§3.3：信用占用 = 应收账款 + 未结算票据（+ 未发货订单）",
+    "days past due counted from the due date; an item due on {0} is current":
+      "逾期天数从到期日起算；{0} 到期的款项算作未到期",
+    "the buckets add up to the outstanding total":
+      "各账龄段相加等于应收余额合计",
+    "each row's buckets add up to its total":
+      "每行各账龄段相加等于该行合计",
+    "provision = Σ bucket amount × the bucket's loss rate":
+      "坏账准备 = Σ 各账龄段金额 × 该段损失率",
+    "sum of the buckets":
+      "各账龄段之和",
+    "sum of the lines":
+      "各行之和",
+    "each line is rounded half away from zero to the fen; the total is the sum of the rounded lines":
+      "每行按四舍五入取到分；合计为取整后各行之和",
+    "loss rates are the user's, not the chapter's":
+      "损失率由用户给定，不是章节给出的",
+    "each line is rounded half away from zero to the fen; not added to any balance":
+      "每行按四舍五入取到分；不计入任何余额",
+    "each line is rounded half away from zero to the fen, and later lines are worked from the figures as shown":
+      "每行按四舍五入取到分，后面各行按显示的数字计算",
+    "interest = outstanding × annual rate × days overdue ÷ days in a year":
+      "利息 = 欠款 × 年利率 × 逾期天数 ÷ 全年天数",
+    "overdue items":
+      "逾期款项数",
+    "convention: {0} days in a year":
+      "约定：一年按 {0} 天计",
+    "the rate is shown rounded half away from zero to 0.01%":
+      "比率按四舍五入显示到 0.01%",
+    "days are calendar days of the period; DSO is rounded half away from zero to 0.01 day":
+      "天数为期间内的日历天数；DSO 按四舍五入取到 0.01 天",
+    "outstanding at the end of the period":
+      "期末应收余额",
+    "invoiced in the period":
+      "期内开票金额",
+    "credit sales":
+      "赊销额",
+    "§5 with the standard textbook formulas: opportunity cost + management cost + bad-debt cost":
+      "§5，采用标准教科书公式：机会成本 + 管理成本 + 坏账成本",
+    "Cost of holding receivables (应收账款成本)":
+      "应收账款成本",
+    "average receivables":
+      "应收账款平均余额",
+    "sales ÷ {0} × days":
+      "赊销额 ÷ {0} × 天数",
+    "capital tied up":
+      "应收账款占用资金",
+    "average receivables × variable cost rate":
+      "应收账款平均余额 × 变动成本率",
+    "opportunity cost":
+      "机会成本",
+    "capital tied up × cost of capital (机会成本)":
+      "占用资金 × 资金成本率",
+    "management cost":
+      "管理成本",
+    "given (管理成本)":
+      "给定",
+    "total cost":
+      "总成本",
+    "opportunity + management + bad-debt":
+      "机会成本 + 管理成本 + 坏账成本",
+    "a receipt is credited to the customer's latest collection action on or before its date":
+      "收款记在该客户在收款日当天或之前最近的一次催收行动上",
+    "a cash discount is granted only when the payment, made on or before the last day of the window, settles the invoice in full":
+      "只有在折扣期最后一天或之前付款、且付清整张发票时才给予现金折扣",
+    "use":
+      "使用率",
+    "outstanding":
+      "应收余额",
+    "bad-debt cost":
+      "坏账成本",
+    "sales × bad-debt rate (坏账成本)":
+      "赊销额 × 坏账损失率",
+    "Annual cost of forgoing the cash discount {0}":
+      "放弃现金折扣 {0} 的年成本",
+    "rate kept by paying early":
+      "提前付款的收益率",
+    "d ÷ (1 − d), for {0} days":
+      "d ÷ (1 − d)，{0} 天",
+    "extra days of credit":
+      "多得的信用天数",
+    "days from the invoice date":
+      "自发票日起的天数",
+    "discount d":
+      "折扣率 d",
+    "discount period D":
+      "折扣期 D",
+    "net period N":
+      "信用期 N",
+    "annual cost":
+      "年成本",
+    "cost of forgoing {0}":
+      "放弃 {0} 折扣的成本",
+    "Late-payment interest as of {0}":
+      "截至 {0} 的逾期利息",
+    "annual rate":
+      "年利率",
+    "Bad-debt provision by ageing as of {0}":
+      "截至 {0} 按账龄计提的坏账准备",
+    "provision":
+      "坏账准备",
+    "Receivables ageing as of {0}":
+      "截至 {0} 的应收账款账龄",
+    "Days sales outstanding (DSO)":
+      "应收账款周转天数（DSO）",
+    "DSO = receivables ÷ credit sales of the period × days in the period":
+      "DSO = 应收账款 ÷ 期内赊销额 × 期内天数",
+    "receivables ÷ credit sales × {0}":
+      "应收账款 ÷ 赊销额 × {0}",
+    "days in the period":
+      "期内天数",
+    "Credit exposure":
+      "信用占用",
+    "no limit set: not checked":
+      "未设信用限度：不检查",
+    "largest shipment allowed":
+      "允许的最大单次发货金额",
+    "shipment cap":
+      "单次发货上限",
+    "better policy: {0}":
+      "较优政策：{0}",
+    "tie: {0} have the same net benefit":
+      "并列：{0} 的净收益相同",
+    "a change is worth it when the added contribution margin exceeds the added opportunity, bad-debt, discount and collection costs":
+      "增加的边际贡献超过增加的机会成本、坏账成本、折扣成本和收账成本时，改变才值得",
+    "Credit policy comparison (应收账款政策)":
+      "应收账款政策比较",
   ]
 }
