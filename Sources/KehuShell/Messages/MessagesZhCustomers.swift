@@ -483,5 +483,73 @@ extension ChineseMessages {
       "字符串未结束",
     "`=` needs a name before it":
       "`=` 前面需要一个名字",
+    "basic situation 基本情况":
+      "基本情况",
+    "quantity per order 每次订货量":
+      "每次订货量",
+    "number of orders 订货次数":
+      "订货次数",
+    "share of our sales 占公司销售额比重":
+      "占公司销售额比重",
+    "sales expense level 销售费用水平":
+      "销售费用水平",
+    "collection expense level 收款费用水平":
+      "收款费用水平",
+    "opinion of us 对公司的意见":
+      "对公司的意见",
+    "support for our sales 对销售的支持":
+      "对销售的支持",
+    "visit plan 访问计划":
+      "访问计划",
+    "delays 延迟情况":
+      "延迟情况",
+    ", grade {0}":
+      "，{0} 级",
+    "no orders":
+      "没有订货",
+    "{0} and {1} units on average":
+      "平均每次 {0}，{1} 件",
+    "orders in 12 months: {0}":
+      "12 个月内订货 {0} 次",
+    "{0} of {1}":
+      "占 {1} 的 {0}",
+    "collection actions in 12 months: {0}":
+      "12 个月内收款行动 {0} 次",
+    "complaints in 12 months: {0}":
+      "12 个月内投诉 {0} 次",
+    "visits and calls in 12 months: {0}":
+      "12 个月内访问和电话 {0} 次",
+    "{0} days late on average over {1} invoices":
+      "{1} 张发票平均迟付 {0} 天",
+    "no settled invoices":
+      "没有已结清的发票",
+    "sales, 12 months":
+      "12 个月销售额",
+    "sum of the months":
+      "各月之和",
+    "sale lines":
+      "销售明细行数",
+    "units on those lines":
+      "这些明细的件数",
+    "average order":
+      "平均每单金额",
+    "sales ÷ orders":
+      "销售额 ÷ 订货次数",
+    "share of our sales":
+      "占公司销售额比重",
+    "sales ÷ all customers' sales":
+      "销售额 ÷ 全部客户销售额",
+    "average days paid late":
+      "平均迟付天数",
+    "over {0} settled invoices":
+      "基于 {0} 张已结清发票",
+    "§2.5 (1) 2: purchases, order count and buying timing, share of sales, delays":
+      "§2.5 (1) 2：购买量、订货次数和购买时机、占销售额比重、延迟情况",
+    "the 12 calendar months up to and including {0}, to {1}":
+      "截至 {0}（含）的 12 个日历月，到 {1} 为止",
+    "invoices open past due":
+      "逾期未结发票",
+    "orders":
+      "订货次数",
   ]
 }

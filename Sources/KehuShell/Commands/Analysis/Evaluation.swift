@@ -177,24 +177,24 @@ enum Evaluation {
       .compactMap { $0 }.joined(separator: ", ")
     let perOrder =
       orders == 0
-      ? "no orders"
-      : "\(Money(fen: amount / Int64(orders)).formatted) and \(qty / Int64(orders)) units on average"
+      ? tr("no orders")
+      : tr("{0} and {1} units on average", Money(fen: amount / Int64(orders)).formatted, qty / Int64(orders))
     let n = Cols(s.db["evaluation_notes"])
     var notes: [Int: Int] = [:]
     for i in n.rows(ofCustomer: id) { notes[Int(n.col("item").int(i))] = i }
     func noted(_ item: Int, _ column: String) -> Value { notes[item].map { n.value(column, $0) } ?? .null }
     let figures = [
-      basic + (c.string("abc_grade", r).map { ", grade \($0)" } ?? ""),
+      basic + (c.string("abc_grade", r).map { tr(", grade {0}", $0) } ?? ""),
       perOrder,
-      "orders in 12 months: \(orders)",
-      Value.percentText(Grading.share(amount, of: all)) + " of \(Money(fen: all).formatted)",
+      tr("orders in 12 months: {0}", orders),
+      tr("{0} of {1}", Value.percentText(Grading.share(amount, of: all)), Money(fen: all).formatted),
       expenseFigure(noted(5, "expense"), sales: amount),
-      "collection actions in 12 months: \(collections)",
-      "complaints in 12 months: \(complaints)",
+      tr("collection actions in 12 months: {0}", collections),
+      tr("complaints in 12 months: {0}", complaints),
       supportFigure(noted(8, "support")),
-      "visits and calls in 12 months: \(visits)",
-      delay.average.map { "\($0) days late on average over \(delay.invoices) invoices" }
-        ?? "no settled invoices",
+      tr("visits and calls in 12 months: {0}", visits),
+      delay.average.map { tr("{0} days late on average over {1} invoices", $0, delay.invoices) }
+        ?? tr("no settled invoices"),
     ]
     var t = ResultTable(
       columns: [
@@ -205,7 +205,7 @@ enum Evaluation {
     for (k, item) in items.enumerated() {
       let note = notes[k + 1]
       t.rows.append([
-        .int(Int64(k + 1)), .text(item), .text(figures[k]), note.map { n.value("comment", $0) } ?? .null,
+        .int(Int64(k + 1)), .text(tr(item)), .text(figures[k]), note.map { n.value("comment", $0) } ?? .null,
         note.map { n.value("problem", $0) } ?? .null, note.map { n.value("measure", $0) } ?? .null,
       ])
     }
