@@ -95,7 +95,7 @@ enum Builtins {
     }
     lines.append("")
     lines.append(tr("Example:") + " " + spec.example)
-    if let section = spec.section { lines.append(tr("Chapter:") + " " + section) }
+    if let section = spec.section { lines.append(tr("Chapter:") + " " + tr(section)) }
     return lines.joined(separator: "\n")
   }
 

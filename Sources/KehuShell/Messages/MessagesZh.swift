@@ -278,6 +278,24 @@ enum ChineseMessages {
       "示例：",
     "Chapter:":
       "章节：",
+    "kehu default (editable): the chapter gives no calendar":
+      "kehu 默认（可修改）：章节未给出日历",
+    "§1 dynamic management":
+      "§1 动态管理",
+    "§3.3 (5); the weighing: kehu default (editable)":
+      "§3.3 (5)；权重：kehu 默认（可修改）",
+    "§4 claims rules 3, 6":
+      "§4 索赔规则 3、6",
+    "§4 principle 02 (handle promptly); the days: kehu default (editable)":
+      "§4 原则 02（及时处理）；天数：kehu 默认（可修改）",
+    "§4 principle 03":
+      "§4 原则 03",
+    "§4 principle 04":
+      "§4 原则 04",
+    "§5 collection procedure (收账程序)":
+      "§5 收账程序",
+    "§5 collection procedure (收账程序); the steps and days: kehu default (editable)":
+      "§5 收账程序；步骤和天数：kehu 默认（可修改）",
     "(optional)":
       "（可选）",
     "error: {0}":
