@@ -43,6 +43,10 @@ enum QueryHelp {
         usage: "export \"FILE.csv\"",
         text: tr("writes the result (CSV, or JSON for .json) instead of showing it; last verb only"),
         example: "customers | export \"customers.csv\""),
+      "chart": Topic(
+        usage: "chart bar LABEL VALUE [stacked VALUE2 …] [\"FILE.svg\"] | chart line X Y [\"FILE.svg\"]",
+        text: tr("draws the result as text bars or a line (or writes the same chart as SVG); last verb only"),
+        example: "sales | summarize t = sum(amount) by month(date) | chart bar month t"),
       "let": Topic(
         usage: "let NAME = EXPR | PIPELINE",
         text: tr("binds $NAME to the value or result at that moment; later changes do not change it"),

@@ -378,6 +378,8 @@ enum ChineseMessages {
       "每种不同组合一行",
     "one row, one column `count`":
       "一行一列 `count`",
+    "draws the result as text bars or a line (or writes the same chart as SVG); last verb only":
+      "把结果画成文字条形图或折线（或把同一张图写成 SVG）；只能作最后一个动词",
     "writes the result (CSV, or JSON for .json) instead of showing it; last verb only":
       "把结果写入文件（CSV；.json 为 JSON）而不显示；只能作最后一个动词",
     "binds $NAME to the value or result at that moment; later changes do not change it":
