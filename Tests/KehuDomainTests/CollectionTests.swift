@@ -31,21 +31,22 @@ final class CollectionTests: XCTestCase {
     let t = collectionPlan(
       [
         // 15 days, nothing done: the letter (day 1), late since phone's day (15) has come.
-        OverdueAccount(customer: "华东贸易", overdue: yuan("1000"), oldestDue: day("2026-06-15")),
+        OverdueAccount(customer: 7, name: "华东贸易", overdue: yuan("1000"), oldestDue: day("2026-06-15")),
         // 91 days, letter to suspend done: the demand (day 90), not late.
         OverdueAccount(
-          customer: "北方机械", overdue: yuan("5000"), oldestDue: day("2026-03-31"),
+          customer: 3, name: "北方机械", overdue: yuan("5000"), oldestDue: day("2026-03-31"),
           done: ["letter", "phone", "visit", "suspend"]),
         // 0: not listed
-        OverdueAccount(customer: "南方食品", overdue: yuan("300"), oldestDue: day("2026-06-30")),
+        OverdueAccount(customer: 5, name: "南方食品", overdue: yuan("300"), oldestDue: day("2026-06-30")),
       ], asof: asof)
-    XCTAssertEqual(t.rows.map { $0[0] }, [.text("北方机械"), .text("华东贸易")])
-    XCTAssertEqual(t.rows[0][4], .text("suspend"))
-    XCTAssertEqual(t.rows[0][5], .text("formal demand or lawyer"))
-    XCTAssertEqual(t.rows[0][7], .text(""))
-    XCTAssertEqual(t.rows[1][2], .int(15))
-    XCTAssertEqual(t.rows[1][5], .text("reminder letter"))
-    XCTAssertEqual(t.rows[1][7], .text("late: due from day 1"))
+    XCTAssertEqual(t.rows.map { $0[0] }, [.int(3), .int(7)])
+    XCTAssertEqual(t.rows.map { $0[1] }, [.text("北方机械"), .text("华东贸易")])
+    XCTAssertEqual(t.rows[0][5], .text("suspend"))
+    XCTAssertEqual(t.rows[0][6], .text("formal demand or lawyer"))
+    XCTAssertEqual(t.rows[0][8], .text(""))
+    XCTAssertEqual(t.rows[1][3], .int(15))
+    XCTAssertEqual(t.rows[1][6], .text("reminder letter"))
+    XCTAssertEqual(t.rows[1][8], .text("late: due from day 1"))
   }
 
   func testNextStepIsTheFirstUndoneRungWhoseDayHasCome() {

@@ -146,6 +146,34 @@ STATEFUL_EXAMPLES = {
 # Text for people in every format: the user's own `print`, a lesson's narration and exercises.
 NARRATIVE = {"print", "lesson", "exercise"}
 
+# Statements that put the demo firm in the state a stateful example needs; their own output is
+# cut off at the `print "<<<"` marker, and only what the example prints is read.
+SETUP = {
+    "scenario diff": "scenario begin; customer add individual name=王芳",
+    "scenario end": "scenario begin; customer add individual name=王芳",
+    "scenario keep": "scenario begin; customer add individual name=王芳",
+    "case close": "case open abc-3months",
+}
+
+# Shapes of commands whose example does not show every table they can make.
+VARIANTS = ["ar ageing by=customer", "ar ageing by=owner", "collect plan", "customers", "credit exposure"]
+
+
+def demo_customers():
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--format", "csv", "-c", "customers | select id, name"])
+    return {"%s %s" % tuple(line.split(",", 1)) for line in out.splitlines()[1:] if line}
+
+
+def strings_in(doc):
+    if isinstance(doc, dict):
+        for v in doc.values():
+            yield from strings_in(v)
+    elif isinstance(doc, list):
+        for v in doc:
+            yield from strings_in(v)
+    elif isinstance(doc, str):
+        yield doc
+
 
 def case_every_help_example_runs_on_the_demo_firm():
     code, out, err = run(["--memory", "--format", "csv", "-c", "help"])
@@ -153,28 +181,42 @@ def case_every_help_example_runs_on_the_demo_firm():
     check(len(names) > 100, "help listed %d commands" % len(names))
     failing = []
     not_json = []
+    joined = []
+    id_and_name = demo_customers()
+    check(len(id_and_name) > 10, "the demo firm's customers: %r" % id_and_name)
+    statements = []
     for name in names:
         code, text, err = run(["--memory", "-c", "help " + name])
         examples = [l[len("Example: "):] for l in text.splitlines() if l.startswith("Example: ")]
         check(len(examples) == 1, "`help %s` has no example" % name)
-        if name in STATEFUL_EXAMPLES:
-            continue
+        if name in SETUP:
+            statements.append((name, SETUP[name] + '; print "<<<"; set format json; ' + examples[0]))
+        elif name not in STATEFUL_EXAMPLES:
+            statements.append((name, examples[0]))
+    statements += [(v, v) for v in VARIANTS]
+    for name, statement in statements:
         # Run in JSON: each must also print one JSON document (or nothing, for a command that
         # shows nothing), never text around or between tables.
         code, text, err = run(["--demo", "--today", "2026-11-29", "--no-pause", "--format", "json",
-                               "-c", examples[0]], cwd=TMP)
+                               "-c", statement], cwd=TMP)
+        text = text.split("<<<\n", 1)[-1]
         if code != 0:
-            failing.append("%s: %s" % (examples[0], err.strip().splitlines()[0] if err.strip() else code))
+            failing.append("%s: %s" % (statement, err.strip().splitlines()[0] if err.strip() else code))
         elif name not in NARRATIVE:
             try:
                 docs = json_documents(text)
                 if len(docs) > 1:
-                    not_json.append("%s: %d documents" % (examples[0], len(docs)))
+                    not_json.append("%s: %d documents" % (statement, len(docs)))
+                # A program reads a customer's id and name as two fields, never "1001 名字".
+                both = [v for v in strings_in(docs) if v in id_and_name]
+                if both:
+                    joined.append("%s: %r" % (statement, both[0]))
             except ValueError as e:
-                not_json.append("%s: %s in %r" % (examples[0], e, text[:80]))
+                not_json.append("%s: %s in %r" % (statement, e, text[:80]))
     check(not failing, "examples that fail on the demo firm:\n  " + "\n  ".join(failing))
     check(not not_json, "examples whose --format json output is not one JSON document:\n  "
           + "\n  ".join(not_json))
+    check(not joined, "id and name in one JSON field:\n  " + "\n  ".join(joined))
 
 
 # ---- scripts and machine output (issue 17) ------------------------------------------------

@@ -76,4 +76,19 @@ public struct AgeingByGroup: Sendable {
         "each row's buckets add up to its total",
       ])
   }
+
+  /// By customer, the groups being customer ids: id and name in columns of their own (a
+  /// program reads them apart), customers in id order, the total row last.
+  public func tableByCustomer(name: (Int64) -> String) throws(DomainError) -> ResultTable {
+    var t = try table(groupColumn: "customer")
+    let total = t.rows.removeLast()
+    let rows: [(Int64, [Value])] = t.rows.map { r in
+      guard case .text(let key) = r[0], let id = Int64(key) else { return (0, r) }
+      return (id, [.int(id), .text(name(id))] + r.dropFirst())
+    }
+    t.rows = rows.sorted { $0.0 < $1.0 }.map(\.1)
+    t.rows.append([.null, .text("total")] + total.dropFirst())
+    t.columns = [ResultColumn("customer", .int), ResultColumn("name", .text)] + t.columns.dropFirst()
+    return t
+  }
 }

@@ -135,14 +135,18 @@ public struct CollectionLadder: Sendable, Equatable {
 /// An overdue customer as the plan sees it: what is overdue, since when, and which steps
 /// were already taken since it fell due.
 public struct OverdueAccount: Sendable, Equatable {
-  public var customer: String
+  public var customer: Int64
+  public var name: String
   public var owner: String
   public var overdue: Money
   public var oldestDue: Day
   public var done: Set<String>
 
-  public init(customer: String, owner: String = "", overdue: Money, oldestDue: Day, done: Set<String> = []) {
+  public init(
+    customer: Int64, name: String, owner: String = "", overdue: Money, oldestDue: Day, done: Set<String> = []
+  ) {
     self.customer = customer
+    self.name = name
     self.owner = owner
     self.overdue = overdue
     self.oldestDue = oldestDue
@@ -167,13 +171,15 @@ public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: Coll
     if let (s, isLate) = ladder.nextStep(daysPastDue: d, done: a.done) {
       if isLate { late += 1 }
       return [
-        .text(a.customer), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell, .text(s.name),
+        .int(a.customer), .text(a.name), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell,
+        .text(s.name),
         .text(s.chinese), .text(isLate ? "late: due from day \(s.days)" : ""),
       ]
     }
     let note = ladder.upcoming(daysPastDue: d, done: a.done).map { "waiting: \($0.key) from day \($0.days)" }
     return [
-      .text(a.customer), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell, .null, .null,
+      .int(a.customer), .text(a.name), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell, .null,
+      .null,
       .text(note ?? "every step taken"),
     ]
   }
@@ -183,7 +189,8 @@ public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: Coll
     ? [] : ["skippable steps (\(skipped.joined(separator: ", "))) are passed over once a later day has come"]
   return ResultTable(
     columns: [
-      ResultColumn("customer", .text), ResultColumn("owner", .text), ResultColumn("days", .int),
+      ResultColumn("customer", .int), ResultColumn("name", .text), ResultColumn("owner", .text),
+      ResultColumn("days", .int),
       ResultColumn("overdue", .money), ResultColumn("done", .text), ResultColumn("step", .text),
       ResultColumn("步骤", .text), ResultColumn("note", .text),
     ],

@@ -79,7 +79,7 @@ enum CollectCommands {
       // Only steps taken since the oldest overdue item fell due count for this episode.
       let taken = Set((done[id] ?? []).filter { $0.day >= v.oldest }.map(\.step))
       return OverdueAccount(
-        customer: "\(id) \(ReceivableData.customerName(s.db, id))", owner: owner, overdue: Money(fen: v.fen),
+        customer: id, name: ReceivableData.customerName(s.db, id), owner: owner, overdue: Money(fen: v.fen),
         oldestDue: Day(number: v.oldest), done: taken)
     }
     var t = collectionPlan(accounts, asof: asof, ladder: ReceivableData.ladder(s.db))

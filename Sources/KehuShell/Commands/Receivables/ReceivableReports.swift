@@ -87,10 +87,7 @@ enum ReceivableReports {
       if let n = names[id] {
         name = n
       } else {
-        name =
-          by == "customer"
-          ? "\(id) \(ReceivableData.customerName(s.db, id))"
-          : ReceivableData.customerField(s.db, id, by)
+        name = by == "customer" ? String(id) : ReceivableData.customerField(s.db, id, by)
         names[id] = name
       }
       try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
@@ -98,13 +95,18 @@ enum ReceivableReports {
       }
     }
     var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
-      try groups.table(groupColumn: by)
+      by == "customer"
+        ? try groups.tableByCustomer { ReceivableData.customerName(s.db, $0) }
+        : try groups.table(groupColumn: by)
     }
+    // The customer's name labels its bar; the id beside it is no amount.
+    let label = by == "customer" ? 1 : 0
     if fromInvoice { t.notes.insert(countNote, at: 0) }
     t.notes += notes.map(Message.init(verbatim:))
     // A stacked bar per group, a part per bucket, in the buckets' order.
     return try s.withChart(t, request, a) {
-      TableChart.make(t, kind: .bars, label: 0, values: Array(1..<(t.columns.count - 1)), leaving: ["total"])
+      TableChart.make(
+        t, kind: .bars, label: label, values: Array((label + 1)..<(t.columns.count - 1)), leaving: ["total"])
     }
   }
 
