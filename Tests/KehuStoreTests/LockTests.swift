@@ -70,6 +70,52 @@ final class LockTests: XCTestCase {
     try writer.close()
   }
 
+  func testAReaderFollowsTheJournalAndTheWritersSaves() throws {
+    let dir = temporaryDirectory(self)
+    let (writer, _) = try Store.open(.directory(dir))
+    try writer.apply([customer("甲")])
+    try writer.commit()
+    let (reader, _) = try Store.open(.directory(dir), readOnly: true)
+    XCTAssertFalse(try reader.follow(), "nothing appended, nothing moves")
+    // Appended records are read at the next look, one commit or several.
+    try writer.apply([customer("乙")])
+    try writer.commit()
+    XCTAssertTrue(try reader.follow())
+    XCTAssertEqual(reader.state["customers"].count, 2)
+    try writer.apply([customer("丙")])
+    try writer.apply([customer("丁")])
+    XCTAssertFalse(try reader.follow(), "an uncommitted change is not seen")
+    try writer.commit()
+    XCTAssertTrue(try reader.follow())
+    XCTAssertEqual(reader.state["customers"].count, 4)
+    XCTAssertEqual(reader.state.sequence, writer.state.sequence)
+    // A half-written record at the tail waits; once complete it is read.
+    let jpath = journalPath(dir)
+    let record = JournalFile.record(sequence: writer.state.sequence + 1, [customer("戊")])
+    let h = FileHandle(forWritingAtPath: jpath)!
+    h.seekToEndOfFile()
+    h.write(Data(record.prefix(10)))
+    XCTAssertFalse(try reader.follow())
+    XCTAssertEqual(reader.state["customers"].count, 4)
+    h.write(Data(record.dropFirst(10)))
+    h.closeFile()
+    XCTAssertTrue(try reader.follow())
+    XCTAssertEqual(reader.state["customers"].count, 5)
+    try writer.close()
+    // A new writer saves (a new snapshot and journal, the old pair removed later): the
+    // reader moves to the newest snapshot and its journal.
+    let (second, _) = try Store.open(.directory(dir))
+    try second.save()
+    try second.apply([customer("己")])
+    try second.save()
+    try second.apply([customer("庚")])
+    try second.commit()
+    XCTAssertTrue(try reader.follow())
+    XCTAssertEqual(reader.state["customers"].count, 7)
+    XCTAssertEqual(reader.state.sequence, second.state.sequence)
+    try second.close()
+  }
+
   func testReadOnlyNeedsAnExistingStore() {
     XCTAssertThrowsError(try Store.open(.directory(temporaryDirectory(self)), readOnly: true)) { e in
       XCTAssertEqual((e as? StoreError)?.exitStatus, 74)

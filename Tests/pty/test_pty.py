@@ -684,6 +684,62 @@ def case_lesson_at_the_prompt(binary, home):
         s.close()
 
 
+def case_read_only_session_follows_the_writer(binary, home):
+    # A long-lived `--read-only` session beside writers: each statement sees what was
+    # committed before it (appended to the journal, or saved into a new snapshot); its prompt
+    # says read-only; a scenario works in it, and only keeping it into the store is refused.
+    import subprocess
+
+    store = os.path.join(home, "firm")
+
+    def write(statements):
+        r = subprocess.run([binary, "--store", store, "--no-init", "-c", statements],
+                           env={"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"},
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=60)
+        check(r.returncode == 0, "writer %r: %r" % (statements, r.stderr))
+
+    def csv(*lines):
+        # CSV ends its lines with CRLF, which the terminal shows as CR CR LF.
+        return "".join(line + "\r\r\n" for line in lines)
+
+    write("customer add individual name=甲")
+    prompt = "kehu[firm read-only]> "
+    s = Session(binary, home, args=("--store", store, "--read-only", "--no-init", "--format", "csv"))
+    try:
+        s.prompt_then("customers | count\r", prompt=prompt)
+        s.expect(csv("count", "1"), "one customer at first")
+        write("customer add individual name=乙")
+        s.prompt_then("customers | count\r", prompt=prompt)
+        s.expect(csv("count", "2"), "the writer's appended change")
+        write("customer add individual name=丙; save; customer add individual name=丁")
+        s.prompt_then("customers | count\r", prompt=prompt)
+        s.expect(csv("count", "4"), "a change after the writer's save")
+        write("save; save")
+        s.prompt_then("customers | select name\r", prompt=prompt)
+        s.expect(csv("name", "甲", "乙", "丙", "丁"), "after two more saves")
+        s.prompt_then("customer add individual name=戊\r", prompt=prompt)
+        s.expect("read-only", "a change outside a scenario is refused")
+        s.prompt_then("scenario begin\r", prompt=prompt)
+        what_if = "kehu[firm read-only|what-if]> "
+        s.prompt_then("customer add individual name=戊\r", prompt=what_if)
+        s.expect("added customer 5 戊")
+        s.prompt_then("customers | count\r", prompt=what_if)
+        s.expect(csv("count", "5"), "the scenario's customer")
+        s.prompt_then("scenario keep\r", prompt=what_if)
+        s.expect("read-only", "keeping a scenario into a read-only store")
+        s.prompt_then("scenario end\r", prompt=what_if)
+        s.prompt_then("customers | count\r", prompt=prompt)
+        s.expect(csv("count", "4"), "the scenario left nothing behind")
+        s.prompt_then(CTRL_D, prompt=prompt)
+        check(s.wait_exit() == 0, "exit status of the reader")
+    finally:
+        s.close()
+    code = subprocess.run([binary, "--store", store, "--read-only", "--format", "csv", "-c", "customers | count"],
+                          env={"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"},
+                          stdout=subprocess.PIPE, timeout=60)
+    check(code.stdout.decode().splitlines()[1] == "4", "the store after the reader: %r" % code.stdout)
+
+
 def run_on_pty(binary, args, env, interrupt_when=None, timeout=60.0):
     """Runs kehu with stdout and stderr on a fresh 24x80 pty; returns (output, status).
     interrupt_when: a byte string; when it appears, Ctrl-C is typed."""
@@ -777,6 +833,7 @@ CASES = [
     case_lang_c,
     case_terminal_restored,
     case_lesson_at_the_prompt,
+    case_read_only_session_follows_the_writer,
     case_gen_progress_at_a_terminal,
     case_gen_progress_absent_through_a_pipe,
     case_gen_ctrl_c_leaves_no_store,

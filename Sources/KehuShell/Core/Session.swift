@@ -156,7 +156,9 @@ public final class Session: ReplHost {
   public var prompt: String {
     let scenario = workspace.scenarios.map { "|" + $0.name }.joined()
     let store = openCase.map { "case:" + $0.name } ?? options.storeName
-    return "kehu[\(store)\(scenario)]> "
+    // A reader beside a writer says so, lest a refused change surprise.
+    let readOnly = openCase == nil && workspace.readOnly ? " " + inLanguage { tr("read-only") as String } : ""
+    return "kehu[\(store)\(readOnly)\(scenario)]> "
   }
 
   /// Applies a batch of changes as the session's user, at the session's time.
@@ -230,6 +232,8 @@ public final class Session: ReplHost {
         _ = interruptFlag.take()
         let started = options.monotonic()
         do {
+          // A reader sees every change the writer committed before this statement.
+          if workspace.readOnly { try workspace.store.follow() }
           let output = try runStatement(st)
           // Synced before the result is shown: a result on screen means the change is on disk
           // (at the prompt, or with `set sync statement`).
@@ -306,7 +310,10 @@ public final class Session: ReplHost {
       // A command that only writes with `apply` may still look on a read-only store.
       let looksOnly =
         spec.arguments.contains { $0.name == "apply" && $0.kind == .bool } && !args.flag("apply")
-      if spec.writes && workspace.readOnly && !looksOnly {
+      // In a scenario a change stays in memory, so a reader may try things out; keeping the
+      // outermost one would write the store.
+      let intoScenario = workspace.scenarios.count > (spec.path == ["scenario", "keep"] ? 1 : 0)
+      if spec.writes && workspace.readOnly && !looksOnly && !intoScenario {
         throw ShellError(
           tr("the store is open read-only (--read-only); `{0}` changes it", spec.name), at: first)
       }

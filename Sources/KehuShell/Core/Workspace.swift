@@ -32,7 +32,10 @@ public final class Workspace {
   /// Applies `batch` with its audit rows. `actor` and `time` are the session's.
   @discardableResult
   public func change(_ batch: [Mutation], actor: String, time: Timestamp) throws -> [Value] {
-    if readOnly { throw ShellError(tr("the store is open read-only (--read-only); nothing can be changed")) }
+    // A scenario never reaches the store, so a read-only session may hold one.
+    if readOnly && scenarios.isEmpty {
+      throw ShellError(tr("the store is open read-only (--read-only); nothing can be changed"))
+    }
     let current = db
     let (keyed, keys) = assignKeys(batch, in: current)
     let full = keyed + Auditor.rows(for: keyed, in: current, actor: actor, time: time)

@@ -18,6 +18,7 @@ enum ChineseMessages {
     }
 
   static let core: [String: String] = [
+    "read-only": "只读",
     "customer composition: customers, sales and share by a classification":
       "客户构成：按某一分类统计客户数、销售额和份额",
     "a customer's trade with us: sales by month, orders, share, delays":

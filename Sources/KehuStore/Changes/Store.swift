@@ -128,6 +128,7 @@ public final class Store {
         }
         state = loaded.db
         snapshotSequence = loaded.snapshotSequence
+        journalSize = loaded.journalSize
         return
       } catch StoreError.io(let file, let reason)
         where attempt < 20 && reason.hasSuffix(FileIO.errorText(ENOENT))
@@ -139,6 +140,46 @@ public final class Store {
         attempt += 1
       }
     }
+  }
+
+  /// Brings a read-only store up to the writer's last commit: the records appended to its
+  /// journal since the last look, or the newest snapshot after the writer saved. Cheap when
+  /// nothing changed (a listing and a stat), so a reader may call it before every statement.
+  /// Returns whether the state moved.
+  @discardableResult
+  public func follow() throws -> Bool {
+    guard readOnly, let dir else { return false }
+    let before = state.sequence
+    if try StoreFiles.list(dir).snapshots.last != snapshotSequence {
+      try reload()
+      return true
+    }
+    let path = FileIO.join(dir, StoreFiles.journalName(snapshotSequence))
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 {
+      // Removed by a save that listed after ours: the newer snapshot has it all.
+      try reload()
+      return true
+    }
+    defer { Glibc.close(fd) }
+    let size = try FileIO.size(fd, path)
+    if size == journalSize { return false }
+    if size < journalSize {
+      // Only a writer cutting a torn tail shortens a journal; read it all again.
+      try reload()
+      return true
+    }
+    let scan = try JournalFile.scan(
+      try FileIO.readAll(fd, path), path: path, from: journalSize, after: state.sequence)
+    if let d = scan.damage, scan.validAfterDamage {
+      throw StoreError.corrupt(file: path, offset: d.offset, reason: d.reason + " (valid records follow)")
+    }
+    // A torn tail is the writer's append in progress: stop before it and look again later.
+    var db = state
+    try StoreFiles.replay(scan, into: &db, path: path)
+    state = db
+    journalSize = scan.goodEnd
+    return state.sequence != before
   }
 
   // MARK: Changing

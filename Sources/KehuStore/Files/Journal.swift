@@ -58,11 +58,15 @@ enum JournalFile {
     /// Whether a valid record follows the damage (then it is not a torn tail).
     var validAfterDamage = false
     var size: Int
-    var lastSequence: UInt64 { records.last?.sequence ?? base }
+    /// The sequence the scan started after: the base, or the last record already read.
+    var after: UInt64
+    var lastSequence: UInt64 { records.last?.sequence ?? after }
   }
 
-  /// Reads every record; a bad header is an error, a bad record ends the scan.
-  static func scan(_ bytes: [UInt8], path: String) throws -> Scan {
+  /// Reads every record; a bad header is an error, a bad record ends the scan. A reader
+  /// following a writer passes where it stopped last time (`from`, past record `after`),
+  /// so only what was appended since is decoded.
+  static func scan(_ bytes: [UInt8], path: String, from: Int? = nil, after: UInt64? = nil) throws -> Scan {
     try bytes.withUnsafeBytes { buf in
       var r = ByteReader(buf)
       do {
@@ -78,8 +82,9 @@ enum JournalFile {
         guard v <= version else {
           throw ReadFailure(offset: 8, reason: "journal format \(v) is newer than this kehu reads")
         }
-        var scan = Scan(base: base, goodEnd: headerSize, size: buf.count)
-        var o = headerSize
+        let start = max(from ?? headerSize, headerSize)
+        var scan = Scan(base: base, goodEnd: start, size: buf.count, after: after ?? base)
+        var o = start
         while o < buf.count {
           switch frame(buf, at: o) {
           case .failure(let why):
