@@ -5,11 +5,15 @@ import LineEditor
 /// The prompt loop for a terminal: reads statements with the line editor (continuing while the
 /// host says a statement is unfinished), keeps them in history, and hands each to the host.
 /// Returns the exit status: 0 at end of input or when the host asks to leave.
-func runInteractive(host: ReplHost, historyPath: String?) -> Int32 {
+/// `started` hands the editor (nil when libedit could not start) to whoever else reads lines.
+func runInteractive(host: ReplHost, historyPath: String?, started: (LineEditor?) -> Void = { _ in }) -> Int32
+{
   guard let editor = LineEditor(programName: "kehu", historyPath: historyPath) else {
+    started(nil)
     return runPlainLines(host: host)
   }
   defer { editor.close() }
+  started(editor)
   var pending: [String] = []
   editor.completer = { line, cursor in
     // The host sees the whole statement so far, so context from earlier lines (a `|` at the
@@ -42,6 +46,28 @@ func runInteractive(host: ReplHost, historyPath: String?) -> Int32 {
       if !goOn { return 0 }
     }
   }
+}
+
+/// A line for a lesson's pause or exercise from the editor (no history: these are answers,
+/// not statements); nil at Ctrl-C or end of input, which stop the lesson.
+func pauseReader(_ editor: LineEditor) -> (String) -> String? {
+  { prompt in
+    if case .line(let text) = editor.readLine(prompt: prompt) { return text }
+    return nil
+  }
+}
+
+/// Whether Ctrl-C was pressed since the last look (outside the editor's own reads).
+@Sendable func takeInterrupt() -> Bool {
+  guard LineEditor.interruptRequested else { return false }
+  LineEditor.clearInterrupt()
+  return true
+}
+
+/// The same without libedit.
+func plainPauseReader(_ prompt: String) -> String? {
+  writeOut(prompt)
+  return Swift.readLine()
 }
 
 /// When libedit cannot start on a terminal: plain lines with the same prompts.

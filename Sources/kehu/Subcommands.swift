@@ -3,6 +3,7 @@ import Foundation
 import KehuDomain
 import KehuShell
 import KehuStore
+import LineEditor
 
 #if canImport(Glibc)
   import Glibc
@@ -153,12 +154,13 @@ struct Gen: ParsableCommand {
 struct LessonRun: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kehu lesson",
-    abstract: "Run a built-in lesson in script mode, or write it as a Markdown handout.")
+    abstract: "Run a built-in lesson (pausing at a terminal), or write it as a Markdown handout.")
   @Argument(help: "The case: \(CaseLibrary.all.map(\.name).joined(separator: ", ")).") var name: String
   @Option(help: ArgumentHelp("Write the lesson as Markdown, charts beside it.", valueName: "file.md"))
   var handout: String?
   @Option(help: "Messages and narration in this language: en or zh (default from LANG).") var language:
     String?
+  @Flag(help: "Run straight through: no pauses, exercises show their model answer.") var noPause = false
 
   func validate() throws {
     if CaseLibrary.named(name) == nil {
@@ -174,10 +176,18 @@ struct LessonRun: ParsableCommand {
     var settings = Settings()
     settings.language = language ?? languageFromEnvironment(ProcessInfo.processInfo.environment)
     settings.user = ProcessInfo.processInfo.environment["USER"] ?? "user"
-    let session = Session(
-      options: SessionOptions(clock: { localNow() }, settings: settings, storeName: "memory"),
-      io: SessionIO(out: writeOut, err: writeErr))
-    session.noPause = true
+    // At a terminal the lesson pauses and asks, as at the prompt; piped, it runs straight through.
+    let atTerminal = handout == nil && !noPause && isatty(0) == 1 && isatty(1) == 1
+    let editor = atTerminal ? LineEditor(programName: "kehu", historyPath: nil) : nil
+    defer { editor?.close() }
+    var options = SessionOptions(
+      clock: { localNow() }, interrupted: takeInterrupt, interactive: atTerminal,
+      settings: settings, storeName: "memory")
+    options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
+    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr))
+    session.noPause = !atTerminal
+    session.lessonEndsSession = true
+    if atTerminal { session.readLine = editor.map(pauseReader) ?? plainPauseReader }
     var statement = "lesson \(name)"
     if let handout {
       statement +=

@@ -107,18 +107,14 @@ struct Kehu: ParsableCommand {
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
-    options.temporaryDirectory = NSTemporaryDirectory()
     options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
+    if interactive, let command = pagerCommand(env) {
+      options.terminalHeight = { isatty(1) == 1 ? terminalRows() : nil }
+      options.pager = { text in runPager(command, text) }
+    }
     options.progress = line
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
     session.noPause = noPause
-    if interactive {
-      // Lessons' pauses and exercises read a line between statements, when the editor is idle.
-      session.readLine = { prompt in
-        writeOut(prompt)
-        return Swift.readLine()
-      }
-    }
 
     if !noInit, let path = initFile ?? defaultInitFile(env) {
       if let text = try? String(contentsOfFile: path, encoding: .utf8) {
@@ -128,7 +124,11 @@ struct Kehu: ParsableCommand {
       }
     }
     if interactive {
-      let status = runInteractive(host: session, historyPath: historyPath(environment: env))
+      let status = runInteractive(host: session, historyPath: historyPath(environment: env)) { editor in
+        // Lessons' pauses and exercises read a line between statements, when the editor is
+        // idle; Ctrl-C there stops the lesson, as `q` does.
+        session.readLine = editor.map(pauseReader) ?? plainPauseReader
+      }
       let written = closeOutput(session)
       try finish(workspace.store)
       throw ExitCode(status != 0 ? status : written ? 0 : 1)

@@ -238,12 +238,14 @@ final class LessonTests: XCTestCase {
   }
 
   /// `quit` at an exercise's answer prompt stops the lesson, not kehu.
-  func testQuitAtAnExerciseStopsTheLesson() {
+  func testQuitAtAnExerciseStopsTheLesson() throws {
     let buffer = OutputBuffer()
     let s = session(buffer, interactive: true)
+    s.outputDirectory = try temporaryDirectory()
     s.readLine = { prompt in prompt.hasPrefix("answer") ? "quit" : "" }
     XCTAssertEqual(s.run(source: "lesson pareto-20\ncustomers | count", file: nil), .ok)
     XCTAssertFalse(buffer.text.contains("Step 3."), buffer.text)
+    XCTAssertTrue(buffer.text.contains("lesson pareto-20 stopped; the case stays open"), buffer.text)
     XCTAssertTrue(buffer.text.hasSuffix("count\n─────\n   20\n(1 row)\n"), buffer.text)
   }
 
@@ -259,6 +261,9 @@ final class LessonTests: XCTestCase {
     XCTAssertEqual(s.run(source: "lesson pareto-20", file: nil), .ok)
     XCTAssertEqual(asked, 1)
     XCTAssertFalse(buffer.text.contains("Step 2."), "the lesson stopped at the first pause")
+    XCTAssertTrue(
+      buffer.text.hasSuffix(
+        "lesson pareto-20 stopped; the case stays open (`case close` goes back to your store)\n"))
     s.noPause = true
     XCTAssertEqual(s.run(source: "lesson abc-3months", file: nil), .ok)
     XCTAssertEqual(asked, 1)

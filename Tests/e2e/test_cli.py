@@ -464,14 +464,47 @@ LESSONS = ["pareto-20", "abc-3months", "credit-limits", "receivables", "complain
 
 def case_every_lesson_runs_to_the_end_with_status_0():
     for name in LESSONS:
-        # A lesson writes its charts into the current directory.
-        code, out, err = run(["lesson", name], cwd=TMP)
+        # `kehu lesson` ends with the lesson: nothing stays open, so it does not say so.
+        code, out, err = run(["lesson", name, "--no-pause"], cwd=TMP)
         check(code == 0, "kehu lesson %s exited %d: %r" % (name, code, err[-400:]))
-        check(out.rstrip().endswith("(`case close` goes back to your store)"), "%s did not finish" % name)
+        check(out.rstrip().endswith("end of lesson %s" % name), "%s did not finish: %r" % (name, out[-100:]))
         code, out, err = run(["--memory", "--no-pause", "-c", "lesson %s" % name], cwd=TMP)
         check(code == 0, "-c lesson %s exited %d: %r" % (name, code, err[-400:]))
+        check(out.rstrip().endswith("(`case close` goes back to your store)"), "-c lesson %s: %r" % (name, out[-100:]))
     code, out, err = run(["lesson", "pareto-21"])
     check(code == 64 and "no case 'pareto-21'" in err, "unknown case: %d %r" % (code, err))
+
+
+def case_a_lessons_chart_is_written_where_it_says():
+    # `pareto chart="pareto-20.svg"` in a lesson writes the file relative to the working
+    # directory, as the same statement at the prompt does, from `kehu lesson` and `lesson`.
+    code, out, err = run(["lesson", "pareto-20"], cwd=TMP)
+    check(code == 0 and "chart written to pareto-20.svg" in out, "kehu lesson: %d %r" % (code, err))
+    svg = os.path.join(TMP, "pareto-20.svg")
+    check(os.path.isfile(svg) and "<svg" in open(svg, encoding="utf-8").read(),
+          "no pareto-20.svg in the working directory: %r" % os.listdir(TMP))
+    os.remove(svg)
+    sub = os.path.join(TMP, "class")
+    os.makedirs(sub)
+    code, out, err = run(["--memory", "-c", "lesson pareto-20"], cwd=sub)
+    check(code == 0 and os.path.isfile(os.path.join(sub, "pareto-20.svg")),
+          "lesson at the prompt: %r in %r" % (err, os.listdir(sub)))
+
+
+def case_echo_shows_an_exercise_question_before_its_answer():
+    # A lesson file run with --echo: narration is printed, never echoed as a statement, so an
+    # exercise's model answer never shows before its question.
+    lesson = os.path.join(TMP, "lesson.kehu")
+    with open(lesson, "w", encoding="utf-8") as f:
+        f.write('say "Count the customers."\n'
+                'exercise "How many customers?" expect customers | count\n')
+    code, out, err = run(["--demo", "--today", "2026-11-29", "--echo", lesson])
+    check(code == 0, "--echo lesson file: %d %r" % (code, err))
+    check("expect" not in out and "say " not in out, "narration echoed as statements: %r" % out)
+    question = out.find("Exercise: How many customers?")
+    answer = out.find("customers | count")
+    check(0 <= question < answer, "the answer before the question: %r" % out)
+    check(out.startswith("Count the customers.\n"), "narration: %r" % out[:80])
 
 
 def case_handout_from_the_shell_in_chinese():
@@ -573,6 +606,8 @@ CASES = [
     case_torn_tail_is_cut_with_warning,
     case_sigkill_keeps_an_acknowledged_prefix,
     case_every_lesson_runs_to_the_end_with_status_0,
+    case_a_lessons_chart_is_written_where_it_says,
+    case_echo_shows_an_exercise_question_before_its_answer,
     case_handout_from_the_shell_in_chinese,
     case_a_lesson_leaves_the_users_store_unchanged,
     case_output_files_are_safe,

@@ -51,6 +51,8 @@ class Session:
             "HOME": home,
             "TERM": "xterm",
             "EDITRC": "/dev/null",
+            # No pager unless a case asks for one: a long result would wait in `less`.
+            "PAGER": "",
         }
         if history is not None:
             env["KEHU_HISTORY"] = history or os.path.join(home, "state", "history")
@@ -403,6 +405,99 @@ def case_results_fit_the_screen(binary, home):
         s.close()
 
 
+def screen_lines_from(s, first, width=80):
+    """The lines printed from the last one matching the regex `first` up to the text matched
+    last, and how many screen lines they take at `width` columns."""
+    text = re.sub(r"\x1b\[[0-9;]*[A-Za-z]", "", s.output[:s.seen].decode("utf-8", "replace"))
+    lines = text.replace("\r\n", "\n").split("\n")
+    start = max(i for i, l in enumerate(lines) if re.match(first, l))
+    lines = lines[start:]
+    return lines, sum(max(1, -(-sum(cell_width(ch) for ch in l) // width)) for l in lines)
+
+
+def case_wrapped_rows_count_as_screen_lines(binary, home):
+    # `set view horizontal` keeps a table that cannot fit 80 columns (numbers are never cut)
+    # as wrapped lines: the screenful counts the lines they take on screen, not rows, so the
+    # header stays in view.
+    s = Session(binary, home, args=("--demo", "--today", "2026-11-29", "--no-init"))
+    statement = ("customers | select id, age, income, daily_sales, credit_limit, purchases, supply_share, "
+                 "working_capital, current_assets, current_liabilities, assets, liabilities")
+    try:
+        s.prompt_then("set view horizontal\r", prompt="kehu[demo]> ")
+        s.prompt_then(statement + "\r", prompt="kehu[demo]> ")
+        s.expect("more rows")
+        # From the header to the "more rows" line: all of it on one 24-line screen.
+        lines, used = screen_lines_from(s, r"\s*id\s+age\s")
+        check(max(len(l) for l in lines) > 80, "the table fitted the screen; no wrapping to test")
+        check(used <= 23, "the result took %d screen lines at a 24-line terminal" % used)
+        s.prompt_then(CTRL_D, prompt="kehu[demo]> ")
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
+def case_long_results_go_through_the_pager(binary, home):
+    # At the prompt a result taller than the screen goes through $PAGER (here a command
+    # that keeps what it was given); a short one does not; `set pager off` prints it,
+    # `set pager on` pages even a short one. Through a pipe nothing is ever paged.
+    paged = os.path.join(home, "paged.txt")
+    s = Session(binary, home, args=("--demo", "--today", "2026-11-29", "--no-init"),
+                extra_env={"PAGER": "cat >> %s; echo PAGER-DONE" % paged})
+    try:
+        s.prompt_then("set rows all\r", prompt="kehu[demo]> ")
+        s.prompt_then("customer list\r", prompt="kehu[demo]> ")
+        s.expect("PAGER-DONE", "the long list through the pager")
+        text = open(paged, encoding="utf-8").read()
+        listed = re.search(r"\((\d+) rows\)", text)
+        check(listed and int(listed.group(1)) > 24 and len(text.splitlines()) > int(listed.group(1)),
+              "the pager got %r" % text[-200:])
+        rows_line = listed.group(0)
+        s.prompt_then("customers | count\r", prompt="kehu[demo]> ")
+        s.expect("(1 row)", "a short result on the screen")
+        s.prompt_then("set pager off\r", prompt="kehu[demo]> ")
+        s.prompt_then("customer list\r", prompt="kehu[demo]> ")
+        s.expect(rows_line, "pager off: printed")
+        s.prompt_then("set pager on\r", prompt="kehu[demo]> ")
+        s.prompt_then("customers | count\r", prompt="kehu[demo]> ")
+        s.expect("PAGER-DONE", "pager on: even a short result")
+        s.prompt_then(CTRL_D, prompt="kehu[demo]> ")
+        check(s.wait_exit() == 0, "exit status")
+        text = open(paged, encoding="utf-8").read()
+        check(text.count(rows_line) == 1 and text.count("(1 row)") == 1 and text.count("\n(") == 2,
+              "paged twice, nothing else: %r" % text[-300:])
+        check(stty(s.slave) == s.stty_before, "terminal settings changed")
+    finally:
+        s.close()
+    import subprocess
+    r = subprocess.run([binary, "--demo", "--today", "2026-11-29", "-c", "set pager on", "-c", "customer list"],
+                       env={"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8",
+                            "PAGER": "echo PAGED-IN-A-SCRIPT"}, stdout=subprocess.PIPE, timeout=60)
+    check(b"PAGED-IN-A-SCRIPT" not in r.stdout and rows_line.encode() in r.stdout, "a script was paged")
+
+
+def case_ctrl_c_stops_printing_a_long_result(binary, home):
+    # Ctrl-C while a long result is being written stops the writing; the prompt comes back.
+    s = Session(binary, home, args=("--demo", "--today", "2026-11-29", "--no-init"),
+                extra_env={"PAGER": ""})
+    try:
+        s.prompt_then("set rows all\r", prompt="kehu[demo]> ")
+        s.prompt_then("set view horizontal\r", prompt="kehu[demo]> ")
+        s.prompt_then("sales\r", prompt="kehu[demo]> ")
+        # Not reading: the terminal's buffer fills and kehu waits to write the rest.
+        time.sleep(1.0)
+        s.send(CTRL_C)
+        time.sleep(0.3)
+        s.expect("stopped (Ctrl-C)", "the writing stopped")
+        s.expect("kehu[demo]> ", "the prompt after Ctrl-C")
+        check("(782 rows)" not in s.text(), "the whole result was written")
+        s.prompt_then("customers | count\r", prompt="")
+        s.expect("(1 row)", "the session goes on")
+        s.prompt_then(CTRL_D, prompt="kehu[demo]> ")
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
 def case_move_left_and_delete(binary, home):
     # Left moves over `d`; Backspace then deletes the whole two-cell character `你`.
     s = Session(binary, home)
@@ -684,6 +779,58 @@ def case_lesson_at_the_prompt(binary, home):
         s.close()
 
 
+def case_ctrl_c_at_a_lesson_pause_stops_the_lesson(binary, home):
+    # At the prompt: Ctrl-C at a pause stops the lesson (not only an echoed ^C); the case
+    # stays open and says so; the session goes on.
+    s = Session(binary, home, cwd=home)
+    try:
+        s.prompt_then("lesson pareto-20\r")
+        s.expect("[Enter: go on, q: stop the lesson] ")
+        time.sleep(0.1)
+        s.send(CTRL_C)
+        s.expect("lesson pareto-20 stopped; the case stays open", "Ctrl-C at the pause")
+        s.prompt_then("case close\r", prompt="kehu[case:pareto-20]> ")
+        s.expect("closed case pareto-20; back on memory")
+        s.prompt_then(CTRL_D)
+        check(s.wait_exit() == 0, "exit status after a stopped lesson")
+        check(stty(s.slave) == s.stty_before, "terminal settings changed")
+    finally:
+        s.close()
+
+
+def case_kehu_lesson_at_a_terminal_pauses_and_ends(binary, home):
+    # `kehu lesson NAME --language zh` at a terminal waits at each pause and asks the
+    # exercises, in Chinese; Ctrl-C at a pause stops it with status 0 and the terminal as
+    # it was; `--no-pause` runs straight through. Nothing stays open when the process ends,
+    # so it never says the case does.
+    s = Session(binary, home, cwd=home, args=("lesson", "pareto-20", "--language", "zh"))
+    try:
+        s.expect("[回车：继续，q：结束课程] ", "the first pause")
+        time.sleep(0.1)
+        s.send("\r")
+        s.expect("答案（回车显示标准答案）> ", "the first exercise")
+        check(os.path.isfile(os.path.join(home, "pareto-20.svg")), "the chart is not in the working directory")
+        time.sleep(0.1)
+        s.send("\r")
+        s.expect("125,000.00", "the model answer")
+        s.expect("[回车：继续，q：结束课程] ", "the pause after the exercise")
+        time.sleep(0.1)
+        s.send(CTRL_C)
+        s.expect("课程 pareto-20 已中止", "Ctrl-C at the pause")
+        check(s.wait_exit() == 0, "exit status after Ctrl-C at a pause")
+        check("案例仍然打开" not in s.text(), "said the case stays open: %r" % s.text()[-200:])
+        check(stty(s.slave) == s.stty_before, "terminal settings changed")
+    finally:
+        s.close()
+    s = Session(binary, home, cwd=home, args=("lesson", "pareto-20", "--no-pause"))
+    try:
+        s.expect("end of lesson pareto-20\r\n", "the end, without pausing")
+        check(s.wait_exit() == 0, "exit status of --no-pause")
+        check("[Enter: go on" not in s.text(), "--no-pause paused")
+    finally:
+        s.close()
+
+
 def case_read_only_session_follows_the_writer(binary, home):
     # A long-lived `--read-only` session beside writers: each statement sees what was
     # committed before it (appended to the journal, or saved into a new snapshot); its prompt
@@ -823,6 +970,9 @@ CASES = [
     case_move_left_and_delete,
     case_wide_characters_edit_as_shown,
     case_results_fit_the_screen,
+    case_wrapped_rows_count_as_screen_lines,
+    case_long_results_go_through_the_pager,
+    case_ctrl_c_stops_printing_a_long_result,
     case_tab_completion,
     case_up_recalls,
     case_history_search_and_word_keys,
@@ -834,6 +984,8 @@ CASES = [
     case_terminal_restored,
     case_lesson_at_the_prompt,
     case_read_only_session_follows_the_writer,
+    case_ctrl_c_at_a_lesson_pause_stops_the_lesson,
+    case_kehu_lesson_at_a_terminal_pauses_and_ends,
     case_gen_progress_at_a_terminal,
     case_gen_progress_absent_through_a_pipe,
     case_gen_ctrl_c_leaves_no_store,

@@ -30,11 +30,13 @@ public struct SessionOptions: Sendable {
   public var storeName: String
   /// `--set NAME=VALUE` bindings.
   public var variables: [String: Value]
-  /// A folder for files nobody asked to keep (a lesson's charts without a handout); the
-  /// executable hands in the system's temporary directory.
-  public var temporaryDirectory: String = "/tmp"
   /// The terminal's width in columns now (it may be resized); nil when output is not a terminal.
   public var terminalWidth: @Sendable () -> Int? = { nil }
+  /// The terminal's height in lines now; nil when output is not a terminal.
+  public var terminalHeight: @Sendable () -> Int? = { nil }
+  /// Shows a result through the user's pager and waits for it; false when it could not
+  /// start (the text is then printed as usual). Nil where there is no terminal.
+  public var pager: (@Sendable (String) -> Bool)? = nil
   /// Where long work reports how far it has got; the executable hands in a line on stderr
   /// when it is a terminal (or `--progress`), else nothing is shown.
   public var progress: ProgressLine? = nil
@@ -102,6 +104,8 @@ public final class Session: ReplHost {
   public var readLine: ((String) -> String?)?
   /// `--no-pause`: lessons run through without waiting for Enter.
   public var noPause = false
+  /// Set by `kehu lesson`, where the process ends with the lesson (no case stays open).
+  public var lessonEndsSession = false
   /// Greater than zero while a lesson runs: its commands are echoed, its narration is not.
   var lessonDepth = 0
   /// Where relative output files (charts) go; nil means the current directory.
@@ -221,7 +225,8 @@ public final class Session: ReplHost {
       // Each statement in the language set when it starts: `set language zh; help` is Chinese.
       let end = inLanguage { () -> Outcome? in
         statementCount += 1
-        if lessonDepth > 0 ? !Lesson.isNarration(st.text) : settings.echo {
+        // Narration prints its own text: an echoed `exercise` would show the answer first.
+        if (lessonDepth > 0 || settings.echo) && !Lesson.isNarration(st.text) {
           let shown = (lessonDepth > 0 ? Lesson.shown(st.text) : st.text).split(
             separator: "\n", omittingEmptySubsequences: false
           )
@@ -431,14 +436,27 @@ public final class Session: ReplHost {
   }
 
   func emitOutput(_ output: CommandOutput) {
+    let text: String
     switch output {
-    case .table(let t): emit(renderTable(t))
-    case .tables(let ts): emit(renderReport(ts, renderOptions))
-    case .message(let m): emit(renderMessage(m, fields: [], format: settings.format))
-    case .text(let m): emit(m.hasSuffix("\n") ? m : m + "\n")
-    case .record(let m, let fields): emit(renderMessage(m, fields: fields, format: settings.format))
-    case .none, .quit: break
+    case .table(let t): text = renderTable(t)
+    case .tables(let ts): text = renderReport(ts, renderOptions)
+    case .message(let m): text = renderMessage(m, fields: [], format: settings.format)
+    case .text(let m): text = m.hasSuffix("\n") ? m : m + "\n"
+    case .record(let m, let fields): text = renderMessage(m, fields: fields, format: settings.format)
+    case .none, .quit: return
     }
+    if !paged(text) { emit(text) }
+  }
+
+  /// At the prompt a result taller than the screen goes through `$PAGER` (`set pager`), as
+  /// psql does; never in scripts, inside a lesson, or into an `output` file.
+  func paged(_ text: String) -> Bool {
+    guard options.interactive, lessonDepth == 0, redirect == nil, !muted, settings.pager != .off,
+      let pager = options.pager, let height = options.terminalHeight(), let width = options.terminalWidth()
+    else { return false }
+    // One line is left for the prompt that follows.
+    if settings.pager == .auto && screenLines(text, width: width) < height { return false }
+    return pager(text)
   }
 
   func emit(_ text: String) {
@@ -450,6 +468,15 @@ public final class Session: ReplHost {
         // The file is left as it was; results go back to the screen from here on.
         redirectFailure = error as? ShellError ?? ShellError(String(describing: error))
         self.redirect = nil
+      }
+    } else if options.interactive && text.utf8.count > 8192 {
+      // A long result at the prompt is written a piece at a time, so Ctrl-C can stop it.
+      for piece in pieces(text, bytes: 4096) {
+        if interruptFlag.take() || options.interrupted() {
+          io.out(tr("… stopped (Ctrl-C)") + "\n")
+          return
+        }
+        io.out(String(piece))
       }
     } else {
       io.out(text)

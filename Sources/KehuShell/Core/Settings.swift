@@ -29,7 +29,15 @@ public struct Settings: Sendable {
   /// The progress line on stderr during long work (`gen`, `import`, `export`); it still
   /// shows only at a terminal unless `--progress` asked for it.
   public var progress: Bool = true
+  /// Whether a result goes through `$PAGER` at the prompt: when taller than the screen
+  /// (`auto`), every result (`on`), or never (`off`). Scripts never page.
+  public var pager: PagerMode = .auto
   public init() {}
+}
+
+/// `set pager`: psql's `\pset pager`.
+public enum PagerMode: String, CaseIterable, Sendable {
+  case auto, on, off
 }
 
 public struct SettingSpec: Sendable {
@@ -62,6 +70,11 @@ public struct SettingSpec: Sendable {
         }
         s.view = f
       }),
+    choice(
+      "pager", \.pager,
+      help: tr(
+        "at the prompt, page results through $PAGER (less -S): when taller than the screen, always, or never")
+    ),
     SettingSpec(
       name: "rows", values: "N|all", help: tr("rows shown before the rest is counted"),
       choices: ["all"],
@@ -105,16 +118,22 @@ public struct SettingSpec: Sendable {
     sync, year, ageing, language, charts, width, progress,
   ]
 
-  public static let charts = SettingSpec(
-    name: "charts", values: "unicode|ascii", help: tr("draw text charts with Unicode blocks or plain ASCII"),
-    choices: ChartCharacters.allCases.map(\.rawValue),
-    get: { s, _ in s.charts.rawValue },
-    set: { s, v throws(ShellError) in
-      guard let c = ChartCharacters(rawValue: v) else {
-        throw badValue("charts", v, ChartCharacters.allCases.map(\.rawValue))
-      }
-      s.charts = c
-    })
+  public static let charts = choice(
+    "charts", \.charts, help: tr("draw text charts with Unicode blocks or plain ASCII"))
+
+  /// A setting that takes one of an enumeration's values, listed in its order.
+  static func choice<E: RawRepresentable & CaseIterable & Sendable>(
+    _ name: String, _ field: WritableKeyPath<Settings, E> & Sendable, help: Message
+  ) -> SettingSpec where E.RawValue == String {
+    let names = E.allCases.map(\.rawValue)
+    return SettingSpec(
+      name: name, values: names.joined(separator: "|"), help: help, choices: names,
+      get: { s, _ in s[keyPath: field].rawValue },
+      set: { s, v throws(ShellError) in
+        guard let e = E(rawValue: v) else { throw badValue(name, v, names) }
+        s[keyPath: field] = e
+      })
+  }
 
   public static let width = SettingSpec(
     name: "width", values: "N|auto", help: tr("the width text charts are fitted to"), choices: ["auto"],

@@ -19,6 +19,9 @@ enum ChineseMessages {
 
   static let core: [String: String] = [
     "read-only": "只读",
+    "at the prompt, page results through $PAGER (less -S): when taller than the screen, always, or never":
+      "在提示符下用 $PAGER（less -S）分页显示结果：超过一屏时、总是、或从不",
+    "… stopped (Ctrl-C)": "……已停止输出（Ctrl-C）",
     "customer composition: customers, sales and share by a classification":
       "客户构成：按某一分类统计客户数、销售额和份额",
     "a customer's trade with us: sales by month, orders, share, delays":
@@ -433,6 +436,10 @@ enum ChineseMessages {
       "已关闭案例 {0}，回到 {1}",
     "end of lesson {0}; the case stays open (`case close` goes back to your store)":
       "课程 {0} 结束；案例仍然打开（`case close` 回到自己的数据库）",
+    "lesson {0} stopped; the case stays open (`case close` goes back to your store)":
+      "课程 {0} 已中止；案例仍然打开（`case close` 回到自己的数据库）",
+    "end of lesson {0}": "课程 {0} 结束",
+    "lesson {0} stopped": "课程 {0} 已中止",
     "[Enter: go on, q: stop the lesson] ":
       "[回车：继续，q：结束课程] ",
     "Exercise: {0}":

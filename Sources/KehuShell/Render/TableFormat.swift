@@ -153,9 +153,16 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = f
     guard
       let fitted = fittedWidths(widths, headers: headers.map(\.displayWidth), numeric: right, width: width)
     else {
+      if orVertical { return renderVertical(t, o) }
       var unfitted = o
       unfitted.width = nil
-      return orVertical ? renderVertical(t, o) : renderHorizontal(t, unfitted)
+      // Its lines wrap on the screen: a screenful counts screen lines, not rows, so the
+      // header stays in view (the header and rule wrap as the rows do).
+      if let limit = o.maxRows {
+        let perRow = max(1, (widths.reduce(0, +) + 2 * max(columns - 1, 0) + width - 1) / width)
+        unfitted.maxRows = max(1, (limit + 2) / perRow - 2)
+      }
+      return renderHorizontal(t, unfitted)
     }
     for i in texts.indices where cellWidths[i] > fitted[i % columns] {
       texts[i] = texts[i].truncated(toWidth: fitted[i % columns])

@@ -157,18 +157,20 @@ enum CaseCommands {
     }
     try open(s, c)
     s.emit(c.introduction(s.settings.language))
-    // Without a handout, the lesson's charts go to a folder of their own under the temporary
-    // directory, never into whatever folder kehu was started in.
-    let saved = s.outputDirectory
-    if saved == nil {
-      let dir = (s.options.temporaryDirectory as NSString).appendingPathComponent("kehu-lesson-\(c.name)")
-      try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-      s.outputDirectory = dir
+    // A chart the lesson writes (`chart="pareto-20.svg"`) goes where it says, as the same
+    // statement typed at the prompt would: relative to the working directory.
+    let stopped = try Lesson.run(s, c, recorder: nil)
+    // `kehu lesson` ends with the lesson: nothing stays open there.
+    switch (stopped, s.lessonEndsSession) {
+    case (false, false):
+      return .message(
+        tr("end of lesson {0}; the case stays open (`case close` goes back to your store)", c.name))
+    case (true, false):
+      return .message(
+        tr("lesson {0} stopped; the case stays open (`case close` goes back to your store)", c.name))
+    case (false, true): return .message(tr("end of lesson {0}", c.name))
+    case (true, true): return .message(tr("lesson {0} stopped", c.name))
     }
-    defer { s.outputDirectory = saved }
-    try Lesson.run(s, c, recorder: nil)
-    return .message(
-      tr("end of lesson {0}; the case stays open (`case close` goes back to your store)", c.name))
   }
 
   static func pause(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

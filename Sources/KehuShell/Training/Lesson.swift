@@ -11,13 +11,16 @@ enum Lesson {
     return first == "say" || first == "pause" || first == "exercise"
   }
 
-  static func run(_ s: Session, _ c: TrainingCase, recorder: Handout.Recorder?) throws {
+  /// Returns whether the learner stopped it (`q` or Ctrl-C at a pause, or end of input).
+  @discardableResult
+  static func run(_ s: Session, _ c: TrainingCase, recorder: Handout.Recorder?) throws -> Bool {
     let text = c.file("lesson.kehu") ?? ""
     let path = CaseLibrary.scriptPath(c, "lesson.kehu")
     let shown = "\(c.name)/lesson.kehu"
     s.lessonDepth += 1
     defer { s.lessonDepth -= 1 }
     var failed = false
+    var stopped = false
     for st in Splitter.split(text, continues: s.queryContinues).statements {
       // Padded to the statement's place, so an error names the lesson's own line and column.
       let padded =
@@ -30,7 +33,10 @@ enum Lesson {
         outcome = .ok
       }
       try recorder?.record(st.text)
-      if outcome == .quit || s.openCase?.stop == true { break }
+      if outcome == .quit || s.openCase?.stop == true {
+        stopped = true
+        break
+      }
       if outcome == .failed {
         failed = true
         if !s.options.keepGoing && !s.options.interactive { break }
@@ -38,6 +44,7 @@ enum Lesson {
     }
     s.openCase?.stop = false
     if failed { throw ShellError.alreadyReported }
+    return stopped
   }
 
   /// The statement a lesson shows: `refused` is the lesson's note, not part of the command.
