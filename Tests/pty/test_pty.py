@@ -532,6 +532,38 @@ def case_tab_completion(binary, home):
         s.close()
 
 
+def case_tab_completes_variables_and_setting_values(binary, home):
+    # `$` completes the session's variables (`let`, `--set`), a table variable's columns
+    # follow it in a pipeline, and `set NAME ` completes that setting's values.
+    s = Session(binary, home, args=("--demo", "--today", "2026-11-29", "--no-init", "--set", "limit_share=30%"))
+    prompt = "kehu[demo]> "
+    try:
+        s.prompt_then("let big_buyers = customers | where credit_limit > 1000000 | select id, name, credit_limit\r",
+                      prompt=prompt)
+        # One match: `$big` becomes `$big_buyers`; then its own column `credit_limit`.
+        s.prompt_then("$big\t| where credit_l\t> 0 | count\r", prompt=prompt)
+        # The completed statement ran: `$big` alone or `credit_l` would be an error.
+        s.expect("(1 row)", "the completed statement's result")
+        check("error" not in s.text(), "the completed statement failed: %r" % s.text()[-300:])
+        # Several: listed on a line of their own.
+        s.prompt_then("print $\t", prompt=prompt)
+        s.expect("\r\n$big_buyers   $limit_share\r\n", "both variables listed")
+        s.send(CTRL_U + "\r")
+        # `set format ` values, and `set pager ` values.
+        s.prompt_then("set format \t", prompt=prompt)
+        s.expect("\r\ntable     csv       json      markdown\r\n", "the values of `format`")
+        s.send("js\t\r")
+        s.prompt_then("set format\r", prompt=prompt)
+        s.expect("format = json")
+        s.prompt_then("set pager of\t\r", prompt=prompt)
+        s.prompt_then("set pager\r", prompt=prompt)
+        s.expect("pager = off")
+        s.prompt_then(CTRL_D, prompt=prompt)
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
 def case_history_search_and_word_keys(binary, home):
     # Ctrl-R searches back through history (bound by kehu: libedit's emacs map redraws).
     s = Session(binary, home)
@@ -974,6 +1006,7 @@ CASES = [
     case_long_results_go_through_the_pager,
     case_ctrl_c_stops_printing_a_long_result,
     case_tab_completion,
+    case_tab_completes_variables_and_setting_values,
     case_up_recalls,
     case_history_search_and_word_keys,
     case_ctrl_c_cancels,

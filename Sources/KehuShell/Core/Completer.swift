@@ -50,6 +50,8 @@ struct Completer {
       candidates = table.specs.filter { $0.path.count > depth && Array($0.path.prefix(depth)) == previous }
         .map { $0.path[depth] }
     }
+    // `$` names a variable anywhere: `let`, `--set`, a `for` loop's.
+    if word.hasPrefix("$") { candidates = variableNames.map { "$" + $0 } }
     var seen = Set<String>()
     let matches = candidates.filter { $0.hasPrefix(word) && seen.insert($0).inserted }
     _ = before
@@ -78,6 +80,11 @@ struct Completer {
     for t in [source].compactMap({ $0 }) + joined {
       out += Catalog.table(named: t)?.columns.map(\.name) ?? []
     }
+    // A table variable as the source (`$big | where …`, `let y = $big | …`): its columns.
+    for w in previous where w.hasPrefix("$") {
+      let name = String(w.dropFirst().prefix { $0 != "|" })
+      if case .table(let t)? = session.tables[name] { out += t.columns.map(\.name) }
+    }
     // Names the pipeline made itself: `derive margin = …`, `summarize total = …`.
     let scalars = Array(statement.unicodeScalars)
     var i = 0
@@ -104,6 +111,11 @@ struct Completer {
     return out
   }
 
+  /// The session's variables: `let` (values and tables) and `--set` bindings.
+  private var variableNames: [String] {
+    Set(session.variables.keys).union(session.tables.keys).sorted()
+  }
+
   private func plainWord(_ s: String) -> Word {
     Word(kind: .plain(s, quoted: false), line: 1, column: 1, length: s.count)
   }
@@ -126,6 +138,11 @@ struct Completer {
         out += session.commands.specs.filter {
           $0.path.count > depth && Array($0.path.prefix(depth)) == typed
         }.map { $0.path[depth] }
+      } else if positionalsGiven > 0, positionals[positionalsGiven - 1].kind == .setting,
+        let setting = SettingSpec.all.first(where: { $0.name == typed.filter { !$0.contains("=") }.last })
+      {
+        // `set format ` → table, csv, json, markdown: the values of the setting named.
+        out += setting.choices
       } else {
         out += values(for: arg.kind, typed: word)
       }
