@@ -58,7 +58,9 @@ final class ComplaintStageTests: XCTestCase {
     XCTAssertEqual(try ComplaintStages.reopen(from: .resolved), .investigating)
     XCTAssertEqual(try ComplaintStages.reopen(from: .closed), .investigating)
     for s in [ComplaintStage.received, .acknowledged, .investigating, .proposed] {
-      XCTAssertThrowsError(try ComplaintStages.reopen(from: s))
+      XCTAssertThrowsError(try ComplaintStages.reopen(from: s)) { e in
+        XCTAssertTrue("\(e)".contains("cannot be reopened: only resolved or closed complaints can"), "\(e)")
+      }
     }
   }
 }

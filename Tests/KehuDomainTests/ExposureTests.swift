@@ -62,8 +62,12 @@ final class DomainFunctionTests: XCTestCase {
       .money(yuan("240000")))
     XCTAssertEqual(try call("limit_sales", [.null, .decimal(dec("0.3")), .int(2)]), .null)
     XCTAssertThrowsError(
-      try call("limit_sales", [.int(1), .percent(dec("0.25")), .duration(60), .text("month")]))
-    XCTAssertThrowsError(try call("limit_sales", [.int(1)]))
+      try call("limit_sales", [.int(1), .percent(dec("0.25")), .duration(60), .text("month")])
+    ) { e in XCTAssertTrue("\(e)".contains("a period in days (60d) needs unit day"), "\(e)") }
+    XCTAssertThrowsError(try call("limit_sales", [.int(1)])) { e in
+      XCTAssertTrue(
+        "\(e)".contains("takes 3 to 5: limit_sales(purchases, share, period[, unit, year])"), "\(e)")
+    }
   }
 
   func testOtherFunctions() throws {

@@ -93,13 +93,13 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(c.ackDue, day("2026-11-30"))
     XCTAssertEqual(c.resolveDue, day("2026-12-04"))
     XCTAssertEqual(c.compensation, money("1000"))
-    XCTAssertEqual(ComplaintStore.claims(s.db).map(\.claimed), [money("1000")])
+    XCTAssertEqual(ComplaintBook.claims(s.db).map(\.claimed), [money("1000")])
 
     XCTAssertEqual(s.run(source: "complaint recover 1 amount=600", file: nil), .ok)
     XCTAssertEqual(s.run(source: "complaint recover 1 amount=500", file: nil), .failed)
     XCTAssertTrue(out.text.contains("must not be more than the 400.00 still outstanding"), out.text)
     XCTAssertEqual(s.run(source: "complaint recover 1 amount=400 date=2026-11-29", file: nil), .ok)
-    let claim = ComplaintStore.claims(s.db)[0]
+    let claim = ComplaintBook.claims(s.db)[0]
     XCTAssertEqual(claim.recovered, money("1000"))
     XCTAssertEqual(claim.recoveredOn, day("2026-11-29"))
   }
@@ -118,7 +118,7 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(balance(s.db, "INV-B"), money("800"))
     XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, money("300"))
     // Responsibility never set to a supplier: nothing to recover.
-    XCTAssertTrue(ComplaintStore.claims(s.db).isEmpty)
+    XCTAssertTrue(ComplaintBook.claims(s.db).isEmpty)
     // Acknowledged, resolving is due 2026-12-06: open but not overdue.
     let summary = ComplaintViews.customerSummary(s.db, customer: 1, today: day("2026-11-29"))
     XCTAssertEqual(summary, CustomerComplaints(count: 1, open: 1, overdue: 0, paid: money("300")))

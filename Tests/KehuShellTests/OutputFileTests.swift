@@ -117,6 +117,24 @@ final class OutputFileTests: XCTestCase {
     XCTAssertEqual(formulaEscaped("华东"), "华东")
   }
 
+  /// A customer named `=1+2` is written as text by both exports: `export customers` and the
+  /// pipeline's `| export "f.csv"`, so a spreadsheet shows the name and computes nothing.
+  func testAFormulaNameIsExportedAsTextByBothExports() throws {
+    let (s, buffer) = session()
+    let script = """
+      customer add individual name="=1+2"
+      export customers "\(dir)/c.csv"
+      customers | select id, name | export "\(dir)/q.csv"
+      """
+    XCTAssertEqual(s.run(source: script, file: nil), .ok, buffer.text)
+    let pipeline = try String(contentsOfFile: dir + "/q.csv", encoding: .utf8)
+    XCTAssertEqual(pipeline, "id,name\r\n1,'=1+2\r\n")
+    let table = try String(contentsOfFile: dir + "/c.csv", encoding: .utf8)
+    let row = try XCTUnwrap(table.components(separatedBy: "\r\n").dropFirst().first)
+    XCTAssertTrue(row.hasPrefix("1,individual,'=1+2,"), row)
+    XCTAssertFalse(table.contains(",=1+2"), table)
+  }
+
   func testAFailedOutputFileIsAnErrorNotATrap() throws {
     let (s, buffer) = session()
     XCTAssertEqual(s.run(source: "output \"\(dir)/none/o.txt\"", file: nil), .failed)

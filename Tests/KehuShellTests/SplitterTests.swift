@@ -105,6 +105,33 @@ final class CompletionTests: XCTestCase {
     XCTAssertTrue(ifs.contains("if("), "\(ifs)")
   }
 
+  /// `refused` and `exercise` are commands of the table like any other: completion and
+  /// help know them, and the lesson narration is marked there, not listed again.
+  func testLessonWordsComeFromTheCommandTable() throws {
+    XCTAssertEqual(session.complete(line: "refu", cursor: 4).candidates, ["refused"])
+    XCTAssertEqual(session.complete(line: "exer", cursor: 4).candidates, ["exercise"])
+    let narration = session.commands.specs.filter { $0.narration != nil }.map(\.name)
+    XCTAssertEqual(Set(narration), ["say", "pause", "exercise"])
+    let whole = session.commands.specs.filter { $0.statementHandler != nil }.map(\.name)
+    XCTAssertEqual(Set(whole), ["exercise", "refused"])
+    XCTAssertNotNil(session.commands.leading("refused customers | count")?.statementHandler)
+    XCTAssertNil(session.commands.leading("refusedx")?.statementHandler)
+  }
+
+  /// The words after `|` are the parser's verbs, and inside an expression the operators and
+  /// clause words: both from the query language's own enums.
+  func testQueryWordsComeFromTheLanguage() {
+    XCTAssertEqual(session.complete(line: "customers | ", cursor: 12).candidates, Verb.names)
+    XCTAssertEqual(
+      Verb.names,
+      [
+        "where", "select", "derive", "sort", "take", "summarize", "join", "distinct", "count", "export",
+        "chart",
+      ])
+    let words = session.complete(line: "customers | where a", cursor: 19).candidates
+    XCTAssertTrue(words.contains("and") && words.contains("asc"), "\(words)")
+  }
+
   func testCommandNames() {
     XCTAssertEqual(session.complete(line: "he", cursor: 2), Completion(replaceFrom: 0, candidates: ["help"]))
     XCTAssertEqual(session.complete(line: "print 1; se", cursor: 11).candidates, ["set"])
@@ -113,7 +140,11 @@ final class CompletionTests: XCTestCase {
   func testSettingNamesAndHelpTopics() {
     XCTAssertEqual(
       session.complete(line: "set fo", cursor: 6), Completion(replaceFrom: 4, candidates: ["format"]))
-    XCTAssertEqual(session.complete(line: "help so", cursor: 7).candidates, ["source"])
+    XCTAssertEqual(session.complete(line: "help so", cursor: 7).candidates, ["source", "sort"])
+    // The topics that are not commands are completed too: no topic is hidden.
+    XCTAssertEqual(session.complete(line: "help rev", cursor: 8).candidates, ["review"])
+    XCTAssertEqual(session.complete(line: "help sig", cursor: 8).candidates, ["signs"])
+    XCTAssertEqual(session.complete(line: "help func", cursor: 9).candidates, ["functions"])
   }
 
   func testQueryContext() {

@@ -61,7 +61,10 @@ final class TransferTests: XCTestCase {
     XCTAssertEqual(detected, "a,华强😀")
     XCTAssertEqual(e1, .gb18030)
     XCTAssertEqual(try TextDecoding.decode(gb, as: .gb18030).0, "a,华强😀")
-    XCTAssertThrowsError(try TextDecoding.decode(gb, as: .utf8))
+    XCTAssertThrowsError(try TextDecoding.decode(gb, as: .utf8)) { e in
+      XCTAssertTrue(
+        "\(e)".contains("the file is not valid UTF-8 (line 1); is it GB18030? say encoding=gb18030"), "\(e)")
+    }
     let bom: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("名称".utf8)
     XCTAssertEqual(try TextDecoding.decode(bom, as: nil).0, "名称")
     XCTAssertEqual(try TextDecoding.decode(bom, as: nil).1, .utf8)
@@ -83,7 +86,9 @@ final class TransferTests: XCTestCase {
       try TableImport.cell(CSVField(text: " ￥8000 ", quoted: false), amount), .money(Money(fen: 800_000)))
     XCTAssertEqual(
       try TableImport.cell(CSVField(text: "-12.30", quoted: false), amount), .money(Money(fen: -1230)))
-    XCTAssertThrowsError(try TableImport.cell(CSVField(text: "12.345", quoted: false), amount))
+    XCTAssertThrowsError(try TableImport.cell(CSVField(text: "12.345", quoted: false), amount)) { e in
+      XCTAssertTrue("\(e)".contains("`amount` must be an amount, not `12.345`"), "\(e)")
+    }
     // 2026-11-29 09:30:15: day 20786 since 1970 (56 years, 14 leap days, +332 days).
     XCTAssertEqual(
       TableImport.parseTimestamp("2026-11-29T09:30:15"), Timestamp(seconds: 20_786 * 86_400 + 34_215))

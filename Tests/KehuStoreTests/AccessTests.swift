@@ -19,6 +19,22 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(CreditReviews(db).count, 0)
     XCTAssertEqual(CreditOverrides(db).count, 0)
     XCTAssertEqual(CreditNotes(db).count, 0)
+    XCTAssertEqual(Products(db).count, 0)
+    XCTAssertEqual(Visits(db).count, 0)
+    XCTAssertEqual(TradeStarts(db).count, 0)
+    XCTAssertEqual(Competitors(db).count, 0)
+    XCTAssertEqual(Areas(db).count, 0)
+    XCTAssertEqual(Targets(db).count, 0)
+    XCTAssertEqual(EvaluationNotes(db).count, 0)
+    XCTAssertEqual(StockCounts(db).count, 0)
+    XCTAssertEqual(Complaints(db).count, 0)
+    XCTAssertEqual(ComplaintEvents(db).count, 0)
+    XCTAssertEqual(RecoveryClaims(db).count, 0)
+    XCTAssertEqual(ComplaintPolicies(db).count, 0)
+    XCTAssertEqual(VisitPolicies(db).count, 0)
+    XCTAssertEqual(ProspectPolicies(db).count, 0)
+    XCTAssertEqual(CreditPolicyParameters(db).count, 0)
+    XCTAssertEqual(Invoices(db).balance.column.count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

@@ -140,7 +140,9 @@ final class DamageTests: XCTestCase {
     var bad = fileBytes(snapshotPath(dir))
     bad[100] ^= 0xFF
     writeBytes(snapshotPath(dir), bad)
-    XCTAssertThrowsError(try Store.open(.directory(dir)))
+    XCTAssertThrowsError(try Store.open(.directory(dir))) { e in
+      XCTAssertTrue("\(e)".contains("damaged at byte 40: checksum mismatch"), "\(e)")
+    }
     let out = temporaryDirectory(self)
     let r = try recoverStore(from: dir, to: out)
     XCTAssertEqual(r.sequence, 5)

@@ -30,7 +30,9 @@ final class MutationTests: XCTestCase {
     XCTAssertEqual(try store.apply([customer("丁")]).insertedKeys, [.int(12)])
     // A given id is accepted when unused, even one freed by a delete.
     XCTAssertEqual(try store.apply([customer("戊", id: 11)]).insertedKeys, [.int(11)])
-    XCTAssertThrowsError(try store.apply([customer("己", id: 10)]))
+    XCTAssertThrowsError(try store.apply([customer("己", id: 10)])) { e in
+      XCTAssertTrue("\(e)".contains("customers already has id 10"), "\(e)")
+    }
     let names = store.state["customers"].column(named: "name")!
     XCTAssertEqual((0..<names.count).map { names.string($0)! }, ["甲", "乙", "丁", "戊"])
     XCTAssertEqual(store.state["customers"].row(forId: 11), 3)
@@ -38,17 +40,23 @@ final class MutationTests: XCTestCase {
 
   func testTypesRequiredColumnsAndAllowedValues() throws {
     let (store, _) = try Store.open(.memory)
-    XCTAssertThrowsError(try store.apply([.insert(table: "customers", values: ["name": .text("x")])]))
+    XCTAssertThrowsError(try store.apply([.insert(table: "customers", values: ["name": .text("x")])])) { e in
+      XCTAssertTrue("\(e)".contains("customers: kind is required"), "\(e)")
+    }
     XCTAssertThrowsError(
       try store.apply([customer("甲"), .update(table: "customers", key: .int(1), values: ["age": .text("9")])])
-    )
+    ) { e in XCTAssertTrue("\(e)".contains("customers.age: expects int, got text"), "\(e)") }
     XCTAssertThrowsError(
       try store.apply([
         customer("甲"), .update(table: "customers", key: .int(1), values: ["credit_class": .text("D")]),
-      ]))
-    XCTAssertThrowsError(try store.apply([.insert(table: "nosuch", values: [:])]))
+      ])
+    ) { e in XCTAssertTrue("\(e)".contains("customers.credit_class must be one of A, B, C, not D"), "\(e)") }
+    XCTAssertThrowsError(try store.apply([.insert(table: "nosuch", values: [:])])) { e in
+      XCTAssertTrue("\(e)".contains("no table nosuch"), "\(e)")
+    }
     XCTAssertThrowsError(
-      try store.apply([customer("甲"), sale(1, Int64.min)]), "the null sentinel is not money")
+      try store.apply([customer("甲"), sale(1, Int64.min)]), "the null sentinel is not money"
+    ) { e in XCTAssertTrue("\(e)".contains("sales.amount: money out of range"), "\(e)") }
     XCTAssertEqual(store.state["customers"].count, 0)
   }
 
@@ -83,8 +91,11 @@ final class MutationTests: XCTestCase {
     ])
     XCTAssertEqual(totals().1, 5_000)
     XCTAssertThrowsError(
-      try store.apply([.update(table: "invoices", key: .text("F-1"), values: ["paid": .money(.zero)])]))
-    XCTAssertThrowsError(try store.apply([.delete(table: "invoices", keys: [.text("F-1")])]))
+      try store.apply([.update(table: "invoices", key: .text("F-1"), values: ["paid": .money(.zero)])])
+    ) { e in XCTAssertTrue("\(e)".contains("invoices.paid is computed and cannot be set"), "\(e)") }
+    XCTAssertThrowsError(try store.apply([.delete(table: "invoices", keys: [.text("F-1")])])) { e in
+      XCTAssertTrue("\(e)".contains("invoice F-1 has payments or credit notes: delete them first"), "\(e)")
+    }
     try store.apply([.delete(table: "payments", keys: [.int(1)])])
     XCTAssertEqual(totals().0, 0)
     XCTAssertEqual(totals().1, 50_000)

@@ -89,25 +89,33 @@ public struct Verb: Sendable, Equatable {
   public var keywordRange: SourceRange
   public var range: SourceRange
 
-  public var name: String {
+  /// The verb's word: the switch is exhaustive, so a new kind of verb must name its word.
+  public var word: VerbWord {
     switch kind {
-    case .where: return "where"
-    case .select: return "select"
-    case .derive: return "derive"
-    case .sort: return "sort"
-    case .take: return "take"
-    case .summarize: return "summarize"
-    case .join: return "join"
-    case .distinct: return "distinct"
-    case .count: return "count"
-    case .export: return "export"
-    case .chart: return "chart"
+    case .where: return .where
+    case .select: return .select
+    case .derive: return .derive
+    case .sort: return .sort
+    case .take: return .take
+    case .summarize: return .summarize
+    case .join: return .join
+    case .distinct: return .distinct
+    case .count: return .count
+    case .export: return .export
+    case .chart: return .chart
     }
   }
 
-  public static let names = [
-    "where", "select", "derive", "sort", "take", "summarize", "join", "distinct", "count", "export", "chart",
-  ]
+  public var name: String { word.rawValue }
+
+  /// Every verb's word, in the order help and errors list them.
+  public static var names: [String] { VerbWord.allCases.map(\.rawValue) }
+}
+
+/// The words that name the pipeline's verbs: the one list the parser, its errors, help and
+/// completion read.
+public enum VerbWord: String, CaseIterable, Sendable {
+  case `where`, select, derive, sort, take, summarize, join, distinct, count, export, chart
 }
 
 public struct Pipeline: Sendable, Equatable {

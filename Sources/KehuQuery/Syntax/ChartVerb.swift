@@ -38,7 +38,7 @@ extension Parser {
     }
     var values = [first]
     var ranges = [advance().range]
-    if kind == .bar && current.isWord("stacked") {
+    if kind == .bar && current.isWord(.stacked) {
       _ = advance()
       repeat {
         if values.count > 1 { _ = advance() }

@@ -173,7 +173,7 @@ public struct Parser {
     let values: LoopValues
     if current.isSymbol(.lbracket) {
       values = .list(try list())
-    } else if current.isWord("range") && peek().isSymbol(.lparen) {
+    } else if current.isWord(.range) && peek().isSymbol(.lparen) {
       _ = advance()
       let (a, b, c) = try rangeArguments()
       values = .range(from: a, to: b, step: c)
@@ -198,7 +198,7 @@ public struct Parser {
     _ = advance()
     guard let table = current.identifier else { throw expected("a table name") }
     let tableRange = advance().range
-    guard current.isWord("set") else { throw expected("`set`") }
+    guard current.isWord(.set) else { throw expected("`set`") }
     _ = advance()
     var assignments: [Assignment] = []
     repeat {
@@ -209,7 +209,7 @@ public struct Parser {
       assignments.append(Assignment(column: col, columnRange: colRange, value: try expression()))
     } while current.isSymbol(.comma)
     var condition: Expr?
-    if current.isWord("where") {
+    if current.isWord(.where) {
       _ = advance()
       condition = try expression()
     }
@@ -267,7 +267,7 @@ public struct Parser {
       throw expected("a verb (\(Verb.names.joined(separator: ", ")))")
     }
     let kw = current.range
-    guard Verb.names.contains(word) else {
+    guard let verb = VerbWord(rawValue: word) else {
       if let kehu = Parser.sqlVerbs[word] {
         throw error("unknown verb `\(word)`; SQL's `\(word)` is `\(kehu)` here")
       }
@@ -279,50 +279,50 @@ public struct Parser {
     }
     _ = advance()
     let kind: Verb.Kind
-    switch word {
-    case "where":
+    switch verb {
+    case .where:
       kind = .where(try expression(what: "a condition"))
-    case "select":
+    case .select:
       kind = .select(try namedList(what: "a column", requireName: false))
-    case "derive":
+    case .derive:
       kind = .derive(try namedList(what: "`NAME = expression`", requireName: true))
-    case "sort":
+    case .sort:
       kind = .sort(try sortKeys())
-    case "take":
+    case .take:
       kind = .take(try expression(what: "a number of rows"))
-    case "summarize":
+    case .summarize:
       var aggs: [NamedExpr] = []
-      if !current.isWord("by") {
+      if !current.isWord(.by) {
         aggs = try namedList(what: "an aggregate such as `n = count()`", requireName: false)
       }
       var keys: [NamedExpr] = []
-      if current.isWord("by") {
+      if current.isWord(.by) {
         _ = advance()
         keys = try namedList(what: "a column to group by", requireName: false)
       }
       kind = .summarize(aggs, by: keys)
-    case "join":
+    case .join:
       var left = false
-      if current.isWord("left") && !peek().isWord("on") {
+      if current.isWord(.left) && !peek().isWord(.on) {
         left = true
         _ = advance()
       }
       let src = try pipelineSource(role: "a table to join")
-      guard current.isWord("on") else { throw expected("`on`") }
+      guard current.isWord(.on) else { throw expected("`on`") }
       _ = advance()
       let l = try additive(what: "the left key")
       guard current.isSymbol(.eq) else { throw expected("`==` between the two keys") }
       _ = advance()
       let r = try additive(what: "the right key")
       kind = .join(left: left, src, leftKey: l, rightKey: r)
-    case "distinct":
+    case .distinct:
       kind = .distinct(
         atStatementEnd || current.isSymbol(.pipe) ? [] : try namedList(what: "a column", requireName: false))
-    case "count":
+    case .count:
       kind = .count
-    case "chart":
+    case .chart:
       kind = .chart(try chartSpec())
-    default:  // export
+    case .export:
       guard case .string(let file) = current.kind else { throw expected("a file name in double quotes") }
       _ = advance()
       guard atStatementEnd else { throw error("`export` must end the pipeline") }
@@ -331,7 +331,7 @@ public struct Parser {
     let range = kw.to(previous!.range)
     guard atStatementEnd || current.isSymbol(.pipe) else {
       throw expected(
-        word == "count" ? "`|` or the end of the statement" : "`,`, `|` or the end of the statement")
+        verb == .count ? "`|` or the end of the statement" : "`,`, `|` or the end of the statement")
     }
     return Verb(kind: kind, keywordRange: kw, range: range)
   }
@@ -360,13 +360,13 @@ public struct Parser {
     var out: [SortKey] = []
     repeat {
       if !out.isEmpty { _ = advance() }
-      if current.isWord("desc") || current.isWord("asc") { throw expected("a column") }
+      if current.isWord(.desc) || current.isWord(.asc) { throw expected("a column") }
       let e = try expression(what: "a column")
       var desc = false
-      if current.isWord("desc") {
+      if current.isWord(.desc) {
         desc = true
         _ = advance()
-      } else if current.isWord("asc") {
+      } else if current.isWord(.asc) {
         _ = advance()
       }
       out.append(SortKey(expr: e, descending: desc))

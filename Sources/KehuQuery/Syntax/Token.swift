@@ -67,6 +67,22 @@ public enum Symbol: String, Sendable, CaseIterable {
 /// recognised by position instead, so tables and columns may still use those names.
 public enum Keyword: String, Sendable, CaseIterable {
   case and, or, not, `in`, `is`, null, `true`, `false`, `let`, `for`, update
+
+  /// The keywords that begin a statement rather than an expression.
+  public static let statementStarts: [Keyword] = [.let, .for, .update]
+  /// The keywords an expression may begin with: a literal, or `not`.
+  public static let expressionStarts: [Keyword] = [.null, .true, .false, .not]
+  /// The keywords that join or test values inside an expression.
+  public static let operators: [Keyword] = [.and, .or, .not, .in, .is, .null]
+}
+
+/// Words that mean something only in one place of a statement and are names elsewhere
+/// (a column may be called `left` or `set`): `sort x desc`, `summarize … by`, `join … on`.
+public enum ContextualWord: String, Sendable, CaseIterable {
+  case asc, desc, by, on, left, set, stacked, range, `where`
+
+  /// The words that end a verb's list and start its next clause, offered by completion.
+  public static let clauses: [ContextualWord] = [.asc, .desc, .by, .on]
 }
 
 public enum TokenKind: Equatable, Sendable {
@@ -113,6 +129,8 @@ public struct Token: Equatable, Sendable {
   public func isKeyword(_ k: Keyword) -> Bool { kind == .keyword(k) }
 
   /// True for an identifier spelled `word` (clause words like `by`, `desc`).
+  public func isWord(_ word: ContextualWord) -> Bool { isWord(word.rawValue) }
+
   public func isWord(_ word: String) -> Bool {
     if case .identifier(let s) = kind { return s == word }
     return false

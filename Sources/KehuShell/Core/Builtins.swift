@@ -49,8 +49,7 @@ enum Builtins {
       return listing(t, s)
     }
     if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
-    if a.rest == ["review"] { return .message(Review.text()) }
-    if a.rest == ["signs"] { return .table(CreditReviewCommands.signTable(nil)) }
+    if a.rest.count == 1, let topic = HelpTopic(rawValue: a.rest[0]) { return topic.answer(s) }
     let under = s.commands.under(a.rest)
     if !under.isEmpty {
       var t = ResultTable(

@@ -74,6 +74,21 @@ public struct CommandSpec: Sendable {
   /// Whether it changes the store (refused on a read-only store).
   public var writes: Bool
   public var handler: @Sendable (Session, ParsedArguments) throws -> CommandOutput
+  /// Set for a lesson's narration (`say`, `pause`, `exercise`): a lesson prints what it
+  /// says rather than echoing it as a statement, and a handout lays each kind out its way.
+  public var narration: Narration?
+  /// Set for a command whose argument is a whole statement (a query or a command), which the
+  /// command words cannot hold: it is given the statement's text, unsplit.
+  public var statementHandler: (@Sendable (Session, Statement) throws -> CommandOutput)?
+
+  public enum Narration: Sendable {
+    /// Text for the reader.
+    case text
+    /// A stop between the steps of a lesson.
+    case pause
+    /// A question put to the learner, with its model answer.
+    case question
+  }
 
   public init(
     _ path: String, summary: Message, arguments: [ArgSpec] = [], example: String, section: String? = nil,
@@ -90,6 +105,22 @@ public struct CommandSpec: Sendable {
   }
 
   public var name: String { path.joined(separator: " ") }
+
+  /// The same command marked as a lesson's narration of kind `n`.
+  public func narrating(_ n: Narration) -> CommandSpec {
+    var spec = self
+    spec.narration = n
+    return spec
+  }
+
+  /// The same command run on the statement's whole text instead of its parsed words.
+  public func takingStatement(
+    _ run: @escaping @Sendable (Session, Statement) throws -> CommandOutput
+  ) -> CommandSpec {
+    var spec = self
+    spec.statementHandler = run
+    return spec
+  }
 
   public var usage: String {
     var parts = [name]

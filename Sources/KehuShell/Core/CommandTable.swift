@@ -66,4 +66,10 @@ public struct CommandTable: Sendable {
 
   /// The exact command named by `path`.
   public func named(_ path: [String]) -> CommandSpec? { specs.first { $0.path == path } }
+
+  /// The one-word command a statement's text starts with, if there is one.
+  public func leading(_ text: String) -> CommandSpec? {
+    let first = String(text.prefix { !$0.isWhitespace })
+    return specs.first { $0.path.count == 1 && $0.path[0] == first }
+  }
 }

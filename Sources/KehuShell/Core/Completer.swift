@@ -24,7 +24,7 @@ struct Completer {
     var candidates: [String] = []
 
     if previous.isEmpty {
-      candidates = table.topWords + Catalog.tableNames + ["let", "update", "for"]
+      candidates = table.topWords + Catalog.tableNames + Keyword.statementStarts.map(\.rawValue)
     } else if let first = previous.first, !table.topWords.contains(first),
       Session.startsQuery(first) || first == "let" || first == "update"
     {
@@ -105,7 +105,7 @@ struct Completer {
       }
       i += 1
     }
-    out += ["and", "or", "not", "in", "is", "null", "asc", "desc", "by", "on"]
+    out += Keyword.operators.map(\.rawValue) + ContextualWord.clauses.map(\.rawValue)
     out += Session.functions.names.map { $0 + "(" }
     out += SpecialFunctions.all.map { $0.name + "(" }
     return out
@@ -138,6 +138,7 @@ struct Completer {
         out += session.commands.specs.filter {
           $0.path.count > depth && Array($0.path.prefix(depth)) == typed
         }.map { $0.path[depth] }
+        if depth == 0 { out += HelpTopic.names }
       } else if positionalsGiven > 0, positionals[positionalsGiven - 1].kind == .setting,
         let setting = SettingSpec.all.first(where: { $0.name == typed.filter { !$0.contains("=") }.last })
       {

@@ -82,13 +82,6 @@ enum QueryHelp {
       return [topic.usage, "", "  " + topic.text, "", tr("Example:") + " " + topic.example].joined(
         separator: "\n")
     }
-    if name == "functions" {
-      let registered = Session.functions.functions.values.map { ($0.name, $0.signature, $0.help) }
-      let special = SpecialFunctions.all.map { ($0.name, $0.signature, $0.help) }
-      let all = (registered + special).sorted { $0.0 < $1.0 }
-      return ([tr("Functions (write them with parentheses):")] + aligned(all.map { ($0.1, $0.2) }))
-        .joined(separator: "\n")
-    }
     if words.count == 1 || (words.count == 2 && words[0] == "function"), let last = words.last {
       if let f = Session.functions.functions[last] {
         return [f.signature, "", "  " + f.help].joined(separator: "\n")
@@ -99,18 +92,40 @@ enum QueryHelp {
         return [f.signature, "", "  " + f.help].joined(separator: "\n")
       }
     }
-    if name == "settings" {
-      return
-        ([tr("Settings (`set NAME VALUE`; `set` lists them with their values):")]
-        + aligned(SettingSpec.all.map { ("\($0.name) \($0.values)", tr($0.help)) })).joined(separator: "\n")
-    }
-    if name == "query" || name == "verbs" {
-      return
-        ([tr("A query is a source (a table, $NAME or range(…)) and verbs joined by `|`:")]
-        + Verb.names.compactMap { v in topics[v].map { "  " + $0.usage } }
-        + ["", tr("Type `help VERB`, `help functions`, `help let`, `help for` or `help update`.")])
-        .joined(separator: "\n")
-    }
     return nil
+  }
+}
+
+/// The help topics that are not commands, `help NAME` for each: the one list `help` answers
+/// from and Tab completes from, beside the command table and the query verbs' topics.
+enum HelpTopic: String, CaseIterable {
+  case query, verbs, functions, settings, review, signs
+
+  /// Every word `help` takes that is not a command: these and the query language's topics.
+  static var names: [String] { allCases.map(\.rawValue) + QueryHelp.topics.keys.sorted() }
+
+  func answer(_ s: Session) -> CommandOutput {
+    switch self {
+    case .functions:
+      let registered = Session.functions.functions.values.map { ($0.name, $0.signature, $0.help) }
+      let special = SpecialFunctions.all.map { ($0.name, $0.signature, $0.help) }
+      let all = (registered + special).sorted { $0.0 < $1.0 }
+      return .message(
+        ([tr("Functions (write them with parentheses):")] + QueryHelp.aligned(all.map { ($0.1, $0.2) }))
+          .joined(separator: "\n"))
+    case .settings:
+      return .message(
+        ([tr("Settings (`set NAME VALUE`; `set` lists them with their values):")]
+          + QueryHelp.aligned(SettingSpec.all.map { ("\($0.name) \($0.values)", tr($0.help)) }))
+          .joined(separator: "\n"))
+    case .query, .verbs:
+      return .message(
+        ([tr("A query is a source (a table, $NAME or range(…)) and verbs joined by `|`:")]
+          + Verb.names.compactMap { v in QueryHelp.topics[v].map { "  " + $0.usage } }
+          + ["", tr("Type `help VERB`, `help functions`, `help let`, `help for` or `help update`.")])
+          .joined(separator: "\n"))
+    case .review: return .message(Review.text())
+    case .signs: return .table(CreditReviewCommands.signTable(nil))
+    }
   }
 }

@@ -225,8 +225,9 @@ public final class Session: ReplHost {
       // Each statement in the language set when it starts: `set language zh; help` is Chinese.
       let end = inLanguage { () -> Outcome? in
         statementCount += 1
-        // Narration prints its own text: an echoed `exercise` would show the answer first.
-        if (lessonDepth > 0 || settings.echo) && !Lesson.isNarration(st.text) {
+        // Narration prints its own text (an echoed `exercise` would show the answer first);
+        // the command table says which commands narrate.
+        if (lessonDepth > 0 || settings.echo) && commands.leading(st.text)?.narration == nil {
           let shown = (lessonDepth > 0 ? Lesson.shown(st.text) : st.text).split(
             separator: "\n", omittingEmptySubsequences: false
           )
@@ -295,9 +296,9 @@ public final class Session: ReplHost {
     }
     // The first word decides: a command, or the query language (whose words follow other rules).
     let firstWord = String(st.text.prefix { !$0.isWhitespace })
-    // An exercise's model answer is a query, which the command words cannot hold.
-    if firstWord == "exercise" { return try Lesson.exercise(self, st) }
-    if firstWord == "refused" && lessonDepth > 0 { return try Lesson.refused(self, st) }
+    // An exercise's model answer and a refused statement are whole statements, which the
+    // command words cannot hold.
+    if let run = commands.leading(st.text)?.statementHandler { return try run(self, st) }
     if !commands.topWords.contains(firstWord) && Session.startsQuery(firstWord) { return try runQuery(st) }
     var words: [Word]
     do {
@@ -361,12 +362,13 @@ public final class Session: ReplHost {
   /// Whether a statement's first word starts the query language rather than a command.
   static func startsQuery(_ head: String) -> Bool {
     if Catalog.tableNames.contains(where: { head == $0 || head.hasPrefix($0 + "|") }) { return true }
-    if ["let", "update", "for"].contains(head) || head.hasPrefix("$") || head.hasPrefix("range(")
+    if Keyword.statementStarts.contains(where: { $0.rawValue == head }) || head.hasPrefix("$")
+      || head.hasPrefix("range(")
       || head == "range"
     {
       return true
     }
-    if ["null", "true", "false", "not"].contains(head) { return true }
+    if Keyword.expressionStarts.contains(where: { $0.rawValue == head }) { return true }
     if let paren = head.firstIndex(of: "("), Session.functions[String(head[..<paren])] != nil { return true }
     guard let c = head.unicodeScalars.first else { return false }
     return "0123456789(-\"[".unicodeScalars.contains(c)

@@ -359,6 +359,12 @@ extension ChineseMessages {
       "等待 {0} 批准。",
     "the lesson expected this statement to be refused":
       "课程预期这条语句会被拒绝",
+    "`refused` belongs in a lesson: it runs a statement the lesson expects to fail":
+      "`refused` 只用于课程：它运行课程预期会失败的语句",
+    "in a lesson, run a statement the lesson expects to be refused; its error is the lesson":
+      "在课程中运行预期会被拒绝的语句；它的错误正是要讲的内容",
+    "a command or query that must fail":
+      "必定失败的命令或查询",
     "cannot create the directory `{0}`":
       "无法创建目录 `{0}`",
     "no `{0}` in `{1}`: not a directory written by `export all`":

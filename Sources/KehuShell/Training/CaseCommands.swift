@@ -53,10 +53,12 @@ enum CaseCommands {
             s.settings.language == "zh" ? (a.text("zh") ?? a.text("text") ?? "") : (a.text("text") ?? "")
           // A blank line before each piece of narration sets the steps of a lesson apart.
           return .message(s.lessonDepth > 0 ? "\n" + text : text)
-        }),
+        }
+      ).narrating(.text),
       CommandSpec(
         "pause", summary: tr("in a lesson at the prompt, wait for Enter (q stops the lesson)"),
-        example: "pause", handler: pause),
+        example: "pause", handler: pause
+      ).narrating(.pause),
       CommandSpec(
         "exercise",
         summary: tr("ask a question; the learner's answer is compared with the model answer"),
@@ -66,8 +68,16 @@ enum CaseCommands {
             "expect", .text, rest: true, help: tr("`expect` then the model answer (a query or command)")),
         ],
         example: "exercise \"How many A customers?\" expect customers | where abc_grade == \"A\" | count",
-        // Parsed by `Lesson.exercise` from the statement's text: a query does not split into words.
-        handler: { _, _ in .none }),
+        handler: { _, _ in .none }
+      ).narrating(.question).takingStatement(Lesson.exercise),
+      CommandSpec(
+        "refused",
+        summary: tr("in a lesson, run a statement the lesson expects to be refused; its error is the lesson"),
+        arguments: [
+          .positional("statement", .text, rest: true, help: tr("a command or query that must fail"))
+        ],
+        example: "refused customer add kind=company", handler: { _, _ in .none }
+      ).takingStatement(Lesson.refused),
     ]
   }
 

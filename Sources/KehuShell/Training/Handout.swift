@@ -17,18 +17,17 @@ enum Handout {
       self.charts = charts
     }
 
-    func record(_ statement: String) throws {
+    func record(_ statement: String, narration: CommandSpec.Narration?) throws {
       let out = take()
-      let first = statement.prefix { !$0.isWhitespace }
-      switch first {
-      case "say": markdown.append(out.trimmingCharacters(in: .newlines))
-      case "pause": markdown.append("---")
-      case "exercise":
+      switch narration {
+      case .text: markdown.append(out.trimmingCharacters(in: .newlines))
+      case .pause: markdown.append("---")
+      case .question:
         var lines = out.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let question = lines.isEmpty ? "" : lines.removeFirst()
         markdown.append("**\(question)**")
         markdown.append(fence(lines.joined(separator: "\n")))
-      default: markdown.append(fence(out))
+      case nil: markdown.append(fence(out))
       }
       // Each chart the statement drew, by the name it was written under: a file written
       // again in a later run is shown again.

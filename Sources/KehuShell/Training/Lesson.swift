@@ -5,12 +5,6 @@ import KehuStore
 /// lines wait at the prompt, whose `exercise` lines ask the learner, and whose other
 /// statements are echoed behind the prompt and run on the case's scratch store.
 enum Lesson {
-  /// Narration is printed as text, never echoed as a statement.
-  static func isNarration(_ text: String) -> Bool {
-    let first = text.prefix { !$0.isWhitespace }
-    return first == "say" || first == "pause" || first == "exercise"
-  }
-
   /// Returns whether the learner stopped it (`q` or Ctrl-C at a pause, or end of input).
   @discardableResult
   static func run(_ s: Session, _ c: TrainingCase, recorder: Handout.Recorder?) throws -> Bool {
@@ -32,7 +26,7 @@ enum Lesson {
         s.failures -= 1
         outcome = .ok
       }
-      try recorder?.record(st.text)
+      try recorder?.record(st.text, narration: s.commands.leading(st.text)?.narration)
       if outcome == .quit || s.openCase?.stop == true {
         stopped = true
         break
@@ -55,6 +49,10 @@ enum Lesson {
   /// `refused STATEMENT`: runs the statement, which must fail. Its error is printed as usual,
   /// pointing into the lesson's own line; a statement that succeeds fails the lesson.
   static func refused(_ s: Session, _ st: Statement) throws -> CommandOutput {
+    guard s.lessonDepth > 0 else {
+      throw ShellError(
+        tr("`refused` belongs in a lesson: it runs a statement the lesson expects to fail"), length: 7)
+    }
     let rest = st.text.dropFirst(7).drop { $0 == " " }
     let offset = st.text.count - rest.count
     let inner = Statement(text: String(rest), line: st.line, column: st.column + offset)

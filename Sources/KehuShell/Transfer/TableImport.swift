@@ -99,7 +99,7 @@ enum TableImport {
         // must not wipe the others.
         cells[def.key.name] = nil
         cells = cells.filter { !$0.value.isNull }
-        if options.defaults, def.columnIndex("updated") != nil, cells["updated"] == nil {
+        if options.defaults, def.columns.contains(where: { $0.name == "updated" }), cells["updated"] == nil {
           cells["updated"] = .timestamp(options.now)
         }
         plan.batch.append(.update(table: def.name, key: key, values: cells))

@@ -52,6 +52,8 @@ public struct Cells<Cell: StoredCell>: Sendable {
 
   public subscript(_ row: Int) -> Cell? { column.isNull(row) ? nil : Cell.read(column, row) }
   public func isNull(_ row: Int) -> Bool { column.isNull(row) }
+  /// The cell as a result value (null when empty), for a table that shows it as stored.
+  public func value(_ row: Int) -> Value { column.value(row) }
 }
 
 /// The cells of a column the catalog declares `nullable: false`: `invoices.amount[row]` is a
@@ -60,4 +62,39 @@ public struct RequiredCells<Cell: StoredCell>: Sendable {
   public let column: Column
 
   public subscript(_ row: Int) -> Cell { Cell.read(column, row) }
+  public func value(_ row: Int) -> Value { column.value(row) }
+}
+
+extension RequiredCells where Cell == Int64 {
+  /// The rows holding `id` (a customer's sales, a complaint's events), by a scan of the
+  /// integers alone.
+  public func rows(equalTo id: Int64) -> [Int] {
+    let ids = column.ints
+    return ids.indices.filter { ids[$0] == id }
+  }
+}
+
+extension Cells where Cell == String {
+  /// The rows whose text is `text`; a coded column is matched by its dictionary code, so a
+  /// scan makes no String per row.
+  public func rows(equalTo text: String) -> [Int] {
+    if column.kind == .coded {
+      guard let code = column.dictionary.lookup(text) else { return [] }
+      let codes = column.int32s
+      return codes.indices.filter { codes[$0] == code }
+    }
+    return (0..<column.count).filter { column.string($0) == text }
+  }
+
+  /// For each row, whether its coded text is `text` (false for every row when no row has it).
+  public func matches(_ text: String) -> [Bool] {
+    guard column.kind == .coded else { return (0..<column.count).map { column.string($0) == text } }
+    let code = column.dictionary.lookup(text) ?? -2
+    return column.int32s.map { $0 == code }
+  }
+}
+
+extension RequiredCells where Cell == String {
+  public func rows(equalTo text: String) -> [Int] { Cells<String>(column: column).rows(equalTo: text) }
+  public func matches(_ text: String) -> [Bool] { Cells<String>(column: column).matches(text) }
 }

@@ -27,6 +27,14 @@ extension TableAccess {
   public func row(no: String) -> Int? { table.row(forNo: no) }
 }
 
+extension TableDef {
+  /// The column that says whose row it is (`customer`, an integer reference to the customer
+  /// card), for the commands that follow a customer through every table: purge, history.
+  public var customerColumn: Int? {
+    columnIndex("customer").flatMap { columns[$0].type == .int ? $0 : nil }
+  }
+}
+
 /// Binds an accessor's properties to a table's columns, checking each against the catalog.
 /// The string names live here, once per column, next to the property they fill.
 public struct ColumnBinder {

@@ -121,7 +121,7 @@ extension GenData {
       c.int(c.col("id"), Int64(i + 1))
       c.int(c.col("customer"), skewedCustomer(n, &rng))
       c.day(c.col("date"), d)
-      c.coded(c.col("type"), rng.pick(["quality", "contract", "transport", "service"]))
+      c.coded(c.col("type"), rng.pick(ComplaintType.names))
       c.text(c.col("description"), rng.pick(["货物破损", "延迟交货", "发票错误", "服务态度差", "质量不合格"]))
       let closed = rng.chance(80)
       c.coded(c.col("stage"), closed ? "结案" : rng.pick(["受理", "调查", "处理"]))

@@ -38,3 +38,21 @@ extension Catalog {
       ColumnDef("resolve_days", .int, nullable: false), ColumnDef("resolve_working", .bool),
     ])
 }
+
+/// The four kinds of complaint of §4 (投诉的类型): the one list the schema, the generator,
+/// the commands' choices and the policy table read.
+public enum ComplaintType: String, CaseIterable, Sendable {
+  case quality, contract, transport, service
+
+  /// The chapter's name for it.
+  public var chinese: String {
+    switch self {
+    case .quality: return "商品质量"
+    case .contract: return "购销合同"
+    case .transport: return "货物运输"
+    case .service: return "服务"
+    }
+  }
+
+  public static var names: [String] { allCases.map(\.rawValue) }
+}

@@ -212,7 +212,7 @@ public enum Catalog {
     [
       ColumnDef("id", .int, nullable: false), .customerRef(),
       ColumnDef("date", .date, nullable: false),
-      .coded("type", allowed: ["quality", "contract", "transport", "service"]),
+      .coded("type", allowed: ComplaintType.names),
       ColumnDef("description", .text), .coded("stage"), .coded("owner"),
       ColumnDef("resolution", .text), ColumnDef("compensation", .money),
       ColumnDef("closed", .date),

@@ -4,7 +4,7 @@ import KehuText
 
 /// What to analyse (§2.5) and the comprehensive evaluation table (§2.3).
 enum AnalyzeCommands {
-  static let compositions = ["nature", "stage", "tenure", "tier", "area", "grade", "industry"]
+  static let compositions = CustomerGrouping.allCases.map(\.rawValue)
 
   static var commands: [CommandSpec] {
     [
@@ -60,14 +60,14 @@ enum AnalyzeCommands {
   static func composition(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let by = a.text("by")!
     let (from, to) = try period(a)
-    let c = Cols(s.db.customers)
-    let column = by == "grade" ? "abc_grade" : by
+    let c = Customers(s.db)
+    let group = c.cells(CustomerGrouping(rawValue: by)!)
     let totals = SalesTotals.totals(s.db, from: from, to: to)
     var groups: [String: (n: Int, sales: Int64)] = [:]
     var n = 0
     var all: Int64 = 0
-    for r in 0..<c.table.count where c.string("status", r) != "ended" {
-      let key = c.string(column, r) ?? "—"
+    for r in c.rows where c.status[r] != "ended" {
+      let key = group[r] ?? "—"
       groups[key, default: (0, 0)].n += 1
       groups[key, default: (0, 0)].sales += totals[r]
       n += 1
@@ -98,23 +98,13 @@ enum AnalyzeCommands {
     let asof = a.date("asof") ?? s.today
     let w = MonthWindow(asof: asof.adding(months: 1), months: 12)
     let monthly = SalesTotals.monthly(s.db, customer: id, w)
-    let sales = Cols(s.db["sales"])
-    var orders = 0
-    var quantity: Int64 = 0
-    for i in sales.rows(ofCustomer: id) {
-      let d = sales.col("date").day(i)
-      if d >= w.start && d <= asof {
-        orders += 1
-        quantity += sales.int("quantity", i) ?? 0
-      }
-    }
+    let (orders, _, quantity) = CustomerActivity.orders(s.db, customer: id, from: w.start, to: asof)
     var total = Money.zero
     for m in monthly { total = try total.adding(m) }
     let everyone = SalesTotals.totals(s.db, from: w.start, to: asof).reduce(0, &+)
     let delay = Ledger(s.db).daysPaidLate(customer: id, asof: s.today)
 
-    let cc = Cols(s.db["complaints"])
-    let complaints = cc.rows(ofCustomer: id).count
+    let complaints = Complaints(s.db).customer.rows(equalTo: id).count
     var steps = zip(w.labels, monthly).map { WorkingLine("sales \($0)", "", .money($1)) }
     steps.append(WorkingLine("sales, 12 months", "sum of the months", .money(total)))
     steps.append(WorkingLine("orders", "sale lines", .int(Int64(orders))))
@@ -147,7 +137,7 @@ enum AnalyzeCommands {
     let (from, to) = try period(a)
     let first = SalesTotals.totals(s.db, from: nil, to: from!.adding(days: -1))
     let inside = SalesTotals.totals(s.db, from: from, to: to)
-    let span = Trade.firstAndLastSale(s)
+    let span = CustomerActivity.firstAndLastSale(s.db)
     var t = ResultTable(
       columns: [
         ResultColumn("change", .text), ResultColumn("id", .int), ResultColumn("name", .text),
@@ -156,8 +146,8 @@ enum AnalyzeCommands {
         ResultColumn("status", .text),
       ],
       title: tr("Trade started and stopped, {0} to {1} (§2.5 (2))", from!.description, to!.description))
-    let c = Cols(s.db.customers)
-    for r in 0..<c.table.count {
+    let c = Customers(s.db)
+    for r in c.rows {
       guard let (f, l) = span[r] else { continue }
       let change: String
       if f >= from! && f <= to! {
@@ -169,7 +159,7 @@ enum AnalyzeCommands {
       }
       t.rows.append([
         .text(change), .int(Analysis.id(s, r)), .text(Analysis.name(s, r)), .date(f), .date(l),
-        .money(Money(fen: inside[r])), c.value("status", r),
+        .money(Money(fen: inside[r])), c.status.value(r),
       ])
     }
     func key(_ row: [Value]) -> (String, Int64) {
@@ -182,24 +172,5 @@ enum AnalyzeCommands {
       tr("§2.4 rule 4: a customer that stopped is ended with `customer end`, its records kept"),
     ]
     return .table(t)
-  }
-}
-
-/// Sales figures shared by the analysis and the reports (what is owed is the ledger's).
-enum Trade {
-  /// Each customer row's first and last sale date.
-  static func firstAndLastSale(_ s: Session) -> [Int: (Day, Day)] {
-    let sales = s.db["sales"]
-    let map = CustomerRows(s.db.customers)
-    let cust = sales.columns[sales.def.columnIndex("customer")!].ints
-    let days = sales.columns[sales.def.columnIndex("date")!].int32s
-    var out: [Int: (Day, Day)] = [:]
-    for i in 0..<cust.count {
-      let r = map.row(cust[i])
-      guard r >= 0 else { continue }
-      let d = Day(number: days[i])
-      if let (f, l) = out[r] { out[r] = (min(f, d), max(l, d)) } else { out[r] = (d, d) }
-    }
-    return out
   }
 }

@@ -83,13 +83,13 @@ enum GradeCommands {
     if let from, let to, to < from { throw a.error(tr("`to` is before `from`"), at: "to") }
     let gl = try lines(a)
     var keep = [Bool](repeating: true, count: s.db.customers.count)
-    try Analysis.filter(s, &keep, a, ["owner", "area"])
+    try Analysis.filter(s, &keep, a)
     let totals = SalesTotals.totals(s.db, from: from, to: to, measure: measure)
     try s.checkInterrupted()
     let rows = keep.indices.filter { keep[$0] && totals[$0] > 0 }
     let amounts = rows.map { totals[$0] }
     let keys = s.db.customers.keyColumn.ints
-    let names = Cols(s.db.customers).col("name")
+    let names = Customers(s.db).name.column
     let ids = rows.map { keys[$0] }
     let ranked = Grading.grade(amounts, order: Grading.rank(amounts, tieKeys: ids), lines: gl)
     let total = amounts.reduce(0, &+)
@@ -160,13 +160,13 @@ enum GradeCommands {
     let rows = keep.indices.filter { keep[$0] }
     let amounts = rows.map { sums[$0] }
     let keys = s.db.customers.keyColumn.ints
-    let names = Cols(s.db.customers).col("name")
+    let names = Customers(s.db).name.column
     let ids = rows.map { keys[$0] }
     let ranked = Grading.grade(
       amounts, order: Grading.rank(amounts, tieKeys: ids), lines: gl, months: w.count)
     var total: Int64 = 0
     for x in amounts where x > 0 { total &+= x }
-    let stored = Cols(s.db.customers).col("abc_grade")
+    let stored = Customers(s.db).abcGrade.column
     var t = ResultTable(
       columns: [
         ResultColumn("rank", .int), ResultColumn("id", .int), ResultColumn("name", .text),

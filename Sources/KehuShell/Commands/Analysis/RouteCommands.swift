@@ -51,25 +51,23 @@ enum RouteCommands {
   }
 
   static func areaList(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = Cols(s.db["areas"])
-    let c = Cols(s.db.customers)
+    let t = Areas(s.db)
+    let c = Customers(s.db)
     var counts: [String: Int] = [:]
-    for r in 0..<c.table.count { if let x = c.string("area", r) { counts[x, default: 0] += 1 } }
+    for r in c.rows { if let x = c.area[r] { counts[x, default: 0] += 1 } }
     var out = ResultTable(
       columns: [
         ResultColumn("group", .int), ResultColumn("code", .text), ResultColumn("name", .text),
         ResultColumn("bounds", .text), ResultColumn("customers", .int), ResultColumn("remarks", .text),
       ],
       title: tr("Areas by group (§2.6 step 5)"))
-    let rows = (0..<t.table.count).sorted {
-      (t.int("group", $0) ?? Int64.max, t.string("code", $0) ?? "") < (
-        t.int("group", $1) ?? Int64.max, t.string("code", $1) ?? ""
-      )
+    let rows = t.rows.sorted {
+      (t.group[$0] ?? Int64.max, t.code[$0]) < (t.group[$1] ?? Int64.max, t.code[$1])
     }
     for r in rows {
       out.rows.append([
-        t.value("group", r), t.value("code", r), t.value("name", r), t.value("bounds", r),
-        .int(Int64(counts[t.string("code", r) ?? ""] ?? 0)), t.value("remarks", r),
+        t.group.value(r), t.code.value(r), t.name.value(r), t.bounds.value(r),
+        .int(Int64(counts[t.code[r]] ?? 0)), t.remarks.value(r),
       ])
     }
     return .table(out)
@@ -93,25 +91,25 @@ enum RouteCommands {
       v["area"] = .text(area)
     }
     try s.change([.update(table: "customers", key: .int(id), values: v)])
-    let area = a.text("area") ?? Cols(s.db.customers).string("area", r) ?? "—"
+    let area = a.text("area") ?? Customers(s.db).area[r] ?? "—"
     return .message(tr("customer {0} is stop {1} in area {2}", id, seq, area))
   }
 
   static func members(_ s: Session, _ a: ParsedArguments) throws -> [Int] {
     let code = a.text("area")!
-    let rows = Cols(s.db.customers).rows(where: "area", is: code)
+    let rows = Customers(s.db).area.rows(equalTo: code)
     if rows.isEmpty && s.db["areas"].row(forNo: code) == nil {
       throw a.error(tr("no area {0}", code), at: "area")
     }
-    let status = Cols(s.db.customers)
-    return rows.filter { status.string("status", $0) != "ended" }
+    let status = Customers(s.db)
+    return rows.filter { status.status[$0] != "ended" }
   }
 
   static func routePlan(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = Cols(s.db.customers)
+    let c = Customers(s.db)
     let rows = try members(s, a).sorted {
-      (c.int("route_seq", $0) ?? Int64.max, Analysis.id(s, $0)) < (
-        c.int("route_seq", $1) ?? Int64.max, Analysis.id(s, $1)
+      (c.routeSeq[$0] ?? Int64.max, Analysis.id(s, $0)) < (
+        c.routeSeq[$1] ?? Int64.max, Analysis.id(s, $1)
       )
     }
     var t = ResultTable(
@@ -121,7 +119,7 @@ enum RouteCommands {
       title: tr("Route order of area {0} (路序, §2.6 step 5)", a.text("area")!))
     for r in rows {
       t.rows.append([
-        c.value("route_seq", r), c.value("abc_grade", r), .int(Analysis.id(s, r)), .text(Analysis.name(s, r)),
+        c.routeSeq.value(r), c.abcGrade.value(r), .int(Analysis.id(s, r)), .text(Analysis.name(s, r)),
         .text(address(c, r)),
       ])
     }
@@ -129,22 +127,22 @@ enum RouteCommands {
     return .table(t)
   }
 
-  static func address(_ c: Cols, _ r: Int) -> String {
-    c.string("address", r) ?? c.string("business_address", r) ?? ""
+  static func address(_ c: Customers, _ r: Int) -> String {
+    c.address[r] ?? c.businessAddress[r] ?? ""
   }
 
   static func routeSuggest(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = Cols(s.db.customers)
+    let c = Customers(s.db)
     let rows = try members(s, a)
-    let lat = c.col("latitude")
-    let lon = c.col("longitude")
+    let lat = c.latitude.column
+    let lon = c.longitude.column
     func coord(_ col: Column, _ r: Int) -> Double? {
       col.isNull(r) ? nil : Double(col.decimal(r).description)
     }
     let placed = rows.filter { coord(lat, $0) != nil && coord(lon, $0) != nil }
       .sorted {
-        (c.int("route_seq", $0) ?? Int64.max, Analysis.id(s, $0)) < (
-          c.int("route_seq", $1) ?? Int64.max, Analysis.id(s, $1)
+        (c.routeSeq[$0] ?? Int64.max, Analysis.id(s, $0)) < (
+          c.routeSeq[$1] ?? Int64.max, Analysis.id(s, $1)
         )
       }
     let unplaced = rows.filter { coord(lat, $0) == nil || coord(lon, $0) == nil }
@@ -183,10 +181,10 @@ enum RouteCommands {
     for (k, r) in sequence.enumerated() {
       let seq = Int64(k + 1)
       t.rows.append([
-        .int(seq), c.value("route_seq", r), c.value("abc_grade", r), .int(Analysis.id(s, r)),
+        .int(seq), c.routeSeq.value(r), c.abcGrade.value(r), .int(Analysis.id(s, r)),
         .text(Analysis.name(s, r)), .text(address(c, r)),
       ])
-      if c.int("route_seq", r) != seq {
+      if c.routeSeq[r] != seq {
         changes.append(
           .update(table: "customers", key: .int(Analysis.id(s, r)), values: ["route_seq": .int(seq)]))
       }
@@ -204,12 +202,12 @@ enum RouteCommands {
   // MARK: register
 
   static func register(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = Cols(s.db.customers)
+    let c = Customers(s.db)
     let words = a.rest.joined(separator: " ").split(whereSeparator: { $0 == "," || $0 == " " }).map(
       String.init)
     if words.isEmpty {
-      let rows = (0..<c.table.count).filter { c.string("status", $0) != "ended" }.sorted {
-        (c.int("created", $0) ?? 0, Analysis.id(s, $0)) < (c.int("created", $1) ?? 0, Analysis.id(s, $1))
+      let rows = c.rows.filter { c.status[$0] != "ended" }.sorted {
+        (c.created[$0]?.seconds ?? 0, Analysis.id(s, $0)) < (c.created[$1]?.seconds ?? 0, Analysis.id(s, $1))
       }
       var t = ResultTable(
         columns: [
@@ -221,8 +219,8 @@ enum RouteCommands {
         title: tr("Customer register in development order (客户名册, §2.6 step 4)"))
       for (k, r) in rows.enumerated() {
         t.rows.append([
-          .int(Int64(k + 1)), .int(Analysis.id(s, r)), .text(Analysis.name(s, r)), c.value("abc_grade", r),
-          c.value("industry", r), c.value("area", r), c.value("owner", r), c.value("status", r),
+          .int(Int64(k + 1)), .int(Analysis.id(s, r)), .text(Analysis.name(s, r)), c.abcGrade.value(r),
+          c.industry.value(r), c.area.value(r), c.owner.value(r), c.status.value(r),
         ])
       }
       t.notes = [tr("development order: when the customer was added, then id; ended customers are left out")]
@@ -232,8 +230,8 @@ enum RouteCommands {
       throw a.error(tr("`register` takes nothing, or `by grade, industry`"), at: "by")
     }
     var groups: [String: [Int]] = [:]
-    for r in 0..<c.table.count where c.string("status", r) != "ended" {
-      let key = (c.string("abc_grade", r) ?? "—") + "\u{0}" + (c.string("industry", r) ?? "—")
+    for r in c.rows where c.status[r] != "ended" {
+      let key = (c.abcGrade[r] ?? "—") + "\u{0}" + (c.industry[r] ?? "—")
       groups[key, default: []].append(r)
     }
     var t = ResultTable(

@@ -57,20 +57,12 @@ enum VisitCommands {
   // MARK: prospects
 
   static func rules(_ s: Session) -> [ProspectRule] {
-    let t = Cols(s.db["prospect_policy"])
-    return ProspectRule.defaults.map { d in
-      guard let r = t.table.row(forNo: d.grade) else { return d }
-      var rule = d
-      rule.everyDays = t.int("every", r).map(Int.init)
-      if let v = t.string("visits", r) { rule.visits = v }
-      if let p = t.string("purchase", r) { rule.purchase = p }
-      return rule
-    }
+    ProspectRule.stored(s.db)
   }
 
   static func prospectGrade(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let (id, r) = try Analysis.customerRow(s, a)
-    let status = Cols(s.db.customers).string("status", r) ?? ""
+    let status = Customers(s.db).status[r]
     guard status == "prospect" else {
       throw a.error(tr("customer {0} is not a prospect (its status is {1})", id, status), at: "id")
     }
@@ -129,7 +121,7 @@ enum VisitCommands {
 
   static func prospectDue(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let c = Cols(s.db.customers)
+    let c = Customers(s.db)
     let rules = Dictionary(uniqueKeysWithValues: rules(s).map { ($0.grade, $0) })
     let visits = Analysis.visits(s)
     var t = ResultTable(
@@ -139,8 +131,8 @@ enum VisitCommands {
         ResultColumn("purchase", .text),
       ],
       title: tr("Prospects due for a visit on {0} (§2.2)", asof.description))
-    for r in c.rows(where: "status", is: "prospect") {
-      guard let g = c.string("prospect_grade", r), let rule = rules[g], rule.everyDays != nil else {
+    for r in c.status.rows(equalTo: "prospect") {
+      guard let g = c.prospectGrade[r], let rule = rules[g], rule.everyDays != nil else {
         continue
       }
       let last = visits[r]?.map(\.day).filter { $0 <= asof }.max()
@@ -163,16 +155,7 @@ enum VisitCommands {
   // MARK: visit policy
 
   static func frequencies(_ s: Session) -> [String: [VisitFrequency]] {
-    var out = VisitPolicy.defaults
-    let t = Cols(s.db["visit_policy"])
-    for r in 0..<t.table.count {
-      guard let g = t.string("grade", r), let role = t.string("role", r), let i = roles.firstIndex(of: role),
-        out[g] != nil
-      else { continue }
-      out[g]![i] = VisitFrequency(
-        t.int("count", r).map(Int.init), per: Int(t.int("months", r) ?? 1), t.string("text", r) ?? "")
-    }
-    return out
+    VisitPolicy.stored(s.db)
   }
 
   static func visitPolicy(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -233,7 +216,7 @@ enum VisitCommands {
     let (id, r) = try Analysis.customerRow(s, a)
     let date = a.date("date") ?? s.today
     if date > s.today { throw a.error(tr("a visit cannot be logged in the future"), at: "date") }
-    let staff = a.text("staff") ?? Cols(s.db.customers).string("owner", r) ?? s.settings.user
+    let staff = a.text("staff") ?? Customers(s.db).owner[r] ?? s.settings.user
     var values: [String: Value] = [
       "customer": .int(id), "date": .date(date), "owner": .text(staff),
       "kind": .text(a.text("kind") ?? "visit"),
@@ -252,15 +235,15 @@ enum VisitCommands {
   static func owed(
     _ s: Session, _ a: ParsedArguments, windowStart: (VisitFrequency) -> Day, end: Day
   ) throws -> [(row: Int, grade: String, role: Int, f: VisitFrequency, done: Int, last: Day?)] {
-    let c = Cols(s.db.customers)
+    let c = Customers(s.db)
     let f = frequencies(s)
     let visits = Analysis.visits(s)
     let onlyRole = a.text("role").flatMap { roles.firstIndex(of: $0) }
     let trading = Analysis.inTrade(s)
     var out: [(row: Int, grade: String, role: Int, f: VisitFrequency, done: Int, last: Day?)] = []
-    for r in 0..<c.table.count where trading[r] {
-      guard let g = c.string("abc_grade", r), let plan = f[g] else { continue }
-      if let staff = a.text("staff"), c.string("owner", r) != staff { continue }
+    for r in c.rows where trading[r] {
+      guard let g = c.abcGrade[r], let plan = f[g] else { continue }
+      if let staff = a.text("staff"), c.owner[r] != staff { continue }
       for (i, rule) in plan.enumerated() where rule.count != nil && (onlyRole == nil || onlyRole == i) {
         let start = windowStart(rule)
         let mine = (visits[r] ?? []).filter { $0.role == roles[i] }

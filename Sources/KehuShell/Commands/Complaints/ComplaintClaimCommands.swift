@@ -55,7 +55,7 @@ enum ComplaintClaimCommands {
     let (day, time) = try ComplaintStore.stepDay(s, a, c)
     var batch: [Mutation] = [
       .update(table: "complaints", key: .int(c.id), values: ["responsibility": .text(party.rawValue)]),
-      ComplaintStore.event(
+      ComplaintBook.event(
         c, "responsibility", time: time, actor: s.settings.user, note: join(party.rawValue, a.text("note"))),
     ]
     var lines = [tr("complaint {0}: responsibility {1}", c.id, party.rawValue)]
@@ -86,7 +86,7 @@ enum ComplaintClaimCommands {
     }
     let (_, time) = try ComplaintStore.stepDay(s, a, c)
     let note = tr("attendees: {0}; outcome: {1}", a.text("attendees")!, a.text("outcome")!)
-    try s.change([ComplaintStore.event(c, "meeting", time: time, actor: s.settings.user, note: note)])
+    try s.change([ComplaintBook.event(c, "meeting", time: time, actor: s.settings.user, note: note)])
     return .message(tr("complaint {0}: meeting recorded", c.id))
   }
 
@@ -115,7 +115,7 @@ enum ComplaintClaimCommands {
     var out: CommandOutput = .message(tr("complaint {0}: {1} recorded", c.id, kind.rawValue))
     var note = join(kind.rawValue, a.text("note"))
     if kind.paysMoney, let amount {
-      let open = ComplaintStore.openInvoices(s.db, customer: c.customer)
+      let open = ComplaintBook.openInvoices(s.db, customer: c.customer)
       let settle = a.text("settle") ?? (open.isEmpty ? "pay-out" : "credit-note")
       if settle == "credit-note" && open.isEmpty {
         throw a.error(
@@ -153,7 +153,7 @@ enum ComplaintClaimCommands {
     }
     batch.insert(.update(table: "complaints", key: .int(c.id), values: cells), at: 0)
     batch.insert(
-      ComplaintStore.event(c, "remedy", time: time, actor: s.settings.user, note: note, amount: amount), at: 1
+      ComplaintBook.event(c, "remedy", time: time, actor: s.settings.user, note: note, amount: amount), at: 1
     )
     try s.change(batch)
     return out
@@ -161,7 +161,7 @@ enum ComplaintClaimCommands {
 
   static func recover(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let c = try ComplaintStore.find(s, a)
-    guard let claim = ComplaintStore.claims(s.db, complaint: c.id).first else {
+    guard let claim = ComplaintBook.claims(s.db, complaint: c.id).first else {
       throw a.error(
         tr(
           "complaint {0} has no recovery claim: one is opened when the supplier or carrier is responsible and a remedy is given",
@@ -181,7 +181,7 @@ enum ComplaintClaimCommands {
       .update(
         table: "complaint_claims", key: .int(claim.id),
         values: ["recovered": .money(try claim.recovered.adding(amount)), "recovered_on": .date(day)]),
-      ComplaintStore.event(
+      ComplaintBook.event(
         c, "recovery", time: time, actor: s.settings.user, note: claim.against, amount: amount),
     ])
     return .message(
@@ -207,9 +207,9 @@ enum ComplaintClaimCommands {
     _ s: Session, _ c: ComplaintRecord, against party: ComplaintResponsibility, amount: Money, day: Day,
     time: Timestamp
   ) throws -> [Mutation] {
-    let event = ComplaintStore.event(
+    let event = ComplaintBook.event(
       c, "claim", time: time, actor: s.settings.user, note: party.rawValue, amount: amount)
-    if let claim = ComplaintStore.claims(s.db, complaint: c.id).first {
+    if let claim = ComplaintBook.claims(s.db, complaint: c.id).first {
       return [
         .update(
           table: "complaint_claims", key: .int(claim.id),

@@ -16,7 +16,7 @@ enum ComplaintCommands {
         summary: tr("record a complaint received from a customer; prints its id and deadlines"),
         arguments: [
           .positional("customer", .customer),
-          .key("type", .choice(ComplaintStore.types), required: true),
+          .key("type", .choice(ComplaintType.names), required: true),
           .key("text", .text, required: true, help: tr("the complaint in the customer's words")),
           .key("invoice", .text), .key("product", .text),
           .key("amount", .money, help: tr("the amount claimed")),
@@ -39,7 +39,7 @@ enum ComplaintCommands {
         "complaint policy",
         summary: tr("show or change the deadlines to acknowledge and resolve, per complaint type"),
         arguments: [
-          .positional("type", .choice(ComplaintStore.types), required: false),
+          .positional("type", .choice(ComplaintType.names), required: false),
           .key("ack", .int, help: tr("days allowed to acknowledge")),
           .key("ack_in", .choice(["working", "calendar"])),
           .key("resolve", .int, help: tr("days allowed to resolve")),
@@ -78,17 +78,17 @@ enum ComplaintCommands {
       "description": .text(a.text("text")!), "stage": .text(ComplaintStage.received.rawValue),
     ]
     if let no = a.text("invoice") {
-      let inv = s.db["invoices"]
-      guard let r = inv.row(forNo: no) else { throw a.error(tr("no invoice {0}", no), at: "invoice") }
-      if inv.columns[inv.def.columnIndex("customer")!].int(r) != customer {
+      let inv = Invoices(s.db)
+      guard let r = inv.row(no: no) else { throw a.error(tr("no invoice {0}", no), at: "invoice") }
+      if inv.customer[r] != customer {
         throw a.error(tr("invoice {0} is not customer {1}'s", no, customer), at: "invoice")
       }
       cells["invoice"] = .text(no)
     }
     if let code = a.text("product") {
-      let p = s.db["products"]
-      guard p.row(forNo: code) != nil else {
-        let codes = (0..<p.count).compactMap { p.columns[p.def.keyColumn].string($0) }
+      let p = Products(s.db)
+      guard p.row(no: code) != nil else {
+        let codes = p.rows.map { p.code[$0] }
         throw a.error(
           tr("no product {0}", code), at: "product", hint: tr("products: {0}", codes.joined(separator: ", ")))
       }
@@ -100,7 +100,7 @@ enum ComplaintCommands {
     }
     let owner = a.text("owner") ?? ownerOf(s.db, customer)
     if let owner { cells["owner"] = .text(owner) }
-    let policy = ComplaintStore.policy(s.db, type)
+    let policy = ComplaintBook.policy(s.db, type)
     let due = policy.deadlines(received: received, calendar: HolidayCommands.calendar(s.db))
     cells["ack_due"] = .date(due.ack)
     cells["resolve_due"] = .date(due.resolve)
@@ -112,7 +112,7 @@ enum ComplaintCommands {
     let time = received == s.today ? s.now : Timestamp(day: received, hour: 9)
     try s.change([
       .insert(table: "complaints", values: cells),
-      ComplaintStore.event(
+      ComplaintBook.event(
         record, "received", time: time, actor: s.settings.user, stage: "received", note: a.text("text")),
     ])
     return .message(
@@ -155,7 +155,7 @@ enum ComplaintCommands {
     }
     try s.change([
       .update(table: "complaints", key: .int(c.id), values: cells),
-      ComplaintStore.event(
+      ComplaintBook.event(
         c, to.rawValue, time: time, actor: s.settings.user, stage: to.rawValue, note: a.text("note")),
     ])
     let line = tr("complaint {0}: {1} → {2}", c.id, from.rawValue, to.rawValue)
@@ -179,7 +179,7 @@ enum ComplaintCommands {
       .update(
         table: "complaints", key: .int(c.id),
         values: ["stage": .text(to.rawValue), "resolved": .null, "closed": .null]),
-      ComplaintStore.event(
+      ComplaintBook.event(
         c, "reopened", time: time, actor: s.settings.user, stage: to.rawValue, note: a.text("reason")),
     ])
     return .message(
@@ -193,10 +193,10 @@ enum ComplaintCommands {
     if !changing.isEmpty {
       guard let type = a.text("type") else {
         throw a.error(
-          tr("say which complaint type to change: {0}", ComplaintStore.types.joined(separator: ", ")),
+          tr("say which complaint type to change: {0}", ComplaintType.names.joined(separator: ", ")),
           at: changing[0])
       }
-      var p = ComplaintStore.policy(s.db, type)
+      var p = ComplaintBook.policy(s.db, type)
       for n in ["ack", "resolve"] {
         if let d = a.int(n), d < 0 || d > 365 {
           throw a.error(tr("`{0}` must be between 0 and 365 days", n), at: n)
@@ -210,7 +210,7 @@ enum ComplaintCommands {
         "ack_days": .int(Int64(p.ackDays)), "ack_working": .bool(p.ackWorking),
         "resolve_days": .int(Int64(p.resolveDays)), "resolve_working": .bool(p.resolveWorking),
       ]
-      if s.db["complaint_policy"].row(forNo: type) != nil {
+      if ComplaintBook.policyEdited(s.db, type) {
         try s.change([.update(table: "complaint_policy", key: .text(type), values: cells)])
       } else {
         var row = cells
@@ -218,7 +218,7 @@ enum ComplaintCommands {
         try s.change([.insert(table: "complaint_policy", values: row)])
       }
     }
-    let shown = a.text("type").map { [$0] } ?? ComplaintStore.types
+    let shown = a.text("type").map { [$0] } ?? ComplaintType.names
     var t = ResultTable(
       columns: [
         ResultColumn("type", .text), ResultColumn("类型", .text), ResultColumn("acknowledge within", .text),
@@ -234,21 +234,21 @@ enum ComplaintCommands {
         ),
       ])
     for type in shown {
-      let p = ComplaintStore.policy(s.db, type)
+      let p = ComplaintBook.policy(s.db, type)
       t.rows.append([
-        .text(type), .text(ComplaintStore.typeNames[type] ?? ""),
+        .text(type), .text(ComplaintType(rawValue: type)?.chinese ?? ""),
         .text(ComplaintPolicy.describe(p.ackDays, working: p.ackWorking)),
         .text(ComplaintPolicy.describe(p.resolveDays, working: p.resolveWorking)),
         .text(
-          s.db["complaint_policy"].row(forNo: type) == nil ? tr("kehu default (editable)") : tr("edited")),
+          !ComplaintBook.policyEdited(s.db, type) ? tr("kehu default (editable)") : tr("edited")),
       ])
     }
     return .table(t)
   }
 
   static func ownerOf(_ db: Database, _ customer: Int64) -> String? {
-    let t = db.customers
-    guard let r = t.row(forId: customer) else { return nil }
-    return t.columns[t.def.columnIndex("owner")!].string(r)
+    let t = Customers(db)
+    guard let r = t.row(customer) else { return nil }
+    return t.owner[r]
   }
 }

@@ -12,7 +12,7 @@ enum ComplaintViews {
         arguments: [
           .key("open", .bool, help: tr("only those not yet resolved")),
           .key("overdue", .bool, help: tr("only those past a deadline")),
-          .key("type", .choice(ComplaintStore.types)), .key("customer", .customer),
+          .key("type", .choice(ComplaintType.names)), .key("customer", .customer),
         ],
         example: "complaint list overdue", section: "§4 principle 04", handler: list),
       CommandSpec(
@@ -97,19 +97,26 @@ enum ComplaintViews {
 
   static func show(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let c = try ComplaintStore.find(s, a)
-    let ev = s.db["complaint_events"]
-    let col = { (n: String) in ev.def.columnIndex(n)! }
-    let names = ["time", "actor", "event", "stage", "note", "amount"]
+    let ev = ComplaintEvents(s.db)
     var t = ResultTable(
-      columns: names.map { ResultColumn($0, ev.def.columns[col($0)].type) },
+      columns: [
+        ResultColumn("time", .timestamp), ResultColumn("actor", .text), ResultColumn("event", .text),
+        ResultColumn("stage", .text), ResultColumn("note", .text), ResultColumn("amount", .money),
+      ],
       title: tr(
         "Complaint {0}: customer {1} {2}, {3} ({4}), {5}", c.id, c.customer,
-        ComplaintStore.customerName(s.db, c.customer), c.type, ComplaintStore.typeNames[c.type] ?? "",
+        ComplaintStore.customerName(s.db, c.customer), c.type, ComplaintType(rawValue: c.type)?.chinese ?? "",
         c.stageText))
     var rows: [(Timestamp, Int64, [Value])] = []
-    for r in 0..<ev.count where ev.columns[col("complaint")].int(r) == c.id {
-      let time = Timestamp(seconds: ev.columns[col("time")].int(r))
-      rows.append((time, ev.columns[col("id")].int(r), names.map { ev.value(row: r, column: col($0)) }))
+    for r in ev.complaint.rows(equalTo: c.id) {
+      rows.append(
+        (
+          ev.time[r], ev.id[r],
+          [
+            ev.time.value(r), ev.actor.value(r), ev.event.value(r), ev.stage.value(r), ev.note.value(r),
+            ev.amount.value(r),
+          ]
+        ))
     }
     t.rows = rows.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     var notes = [tr("complaint: {0}", c.description)]
@@ -131,7 +138,7 @@ enum ComplaintViews {
         c.compensation.fen > 0
           ? tr("remedy: {0}; paid to the customer {1}", r, c.compensation) : tr("remedy: {0}", r))
     }
-    for claim in ComplaintStore.claims(s.db, complaint: c.id) {
+    for claim in ComplaintBook.claims(s.db, complaint: c.id) {
       notes.append(
         tr(
           "recovery claim against the {0}, opened {1}: claimed {2}, recovered {3}", claim.against,
@@ -149,7 +156,7 @@ enum ComplaintViews {
 
   static func facts(_ db: Database) -> [ComplaintFacts] {
     var recovered: [Int64: Money] = [:]
-    for claim in ComplaintStore.claims(db) {
+    for claim in ComplaintBook.claims(db) {
       recovered[claim.complaint] =
         (try? (recovered[claim.complaint] ?? .zero).adding(claim.recovered)) ?? .zero
     }

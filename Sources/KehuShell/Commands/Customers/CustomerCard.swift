@@ -4,7 +4,6 @@ import KehuStore
 /// or household card and the company card, with what the store knows of purchases and
 /// payments filled in from sales and payments.
 enum CustomerCard {
-  static let nameColumn = Catalog.customers.columnIndex("name")!
   /// (label, Chinese label, column or a derived item)
   static let individual: [(String, String, String)] = [
     ("Name", "姓名", "name"), ("Gender", "性别", "gender"), ("Address", "住址", "address"),
@@ -35,7 +34,7 @@ enum CustomerCard {
   static func card(db: Database, id: Int64) -> ResultTable {
     let t = db.customers
     let row = t.row(forId: id)!
-    let kind = t.columns[t.def.columnIndex("kind")!].string(row) ?? "individual"
+    let kind = Customers(db).kind[row]
     let layout = kind == "company" ? company : individual
     var out = ResultTable(
       columns: [ResultColumn(tr("field"), .text), ResultColumn(tr("value"), .text)],
@@ -68,49 +67,30 @@ enum CustomerCard {
   /// Goods bought, the last sale and the last payment, read from the customer's rows.
   static func purchases(db: Database, id: Int64) -> [String: Value] {
     var out: [String: Value] = [:]
-    let sales = db["sales"]
-    let sc = sales.def.columnIndex("customer")!
-    let sd = sales.def.columnIndex("date")!
-    let sp = sales.def.columnIndex("product")!
-    let catalogue = db["products"]
+    let sales = Sales(db)
+    let catalogue = Products(db)
     let productName = { (code: String) -> String in
-      guard let r = catalogue.row(forNo: code),
-        let n = catalogue.columns[catalogue.def.columnIndex("name")!].string(r)
-      else { return code }
-      return n
+      catalogue.row(no: code).flatMap { catalogue.name[$0] } ?? code
     }
     var products: [String] = []
     var last: Day? = nil
-    for r in 0..<sales.count where sales.columns[sc].int(r) == id {
-      if let p = sales.columns[sp].string(r).map(productName), !products.contains(p) { products.append(p) }
-      let d = sales.columns[sd].day(r)
+    for r in sales.customer.rows(equalTo: id) {
+      if let p = sales.product[r].map(productName), !products.contains(p) { products.append(p) }
+      let d = sales.date[r]
       if last == nil || d > last! { last = d }
     }
     if !products.isEmpty { out["@goods"] = .text(products.prefix(5).joined(separator: ", ")) }
     if let last { out["@last_sale"] = .date(last) }
-    let pay = db["payments"]
-    let pc = pay.def.columnIndex("customer")!
-    let pd = pay.def.columnIndex("date")!
-    let pm = pay.def.columnIndex("method")!
+    let pay = Payments(db)
     var lastPay: (Day, String?)? = nil
-    for r in 0..<pay.count where pay.columns[pc].int(r) == id {
-      let d = pay.columns[pd].day(r)
-      if lastPay == nil || d >= lastPay!.0 { lastPay = (d, pay.columns[pm].string(r)) }
+    for r in pay.customer.rows(equalTo: id) {
+      let d = pay.date[r]
+      if lastPay == nil || d >= lastPay!.0 { lastPay = (d, pay.method[r]) }
     }
     if let lastPay {
       out["@last_payment"] = .date(lastPay.0)
       if let m = lastPay.1 { out["@payment_method"] = .text(m) }
     }
     return out
-  }
-}
-
-extension Database {
-  /// A customer's name, or nil when there is no such customer (the one lookup every
-  /// command that names customers uses).
-  func customerName(_ id: Int64) -> String? {
-    let t = customers
-    guard let r = t.row(forId: id) else { return nil }
-    return t.columns[CustomerCard.nameColumn].string(r)
   }
 }

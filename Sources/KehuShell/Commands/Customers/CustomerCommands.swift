@@ -125,9 +125,9 @@ enum CustomerCommands {
 
   static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let t = s.db.customers
-    let status = t.def.columnIndex("status")!
+    let status = Customers(s.db).status
     let all = a.flag("all")
-    let rows = (0..<t.count).filter { all || t.columns[status].string($0) == "trading" }
+    let rows = (0..<t.count).filter { all || status[$0] == "trading" }
     return .table(
       listing(
         t, rows,
@@ -136,12 +136,12 @@ enum CustomerCommands {
 
   static func end(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try customerId(s, a)
-    let t = s.db.customers
-    let row = t.row(forId: id)!
-    if t.columns[t.def.columnIndex("status")!].string(row) == "ended" {
+    let t = Customers(s.db)
+    let row = t.row(id)!
+    if t.status[row] == "ended" {
       throw a.error(tr("customer {0} has already ended trading", id), at: "id")
     }
-    let old = t.columns[t.def.columnIndex("remarks")!].string(row)
+    let old = t.remarks[row]
     let reason = a.text("reason") ?? ""
     let remark = tr("ended {0}: {1}", s.today.description, reason)
     try s.change([
@@ -157,10 +157,9 @@ enum CustomerCommands {
 
   static func purge(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try customerId(s, a)
-    let inv = s.db["invoices"]
-    let cust = inv.def.columnIndex("customer")!
-    let bal = inv.def.columnIndex("balance")!
-    let open = (0..<inv.count).filter { inv.columns[cust].int($0) == id && inv.columns[bal].int($0) != 0 }
+    let inv = Invoices(s.db)
+    let balance = inv.balance
+    let open = inv.customer.rows(equalTo: id).filter { balance[$0].fen != 0 }
     if !open.isEmpty {
       throw a.error(
         tr("customer {0} has open invoices ({1}); settle them before purging", id, open.count), at: "id")
@@ -168,7 +167,7 @@ enum CustomerCommands {
     // Its own rows in every table go with it, so no row is left pointing at nothing.
     var batch: [Mutation] = []
     for table in s.db.tables where table.name != "customers" && table.name != "audit" {
-      guard let c = table.def.columnIndex("customer") else { continue }
+      guard let c = table.def.customerColumn else { continue }
       let keys = (0..<table.count).filter { !table.columns[c].isNull($0) && table.columns[c].int($0) == id }
         .map { table.value(row: $0, column: table.def.keyColumn) }
       if !keys.isEmpty { batch.append(.delete(table: table.name, keys: keys)) }
@@ -195,7 +194,7 @@ enum CustomerCommands {
       else { continue }
       var belongs = table == "customers" && row == key
       if !belongs, table != "customers", let other = s.db.table(table),
-        let c = owner[table]?.1 ?? other.def.columnIndex("customer"), other.def.columns[c].type == .int
+        let c = owner[table]?.1 ?? other.def.customerColumn
       {
         owner[table] = (other, c)
         let k: Value = other.def.key.type == .int ? Int64(row).map { .int($0) } ?? .text(row) : .text(row)

@@ -78,8 +78,7 @@ enum DevelopCommands {
     let t = s.db["develop_tasks"]
     let (staff, overdue, all) = (a.text("staff"), a.flag("overdue"), a.flag("all"))
     let customers = s.db.customers
-    let nameCol = customers.def.columnIndex("name")!
-    let statusCol = customers.def.columnIndex("status")!
+    let card = Customers(s.db)
     var out = ResultTable(
       columns: [
         ResultColumn("task", .int), ResultColumn("customer", .int), ResultColumn("name", .text),
@@ -100,8 +99,8 @@ enum DevelopCommands {
       let cr = customers.row(forId: cust)
       out.rows.append([
         t.value(row: r, column: col("id")), .int(cust),
-        cr.map { customers.value(row: $0, column: nameCol) } ?? .null,
-        cr.map { customers.value(row: $0, column: statusCol) } ?? .null,
+        cr.map { card.name.value($0) } ?? .null,
+        cr.map { card.status.value($0) } ?? .null,
         t.value(row: r, column: col("staff")), t.value(row: r, column: col("assigned")), .date(due),
         late > 0 ? .duration(late) : .null, t.value(row: r, column: col("note")),
         t.value(row: r, column: col("done")),

@@ -53,9 +53,8 @@ enum ProspectCommands {
 
   /// Rows of the survey, in an area when `area=` is given.
   static func rows(_ s: Session, _ a: ParsedArguments) -> [Int] {
-    let t = s.db["competitors"]
-    let area = def.columnIndex("area")!
-    return (0..<t.count).filter { a.text("area") == nil || t.columns[area].string($0) == a.text("area") }
+    let area = Competitors(s.db).area
+    return Competitors(s.db).rows.filter { a.text("area") == nil || area[$0] == a.text("area") }
   }
 
   static func customerName(_ db: Database, _ v: Value) -> Value {
@@ -126,11 +125,9 @@ enum ProspectCommands {
   }
 
   static func sources(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db.customers
-    let src = t.columns[t.def.columnIndex("source")!]
-    let st = t.columns[t.def.columnIndex("status")!]
+    let t = Customers(s.db)
     let tallies = SourceReport.tally(
-      (0..<t.count).map { (src.string($0), st.string($0) ?? "") }, order: Catalog.prospectSources)
+      t.rows.map { (t.source[$0], t.status[$0]) }, order: Catalog.prospectSources)
     var out = ResultTable(
       columns: [
         ResultColumn("source", .text), ResultColumn("brought", .int), ResultColumn("prospect", .int),

@@ -34,29 +34,23 @@ enum ReportCommands {
 
   static func card(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let (id, r) = try Analysis.customerRow(s, a)
-    let c = Cols(s.db.customers)
+    let c = Customers(s.db)
     let yearStart = s.today.adding(months: -12).adding(days: 1)
     let sales = SalesTotals.totals(s.db, from: yearStart, to: s.today)[r]
-    let sl = Cols(s.db["sales"])
-    let saleDays = sl.rows(ofCustomer: id).map { sl.col("date").int32s[$0] }
-    let span = saleDays.min().map { (Day(number: $0), Day(number: saleDays.max()!)) }
-    let inv = Cols(s.db["invoices"])
-    var balance: Int64 = 0
-    for i in inv.rows(ofCustomer: id) {
-      balance += inv.col("balance").int(i)
-    }
+    let span = CustomerActivity.saleSpan(s.db, customer: id)
+    let balance = CustomerActivity.receivableBalance(s.db, customer: id)
     let lastVisit = Analysis.visits(s)[r]?.map(\.day).max()
     let fields: [(String, Value)] = [
-      ("Customer id 客户编号", .int(id)), ("Name 名称", c.value("name", r)), ("Kind 类别", c.value("kind", r)),
-      ("Status 状态", c.value("status", r)), ("ABC grade 等级", c.value("abc_grade", r)),
-      ("Prospect grade 准客户等级", c.value("prospect_grade", r)), ("Industry 行业", c.value("industry", r)),
-      ("Area 区域", c.value("area", r)), ("Route position 路序", c.value("route_seq", r)),
-      ("Responsible person 负责人", c.value("owner", r)), ("Phone 电话", c.value("phone", r)),
-      ("Credit class 信用等级", c.value("credit_class", r)), ("Credit limit 信用限度", c.value("credit_limit", r)),
+      ("Customer id 客户编号", .int(id)), ("Name 名称", c.name.value(r)), ("Kind 类别", c.kind.value(r)),
+      ("Status 状态", c.status.value(r)), ("ABC grade 等级", c.abcGrade.value(r)),
+      ("Prospect grade 准客户等级", c.prospectGrade.value(r)), ("Industry 行业", c.industry.value(r)),
+      ("Area 区域", c.area.value(r)), ("Route position 路序", c.routeSeq.value(r)),
+      ("Responsible person 负责人", c.owner.value(r)), ("Phone 电话", c.phone.value(r)),
+      ("Credit class 信用等级", c.creditClass.value(r)), ("Credit limit 信用限度", c.creditLimit.value(r)),
       ("Sales, 12 months 近12个月销售额", .money(Money(fen: sales))),
       ("First sale 首次交易", span.map { .date($0.0) } ?? .null),
       ("Last sale 最近交易", span.map { .date($0.1) } ?? .null),
-      ("Receivable balance 应收余额", .money(Money(fen: balance))),
+      ("Receivable balance 应收余额", .money(balance)),
       ("Last visit 最近访问", lastVisit.map(Value.date) ?? .null),
     ]
     return .table(
@@ -66,18 +60,18 @@ enum ReportCommands {
   }
 
   static func distribution(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = Cols(s.db.customers)
-    let areas = Cols(s.db["areas"])
+    let c = Customers(s.db)
+    let areas = Areas(s.db)
     let yearStart = s.today.adding(months: -12).adding(days: 1)
     let sales = SalesTotals.totals(s.db, from: yearStart, to: s.today)
     let grades = ["A", "B", "C", "—"]
     var cells: [String: [Int]] = [:]
     var amount: [String: Int64] = [:]
-    for r in 0..<c.table.count where c.string("status", r) != "ended" {
-      let area = c.string("area", r) ?? "—"
-      let g = c.string("status", r) == "prospect" ? "—" : (c.string("abc_grade", r) ?? "—")
+    for r in c.rows where c.status[r] != "ended" {
+      let area = c.area[r] ?? "—"
+      let g = c.status[r] == "prospect" ? "—" : (c.abcGrade[r] ?? "—")
       cells[area, default: [0, 0, 0, 0, 0]][grades.firstIndex(of: g)!] += 1
-      cells[area]![4] += c.string("status", r) == "prospect" ? 1 : 0
+      cells[area]![4] += c.status[r] == "prospect" ? 1 : 0
       amount[area, default: 0] += sales[r]
     }
     var t = ResultTable(
@@ -90,7 +84,7 @@ enum ReportCommands {
       title: tr("Customer distribution (客户分布现状表, §2.6 step 7)"))
     for area in cells.keys.sorted() {
       let n = cells[area]!
-      let name = areas.table.row(forNo: area).flatMap { areas.string("name", $0) }
+      let name = areas.row(no: area).flatMap { areas.name[$0] }
       t.rows.append(
         [.text(area), name.map(Value.text) ?? .null] + n.map { .int(Int64($0)) }
           + [.int(Int64(n[0] + n[1] + n[2] + n[3])), .money(Money(fen: amount[area] ?? 0))])
@@ -108,13 +102,11 @@ enum ReportCommands {
     let month = Analysis.monthLabel(try Analysis.month(a, "month", default: s.today))
     let amount = a.money("amount")!
     guard amount.fen >= 0 else { throw a.error(tr("a target cannot be negative"), at: "amount") }
-    let t = Cols(s.db["targets"])
-    let existing = (0..<t.table.count).first {
-      t.col("customer").int($0) == id && t.string("month", $0) == month
-    }
+    let t = Targets(s.db)
+    let existing = t.customer.rows(equalTo: id).first { t.month[$0] == month }
     if let r = existing {
       try s.change([
-        .update(table: "targets", key: .int(t.col("id").int(r)), values: ["amount": .money(amount)])
+        .update(table: "targets", key: .int(t.id[r]), values: ["amount": .money(amount)])
       ])
     } else {
       try s.change([
@@ -130,7 +122,7 @@ enum ReportCommands {
     let label = Analysis.monthLabel(month)
     let end = month.adding(months: 1).adding(days: -1)
     let sales = SalesTotals.totals(s.db, from: month, to: min(end, s.today))
-    let t = Cols(s.db["targets"])
+    let t = Targets(s.db)
     let map = CustomerRows(s.db.customers)
     var out = ResultTable(
       columns: [
@@ -140,11 +132,11 @@ enum ReportCommands {
       title: tr("Sales target and progress, {0} (客户销售预定及成绩进度表, §2.6 step 7)", label))
     var sumT: Int64 = 0
     var sumA: Int64 = 0
-    for i in 0..<t.table.count where t.string("month", i) == label {
-      let id = t.col("customer").int(i)
+    for i in t.rows where t.month[i] == label {
+      let id = t.customer[i]
       let r = map.row(id)
       guard r >= 0 else { continue }
-      let target = t.col("amount").int(i)
+      let target = t.amount[i].fen
       sumT += target
       sumA += sales[r]
       out.rows.append([
@@ -163,30 +155,7 @@ enum ReportCommands {
 
   static func collections(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let month = try Analysis.month(a, "month", default: s.today)
-    let next = month.adding(months: 1)
-    let inv = Cols(s.db["invoices"])
-    let pay = Cols(s.db["payments"])
-    let map = CustomerRows(s.db.customers)
-    // opening, invoiced, collected per customer row; only invoiced trade (payments against an invoice).
-    var figures: [Int: [Int64]] = [:]
-    let invCustomers = inv.col("customer").ints
-    let invDays = inv.col("date").int32s
-    let invAmounts = inv.col("amount").ints
-    for i in 0..<invCustomers.count {
-      let r = map.row(invCustomers[i])
-      guard r >= 0, invDays[i] < next.number else { continue }
-      figures[r, default: [0, 0, 0]][invDays[i] < month.number ? 0 : 1] += invAmounts[i]
-    }
-    let payCustomers = pay.col("customer").ints
-    let payDays = pay.col("date").int32s
-    let payAmounts = pay.col("amount").ints
-    let payInvoice = pay.col("invoice")
-    for i in 0..<payCustomers.count where !payInvoice.isNull(i) {
-      let r = map.row(payCustomers[i])
-      guard r >= 0, payDays[i] < next.number else { continue }
-      figures[r, default: [0, 0, 0]][payDays[i] < month.number ? 0 : 2] +=
-        payDays[i] < month.number ? -payAmounts[i] : payAmounts[i]
-    }
+    let figures = CustomerActivity.collections(s.db, month: month)
     var t = ResultTable(
       columns: [
         ResultColumn("id", .int), ResultColumn("name", .text), ResultColumn("opening", .money),

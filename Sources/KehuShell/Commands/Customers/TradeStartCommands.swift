@@ -37,14 +37,12 @@ enum TradeStartCommands {
 
   /// The newest form of a customer, if any: (row, stage).
   static func latestForm(_ db: Database, _ id: Int64) -> Int? {
-    let t = db["trade_starts"]
-    let cust = forms.columnIndex("customer")!
-    return (0..<t.count).last { t.columns[cust].int($0) == id }
+    TradeStarts(db).customer.rows(equalTo: id).last
   }
 
   static func status(_ db: Database, _ id: Int64) -> String {
-    let t = db.customers
-    return t.columns[t.def.columnIndex("status")!].string(t.row(forId: id)!) ?? ""
+    let t = Customers(db)
+    return t.status[t.row(id)!]
   }
 
   static func propose(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -136,8 +134,7 @@ enum TradeStartCommands {
     let t = s.db["trade_starts"]
     let v = { (n: String) in t.value(row: row, column: forms.columnIndex(n)!) }
     let stage = TradeStartStage(rawValue: v("stage").plainText) ?? .unitHead
-    let name = s.db.customers.value(
-      row: s.db.customers.row(forId: id)!, column: s.db.customers.def.columnIndex("name")!)
+    let name = Value.text(s.db.customerName(id) ?? "")
     let lines: [(String, Value)] = [
       (tr("Form 调查书编号"), v("id")), (tr("Customer 客户"), .int(id)), (tr("Name 名称"), name),
       (tr("Filed 填写日期"), v("filed")), (tr("Responsible person 负责人"), v("filed_by")),

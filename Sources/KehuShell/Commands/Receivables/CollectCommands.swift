@@ -166,7 +166,7 @@ enum CollectCommands {
     let asof = a.date("asof") ?? s.today
     let letter = CollectionLetter(
       kind: kind, customer: String(id), customerName: ReceivableData.customerName(s.db, id), asof: asof,
-      sender: a.text("from") ?? s.settings.user, items: ComplaintStore.openInvoices(s.db, customer: id))
+      sender: a.text("from") ?? s.settings.user, items: ComplaintBook.openInvoices(s.db, customer: id))
     guard !letter.overdue.isEmpty else {
       throw a.error(tr("customer {0} has nothing past due on {1}: no letter to write", id, asof), at: "id")
     }
