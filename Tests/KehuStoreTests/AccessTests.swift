@@ -19,6 +19,7 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(CreditReviews(db).count, 0)
     XCTAssertEqual(CreditOverrides(db).count, 0)
     XCTAssertEqual(CreditNotes(db).count, 0)
+    XCTAssertEqual(Orders(db).count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

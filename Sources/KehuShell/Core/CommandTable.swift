@@ -22,6 +22,7 @@ public struct CommandTable: Sendable {
     all += NoteCommands.commands
     all += CreditNoteCommands.commands
     all += PaymentApplyCommands.commands
+    all += OrderCommands.commands
     all += ReceivableReports.commands
     all += PolicyCommands.commands
     all += CollectCommands.commands

@@ -217,5 +217,45 @@ extension ChineseMessages {
       "增加的边际贡献超过增加的机会成本、坏账成本、折扣成本和收账成本时，改变才值得",
     "Credit policy comparison (应收账款政策)":
       "应收账款政策比较",
+    "take an order on credit: checked against the limit once, now (override by=… reason=…)":
+      "赊销接单：接单时按信用限度检查一次（越限放行须 override by=… reason=…）",
+    "turn an open order into an invoice, without a second credit check":
+      "把未发货订单开成发票，不再做第二次信用检查",
+    "the new invoice's number":
+      "新发票的编号",
+    "cancel an open order: it no longer counts in exposure":
+      "取消未发货订单：不再计入信用占用",
+    "orders taken, open first, with the invoice each became":
+      "已接订单，未发货的在前，并列出各自开成的发票",
+    "order {0} already exists":
+      "订单 {0} 已存在",
+    "order {0} from {1} {2}: {3}, taken {4}; open until invoiced or cancelled":
+      "订单 {0}，客户 {1} {2}：{3}，接单日 {4}；开票或取消前一直未结",
+    "allowed over the refusal; recorded in `credit overrides`":
+      "越过拒绝放行；已记入 `credit overrides`",
+    "`order invoice` needs due= or terms= to know when the invoice is due":
+      "`order invoice` 需要 due= 或 terms= 才知道发票何时到期",
+    "order {0} invoiced as {1}: {2}, dated {3}, due {4} (credit checked when the order was taken on {5})":
+      "订单 {0} 已开成发票 {1}：{2}，开票日 {3}，到期日 {4}（信用已在 {5} 接单时检查）",
+    "order {0} of {1} cancelled on {2}: no longer in exposure":
+      "订单 {0}（{1}）已于 {2} 取消：不再计入信用占用",
+    "order":
+      "订单",
+    "closed":
+      "结束日",
+    "Orders taken on credit":
+      "赊销订单",
+    "an open order counts in exposure until it is invoiced or cancelled":
+      "未发货订单在开票或取消之前计入信用占用",
+    "invoiced":
+      "已开票",
+    "cancelled":
+      "已取消",
+    "no such order":
+      "没有这张订单",
+    "the order is already {0}; only an open order can change":
+      "订单已是 {0}；只有未发货订单可以变更",
+    "on or after the day the order was taken ({0})":
+      "应在接单日（{0}）当天或之后",
   ]
 }

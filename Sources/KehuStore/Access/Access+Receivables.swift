@@ -164,3 +164,29 @@ public struct CreditNotes: TableAccess {
     note = b.cells("note")
   }
 }
+
+public struct Orders: TableAccess {
+  public static let def = Catalog.orders
+  public let table: Table
+  public let no: RequiredCells<String>
+  public let customer: RequiredCells<Int64>
+  public let date: RequiredCells<Day>
+  public let amount: RequiredCells<Money>
+  public let status: RequiredCells<String>
+  /// The invoice it became.
+  public let invoice: Cells<String>
+  /// The day it was invoiced or cancelled.
+  public let closed: Cells<Day>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    no = b.required("no")
+    customer = b.required("customer")
+    date = b.required("date")
+    amount = b.required("amount")
+    status = b.required("status")
+    invoice = b.cells("invoice")
+    closed = b.cells("closed")
+  }
+}

@@ -88,7 +88,8 @@ public enum Catalog {
   // Tables and columns are stored by name, so every older version reads: a missing table
   // loads empty and a missing column null (a note with no `closed` day stood as it stands now).
   // Version 4: holidays; evaluation_notes.expense and .support; ladder.skip.
-  public static let formatVersion: UInt32 = 4
+  // Version 5: orders (taken on credit, open until invoiced or cancelled).
+  public static let formatVersion: UInt32 = 5
 
   /// The four customer classifications of §1 and their values: nature (性质: government body
   /// 政府机构, special company 特殊公司, ordinary company 普通公司, individual consumer 顾客个人,
@@ -258,7 +259,7 @@ public enum Catalog {
       customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
       tradeStarts, competitors, developTasks, complaintEvents, complaintClaims, complaintPolicy,
       policies, promises, ladder, holidays,
-    ] + creditTables + analysisTables + [creditNotes]
+    ] + creditTables + analysisTables + [creditNotes, orders]
 
   public static let tableNames: [String] = tables.map(\.name)
 

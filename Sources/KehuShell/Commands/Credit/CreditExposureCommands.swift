@@ -54,11 +54,12 @@ enum CreditExposureCommands {
         ResultColumn(tr("customer"), .int), ResultColumn(tr("name"), .text),
         ResultColumn(tr("limit"), .money),
         ResultColumn(tr("receivables"), .money), ResultColumn(tr("notes"), .money),
-        ResultColumn(tr("exposure"), .money), ResultColumn(tr("available"), .money),
+        ResultColumn(tr("open orders"), .money), ResultColumn(tr("exposure"), .money),
+        ResultColumn(tr("available"), .money),
         ResultColumn(tr("use"), .percent),
       ],
       title: tr("Credit exposure of every customer with a limit (§3.3)"),
-      notes: [tr("exposure = receivables + unsettled notes; use = exposure ÷ limit")])
+      notes: [tr("exposure = receivables + unsettled notes + open orders; use = exposure ÷ limit")])
     let v = s.credit
     for id in CreditData.trading(v) {
       let f = CreditData.exposureFigures(v, id)
@@ -66,7 +67,8 @@ enum CreditExposureCommands {
       let e = try exposure(f)
       t.rows.append([
         .int(id), .text(CreditData.name(v, id)), .money(f.limit!), .money(f.receivables),
-        .money(f.unsettledNotes), .money(e.total), e.available.map(Value.money) ?? .null,
+        .money(f.unsettledNotes), .money(f.openOrders), .money(e.total),
+        e.available.map(Value.money) ?? .null,
         e.use.map(Value.percent) ?? .null,
       ])
     }
@@ -121,7 +123,7 @@ enum CreditExposureCommands {
     }
     if !batch.isEmpty { try s.change(batch) }
     let f = CreditData.exposureFigures(s.credit, id)
-    let after = try f.receivables.adding(f.unsettledNotes).adding(amount)
+    let after = try f.receivables.adding(f.unsettledNotes).adding(f.openOrders).adding(amount)
     if ov != nil && !batch.isEmpty {
       return .message(
         tr(
@@ -192,7 +194,8 @@ extension CreditCommands {
   /// it passes and the returned mutations record it: put them in the same `s.change` batch
   /// as the invoice, so both happen or neither. Returns [] when nothing blocks it.
   public static func checkNewInvoice(
-    _ s: Session, customer: Int64, amount: Money, override: CreditOverride?, reference: String? = nil
+    _ s: Session, customer: Int64, amount: Money, override: CreditOverride?, reference: String? = nil,
+    order: Bool = false
   ) throws -> [Mutation] {
     let f = CreditData.exposureFigures(s.credit, customer)
     let blocks = try creditBlocks(f, newAmount: amount)
@@ -200,9 +203,15 @@ extension CreditCommands {
     let why = blocks.map(\.description).joined(separator: "; ")
     guard let override else {
       let e = try exposure(f)
-      var figures = tr(
-        "limit {0}, receivables {1}, unsettled notes {2}, exposure {3}, this invoice {4}",
-        f.limit.map { $0.description } ?? tr("none"), f.receivables, f.unsettledNotes, e.total, amount)
+      let limit = f.limit.map { $0.description } ?? tr("none")
+      var figures =
+        order
+        ? tr(
+          "limit {0}, receivables {1}, unsettled notes {2}, open orders {3}, exposure {4}, this order {5}",
+          limit, f.receivables, f.unsettledNotes, f.openOrders, e.total, amount)
+        : tr(
+          "limit {0}, receivables {1}, unsettled notes {2}, open orders {3}, exposure {4}, this invoice {5}",
+          limit, f.receivables, f.unsettledNotes, f.openOrders, e.total, amount)
       if let c = f.shipmentCap { figures += tr(", shipment cap {0}", c) }
       throw ShellError(
         tr("credit refused for customer {0}: {1}", customer, why),
