@@ -23,6 +23,7 @@ public struct CommandTable: Sendable {
     all += CreditNoteCommands.commands
     all += PaymentApplyCommands.commands
     all += OrderCommands.commands
+    all += SalesReturnCommands.commands
     all += ReceivableReports.commands
     all += PolicyCommands.commands
     all += CollectCommands.commands

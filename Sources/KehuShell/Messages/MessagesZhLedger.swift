@@ -247,6 +247,30 @@ extension ChineseMessages {
       "赊销订单",
     "an open order counts in exposure until it is invoiced or cancelled":
       "未发货订单在开票或取消之前计入信用占用",
+    "record a sales line; a negative one with invoice= is a return credited on that invoice":
+      "记录一条销售；带 invoice= 的负数销售是退货，记为该发票的贷项通知",
+    "the invoice the goods were sold on":
+      "售出这批货物的发票",
+    "`amount` must not be zero":
+      "`amount` 不能为零",
+    "sales line for {0} {1}: {2} on {3}":
+      "销售记录，客户 {0} {1}：{2}，日期 {3}",
+    "credit note {0} against invoice {1} (balance {2} → {3})":
+      "贷项通知 {0} 冲减发票 {1}（余额 {2} → {3}）",
+    "a return with no invoice: in the sales figures only, not in receivables (give invoice= to credit it)":
+      "未关联发票的退货：只计入销售数字，不影响应收账款（给出 invoice= 才会冲减发票）",
+    "{0} returns credited on their invoices as credit notes ({1})":
+      "{0} 笔退货已作为贷项通知冲减各自的发票（{1}）",
+    "{0} returns with no invoice: in the sales figures only, not in receivables":
+      "{0} 笔退货未关联发票：只计入销售数字，不影响应收账款",
+    "no such invoice":
+      "没有这张发票",
+    "it is customer {0}'s":
+      "这是客户 {0} 的发票",
+    "not before invoice {0} ({1})":
+      "不能早于发票 {0}（{1}）",
+    "the return is more than the {0} open on invoice {1}":
+      "退货金额超过发票 {1} 的未结余额 {0}",
     "invoiced":
       "已开票",
     "cancelled":

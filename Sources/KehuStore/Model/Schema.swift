@@ -88,7 +88,7 @@ public enum Catalog {
   // Tables and columns are stored by name, so every older version reads: a missing table
   // loads empty and a missing column null (a note with no `closed` day stood as it stands now).
   // Version 4: holidays; evaluation_notes.expense and .support; ladder.skip.
-  // Version 5: orders (taken on credit, open until invoiced or cancelled).
+  // Version 5: orders (taken on credit, open until invoiced or cancelled); sales.invoice.
   public static let formatVersion: UInt32 = 5
 
   /// The four customer classifications of §1 and their values: nature (性质: government body
@@ -154,6 +154,9 @@ public enum Catalog {
       ColumnDef("id", .int, nullable: false), .customerRef(),
       ColumnDef("date", .date, nullable: false), .coded("product"), ColumnDef("quantity", .int),
       ColumnDef("amount", .money, nullable: false), ColumnDef("cost", .money),
+      // The invoice the line was sold on: a negative line (a return) with it is also a
+      // credit note against that invoice.
+      ColumnDef("invoice", .text, references: "invoices"),
     ])
 
   public static let invoices = TableDef(
