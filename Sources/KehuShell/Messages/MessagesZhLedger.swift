@@ -271,6 +271,22 @@ extension ChineseMessages {
       "不能早于发票 {0}（{1}）",
     "the return is more than the {0} open on invoice {1}":
       "退货金额超过发票 {1} 的未结余额 {0}",
+    "warning signs":
+      "预警信号",
+    "Credit check: customers over their limit, held, or showing warning signs (§3.3)":
+      "信用检查：超出限度、被暂停或出现预警信号的客户（§3.3）",
+    "new credit is refused where `why` gives a reason, unless overridden (`credit approve … override`)":
+      "列出拒绝原因的客户，新信用将被拒绝，除非越限放行（`credit approve … override`）",
+    "warning signs from the ledger as of today (P1: more than {0} days past due or paid that late, a broken promise; P9: a dishonoured note); they do not refuse credit by themselves":
+      "预警信号取自截至今天的账目（P1：逾期超过 {0} 天或付款迟了这么久、违背付款承诺；P9：票据被拒付）；信号本身不会拒绝信用",
+    "no customer is over its limit, held, or showing warning signs":
+      "没有客户超出限度、被暂停或出现预警信号",
+    "warning signs: what the ledger shows as of {0}; `credit review` keeps them in the credit file":
+      "预警信号：截至 {0} 账目所示；`credit review` 会把它们存入信用档案",
+    "warning signs kept with it: {0}":
+      "一并存档的预警信号：{0}",
+    "signs {0}":
+      "信号 {0}",
     "invoiced":
       "已开票",
     "cancelled":

@@ -59,6 +59,8 @@ public struct CreditReviews: TableAccess {
   public let creditClass: Cells<String>
   public let note: Cells<String>
   public let by: Cells<String>
+  /// The ledger's warning signs on the review's day, as written then.
+  public let signs: Cells<String>
 
   public init(_ table: Table) {
     let b = ColumnBinder(table, for: Self.self)
@@ -69,6 +71,7 @@ public struct CreditReviews: TableAccess {
     creditClass = b.cells("class")
     note = b.cells("note")
     by = b.cells("by")
+    signs = b.cells("signs")
   }
 }
 

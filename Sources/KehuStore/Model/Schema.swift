@@ -88,7 +88,8 @@ public enum Catalog {
   // Tables and columns are stored by name, so every older version reads: a missing table
   // loads empty and a missing column null (a note with no `closed` day stood as it stands now).
   // Version 4: holidays; evaluation_notes.expense and .support; ladder.skip.
-  // Version 5: orders (taken on credit, open until invoiced or cancelled); sales.invoice.
+  // Version 5: orders (taken on credit, open until invoiced or cancelled); sales.invoice;
+  // credit_reviews.signs.
   public static let formatVersion: UInt32 = 5
 
   /// The four customer classifications of §1 and their values: nature (性质: government body

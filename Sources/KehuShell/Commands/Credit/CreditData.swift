@@ -11,6 +11,8 @@ final class CreditView {
   private var groups: [String: [Int64: [Int]]] = [:]
   /// The receivables ledger every figure of what is owed comes from, read once per view.
   private(set) lazy var ledger = Ledger(db)
+  /// The warning signs the ledger shows as of `asof`, by customer, worked out once per view.
+  private(set) lazy var ledgerSigns = ledger.warningSigns(asof: asof)
 
   init(_ db: Database, asof: Day) {
     self.db = db
@@ -131,6 +133,12 @@ enum CreditData {
       out.append(SeenSign(date: s.date, sign: s.sign, channel: "records", note: signNote(s.cause)))
     }
     return out.sorted { ($0.date, $0.sign.id) < ($1.date, $1.sign.id) }
+  }
+
+  /// The ledger's signs as one line: id, day and document of each (`P1 2026-10-01 invoice A
+  /// 59 days past due; P9 …`).
+  static func signsText(_ signs: [LedgerSign]) -> String {
+    signs.map { "\($0.sign.id) \($0.date) \(signNote($0.cause))" }.joined(separator: "; ")
   }
 
   /// The words for a sign the ledger shows, naming its document.

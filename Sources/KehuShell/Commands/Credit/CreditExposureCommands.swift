@@ -81,10 +81,16 @@ enum CreditExposureCommands {
         ResultColumn(tr("customer"), .int), ResultColumn(tr("name"), .text),
         ResultColumn(tr("limit"), .money),
         ResultColumn(tr("exposure"), .money), ResultColumn(tr("over by"), .money),
-        ResultColumn(tr("why"), .text),
+        ResultColumn(tr("why"), .text), ResultColumn(tr("warning signs"), .text),
       ],
-      title: tr("Credit check: customers over their limit or held (§3.3)"),
-      notes: [tr("new credit to these customers is refused unless overridden (`credit approve … override`)")])
+      title: tr("Credit check: customers over their limit, held, or showing warning signs (§3.3)"),
+      notes: [
+        tr(
+          "new credit is refused where `why` gives a reason, unless overridden (`credit approve … override`)"),
+        tr(
+          "warning signs from the ledger as of today (P1: more than {0} days past due or paid that late, a broken promise; P9: a dishonoured note); they do not refuse credit by themselves",
+          WarningSign.latePaymentDays),
+      ])
     let v = s.credit
     for id in CreditData.trading(v) {
       try s.checkInterrupted()
@@ -99,13 +105,16 @@ enum CreditExposureCommands {
       if f.onWatch { why.append(tr("on watch")) }
       if let c = f.shipmentCap { why.append(tr("shipment cap {0}", c)) }
       if f.supplySuspended { why.append(tr("supply suspended")) }
-      guard !why.isEmpty else { continue }
+      let signs = v.ledgerSigns[id] ?? []
+      guard !why.isEmpty || !signs.isEmpty else { continue }
       t.rows.append([
         .int(id), .text(CreditData.name(v, id)), f.limit.map(Value.money) ?? .null, .money(e.total), over,
-        .text(why.joined(separator: "; ")),
+        .text(why.joined(separator: "; ")), .text(CreditData.signsText(signs)),
       ])
     }
-    if t.rows.isEmpty { t.notes.insert(tr("no customer is over its limit or held"), at: 0) }
+    if t.rows.isEmpty {
+      t.notes.insert(tr("no customer is over its limit, held, or showing warning signs"), at: 0)
+    }
     return .table(t)
   }
 

@@ -36,7 +36,8 @@ extension CreditReviewCommands {
       add(
         r["date"], tr("review"),
         tr("class {0}", r["class"]?.plainText ?? "")
-          + (r["note"].map { $0.isNull ? "" : "; " + $0.plainText } ?? ""), nil, r["by"])
+          + (r["note"].map { $0.isNull ? "" : "; " + $0.plainText } ?? "")
+          + (r["signs"].map { $0.isNull ? "" : "; " + tr("signs {0}", $0.plainText) } ?? ""), nil, r["by"])
     }
     for r in CreditData.rows(db, "credit_alerts", customer: id) {
       add(r["date"], tr("emergency report"), r["reason"]?.plainText ?? "", nil, r["by"])
