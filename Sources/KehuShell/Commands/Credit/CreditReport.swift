@@ -85,11 +85,8 @@ extension CreditReviewCommands {
     } else {
       out.append(tr("no credit class"))
     }
-    if let alert = CreditData.openAlert(s.credit, id) {
-      out.append(
-        tr(
-          "ON WATCH since {0}: {1} — no new credit until an instruction", alert["date"]!.plainText,
-          alert["reason"]?.plainText ?? ""))
+    if let alert = s.credit.file.openAlert(id) {
+      out.append(tr("ON WATCH since {0}: {1} — no new credit until an instruction", alert.date, alert.reason))
     }
     if let cap = f.shipmentCap { out.append(tr("shipment cap {0}", cap)) }
     if f.supplySuspended { out.append(tr("supply suspended by the collection procedure")) }

@@ -212,11 +212,11 @@ enum CreditReviewCommands {
 
   static func alert(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    if let open = CreditData.openAlert(s.credit, id) {
+    if let open = s.credit.file.openAlert(id) {
       throw a.error(
         tr(
           "customer {0} is already on watch since {1} ({2}); record the instruction with `credit instruct`",
-          id, open["date"]!.plainText, open["reason"]?.plainText ?? ""),
+          id, open.date, open.reason),
         at: "id")
     }
     try s.change([
@@ -235,12 +235,12 @@ enum CreditReviewCommands {
 
   static func instruct(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    guard let open = CreditData.openAlert(s.credit, id), let key = open["id"] else {
+    guard let open = s.credit.file.openAlert(id) else {
       throw a.error(tr("customer {0} has no emergency report awaiting an instruction", id), at: "id")
     }
     try s.change([
       .update(
-        table: "credit_alerts", key: key,
+        table: "credit_alerts", key: .int(open.id),
         values: [
           "instructed": .date(s.today), "instructed_by": .text(a.text("by")!),
           "measure": .text(a.text("measure")!),
@@ -249,7 +249,7 @@ enum CreditReviewCommands {
     return .message(
       tr(
         "instruction by {0} recorded on the report of {1}; customer {2} is off watch", a.text("by")!,
-        open["date"]!.plainText, id))
+        open.date, id))
   }
 
   static func measure(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
