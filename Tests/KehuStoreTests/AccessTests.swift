@@ -20,6 +20,7 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(CreditOverrides(db).count, 0)
     XCTAssertEqual(CreditNotes(db).count, 0)
     XCTAssertEqual(Orders(db).count, 0)
+    XCTAssertEqual(LadderSteps(db).count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

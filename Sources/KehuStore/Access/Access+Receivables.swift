@@ -190,3 +190,24 @@ public struct Orders: TableAccess {
     closed = b.cells("closed")
   }
 }
+
+/// The firm's collection ladder (`collect ladder set`), one row per step.
+public struct LadderSteps: TableAccess {
+  public static let def = Catalog.ladder
+  public let table: Table
+  public let step: RequiredCells<String>
+  public let name: Cells<String>
+  public let chinese: Cells<String>
+  public let days: RequiredCells<Int64>
+  public let skip: Cells<Bool>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    step = b.required("step")
+    name = b.cells("name")
+    chinese = b.cells("chinese")
+    days = b.required("days")
+    skip = b.cells("skip")
+  }
+}
