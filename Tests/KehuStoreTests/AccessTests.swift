@@ -21,6 +21,8 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(CreditNotes(db).count, 0)
     XCTAssertEqual(Orders(db).count, 0)
     XCTAssertEqual(LadderSteps(db).count, 0)
+    XCTAssertEqual(CreditInvestigations(db).count, 0)
+    XCTAssertEqual(CreditScores(db).count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

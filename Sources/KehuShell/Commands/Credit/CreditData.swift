@@ -100,12 +100,12 @@ enum CreditData {
   /// Signs recorded by investigations, then the ones the ledger shows by itself.
   static func signsSeen(_ db: CreditView, _ id: Int64) -> [SeenSign] {
     var out: [SeenSign] = []
-    for r in rows(db, "credit_investigations", customer: id) {
-      for sid in (text(r["signs"]) ?? "").split(separator: ",") {
+    let inv = CreditInvestigations(db.db)
+    for r in inv.rows where inv.customer[r] == id {
+      for sid in (inv.signs[r] ?? "").split(separator: ",") {
         guard let s = WarningSign.named(String(sid)) else { continue }
         out.append(
-          SeenSign(
-            date: day(r["date"])!, sign: s, channel: text(r["channel"]) ?? "", note: text(r["note"]) ?? ""))
+          SeenSign(date: inv.date[r], sign: s, channel: inv.channel[r] ?? "", note: inv.note[r] ?? ""))
       }
     }
     for s in db.ledger.warningSigns(customer: id, asof: db.asof) {
@@ -138,10 +138,15 @@ enum CreditData {
   // MARK: scores
 
   static func latestScores(_ db: CreditView, _ id: Int64) -> (Day, [JudgementFactor: Int])? {
-    guard let r = rows(db, "credit_scores", customer: id).last else { return nil }
+    let t = CreditScores(db.db)
+    guard let r = t.rows.last(where: { t.customer[$0] == id }) else { return nil }
+    let given: [(JudgementFactor, Int64?)] = [
+      (.profitability, t.profitability[r]), (.safety, t.safety[r]), (.liquidity, t.liquidity[r]),
+      (.salesAbility, t.sales[r]), (.purchasingRecord, t.purchasing[r]), (.staffQuality, t.staff[r]),
+    ]
     var s: [JudgementFactor: Int] = [:]
-    for f in JudgementFactor.allCases { if let v = int(r[f.rawValue]) { s[f] = Int(v) } }
-    return (day(r["date"])!, s)
+    for (f, v) in given { if let v { s[f] = Int(v) } }
+    return (t.date[r], s)
   }
 
   static func altman(_ db: CreditView, _ id: Int64) -> AltmanFigures? {
