@@ -165,14 +165,16 @@ enum CreditExposureCommands {
         entered[row] = (v["time"] ?? .null, v["actor"] ?? .null)
       }
     }
-    let o = s.db["credit_overrides"]
-    for r in 0..<o.count {
-      let v = o.rowValues(r)
-      guard let c = CreditData.int(v["customer"]), only == nil || only == c else { continue }
+    let o = CreditOverrides(s.db)
+    let text = { (t: String?) in t.map(Value.text) ?? .null }
+    for r in o.rows {
+      let c = o.customer[r]
+      guard only == nil || only == c else { continue }
+      let when = entered[String(o.id[r])]
       t.rows.append([
-        v["date"]!, .int(c), .text(CreditData.name(s.credit, c)), v["amount"]!, v["reference"] ?? .null,
-        v["by"] ?? .null, v["reason"] ?? .null, v["blocks"] ?? .null,
-        entered[v["id"]?.plainText ?? ""]?.0 ?? .null, entered[v["id"]?.plainText ?? ""]?.1 ?? .null,
+        .date(o.date[r]), .int(c), .text(CreditData.name(s.credit, c)), .money(o.amount[r]),
+        text(o.reference[r]), .text(o.by[r]), text(o.reason[r]), text(o.blocks[r]), when?.0 ?? .null,
+        when?.1 ?? .null,
       ])
     }
     return .table(t)
