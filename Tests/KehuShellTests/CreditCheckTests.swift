@@ -111,7 +111,7 @@ final class CreditCheckTests: XCTestCase {
           "amount": .money(Money(fen: 50_000)),
         ])
     ])
-    XCTAssertEqual(CreditData.shipmentCap(s.credit, 1), Money(fen: 50_000))
+    XCTAssertEqual(s.credit.file.shipmentCap(1), Money(fen: 50_000))
     XCTAssertThrowsError(
       try CreditCommands.checkNewInvoice(s, customer: 1, amount: Money(fen: 50_001), override: nil))
     XCTAssertEqual(
@@ -222,13 +222,13 @@ final class CreditCheckTests: XCTestCase {
       .insert(
         table: "collections", values: ["customer": .int(2), "date": .date(today), "step": .text("suspend")])
     ])
-    XCTAssertTrue(CreditData.supplySuspended(s.credit, 2))
+    XCTAssertTrue(s.credit.file.supplySuspended(2))
     XCTAssertThrowsError(
       try CreditCommands.checkNewInvoice(s, customer: 2, amount: Money(fen: 1), override: nil))
     try s.change([
       .insert(
         table: "collections", values: ["customer": .int(2), "date": .date(today), "step": .text("demand")])
     ])
-    XCTAssertFalse(CreditData.supplySuspended(s.credit, 2))
+    XCTAssertFalse(s.credit.file.supplySuspended(2))
   }
 }

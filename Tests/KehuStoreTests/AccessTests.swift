@@ -35,6 +35,10 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(ProspectPolicies(db).count, 0)
     XCTAssertEqual(CreditPolicyParameters(db).count, 0)
     XCTAssertEqual(Invoices(db).balance.column.count, 0)
+    XCTAssertEqual(Orders(db).count, 0)
+    XCTAssertEqual(LadderSteps(db).count, 0)
+    XCTAssertEqual(CreditInvestigations(db).count, 0)
+    XCTAssertEqual(CreditScores(db).count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

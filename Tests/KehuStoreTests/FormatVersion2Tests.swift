@@ -273,6 +273,28 @@ final class FormatVersion2Tests: XCTestCase {
     XCTAssertNotNil(db["evaluation_notes"].column(named: "expense"))
     XCTAssertNotNil(db["evaluation_notes"].column(named: "support"))
     XCTAssertNotNil(db["ladder"].column(named: "skip"))
+    // Format 5's orders table reads as empty, and saving upgrades the store to the current
+    // format with the old rows and a new order kept.
+    XCTAssertEqual(db["orders"].count, 0)
+    _ = try store.apply([
+      .insert(
+        table: "orders",
+        values: [
+          "no": .text("SO-1"), "customer": .int(1), "date": .date(Day(parsing: "2026-11-01")!),
+          "amount": .money(Money(fen: 50_000)), "status": .text("open"),
+        ])
+    ])
+    try store.commit()
+    try store.save()
     try store.close()
+    let snapshots = try FileManager.default.contentsOfDirectory(atPath: dir).filter {
+      $0.hasPrefix("snapshot-")
+    }.sorted()
+    let newest = FileManager.default.contents(atPath: dir + "/" + snapshots.last!)!
+    XCTAssertEqual(newest[8], 5, "saved in format 5")
+    let (again, _) = try Store.open(.directory(dir))
+    XCTAssertEqual(again.state["orders"].column(named: "amount")!.money(0), Money(fen: 50_000))
+    XCTAssertEqual(again.state["customers"].column(named: "name")!.string(0), "华强电子有限公司")
+    try again.close()
   }
 }

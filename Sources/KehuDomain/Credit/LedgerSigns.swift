@@ -23,38 +23,51 @@ extension Ledger {
   /// the records each time, never stored by reading, so a read-only session sees them too.
   /// Only money received keeps a promise; a credit note or discount does not.
   public func warningSigns(customer: Int64, asof: Day) -> [LedgerSign] {
-    var out: [LedgerSign] = []
+    warningSigns(asof: asof, only: customer)[customer] ?? []
+  }
+
+  /// The signs of every customer that shows one as of `asof`, in one pass over the ledger
+  /// (a list over all customers must not read the whole ledger once per customer).
+  public func warningSigns(asof: Day, only: Int64? = nil) -> [Int64: [LedgerSign]] {
+    var out: [Int64: [LedgerSign]] = [:]
     let limit = WarningSign.latePaymentDays
-    for n in notes where n.customer == customer && n.status(asof: asof) == .dishonoured {
+    for n in notes where (only == nil || n.customer == only) && n.status(asof: asof) == .dishonoured {
       let day = n.closed ?? n.matures ?? n.issued ?? asof
-      out.append(LedgerSign(date: min(day, asof), sign: .dishonouredNote, cause: .dishonouredNote(no: n.no)))
+      out[n.customer, default: []].append(
+        LedgerSign(date: min(day, asof), sign: .dishonouredNote, cause: .dishonouredNote(no: n.no)))
     }
-    for i in invoices(customer: customer) where i.opens <= asof {
+    for i in (only.map { invoices(customer: $0) } ?? invoices) where i.opens <= asof {
       if let settled = Ledger.settled(i, asof: asof) {
         let late = Int(settled.number - i.due.number)
         if late > limit {
-          out.append(
+          out[i.customer, default: []].append(
             LedgerSign(date: settled, sign: .missedPayment, cause: .paidLate(invoice: i.no, days: late)))
         }
       } else {
         let late = Int(asof.number - i.due.number)
         if late > limit {
-          out.append(
+          out[i.customer, default: []].append(
             LedgerSign(
               date: Day(number: i.due.number + Int32(limit) + 1), sign: .missedPayment,
               cause: .pastDue(invoice: i.no, days: late)))
         }
       }
     }
-    let received = receipts(customer: customer)
-    for (id, p) in promises where p.customer == String(customer) {
-      if let st = try? promiseStatus(p, receipts: received, asof: asof), st.status == .broken {
-        out.append(
+    let promised = promises.filter { only == nil || $0.promise.customer == String(only!) }
+    if !promised.isEmpty {
+      let received = Dictionary(grouping: receipts(customer: only), by: \.customer)
+      for (id, p) in promised {
+        guard let customer = Int64(p.customer),
+          let st = try? promiseStatus(p, receipts: received[p.customer] ?? [], asof: asof),
+          st.status == .broken
+        else { continue }
+        out[customer, default: []].append(
           LedgerSign(
             date: p.due.adding(days: 1), sign: .missedPayment,
             cause: .brokenPromise(id: id, amount: p.amount, due: p.due)))
       }
     }
-    return out.sorted { ($0.date, $0.sign.id) < ($1.date, $1.sign.id) }
+    for k in out.keys { out[k]!.sort { ($0.date, $0.sign.id) < ($1.date, $1.sign.id) } }
+    return out
   }
 }

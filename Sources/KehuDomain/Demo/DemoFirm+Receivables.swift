@@ -2,7 +2,8 @@ import KehuStore
 
 /// The demo firm's collection work (§5): actions on its overdue customers with each of the
 /// five methods, promises to pay that were kept, are open and were broken, a note given for
-/// an invoice, and two stored credit policies to compare. Dates count back from `today`.
+/// an invoice, money on account (one sum applied, one waiting), orders, and two stored credit
+/// policies to compare. Dates count back from `today`.
 extension DemoFirm {
   static func receivables(today: Day, after firm: [Mutation]) -> [Mutation] {
     let invoiceOf = { (c: Int64) in oldestOpenInvoice(c, in: firm) }
@@ -84,6 +85,28 @@ extension DemoFirm {
           "amount": .money(Money(fen: 100_000)),
           "method": .text("on_account"),
         ]))
+    // 1010 sent 1,000 on account and it was applied to its oldest open invoice two days later
+    // (`payment apply`): a pair of `applied` payments, on the invoice and off the account.
+    if let (no, open) = oldestOpen(1010, in: firm) {
+      let part = min(open, 100_000)
+      out.append(
+        .insert(
+          table: "payments",
+          values: [
+            "customer": .int(1010), "date": .date(today.adding(days: -8)),
+            "amount": .money(Money(fen: 100_000)),
+            "method": .text("on_account"),
+          ]))
+      for (invoice, fen) in [(Optional(no), part), (nil, -part)] {
+        var v: [String: Value] = [
+          "customer": .int(1010), "date": .date(today.adding(days: -6)), "amount": .money(Money(fen: fen)),
+          "method": .text("applied"),
+        ]
+        if let invoice { v["invoice"] = .text(invoice) }
+        out.append(.insert(table: "payments", values: v))
+      }
+    }
+    out += orders(today: today, after: firm)
     // Two policies for `ar policy compare A B`: today's n/30, and a longer period with a discount.
     let policies: [(String, String, String?, Int64, Int64, Int64)] = [
       ("A", "n/30", nil, 3_600_000, 200, 24_000),
@@ -102,8 +125,52 @@ extension DemoFirm {
     return out
   }
 
+  /// Orders taken on credit (issue 14): one open, counted in 1001's exposure; one that became
+  /// 1001's latest invoice; one cancelled.
+  static func orders(today: Day, after firm: [Mutation]) -> [Mutation] {
+    var latest: (no: String, date: Day, amount: Money)?
+    for m in firm {
+      guard case .insert("invoices", let v) = m, case .int(1001)? = v["customer"],
+        case .text(let no)? = v["no"],
+        case .date(let d)? = v["date"], case .money(let a)? = v["amount"], v["note"] == nil
+      else { continue }
+      if latest == nil || d >= latest!.date { latest = (no, d, a) }
+    }
+    var out: [Mutation] = [
+      .insert(
+        table: "orders",
+        values: [
+          "no": .text("SO-00001"), "customer": .int(1001), "date": .date(today.adding(days: -3)),
+          "amount": .money(Money(fen: 3_000_000)), "status": .text("open"),
+        ]),
+      .insert(
+        table: "orders",
+        values: [
+          "no": .text("SO-00003"), "customer": .int(1004), "date": .date(today.adding(days: -12)),
+          "amount": .money(Money(fen: 2_000_000)), "status": .text("cancelled"),
+          "closed": .date(today.adding(days: -10)),
+        ]),
+    ]
+    if let l = latest {
+      out.append(
+        .insert(
+          table: "orders",
+          values: [
+            "no": .text("SO-00002"), "customer": .int(1001), "date": .date(l.date.adding(days: -5)),
+            "amount": .money(l.amount), "status": .text("invoiced"), "invoice": .text(l.no),
+            "closed": .date(l.date),
+          ]))
+    }
+    return out
+  }
+
   /// The customer's oldest invoice still open in `batch` (invoices in date order, as inserted).
   static func oldestOpenInvoice(_ customer: Int64, in batch: [Mutation]) -> String? {
+    oldestOpen(customer, in: batch)?.no
+  }
+
+  /// The customer's oldest invoice still open in `batch`, with what is open on it.
+  static func oldestOpen(_ customer: Int64, in batch: [Mutation]) -> (no: String, open: Int64)? {
     var order: [String] = []
     var open: [String: Int64] = [:]
     for m in batch {
@@ -119,7 +186,7 @@ extension DemoFirm {
         open[no]! -= a.fen
       }
     }
-    return order.first { open[$0]! > 0 }
+    return order.first { open[$0]! > 0 }.map { ($0, open[$0]!) }
   }
 }
 

@@ -23,17 +23,27 @@ extension Ledger {
     return Money(fen: fen)
   }
 
-  /// Exposure as of `asof`. Each debt is counted once: an invoice's amount moves to the note
-  /// given for it and back when the note is dishonoured; money on account is owed back to
-  /// the customer, so it offsets what the customer owes.
+  /// Exposure as of `asof`. Each debt is counted once: an order's amount until the day it is
+  /// invoiced, then the invoice's; an invoice's amount moves to the note given for it and back
+  /// when the note is dishonoured; money on account is owed back to the customer, so it
+  /// offsets what the customer owes.
   public func exposure(customer: Int64, asof: Day) -> LedgerExposure {
     let open = openBalances(customer: customer, asof: asof)
     let held = onAccount(customer: customer, asof: asof)
     let net = max(0, open.fen &- held.fen)
     var notes: Int64 = 0
     for n in liveNotes(customer: customer, asof: asof) { notes &+= n.amount.fen }
+    var orders: Int64 = 0
+    for o in openOrders(customer: customer, asof: asof) { orders &+= o.amount.fen }
     return LedgerExposure(
-      receivables: Money(fen: net), notes: Money(fen: notes), openOrders: .zero, onAccount: held)
+      receivables: Money(fen: net), notes: Money(fen: notes), openOrders: Money(fen: orders), onAccount: held)
+  }
+
+  /// Orders of `customer` taken by `asof` and not yet invoiced or cancelled then, oldest first.
+  public func openOrders(customer: Int64, asof: Day) -> [LedgerOrder] {
+    orders.filter { $0.customer == customer && $0.isOpen(asof: asof) }.sorted {
+      ($0.date, $0.no) < ($1.date, $1.no)
+    }
   }
 
   /// The payment record the step rule reads: each invoice with the day it was settled in full

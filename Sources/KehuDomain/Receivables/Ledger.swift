@@ -88,6 +88,30 @@ public struct LedgerNote: Sendable {
   }
 }
 
+public enum OrderStatus: String, Sendable, Equatable {
+  case open, invoiced, cancelled
+}
+
+/// An order taken on credit: owed-to-be from the day it is taken until it is invoiced (the
+/// invoice counts from then) or cancelled.
+public struct LedgerOrder: Sendable, Equatable {
+  public var no: String
+  public var customer: Int64
+  public var date: Day
+  public var amount: Money
+  public var status: OrderStatus
+  public var invoice: String?
+  /// The day it was invoiced or cancelled.
+  public var closed: Day?
+
+  /// Whether it was taken by the end of `asof` and neither invoiced nor cancelled by then.
+  public func isOpen(asof: Day) -> Bool {
+    guard date <= asof else { return false }
+    if status == .open { return true }
+    return closed.map { $0 > asof } ?? false
+  }
+}
+
 /// Money received with no invoice named, or a credit note for no invoice: kept on the
 /// customer's account, owed back to it until applied.
 public struct OnAccount: Sendable, Equatable {
@@ -105,6 +129,7 @@ public struct Ledger: Sendable {
   public private(set) var invoices: [LedgerInvoice] = []
   public private(set) var notes: [LedgerNote] = []
   public private(set) var onAccount: [OnAccount] = []
+  public private(set) var orders: [LedgerOrder] = []
   /// Promises to pay made during collection (`collect log … promise=`), by id.
   public private(set) var promises: [(id: Int64, promise: PaymentPromise)] = []
   private var invoiceRow: [String: Int] = [:]
@@ -159,6 +184,13 @@ public struct Ledger: Sendable {
         invoices[i].opens = max(invoices[i].date, closed)
       }
     }
+    let o = Orders(db)
+    for r in o.rows {
+      orders.append(
+        LedgerOrder(
+          no: o.no[r], customer: o.customer[r], date: o.date[r], amount: o.amount[r],
+          status: OrderStatus(rawValue: o.status[r]) ?? .open, invoice: o.invoice[r], closed: o.closed[r]))
+    }
     let p = Promises(db)
     for r in p.rows {
       promises.append(
@@ -171,6 +203,8 @@ public struct Ledger: Sendable {
   }
 
   public func invoice(_ no: String) -> LedgerInvoice? { invoiceRow[no].map { invoices[$0] } }
+
+  public func order(_ no: String) -> LedgerOrder? { orders.first { $0.no == no } }
 
   /// A customer's invoices, in stored order.
   public func invoices(customer: Int64) -> [LedgerInvoice] {

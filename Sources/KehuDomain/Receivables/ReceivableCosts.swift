@@ -122,3 +122,20 @@ public func lateInterest(
       "each line is rounded half away from zero to the fen; not added to any balance",
     ])
 }
+
+/// The variable cost rate of the firm's sales lines dated `from` to `to` (both included):
+/// their cost ÷ their amount, over the lines whose cost is known, to 0.01%. nil when there is
+/// no such line or they sum to no revenue.
+public func variableCostRate(_ db: Database, from: Day, to: Day) -> (revenue: Money, costs: Money, rate: Dec)?
+{
+  let s = Sales(db)
+  var revenue: Int64 = 0
+  var costs: Int64 = 0
+  for r in s.rows where s.date[r] >= from && s.date[r] <= to {
+    guard let c = s.cost[r] else { continue }
+    revenue &+= s.amount[r].fen
+    costs &+= c.fen
+  }
+  guard revenue > 0, let v = try? Dec(costs).divided(by: Dec(revenue), scale: 4) else { return nil }
+  return (Money(fen: revenue), Money(fen: costs), v)
+}

@@ -22,6 +22,8 @@ public struct CommandTable: Sendable {
     all += NoteCommands.commands
     all += CreditNoteCommands.commands
     all += PaymentApplyCommands.commands
+    all += OrderCommands.commands
+    all += SalesReturnCommands.commands
     all += ReceivableReports.commands
     all += PolicyCommands.commands
     all += CollectCommands.commands

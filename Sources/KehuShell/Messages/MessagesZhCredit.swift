@@ -18,12 +18,8 @@ extension ChineseMessages {
       "客户 {0} {1} 的信用占用",
     "Credit exposure of every customer with a limit (§3.3)":
       "所有设有限度的客户的信用占用（§3.3）",
-    "exposure = receivables + unsettled notes; use = exposure ÷ limit":
-      "信用占用 = 应收账款 + 未结算票据；使用率 = 信用占用 ÷ 限度",
-    "Credit check: customers over their limit or held (§3.3)":
-      "信用检查：超过限度或被冻结的客户（§3.3）",
-    "new credit to these customers is refused unless overridden (`credit approve … override`)":
-      "对这些客户的新信用将被拒绝，除非越限放行（`credit approve … override`）",
+    "exposure = receivables + unsettled notes + open orders; use = exposure ÷ limit":
+      "信用占用 = 应收账款 + 未结算票据 + 未发货订单；使用率 = 信用占用 ÷ 限度",
     "over limit":
       "超过限度",
     "on watch":
@@ -32,8 +28,6 @@ extension ChineseMessages {
       "单笔限额 {0}",
     "supply suspended":
       "已停止供货",
-    "no customer is over its limit or held":
-      "没有客户超过限度或被冻结",
     "customer {0}: {1} allowed over the refusal by {2}; recorded in `credit overrides`":
       "客户 {0}：{1} 越过拒绝由 {2} 放行；已记入 `credit overrides`",
     "customer {0}: {1} may go on credit; exposure after it {2} of limit {3}":
@@ -50,8 +44,10 @@ extension ChineseMessages {
       "越限放行需要 by=NAME（批准人）",
     "an override needs reason=TEXT":
       "越限放行需要 reason=TEXT",
-    "limit {0}, receivables {1}, unsettled notes {2}, exposure {3}, this invoice {4}":
-      "限度 {0}，应收账款 {1}，未结算票据 {2}，信用占用 {3}，本张发票 {4}",
+    "limit {0}, receivables {1}, unsettled notes {2}, open orders {3}, exposure {4}, this invoice {5}":
+      "限度 {0}，应收账款 {1}，未结算票据 {2}，未发货订单 {3}，信用占用 {4}，本张发票 {5}",
+    "limit {0}, receivables {1}, unsettled notes {2}, open orders {3}, exposure {4}, this order {5}":
+      "限度 {0}，应收账款 {1}，未结算票据 {2}，未发货订单 {3}，信用占用 {4}，本张订单 {5}",
     "none":
       "无",
     ", shipment cap {0}":

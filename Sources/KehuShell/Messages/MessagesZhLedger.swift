@@ -217,5 +217,85 @@ extension ChineseMessages {
       "增加的边际贡献超过增加的机会成本、坏账成本、折扣成本和收账成本时，改变才值得",
     "Credit policy comparison (应收账款政策)":
       "应收账款政策比较",
+    "take an order on credit: checked against the limit once, now (override by=… reason=…)":
+      "赊销接单：接单时按信用限度检查一次（越限放行须 override by=… reason=…）",
+    "turn an open order into an invoice, without a second credit check":
+      "把未发货订单开成发票，不再做第二次信用检查",
+    "the new invoice's number":
+      "新发票的编号",
+    "cancel an open order: it no longer counts in exposure":
+      "取消未发货订单：不再计入信用占用",
+    "orders taken, open first, with the invoice each became":
+      "已接订单，未发货的在前，并列出各自开成的发票",
+    "order {0} already exists":
+      "订单 {0} 已存在",
+    "order {0} from {1} {2}: {3}, taken {4}; open until invoiced or cancelled":
+      "订单 {0}，客户 {1} {2}：{3}，接单日 {4}；开票或取消前一直未结",
+    "allowed over the refusal; recorded in `credit overrides`":
+      "越过拒绝放行；已记入 `credit overrides`",
+    "`order invoice` needs due= or terms= to know when the invoice is due":
+      "`order invoice` 需要 due= 或 terms= 才知道发票何时到期",
+    "order {0} invoiced as {1}: {2}, dated {3}, due {4} (credit checked when the order was taken on {5})":
+      "订单 {0} 已开成发票 {1}：{2}，开票日 {3}，到期日 {4}（信用已在 {5} 接单时检查）",
+    "order {0} of {1} cancelled on {2}: no longer in exposure":
+      "订单 {0}（{1}）已于 {2} 取消：不再计入信用占用",
+    "order":
+      "订单",
+    "closed":
+      "结束日",
+    "Orders taken on credit":
+      "赊销订单",
+    "an open order counts in exposure until it is invoiced or cancelled":
+      "未发货订单在开票或取消之前计入信用占用",
+    "record a sales line; a negative one with invoice= is a return credited on that invoice":
+      "记录一条销售；带 invoice= 的负数销售是退货，记为该发票的贷项通知",
+    "the invoice the goods were sold on":
+      "售出这批货物的发票",
+    "`amount` must not be zero":
+      "`amount` 不能为零",
+    "sales line for {0} {1}: {2} on {3}":
+      "销售记录，客户 {0} {1}：{2}，日期 {3}",
+    "credit note {0} against invoice {1} (balance {2} → {3})":
+      "贷项通知 {0} 冲减发票 {1}（余额 {2} → {3}）",
+    "a return with no invoice: in the sales figures only, not in receivables (give invoice= to credit it)":
+      "未关联发票的退货：只计入销售数字，不影响应收账款（给出 invoice= 才会冲减发票）",
+    "{0} returns credited on their invoices as credit notes ({1})":
+      "{0} 笔退货已作为贷项通知冲减各自的发票（{1}）",
+    "{0} returns with no invoice: in the sales figures only, not in receivables":
+      "{0} 笔退货未关联发票：只计入销售数字，不影响应收账款",
+    "no such invoice":
+      "没有这张发票",
+    "it is customer {0}'s":
+      "这是客户 {0} 的发票",
+    "not before invoice {0} ({1})":
+      "不能早于发票 {0}（{1}）",
+    "the return is more than the {0} open on invoice {1}":
+      "退货金额超过发票 {1} 的未结余额 {0}",
+    "warning signs":
+      "预警信号",
+    "Credit check: customers over their limit, held, or showing warning signs (§3.3)":
+      "信用检查：超出限度、被暂停或出现预警信号的客户（§3.3）",
+    "new credit is refused where `why` gives a reason, unless overridden (`credit approve … override`)":
+      "列出拒绝原因的客户，新信用将被拒绝，除非越限放行（`credit approve … override`）",
+    "warning signs from the ledger as of today (P1: more than {0} days past due or paid that late, a broken promise; P9: a dishonoured note); they do not refuse credit by themselves":
+      "预警信号取自截至今天的账目（P1：逾期超过 {0} 天或付款迟了这么久、违背付款承诺；P9：票据被拒付）；信号本身不会拒绝信用",
+    "no customer is over its limit, held, or showing warning signs":
+      "没有客户超出限度、被暂停或出现预警信号",
+    "warning signs: what the ledger shows as of {0}; `credit review` keeps them in the credit file":
+      "预警信号：截至 {0} 账目所示；`credit review` 会把它们存入信用档案",
+    "warning signs kept with it: {0}":
+      "一并存档的预警信号：{0}",
+    "signs {0}":
+      "信号 {0}",
+    "invoiced":
+      "已开票",
+    "cancelled":
+      "已取消",
+    "no such order":
+      "没有这张订单",
+    "the order is already {0}; only an open order can change":
+      "订单已是 {0}；只有未发货订单可以变更",
+    "on or after the day the order was taken ({0})":
+      "应在接单日（{0}）当天或之后",
   ]
 }

@@ -8,6 +8,8 @@ struct ImportPlan {
   var rows: [(row: Int, line: Int)] = []
   var inserted = 0
   var updated = 0
+  /// What else the import did, said after the counts (returns credited, issue 14).
+  var notes: [String] = []
 }
 
 /// Turns CSV records into inserts (and, with `update`, updates) of one table. The header

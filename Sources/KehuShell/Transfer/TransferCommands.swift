@@ -69,7 +69,7 @@ enum TransferCommands {
     if !plan.batch.isEmpty { try s.change(plan.batch) }
     var msg = tr("imported {0} into {1}: {2} added", given, def.name, plan.inserted)
     if a.flag("update") { msg += tr(", {0} updated", plan.updated) }
-    return .message(msg + " (" + used.rawValue + ")")
+    return .message(([msg + " (" + used.rawValue + ")"] + plan.notes).joined(separator: "\n"))
   }
 
   /// The rows a CSV file adds or changes, checked against a copy of the store.
@@ -79,9 +79,10 @@ enum TransferCommands {
   ) throws(ShellError) -> (ImportPlan, TextEncoding) {
     let (text, used) = try TextDecoding.decode(bytes, as: encoding)
     let records = try parseCSV(text)
-    let plan = try TableImport.plan(
+    var plan = try TableImport.plan(
       def, records, db: s.db, options: .init(update: update, defaults: true, now: s.now),
       counter: WorkCounter(progress, total: max(0, records.count - 1)))
+    if def.name == "sales" { try SalesReturnCommands.creditReturns(&plan, s.db) }
     var check = s.db
     try TableImport.apply(plan, to: &check)
     return (plan, used)

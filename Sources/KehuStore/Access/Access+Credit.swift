@@ -59,6 +59,8 @@ public struct CreditReviews: TableAccess {
   public let creditClass: Cells<String>
   public let note: Cells<String>
   public let by: Cells<String>
+  /// The ledger's warning signs on the review's day, as written then.
+  public let signs: Cells<String>
 
   public init(_ table: Table) {
     let b = ColumnBinder(table, for: Self.self)
@@ -69,6 +71,7 @@ public struct CreditReviews: TableAccess {
     creditClass = b.cells("class")
     note = b.cells("note")
     by = b.cells("by")
+    signs = b.cells("signs")
   }
 }
 
@@ -95,5 +98,61 @@ public struct CreditOverrides: TableAccess {
     blocks = b.cells("blocks")
     by = b.required("by")
     reason = b.cells("reason")
+  }
+}
+
+public struct CreditInvestigations: TableAccess {
+  public static let def = Catalog.creditInvestigations
+  public let table: Table
+  public let id: RequiredCells<Int64>
+  public let customer: RequiredCells<Int64>
+  public let date: RequiredCells<Day>
+  public let channel: Cells<String>
+  /// Sign ids separated by commas (O1,F3).
+  public let signs: Cells<String>
+  public let note: Cells<String>
+  public let by: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    id = b.required("id")
+    customer = b.required("customer")
+    date = b.required("date")
+    channel = b.cells("channel")
+    signs = b.cells("signs")
+    note = b.cells("note")
+    by = b.cells("by")
+  }
+}
+
+/// One scorecard of §3.3 (5) per row: each factor scored 1–5.
+public struct CreditScores: TableAccess {
+  public static let def = Catalog.creditScores
+  public let table: Table
+  public let id: RequiredCells<Int64>
+  public let customer: RequiredCells<Int64>
+  public let date: RequiredCells<Day>
+  public let profitability: Cells<Int64>
+  public let safety: Cells<Int64>
+  public let liquidity: Cells<Int64>
+  public let sales: Cells<Int64>
+  public let purchasing: Cells<Int64>
+  public let staff: Cells<Int64>
+  public let by: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    id = b.required("id")
+    customer = b.required("customer")
+    date = b.required("date")
+    profitability = b.cells("profitability")
+    safety = b.cells("safety")
+    liquidity = b.cells("liquidity")
+    sales = b.cells("sales")
+    purchasing = b.cells("purchasing")
+    staff = b.cells("staff")
+    by = b.cells("by")
   }
 }

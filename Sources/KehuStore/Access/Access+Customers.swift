@@ -105,6 +105,8 @@ public struct Sales: TableAccess {
   public let quantity: Cells<Int64>
   public let amount: RequiredCells<Money>
   public let cost: Cells<Money>
+  /// The invoice the line was sold on.
+  public let invoice: Cells<String>
 
   public init(_ table: Table) {
     let b = ColumnBinder(table, for: Self.self)
@@ -116,6 +118,7 @@ public struct Sales: TableAccess {
     quantity = b.cells("quantity")
     amount = b.required("amount")
     cost = b.cells("cost")
+    invoice = b.cells("invoice")
   }
 }
 

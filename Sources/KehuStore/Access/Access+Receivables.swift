@@ -164,3 +164,50 @@ public struct CreditNotes: TableAccess {
     note = b.cells("note")
   }
 }
+
+public struct Orders: TableAccess {
+  public static let def = Catalog.orders
+  public let table: Table
+  public let no: RequiredCells<String>
+  public let customer: RequiredCells<Int64>
+  public let date: RequiredCells<Day>
+  public let amount: RequiredCells<Money>
+  public let status: RequiredCells<String>
+  /// The invoice it became.
+  public let invoice: Cells<String>
+  /// The day it was invoiced or cancelled.
+  public let closed: Cells<Day>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    no = b.required("no")
+    customer = b.required("customer")
+    date = b.required("date")
+    amount = b.required("amount")
+    status = b.required("status")
+    invoice = b.cells("invoice")
+    closed = b.cells("closed")
+  }
+}
+
+/// The firm's collection ladder (`collect ladder set`), one row per step.
+public struct LadderSteps: TableAccess {
+  public static let def = Catalog.ladder
+  public let table: Table
+  public let step: RequiredCells<String>
+  public let name: Cells<String>
+  public let chinese: Cells<String>
+  public let days: RequiredCells<Int64>
+  public let skip: Cells<Bool>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    step = b.required("step")
+    name = b.cells("name")
+    chinese = b.cells("chinese")
+    days = b.required("days")
+    skip = b.cells("skip")
+  }
+}

@@ -26,6 +26,8 @@ extension Catalog {
     [
       ColumnDef("id", .int, nullable: false), .customerRef(), ColumnDef("date", .date, nullable: false),
       .coded("class", allowed: ["A", "B", "C"]), ColumnDef("note", .text), .coded("by"),
+      // The warning signs the ledger showed on the review's day, kept in the credit file.
+      ColumnDef("signs", .text),
     ])
 
   /// §3.2 emergency reports: the customer is on watch until `instructed` is set.

@@ -26,6 +26,18 @@ extension Catalog {
       ColumnDef("complaint", .int), ColumnDef("note", .text),
     ])
 
+  /// An order taken on credit (issue 14): open until it is invoiced or cancelled. The credit
+  /// check runs once, when it is taken; while open it counts in the customer's exposure, and
+  /// from the day it is invoiced (`closed`) the invoice counts instead, so never both.
+  public static let orders = TableDef(
+    "orders", key: "no",
+    [
+      ColumnDef("no", .text, nullable: false), .customerRef(), ColumnDef("date", .date, nullable: false),
+      ColumnDef("amount", .money, nullable: false),
+      .coded("status", nullable: false, allowed: ["open", "invoiced", "cancelled"]),
+      ColumnDef("invoice", .text, references: "invoices"), ColumnDef("closed", .date),
+    ])
+
   /// A promise to pay recorded with `collect log … promise=DATE amount=…`.
   public static let promises = TableDef(
     "promises", key: "id",

@@ -88,7 +88,9 @@ public enum Catalog {
   // Tables and columns are stored by name, so every older version reads: a missing table
   // loads empty and a missing column null (a note with no `closed` day stood as it stands now).
   // Version 4: holidays; evaluation_notes.expense and .support; ladder.skip.
-  public static let formatVersion: UInt32 = 4
+  // Version 5: orders (taken on credit, open until invoiced or cancelled); sales.invoice;
+  // credit_reviews.signs.
+  public static let formatVersion: UInt32 = 5
 
   /// The four customer classifications of §1 and their values: nature (性质: government body
   /// 政府机构, special company 特殊公司, ordinary company 普通公司, individual consumer 顾客个人,
@@ -153,6 +155,9 @@ public enum Catalog {
       ColumnDef("id", .int, nullable: false), .customerRef(),
       ColumnDef("date", .date, nullable: false), .coded("product"), ColumnDef("quantity", .int),
       ColumnDef("amount", .money, nullable: false), ColumnDef("cost", .money),
+      // The invoice the line was sold on: a negative line (a return) with it is also a
+      // credit note against that invoice.
+      ColumnDef("invoice", .text, references: "invoices"),
     ])
 
   public static let invoices = TableDef(
@@ -258,7 +263,7 @@ public enum Catalog {
       customers, products, sales, invoices, payments, notes, visits, complaints, collections, audit,
       tradeStarts, competitors, developTasks, complaintEvents, complaintClaims, complaintPolicy,
       policies, promises, ladder, holidays,
-    ] + creditTables + analysisTables + [creditNotes]
+    ] + creditTables + analysisTables + [creditNotes, orders]
 
   public static let tableNames: [String] = tables.map(\.name)
 

@@ -11,6 +11,10 @@ final class CreditView {
   private var groups: [String: [Int64: [Int]]] = [:]
   /// The receivables ledger every figure of what is owed comes from, read once per view.
   private(set) lazy var ledger = Ledger(db)
+  /// The credit rules' inputs besides the ledger (limit, watch, cap, suspension, reviews).
+  private(set) lazy var file = CreditFile(db, asof: asof, ledger: ledger)
+  /// The warning signs the ledger shows as of `asof`, by customer, worked out once per view.
+  private(set) lazy var ledgerSigns = ledger.warningSigns(asof: asof)
 
   init(_ db: Database, asof: Day) {
     self.db = db
@@ -25,7 +29,8 @@ final class CreditView {
     if let g = groups[table] { return g[customer] ?? [] }
     let t = db[table]
     var g: [Int64: [Int]] = [:]
-    if let c = t.def.columnIndex("customer") {
+    // The column that names the customer (`.customerRef`), found by what it refers to.
+    if let c = t.def.columns.firstIndex(where: { $0.references == "customers" }) {
       for r in 0..<t.count where !t.columns[c].isNull(r) { g[t.columns[c].int(r), default: []].append(r) }
     }
     groups[table] = g
@@ -72,31 +77,7 @@ enum CreditData {
 
   /// The ledger's exposure as of the view's day, with the watch state, cap and suspension.
   static func exposureFigures(_ db: CreditView, _ id: Int64) -> ExposureFigures {
-    let c = customer(db, id)
-    let e = db.ledger.exposure(customer: id, asof: db.asof)
-    return ExposureFigures(
-      limit: money(c["credit_limit"]), receivables: e.receivables, unsettledNotes: e.notes,
-      openOrders: e.openOrders, onWatch: openAlert(db, id) != nil, shipmentCap: shipmentCap(db, id),
-      supplySuspended: supplySuspended(db, id))
-  }
-
-  /// The emergency report that still holds the customer on watch.
-  static func openAlert(_ db: CreditView, _ id: Int64) -> [String: Value]? {
-    rows(db, "credit_alerts", customer: id).last { $0["instructed"]?.isNull ?? true }
-  }
-
-  /// The latest `credit measure … restrict cap=` sets the cap.
-  static func shipmentCap(_ db: CreditView, _ id: Int64) -> Money? {
-    rows(db, "credit_measures", customer: id).last { text($0["kind"]) == "restrict" }.flatMap {
-      money($0["amount"])
-    }
-  }
-
-  /// The collection procedure's "supply suspended" step (停止供货), when it is the latest
-  /// collection step recorded for the customer.
-  static func supplySuspended(_ db: CreditView, _ id: Int64) -> Bool {
-    let steps = rows(db, "collections", customer: id).compactMap { text($0["step"]) }
-    return steps.last == CollectionLadder.standard.step(key: "suspend")?.key
+    db.file.exposureFigures(id)
   }
 
   // MARK: payment record
@@ -119,18 +100,24 @@ enum CreditData {
   /// Signs recorded by investigations, then the ones the ledger shows by itself.
   static func signsSeen(_ db: CreditView, _ id: Int64) -> [SeenSign] {
     var out: [SeenSign] = []
-    for r in rows(db, "credit_investigations", customer: id) {
-      for sid in (text(r["signs"]) ?? "").split(separator: ",") {
+    let inv = CreditInvestigations(db.db)
+    for r in inv.rows where inv.customer[r] == id {
+      for sid in (inv.signs[r] ?? "").split(separator: ",") {
         guard let s = WarningSign.named(String(sid)) else { continue }
         out.append(
-          SeenSign(
-            date: day(r["date"])!, sign: s, channel: text(r["channel"]) ?? "", note: text(r["note"]) ?? ""))
+          SeenSign(date: inv.date[r], sign: s, channel: inv.channel[r] ?? "", note: inv.note[r] ?? ""))
       }
     }
     for s in db.ledger.warningSigns(customer: id, asof: db.asof) {
       out.append(SeenSign(date: s.date, sign: s.sign, channel: "records", note: signNote(s.cause)))
     }
     return out.sorted { ($0.date, $0.sign.id) < ($1.date, $1.sign.id) }
+  }
+
+  /// The ledger's signs as one line: id, day and document of each (`P1 2026-10-01 invoice A
+  /// 59 days past due; P9 …`).
+  static func signsText(_ signs: [LedgerSign]) -> String {
+    signs.map { "\($0.sign.id) \($0.date) \(signNote($0.cause))" }.joined(separator: "; ")
   }
 
   /// The words for a sign the ledger shows, naming its document.
@@ -145,34 +132,21 @@ enum CreditData {
 
   // MARK: review cycle
 
-  /// A customer's place in the review cycle. A trading customer without a class is C until
-  /// reviewed (§3.2); a prospect or pending one without a class has none.
-  static func reviewAccount(_ db: CreditView, _ id: Int64) -> ReviewAccount? {
-    let c = customer(db, id)
-    let stored = text(c["credit_class"]).flatMap(CreditClass.init(rawValue:))
-    guard let cls = stored ?? (text(c["status"]) == "trading" ? ReviewAccount.newCustomerClass : nil) else {
-      return nil
-    }
-    let last = rows(db, "credit_reviews", customer: id).compactMap { day($0["date"]) }.max()
-    return ReviewAccount(
-      customer: String(id), creditClass: cls, lastReview: last, since: firstTrade(db, id),
-      provisional: stored == nil)
-  }
-
-  /// The day of the customer's first sale or invoice; nil before it trades.
-  static func firstTrade(_ db: CreditView, _ id: Int64) -> Day? {
-    ["sales", "invoices"].compactMap { table in
-      rows(db, table, customer: id).compactMap { day($0["date"]) }.min()
-    }.min()
-  }
+  /// A customer's place in the review cycle (see `CreditFile.reviewAccount`).
+  static func reviewAccount(_ db: CreditView, _ id: Int64) -> ReviewAccount? { db.file.reviewAccount(id) }
 
   // MARK: scores
 
   static func latestScores(_ db: CreditView, _ id: Int64) -> (Day, [JudgementFactor: Int])? {
-    guard let r = rows(db, "credit_scores", customer: id).last else { return nil }
+    let t = CreditScores(db.db)
+    guard let r = t.rows.last(where: { t.customer[$0] == id }) else { return nil }
+    let given: [(JudgementFactor, Int64?)] = [
+      (.profitability, t.profitability[r]), (.safety, t.safety[r]), (.liquidity, t.liquidity[r]),
+      (.salesAbility, t.sales[r]), (.purchasingRecord, t.purchasing[r]), (.staffQuality, t.staff[r]),
+    ]
     var s: [JudgementFactor: Int] = [:]
-    for f in JudgementFactor.allCases { if let v = int(r[f.rawValue]) { s[f] = Int(v) } }
-    return (day(r["date"])!, s)
+    for (f, v) in given { if let v { s[f] = Int(v) } }
+    return (t.date[r], s)
   }
 
   static func altman(_ db: CreditView, _ id: Int64) -> AltmanFigures? {
@@ -187,13 +161,7 @@ enum CreditData {
   }
 
   /// Trading customers with a card (not ended), in id order.
-  static func trading(_ db: CreditView) -> [Int64] {
-    let t = db.customers
-    let st = t.def.columnIndex("status")!
-    return (0..<t.count).filter { t.columns[st].string($0) == "trading" }.compactMap {
-      t.columns[t.def.keyColumn].int($0)
-    }.sorted()
-  }
+  static func trading(_ db: CreditView) -> [Int64] { db.file.trading }
 }
 
 extension CreditData {

@@ -54,11 +54,12 @@ enum CreditExposureCommands {
         ResultColumn(tr("customer"), .int), ResultColumn(tr("name"), .text),
         ResultColumn(tr("limit"), .money),
         ResultColumn(tr("receivables"), .money), ResultColumn(tr("notes"), .money),
-        ResultColumn(tr("exposure"), .money), ResultColumn(tr("available"), .money),
+        ResultColumn(tr("open orders"), .money), ResultColumn(tr("exposure"), .money),
+        ResultColumn(tr("available"), .money),
         ResultColumn(tr("use"), .percent),
       ],
       title: tr("Credit exposure of every customer with a limit (§3.3)"),
-      notes: [tr("exposure = receivables + unsettled notes; use = exposure ÷ limit")])
+      notes: [tr("exposure = receivables + unsettled notes + open orders; use = exposure ÷ limit")])
     let v = s.credit
     for id in CreditData.trading(v) {
       let f = CreditData.exposureFigures(v, id)
@@ -66,7 +67,8 @@ enum CreditExposureCommands {
       let e = try exposure(f)
       t.rows.append([
         .int(id), .text(CreditData.name(v, id)), .money(f.limit!), .money(f.receivables),
-        .money(f.unsettledNotes), .money(e.total), e.available.map(Value.money) ?? .null,
+        .money(f.unsettledNotes), .money(f.openOrders), .money(e.total),
+        e.available.map(Value.money) ?? .null,
         e.use.map(Value.percent) ?? .null,
       ])
     }
@@ -79,10 +81,16 @@ enum CreditExposureCommands {
         ResultColumn(tr("customer"), .int), ResultColumn(tr("name"), .text),
         ResultColumn(tr("limit"), .money),
         ResultColumn(tr("exposure"), .money), ResultColumn(tr("over by"), .money),
-        ResultColumn(tr("why"), .text),
+        ResultColumn(tr("why"), .text), ResultColumn(tr("warning signs"), .text),
       ],
-      title: tr("Credit check: customers over their limit or held (§3.3)"),
-      notes: [tr("new credit to these customers is refused unless overridden (`credit approve … override`)")])
+      title: tr("Credit check: customers over their limit, held, or showing warning signs (§3.3)"),
+      notes: [
+        tr(
+          "new credit is refused where `why` gives a reason, unless overridden (`credit approve … override`)"),
+        tr(
+          "warning signs from the ledger as of today (P1: more than {0} days past due or paid that late, a broken promise; P9: a dishonoured note); they do not refuse credit by themselves",
+          WarningSign.latePaymentDays),
+      ])
     let v = s.credit
     for id in CreditData.trading(v) {
       try s.checkInterrupted()
@@ -97,13 +105,16 @@ enum CreditExposureCommands {
       if f.onWatch { why.append(tr("on watch")) }
       if let c = f.shipmentCap { why.append(tr("shipment cap {0}", c)) }
       if f.supplySuspended { why.append(tr("supply suspended")) }
-      guard !why.isEmpty else { continue }
+      let signs = v.ledgerSigns[id] ?? []
+      guard !why.isEmpty || !signs.isEmpty else { continue }
       t.rows.append([
         .int(id), .text(CreditData.name(v, id)), f.limit.map(Value.money) ?? .null, .money(e.total), over,
-        .text(why.joined(separator: "; ")),
+        .text(why.joined(separator: "; ")), .text(CreditData.signsText(signs)),
       ])
     }
-    if t.rows.isEmpty { t.notes.insert(tr("no customer is over its limit or held"), at: 0) }
+    if t.rows.isEmpty {
+      t.notes.insert(tr("no customer is over its limit, held, or showing warning signs"), at: 0)
+    }
     return .table(t)
   }
 
@@ -121,7 +132,7 @@ enum CreditExposureCommands {
     }
     if !batch.isEmpty { try s.change(batch) }
     let f = CreditData.exposureFigures(s.credit, id)
-    let after = try f.receivables.adding(f.unsettledNotes).adding(amount)
+    let after = try f.receivables.adding(f.unsettledNotes).adding(f.openOrders).adding(amount)
     if ov != nil && !batch.isEmpty {
       return .message(
         tr(
@@ -154,14 +165,16 @@ enum CreditExposureCommands {
         entered[row] = (v["time"] ?? .null, v["actor"] ?? .null)
       }
     }
-    let o = s.db["credit_overrides"]
-    for r in 0..<o.count {
-      let v = o.rowValues(r)
-      guard let c = CreditData.int(v["customer"]), only == nil || only == c else { continue }
+    let o = CreditOverrides(s.db)
+    let text = { (t: String?) in t.map(Value.text) ?? .null }
+    for r in o.rows {
+      let c = o.customer[r]
+      guard only == nil || only == c else { continue }
+      let when = entered[String(o.id[r])]
       t.rows.append([
-        v["date"]!, .int(c), .text(CreditData.name(s.credit, c)), v["amount"]!, v["reference"] ?? .null,
-        v["by"] ?? .null, v["reason"] ?? .null, v["blocks"] ?? .null,
-        entered[v["id"]?.plainText ?? ""]?.0 ?? .null, entered[v["id"]?.plainText ?? ""]?.1 ?? .null,
+        .date(o.date[r]), .int(c), .text(CreditData.name(s.credit, c)), .money(o.amount[r]),
+        text(o.reference[r]), .text(o.by[r]), text(o.reason[r]), text(o.blocks[r]), when?.0 ?? .null,
+        when?.1 ?? .null,
       ])
     }
     return .table(t)
@@ -192,7 +205,8 @@ extension CreditCommands {
   /// it passes and the returned mutations record it: put them in the same `s.change` batch
   /// as the invoice, so both happen or neither. Returns [] when nothing blocks it.
   public static func checkNewInvoice(
-    _ s: Session, customer: Int64, amount: Money, override: CreditOverride?, reference: String? = nil
+    _ s: Session, customer: Int64, amount: Money, override: CreditOverride?, reference: String? = nil,
+    order: Bool = false
   ) throws -> [Mutation] {
     let f = CreditData.exposureFigures(s.credit, customer)
     let blocks = try creditBlocks(f, newAmount: amount)
@@ -200,9 +214,15 @@ extension CreditCommands {
     let why = blocks.map(\.description).joined(separator: "; ")
     guard let override else {
       let e = try exposure(f)
-      var figures = tr(
-        "limit {0}, receivables {1}, unsettled notes {2}, exposure {3}, this invoice {4}",
-        f.limit.map { $0.description } ?? tr("none"), f.receivables, f.unsettledNotes, e.total, amount)
+      let limit = f.limit.map { $0.description } ?? tr("none")
+      var figures =
+        order
+        ? tr(
+          "limit {0}, receivables {1}, unsettled notes {2}, open orders {3}, exposure {4}, this order {5}",
+          limit, f.receivables, f.unsettledNotes, f.openOrders, e.total, amount)
+        : tr(
+          "limit {0}, receivables {1}, unsettled notes {2}, open orders {3}, exposure {4}, this invoice {5}",
+          limit, f.receivables, f.unsettledNotes, f.openOrders, e.total, amount)
       if let c = f.shipmentCap { figures += tr(", shipment cap {0}", c) }
       throw ShellError(
         tr("credit refused for customer {0}: {1}", customer, why),

@@ -36,7 +36,8 @@ extension CreditReviewCommands {
       add(
         r["date"], tr("review"),
         tr("class {0}", r["class"]?.plainText ?? "")
-          + (r["note"].map { $0.isNull ? "" : "; " + $0.plainText } ?? ""), nil, r["by"])
+          + (r["note"].map { $0.isNull ? "" : "; " + $0.plainText } ?? "")
+          + (r["signs"].map { $0.isNull ? "" : "; " + tr("signs {0}", $0.plainText) } ?? ""), nil, r["by"])
     }
     for r in CreditData.rows(db, "credit_alerts", customer: id) {
       add(r["date"], tr("emergency report"), r["reason"]?.plainText ?? "", nil, r["by"])
@@ -84,11 +85,8 @@ extension CreditReviewCommands {
     } else {
       out.append(tr("no credit class"))
     }
-    if let alert = CreditData.openAlert(s.credit, id) {
-      out.append(
-        tr(
-          "ON WATCH since {0}: {1} — no new credit until an instruction", alert["date"]!.plainText,
-          alert["reason"]?.plainText ?? ""))
+    if let alert = s.credit.file.openAlert(id) {
+      out.append(tr("ON WATCH since {0}: {1} — no new credit until an instruction", alert.date, alert.reason))
     }
     if let cap = f.shipmentCap { out.append(tr("shipment cap {0}", cap)) }
     if f.supplySuspended { out.append(tr("supply suspended by the collection procedure")) }

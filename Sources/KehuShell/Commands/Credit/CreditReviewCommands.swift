@@ -155,13 +155,21 @@ enum CreditReviewCommands {
     let v = s.credit
     let accounts = CreditData.trading(v).compactMap { CreditData.reviewAccount(v, $0) }
     var t = reviewsDue(accounts, asof: asof)
+    let signs = v.ledger.warningSigns(asof: asof)
     t.columns.insert(ResultColumn(tr("name"), .text), at: 1)
+    t.columns.append(ResultColumn(tr("warning signs"), .text))
     t.rows = t.rows.map { r in
       var r = r
-      r.insert(.text(Int64(r[0].plainText).map { CreditData.name(s.credit, $0) } ?? ""), at: 1)
+      let id = Int64(r[0].plainText)
+      r.insert(.text(id.map { CreditData.name(v, $0) } ?? ""), at: 1)
+      r.append(.text(CreditData.signsText(id.flatMap { signs[$0] } ?? [])))
       return r
     }
     t.notes.append(tr("a report on a month's last day is next due on the last day of the target month"))
+    t.notes.append(
+      tr(
+        "warning signs: what the ledger shows as of {0}; `credit review` keeps them in the credit file", asof)
+    )
     return .table(t)
   }
 
@@ -179,6 +187,10 @@ enum CreditReviewCommands {
       "by": .text(s.settings.user),
     ]
     if let n = a.text("note") { values["note"] = .text(n) }
+    // The signs the ledger shows on the review's day go into the credit file with it: later
+    // payments change what the ledger shows, not what the reviewer saw.
+    let signs = s.credit.ledger.warningSigns(customer: id, asof: date)
+    if !signs.isEmpty { values["signs"] = .text(CreditData.signsText(signs)) }
     var batch: [Mutation] = [.insert(table: "credit_reviews", values: values)]
     // The new-customer class becomes the customer's own once it is reviewed.
     if account.provisional {
@@ -189,21 +201,22 @@ enum CreditReviewCommands {
     }
     try s.change(batch)
     let next = CreditData.reviewAccount(s.credit, id)!.nextReview
-    return .message(
-      tr(
-        "periodic report on customer {0} recorded ({1}, class {2}); next due {3}", id, date,
-        account.creditClass.rawValue, next?.description ?? "—"))
+    var said = tr(
+      "periodic report on customer {0} recorded ({1}, class {2}); next due {3}", id, date,
+      account.creditClass.rawValue, next?.description ?? "—")
+    if !signs.isEmpty { said += "\n" + tr("warning signs kept with it: {0}", CreditData.signsText(signs)) }
+    return .message(said)
   }
 
   // MARK: emergency reports and countermeasures
 
   static func alert(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    if let open = CreditData.openAlert(s.credit, id) {
+    if let open = s.credit.file.openAlert(id) {
       throw a.error(
         tr(
           "customer {0} is already on watch since {1} ({2}); record the instruction with `credit instruct`",
-          id, open["date"]!.plainText, open["reason"]?.plainText ?? ""),
+          id, open.date, open.reason),
         at: "id")
     }
     try s.change([
@@ -222,12 +235,12 @@ enum CreditReviewCommands {
 
   static func instruct(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CreditData.customerId(s, a)
-    guard let open = CreditData.openAlert(s.credit, id), let key = open["id"] else {
+    guard let open = s.credit.file.openAlert(id) else {
       throw a.error(tr("customer {0} has no emergency report awaiting an instruction", id), at: "id")
     }
     try s.change([
       .update(
-        table: "credit_alerts", key: key,
+        table: "credit_alerts", key: .int(open.id),
         values: [
           "instructed": .date(s.today), "instructed_by": .text(a.text("by")!),
           "measure": .text(a.text("measure")!),
@@ -236,7 +249,7 @@ enum CreditReviewCommands {
     return .message(
       tr(
         "instruction by {0} recorded on the report of {1}; customer {2} is off watch", a.text("by")!,
-        open["date"]!.plainText, id))
+        open.date, id))
   }
 
   static func measure(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

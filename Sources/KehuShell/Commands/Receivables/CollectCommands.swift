@@ -113,11 +113,10 @@ enum CollectCommands {
     }
     let date = a.date("date") ?? s.today
     if let inv = a.text("invoice") {
-      guard let r = s.db["invoices"].row(forNo: inv) else {
+      guard let i = Ledger(s.db).invoice(inv) else {
         throw a.error(tr("no invoice {0}", inv), at: "invoice")
       }
-      let t = s.db["invoices"]
-      if t.columns[t.def.columnIndex("customer")!].ints[r] != id {
+      if i.customer != id {
         throw a.error(tr("invoice {0} is not customer {1}'s", inv, id), at: "invoice")
       }
     }

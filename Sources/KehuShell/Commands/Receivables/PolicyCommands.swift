@@ -81,24 +81,14 @@ enum PolicyCommands {
       notes.append(
         tr("collection days: DSO = open receivables {0} ÷ {1} × {2}", Money(fen: open), sales, year.days))
       if variable == nil {
-        let t = s.db["sales"]
-        let amt = t.columns[t.def.columnIndex("amount")!].ints
-        let cst = t.columns[t.def.columnIndex("cost")!]
-        let dt = t.columns[t.def.columnIndex("date")!].int32s
-        var revenue: Int64 = 0
-        var costs: Int64 = 0
-        for r in 0..<t.count where dt[r] >= from.number && dt[r] <= s.today.number && !cst.isNull(r) {
-          revenue &+= amt[r]
-          costs &+= cst.ints[r]
-        }
-        guard revenue > 0, let v = try? Dec(costs).divided(by: Dec(revenue), scale: 4) else {
+        guard let v = variableCostRate(s.db, from: from, to: s.today) else {
           throw a.error(tr("no sales with costs in the year: give variable="), at: "variable")
         }
-        variable = v
+        variable = v.rate
         notes.append(
           tr(
-            "variable cost rate: sales cost {0} ÷ sales {1} over the same year, to 0.01%", Money(fen: costs),
-            Money(fen: revenue)))
+            "variable cost rate: sales cost {0} ÷ sales {1} over the same year, to 0.01%", v.costs, v.revenue)
+        )
       }
     }
     let figures = HoldingCostFigures(

@@ -47,16 +47,8 @@ enum ReceivableCommands {
     }
     guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
     let date = a.date("date") ?? s.today
-    var terms: CashDiscountTerms? = nil
-    if let text = a.text("terms") {
-      terms = try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
-        try CashDiscountTerms(parsing: text)
-      }
-    }
-    guard let due = a.date("due") ?? terms.map({ date.adding(days: $0.netDays) }) else {
-      throw a.error(tr("`invoice add` needs due= or terms= to know when it is due"), at: "amount")
-    }
-    if due < date { throw a.error(tr("`due` is before the invoice date {0}", date), at: "due") }
+    let (terms, due) = try termsAndDue(
+      a, date: date, missing: tr("`invoice add` needs due= or terms= to know when it is due"), at: "amount")
     let inv = s.db["invoices"]
     let no = try a.text("no") ?? nextNumber(inv, prefix: "INV-")
     if inv.row(forNo: no) != nil { throw a.error(tr("invoice {0} already exists", no), at: "no") }
@@ -162,6 +154,24 @@ enum ReceivableCommands {
     batch.insert(.insert(table: "notes", values: values), at: 0)
     try s.change(batch)
     return .message(tr("note {0} held from {1}: {2}, matures {3}", no, id, amount, matures) + moved)
+  }
+
+  /// An invoice's terms (`terms=`) and due date: `due=`, or the terms' net period after `date`;
+  /// refused with `missing` (at argument `at`) when neither is given, or when due before `date`.
+  static func termsAndDue(_ a: ParsedArguments, date: Day, missing: String, at: String) throws -> (
+    CashDiscountTerms?, Day
+  ) {
+    var terms: CashDiscountTerms? = nil
+    if let text = a.text("terms") {
+      terms = try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
+        try CashDiscountTerms(parsing: text)
+      }
+    }
+    guard let due = a.date("due") ?? terms.map({ date.adding(days: $0.netDays) }) else {
+      throw a.error(missing, at: at)
+    }
+    if due < date { throw a.error(tr("`due` is before the invoice date {0}", date), at: "due") }
+    return (terms, due)
   }
 
   /// The next free `PREFIX00001`-style number after the table's row count.

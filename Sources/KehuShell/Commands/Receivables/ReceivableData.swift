@@ -40,27 +40,23 @@ enum ReceivableData {
 
   /// The firm's ladder, or the chapter's default when it has not been edited.
   static func ladder(_ db: Database) -> CollectionLadder {
-    let t = db["ladder"]
+    let t = LadderSteps(db)
     guard t.count > 0 else { return .standard }
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    let steps = (0..<t.count).map { r in
+    let steps = t.rows.map { r in
       CollectionStep(
-        key: c("step").string(r) ?? "", name: c("name").string(r) ?? "",
-        chinese: c("chinese").string(r) ?? "",
-        days: Int(c("days").ints[r]), skippable: c("skip").value(r) == .bool(true))
+        key: t.step[r], name: t.name[r] ?? "", chinese: t.chinese[r] ?? "", days: Int(t.days[r]),
+        skippable: t.skip[r] == true)
     }.sorted { $0.days < $1.days }
     return (try? CollectionLadder(steps)) ?? .standard
   }
 
   static func promises(_ db: Database) -> [(id: Int64, promise: PaymentPromise, owner: String)] {
-    let t = db["promises"]
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    return (0..<t.count).map { r in
+    let t = Promises(db)
+    return t.rows.map { r in
       (
-        c("id").ints[r],
-        PaymentPromise(
-          customer: String(c("customer").ints[r]), made: c("made").day(r), due: c("due").day(r),
-          amount: c("amount").money(r)), c("owner").string(r) ?? ""
+        t.id[r],
+        PaymentPromise(customer: String(t.customer[r]), made: t.made[r], due: t.due[r], amount: t.amount[r]),
+        t.owner[r] ?? ""
       )
     }
   }
