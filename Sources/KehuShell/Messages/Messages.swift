@@ -27,6 +27,20 @@ public struct MessageCatalogue: Sendable {
   public func render(_ message: Message) -> String { message.rendered { table[$0] } }
 }
 
+/// Whether the statement being run speaks Chinese. The chapter gives some names in both
+/// languages (warning signs, collection steps, credit limit methods): English readers see the
+/// English beside the Chinese, Chinese readers the Chinese alone.
+var readsChinese: Bool { MessageCatalogue.current.language == "zh" }
+
+/// A name the chapter gives in both languages, as `both` shows it to English readers.
+func bilingual(_ chinese: String, _ both: @autoclosure () -> String) -> String {
+  readsChinese ? chinese : both()
+}
+
+/// A credit limit method in a column beside its Chinese name: its English name, or for a
+/// Chinese reader its code, the word `credit limit METHOD` takes.
+func methodName(_ m: CreditLimitMethod) -> String { readsChinese ? m.rawValue : m.english }
+
 /// Translates `english` through the current catalogue and fills in its placeholders.
 public func tr(_ english: String, _ args: CustomStringConvertible...) -> String {
   MessageCatalogue.current.render(Message(english, arguments: args))
