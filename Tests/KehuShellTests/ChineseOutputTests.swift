@@ -165,6 +165,15 @@ final class ChineseOutputTests: XCTestCase {
     for t in Catalog.tables {
       for c in t.columns { c.allowed?.forEach(add) }
     }
+    // And the codes the demo firm stores in its coded columns (a scale, a payment method, an
+    // operating status): values, shown as stored, as the user would have typed them.
+    if let db = try? demo.get() {
+      for t in db.tables {
+        for (c, def) in zip(t.columns, t.def.columns) where def.storage == .coded {
+          c.dictionary.names.forEach(add)
+        }
+      }
+    }
     for (k, vs) in Catalog.classifications {
       add(k)
       vs.forEach(add)

@@ -37,6 +37,10 @@ func bilingual(_ chinese: String, _ both: @autoclosure () -> String) -> String {
   readsChinese ? chinese : both()
 }
 
+/// A text kept in the store that may be kehu's own default wording (a visit frequency, a
+/// prospect grade's rule): translated when the catalogue knows it, shown as typed when not.
+func trStored(_ text: String) -> String { MessageCatalogue.current.render(Message(text)) }
+
 /// A credit limit method in a column beside its Chinese name: its English name, or for a
 /// Chinese reader its code, the word `credit limit METHOD` takes.
 func methodName(_ m: CreditLimitMethod) -> String { readsChinese ? m.rawValue : m.english }

@@ -228,5 +228,14 @@ extension ChineseMessages {
       "已记录客户 {0} 的对策（{1}）：{2}；{3}",
     "countermeasure recorded for customer {0} ({1}): {2}":
       "已记录客户 {0} 的对策（{1}）：{2}",
+    // Why new credit is refused (CreditBlock).
+    "exposure would be {0}, over the credit limit {1} by {2}":
+      "信用占用将为 {0}，超出信用限度 {1} 达 {2}",
+    "the customer is on watch: no new credit until a superior's instruction":
+      "客户在监视中：上级指示前不给新信用",
+    "the shipment {0} is over the shipment cap {1}":
+      "此次发货 {0} 超过发货上限 {1}",
+    "supply is suspended by the collection procedure":
+      "收账程序已停止供货",
   ]
 }

@@ -217,5 +217,48 @@ extension ChineseMessages {
       "增加的边际贡献超过增加的机会成本、坏账成本、折扣成本和收账成本时，改变才值得",
     "Credit policy comparison (应收账款政策)":
       "应收账款政策比较",
+    // Credit policy comparison and the cost working's inputs.
+    "annual credit sales":
+      "年赊销额",
+    "average collection days":
+      "平均收账天数",
+    "variable cost rate":
+      "变动成本率",
+    "cost of capital":
+      "资金成本率",
+    "bad-debt rate":
+      "坏账损失率",
+    "unsettled notes":
+      "未结算票据",
+    "terms":
+      "信用条件",
+    "expected sales":
+      "预计销售额",
+    "contribution margin":
+      "边际贡献",
+    "discount cost":
+      "现金折扣成本",
+    "collection cost":
+      "收账费用",
+    "net benefit":
+      "净收益",
+    "sales × (1 − variable cost rate)":
+      "销售额 × (1 − 变动成本率)",
+    "Σ share × discount days + rest × N":
+      "Σ 享受折扣比例 × 折扣期 + 其余比例 × N",
+    "capital tied up × cost of capital":
+      "占用资金 × 资金成本率",
+    "sales × bad-debt rate":
+      "赊销额 × 坏账损失率",
+    "sales × share taking it × d":
+      "销售额 × 享受折扣比例 × d",
+    "given":
+      "给定",
+    "margin − opportunity − bad-debt − discount − collection":
+      "边际贡献 − 机会成本 − 坏账成本 − 折扣成本 − 收账费用",
+    "better":
+      "较优",
+    "highest net benefit":
+      "净收益最高",
   ]
 }
