@@ -37,7 +37,11 @@ public struct AgeingByGroup: Sendable {
 
   /// Columns: the group, one per bucket, total; groups by name (Unicode order), then a
   /// total row. Each row's buckets add up to its total, and the total row to the grand total.
-  public func table(groupColumn: String) throws(DomainError) -> ResultTable {
+  /// `translate` gives the total row's label in the reader's language; the buckets are
+  /// column names, which stay as they are.
+  public func table(
+    groupColumn: String, translating translate: (Message) -> String = \.description
+  ) throws(DomainError) -> ResultTable {
     let buckets = edges.buckets
     var columns = [ResultColumn(groupColumn, .text)]
     columns += buckets.map { ResultColumn($0.label, .money) }
@@ -68,7 +72,8 @@ public struct AgeingByGroup: Sendable {
       if o { throw .overflow("ageing total") }
       grand = t
     }
-    rows.append([.text("total")] + sums.map { .money(Money(fen: $0)) } + [.money(Money(fen: grand))])
+    rows.append(
+      [.text(translate("total"))] + sums.map { .money(Money(fen: $0)) } + [.money(Money(fen: grand))])
     return ResultTable(
       columns: columns, rows: rows, title: "Receivables ageing by \(groupColumn) as of \(asof)",
       notes: [

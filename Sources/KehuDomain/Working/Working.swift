@@ -55,7 +55,9 @@ public struct Working: Sendable, Equatable {
         // the label reads the same in the reader's language, the name need not repeat.
         let label = translate(line.label)
         let formula = translate(line.formula)
-        return [.text(label), .text(formula == label ? "" : formula), line.value]
+        // A text value is a word of the rule (the Z-score's zone), never a name.
+        let value = line.value.textValue.map { Value.text(translate(Message($0))) } ?? line.value
+        return [.text(label), .text(formula == label ? "" : formula), value]
       },
       title: title,
       notes: [Message("rule: {0}", rule)] + convention)

@@ -237,5 +237,26 @@ extension ChineseMessages {
       "此次发货 {0} 超过发货上限 {1}",
     "supply is suspended by the collection procedure":
       "收账程序已停止供货",
+    // The credit record's kinds of entry, and the Z-score's zones.
+    "scorecard":
+      "评分",
+    "investigation":
+      "信用调查",
+    "review":
+      "定期报告",
+    "emergency report":
+      "紧急报告",
+    "instruction":
+      "上级指示",
+    "override":
+      "越限放行",
+    "measure: {0}":
+      "对策：{0}",
+    "safe":
+      "安全区",
+    "grey":
+      "灰色区",
+    "distress":
+      "危险区",
   ]
 }

@@ -598,5 +598,20 @@ extension ChineseMessages {
       "半年内",
     "within a year":
       "1年内",
+    // Values shown in a result's column: describe's notes, trade started or stopped, promises.
+    "key":
+      "主键",
+    "required":
+      "必填",
+    "derived":
+      "派生",
+    "started":
+      "开始",
+    "stopped":
+      "中止",
+    "kept":
+      "已履行",
+    "broken":
+      "已违约",
   ]
 }

@@ -260,5 +260,13 @@ extension ChineseMessages {
       "较优",
     "highest net benefit":
       "净收益最高",
+    // Ageing buckets.
+    "current":
+      "未到期",
+    "over {0}":
+      "{0} 天以上",
+    // How a payment is applied.
+    "applied oldest first (invoice date, then due date, then number) unless an invoice is named":
+      "按最早的先冲（先按发票日期，再按到期日，再按编号），指定了发票时除外",
   ]
 }

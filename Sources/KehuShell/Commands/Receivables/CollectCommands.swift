@@ -214,7 +214,7 @@ enum CollectCommands {
         Int64(p.customer).map { .int($0) } ?? .text(p.customer),
         .text(ReceivableData.customerName(s.db, Int64(p.customer) ?? 0)), .date(p.made),
         .date(p.due),
-        .money(p.amount), .money(st.paid), .text(st.status.rawValue),
+        .money(p.amount), .money(st.paid), .text(tr(Message(st.status.rawValue))),
         .text(st.status == .broken ? sign.id : ""),
       ])
     }
