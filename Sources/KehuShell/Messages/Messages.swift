@@ -45,6 +45,24 @@ func trStored(_ text: String) -> String { MessageCatalogue.current.render(Messag
 /// Chinese reader its code, the word `credit limit METHOD` takes.
 func methodName(_ m: CreditLimitMethod) -> String { readsChinese ? m.rawValue : m.english }
 
+extension RenderLabels {
+  /// The labels around a table in `language` (English keys, so English reads as before).
+  static func inLanguage(_ language: String) -> RenderLabels {
+    let c = MessageCatalogue.named(language)
+    guard c.language != "en" else { return .english }
+    return RenderLabels(
+      rowCount: { n in c.render(Message(n == 1 ? "({0} row)" : "({0} rows)", groupThousands(n))) },
+      moreRows: { n in
+        c.render(
+          Message(
+            n == 1
+              ? "… {0} more row (set rows all to see them)" : "… {0} more rows (set rows all to see them)",
+            groupThousands(n)))
+      },
+      record: { n in c.render(Message("RECORD {0}", n)) })
+  }
+}
+
 /// Translates `english` through the current catalogue and fills in its placeholders.
 public func tr(_ english: String, _ args: CustomStringConvertible...) -> String {
   MessageCatalogue.current.render(Message(english, arguments: args))

@@ -18,6 +18,17 @@ enum ChineseMessages {
     }
 
   static let core: [String: String] = [
+    // The lines around a table (RenderLabels).
+    "({0} row)":
+      "（{0} 行）",
+    "({0} rows)":
+      "（{0} 行）",
+    "… {0} more row (set rows all to see them)":
+      "… 还有 {0} 行（`set rows all` 可全部显示）",
+    "… {0} more rows (set rows all to see them)":
+      "… 还有 {0} 行（`set rows all` 可全部显示）",
+    "RECORD {0}":
+      "记录 {0}",
     "customer composition: customers, sales and share by a classification":
       "客户构成：按某一分类统计客户数、销售额和份额",
     "a customer's trade with us: sales by month, orders, share, delays":
