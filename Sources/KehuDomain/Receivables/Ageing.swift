@@ -159,11 +159,11 @@ public func age(_ items: [OpenItem], asof: Day, edges: AgeingEdges = .standard) 
 /// Bad-debt provision by ageing = Σ bucket amount × the bucket's loss rate (rates are the user's).
 public func provision(_ a: Ageing, rates: [Dec]) throws(DomainError) -> Working {
   if rates.count != a.buckets.count {
+    // The buckets' names, each translated when shown.
+    let names = a.buckets.dropFirst().reduce(a.buckets[0].name) { Message("{0}, {1}", $0, $1.name) }
     throw .invalidFigure(
       name: "rates", value: rates.map { Value.percentText($0) }.joined(separator: ","),
-      expected:
-        "give one loss rate per bucket (\(a.buckets.count): \(a.buckets.map(\.label).joined(separator: ", ")))"
-    )
+      expected: "give one loss rate per bucket (\(a.buckets.count): \(names))")
   }
   var steps: [WorkingLine] = []
   var lines: [Money] = []

@@ -140,7 +140,7 @@ enum CreditLimitCommands {
           altman: CreditData.altman(s.credit, id!))
       }
     } catch let e as DomainError {
-      throw a.error(e.description, at: f.blame(e))
+      throw a.error(tr(e.message), at: f.blame(e))
     }
     var t = limit.working.table
     if let id {
@@ -281,12 +281,12 @@ enum CreditLimitCommands {
     if case .failure(let e) = Result(catching: { () throws(DomainError) in
       try judgementLimit(scores: average, base: p.base, scorecard: p.scorecard)
     }) {
-      return e.description
+      return tr(e.message)
     }
     if case .failure(let e) = Result(catching: { () throws(DomainError) in
       try adjustLimit(limit: .zero, history: [], asof: asof, rule: p.step)
     }) {
-      return e.description
+      return tr(e.message)
     }
     return nil
   }
