@@ -258,5 +258,27 @@ extension ChineseMessages {
       "灰色区",
     "distress":
       "危险区",
+    // The six factors of the comprehensive judgement, named once.
+    "profitability (收益性)":
+      "收益性",
+    "safety (安全性)":
+      "安全性",
+    "liquidity (流动性)":
+      "流动性",
+    "sales ability (销售能力)":
+      "销售能力",
+    "purchasing record (购买情况)":
+      "购买情况",
+    "staff quality (人员素质)":
+      "人员素质",
+    "{0} + (score − 1) × ({1} − {2}) ÷ 4":
+      "{0} + (得分 − 1) × ({1} − {2}) ÷ 4",
+    // A limit review's decision.
+    "raise":
+      "提高",
+    "cut":
+      "降低",
+    "hold":
+      "维持",
   ]
 }

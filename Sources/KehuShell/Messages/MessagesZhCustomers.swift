@@ -613,5 +613,7 @@ extension ChineseMessages {
       "已履行",
     "broken":
       "已违约",
+    "all recorded":
+      "全部记录",
   ]
 }
