@@ -59,3 +59,34 @@ extension SessionLanguageTests {
     XCTAssertFalse(out.text.contains("working capital ÷"), out.text)
   }
 }
+
+extension SessionLanguageTests {
+  /// A domain refusal is a message key with arguments: the figure and the rule's words are
+  /// both in the reader's language, nested messages (bucket names) included.
+  func testADomainRefusalIsShownInTheSessionsLanguage() {
+    for (statement, zh, en) in [
+      (
+        "discount cost 2/40 n/30", "折扣期必须在信用期之前结束",
+        "a discount window must end before the net period"
+      ),
+      (
+        "credit limit sales purchases=1000 share=200% period=30",
+        "share=200%：必须在 0% 到 100% 之间", "share=200%: must be between 0% and 100%"
+      ),
+    ] {
+      let out = OutputBuffer()
+      XCTAssertEqual(session("zh", out).run(source: statement, file: nil), .failed)
+      XCTAssertTrue(out.text.contains(zh), out.text)
+      let english = OutputBuffer()
+      XCTAssertEqual(session("en", english).run(source: statement, file: nil), .failed)
+      XCTAssertTrue(english.text.contains(en), english.text)
+    }
+  }
+
+  func testTheLineUnderATableIsInTheSessionsLanguage() {
+    let out = OutputBuffer()
+    XCTAssertEqual(session("zh", out).run(source: "tables", file: nil), .ok)
+    XCTAssertTrue(out.text.contains("行）"), out.text)
+    XCTAssertFalse(out.text.contains(" rows)"), out.text)
+  }
+}

@@ -65,8 +65,11 @@ public struct StageRefusal: Error, Equatable, Sendable, CustomStringConvertible 
   public var to: ComplaintStage?
   public var allowed: [ComplaintStage]
 
-  public var description: String {
-    let wanted = to.map { "`\($0.rawValue)`" } ?? "reopening"
+  public var description: String { message.description }
+
+  /// The text for people, translated when the shell shows it; stages and verbs stay as typed.
+  public var message: Message {
+    let wanted: Message = to.map { Message(verbatim: "`\($0.rawValue)`") } ?? "reopening"
     if allowed.isEmpty && to != nil {
       return "a complaint at `\(from.rawValue)` cannot move to \(wanted): it is closed (reopen it first)"
     }

@@ -55,13 +55,17 @@ public struct PolicyComparison: Sendable, Equatable {
 
   /// Rows are the lines of the working; one column per policy, and with two policies a
   /// difference column (second − first), as textbooks lay out 增量分析.
-  public var table: ResultTable {
+  public var table: ResultTable { table(translating: \.description) }
+
+  /// The same, with the item and formula cells in the reader's language (cells are values,
+  /// so they are text by the time they reach the table).
+  public func table(translating translate: (Message) -> String) -> ResultTable {
     let two = outcomes.count == 2
     var cols = [ResultColumn("item", .text), ResultColumn("formula", .text)]
     cols += outcomes.map { ResultColumn($0.policy.name, .money) }
     if two { cols.append(ResultColumn("difference", .money)) }
     let y = year.days
-    let spec: [(String, String, (PolicyOutcome) -> Value)] = [
+    let spec: [(Message, Message, (PolicyOutcome) -> Value)] = [
       ("terms", "", { .text($0.policy.terms.description) }),
       ("expected sales", "", { .money($0.policy.expectedSales) }),
       ("contribution margin", "sales × (1 − variable cost rate)", { .money($0.contributionMargin) }),
@@ -78,7 +82,7 @@ public struct PolicyComparison: Sendable, Equatable {
       ("net benefit", "margin − opportunity − bad-debt − discount − collection", { .money($0.netBenefit) }),
     ]
     var rows: [[Value]] = spec.map { label, formula, get in
-      var r: [Value] = [.text(label), .text(formula)] + outcomes.map(get)
+      var r: [Value] = [.text(translate(label)), .text(translate(formula))] + outcomes.map(get)
       if two {
         if case .money(let a) = r[2], case .money(let b) = r[3], let d = try? b.subtracting(a) {
           r.append(.money(d))
@@ -90,7 +94,7 @@ public struct PolicyComparison: Sendable, Equatable {
       }
       return r
     }
-    var mark: [Value] = [.text("better"), .text("highest net benefit")]
+    var mark: [Value] = [.text(translate("better")), .text(translate("highest net benefit"))]
     mark += outcomes.indices.map { best.contains($0) ? .text("✓") : .text("") }
     if two { mark.append(.text("")) }
     rows.append(mark)

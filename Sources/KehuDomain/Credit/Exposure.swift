@@ -77,7 +77,10 @@ public enum CreditBlock: Sendable, Equatable, CustomStringConvertible {
   case overShipmentCap(cap: Money, amount: Money)
   case supplySuspended
 
-  public var description: String {
+  public var description: String { message.description }
+
+  /// The text for people, translated when the shell shows it.
+  public var message: Message {
     switch self {
     case .overLimit(let l, let e):
       return "exposure would be \(e), over the credit limit \(l) by \((try? e.subtracting(l)) ?? .zero)"

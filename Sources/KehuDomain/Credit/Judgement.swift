@@ -109,7 +109,8 @@ public func judgementLimit(
     let w = scorecard.weight(f)
     inputs.append(
       WorkingLine(
-        Message("{0} ({1})", Message(f.english), f.chinese), "score, weight \(Value.percentText(w))",
+        // The pair is one key, so a Chinese reader gets the chapter's name once.
+        Message(String("\(f.english) (\(f.chinese))")), "score, weight \(Value.percentText(w))",
         .int(Int64(s))))
     weighted = try add(weighted, try mul(Dec(s), w, "weighted score"), "weighted score")
     weightSum = try add(weightSum, w, "weights")

@@ -40,17 +40,20 @@ public struct LimitComparison: Sendable, Equatable {
   }
 
   /// Columns method, 方法, limit, note; the spread lines are notes. `translate` renders the
-  /// note cells (a formula or a refusal) in the reader's language.
-  public func resultTable(translating translate: (Message) -> String) -> ResultTable {
+  /// note cells (a formula or a refusal) in the reader's language; `naming` gives the method
+  /// column (the English name beside 方法, or for a Chinese reader the method's code).
+  public func resultTable(
+    translating translate: (Message) -> String, naming: (CreditLimitMethod) -> String = \.english
+  ) -> ResultTable {
     var rows: [[Value]] = []
     for (m, r) in results {
       switch r {
       case .success(let l):
         rows.append([
-          .text(m.english), .text(m.chinese), .money(l.limit), .text(translate(l.working.result.formula)),
+          .text(naming(m)), .text(m.chinese), .money(l.limit), .text(translate(l.working.result.formula)),
         ])
       case .failure(let e):
-        rows.append([.text(m.english), .text(m.chinese), .null, .text(translate(e.message))])
+        rows.append([.text(naming(m)), .text(m.chinese), .null, .text(translate(e.message))])
       }
     }
     var notes: [Message] = []

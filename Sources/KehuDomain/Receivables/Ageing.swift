@@ -8,10 +8,13 @@ public struct AgeingBucket: Sendable, Equatable {
   /// Last day past due in the bucket; nil for the open-ended last one.
   public var to: Int?
 
-  public var label: String {
+  public var label: String { name.description }
+
+  /// The label for people, translated when shown (a range of days is shown as it is).
+  public var name: Message {
     switch (from, to) {
     case (nil, _): return "current"
-    case (let f?, let t?): return "\(f)-\(t)"
+    case (let f?, let t?): return Message(verbatim: "\(f)-\(t)")
     case (let f?, nil): return "over \(f - 1)"
     }
   }
@@ -102,12 +105,15 @@ public struct Ageing: Sendable, Equatable {
   public var total: Money
 
   /// One row per bucket plus the total; the total is the sum of the rows by construction.
-  public var table: ResultTable {
+  public var table: ResultTable { table(translating: \.description) }
+
+  /// The same, with the bucket and total labels in the reader's language.
+  public func table(translating translate: (Message) -> String) -> ResultTable {
     var rows: [[Value]] = zip(buckets, zip(amounts, counts)).map { b, ac in
-      [.text(b.label), .int(Int64(ac.1)), .money(ac.0), .percent(share(ac.0))]
+      [.text(translate(b.name)), .int(Int64(ac.1)), .money(ac.0), .percent(share(ac.0))]
     }
     rows.append([
-      .text("total"), .int(Int64(counts.reduce(0, +))), .money(total),
+      .text(translate("total")), .int(Int64(counts.reduce(0, +))), .money(total),
       .percent(total.fen == 0 ? .zero : .one),
     ])
     return ResultTable(
@@ -153,11 +159,11 @@ public func age(_ items: [OpenItem], asof: Day, edges: AgeingEdges = .standard) 
 /// Bad-debt provision by ageing = Σ bucket amount × the bucket's loss rate (rates are the user's).
 public func provision(_ a: Ageing, rates: [Dec]) throws(DomainError) -> Working {
   if rates.count != a.buckets.count {
+    // The buckets' names, each translated when shown.
+    let names = a.buckets.dropFirst().reduce(a.buckets[0].name) { Message("{0}, {1}", $0, $1.name) }
     throw .invalidFigure(
       name: "rates", value: rates.map { Value.percentText($0) }.joined(separator: ","),
-      expected:
-        "give one loss rate per bucket (\(a.buckets.count): \(a.buckets.map(\.label).joined(separator: ", ")))"
-    )
+      expected: "give one loss rate per bucket (\(a.buckets.count): \(names))")
   }
   var steps: [WorkingLine] = []
   var lines: [Money] = []
@@ -165,7 +171,7 @@ public func provision(_ a: Ageing, rates: [Dec]) throws(DomainError) -> Working 
     try requireRate(rates[i], "rate for \(b.label)")
     let p = try fen(try mul(a.amounts[i].decimal, rates[i], "provision"), "provision")
     lines.append(p)
-    steps.append(WorkingLine(Message(b.label), "\(a.amounts[i]) × \(Value.percentText(rates[i]))", .money(p)))
+    steps.append(WorkingLine(b.name, "\(a.amounts[i]) × \(Value.percentText(rates[i]))", .money(p)))
   }
   let total = try sumMoney(lines, "provision")
   return Working(

@@ -37,7 +37,11 @@ public struct AgeingByGroup: Sendable {
 
   /// Columns: the group, one per bucket, total; groups by name (Unicode order), then a
   /// total row. Each row's buckets add up to its total, and the total row to the grand total.
-  public func table(groupColumn: String) throws(DomainError) -> ResultTable {
+  /// `translate` gives the total row's label in the reader's language; the buckets are
+  /// column names, which stay as they are.
+  public func table(
+    groupColumn: String, translating translate: (Message) -> String = \.description
+  ) throws(DomainError) -> ResultTable {
     let buckets = edges.buckets
     var columns = [ResultColumn(groupColumn, .text)]
     columns += buckets.map { ResultColumn($0.label, .money) }
@@ -68,7 +72,8 @@ public struct AgeingByGroup: Sendable {
       if o { throw .overflow("ageing total") }
       grand = t
     }
-    rows.append([.text("total")] + sums.map { .money(Money(fen: $0)) } + [.money(Money(fen: grand))])
+    rows.append(
+      [.text(translate("total"))] + sums.map { .money(Money(fen: $0)) } + [.money(Money(fen: grand))])
     return ResultTable(
       columns: columns, rows: rows, title: "Receivables ageing by \(groupColumn) as of \(asof)",
       notes: [
@@ -79,15 +84,17 @@ public struct AgeingByGroup: Sendable {
 
   /// By customer, the groups being customer ids: id and name in columns of their own (a
   /// program reads them apart), customers in id order, the total row last.
-  public func tableByCustomer(name: (Int64) -> String) throws(DomainError) -> ResultTable {
-    var t = try table(groupColumn: "customer")
+  public func tableByCustomer(
+    translating translate: (Message) -> String = \.description, name: (Int64) -> String
+  ) throws(DomainError) -> ResultTable {
+    var t = try table(groupColumn: "customer", translating: translate)
     let total = t.rows.removeLast()
     let rows: [(Int64, [Value])] = t.rows.map { r in
       guard case .text(let key) = r[0], let id = Int64(key) else { return (0, r) }
       return (id, [.int(id), .text(name(id))] + r.dropFirst())
     }
     t.rows = rows.sorted { $0.0 < $1.0 }.map(\.1)
-    t.rows.append([.null, .text("total")] + total.dropFirst())
+    t.rows.append([.null, .text(translate("total"))] + total.dropFirst())
     t.columns = [ResultColumn("customer", .int), ResultColumn("name", .text)] + t.columns.dropFirst()
     return t
   }

@@ -156,9 +156,13 @@ public struct OverdueAccount: Sendable, Equatable {
 
 /// The collection plan: every account past due with the step due next, most overdue first.
 /// Steps follow what was done, not only the calendar (see `CollectionLadder.nextStep`).
-public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: CollectionLadder = .standard)
-  -> ResultTable
-{
+/// `translate` renders the note cells in the reader's language; `naming` gives the step column
+/// beside 步骤 and in the ladder note (the English name, or for a Chinese reader the step's code,
+/// as the done column shows it).
+public func collectionPlan(
+  _ accounts: [OverdueAccount], asof: Day, ladder: CollectionLadder = .standard,
+  translating translate: (Message) -> String = \.description, naming: (CollectionStep) -> String = \.name
+) -> ResultTable {
   let rows: [(Int, OverdueAccount)] = accounts.compactMap { a in
     let d = daysPastDue(due: a.oldestDue, asof: asof)
     guard a.overdue.fen > 0, d > 0 else { return nil }
@@ -172,15 +176,15 @@ public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: Coll
       if isLate { late += 1 }
       return [
         .int(a.customer), .text(a.name), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell,
-        .text(s.name),
-        .text(s.chinese), .text(isLate ? "late: due from day \(s.days)" : ""),
+        .text(naming(s)), .text(s.chinese), .text(isLate ? translate("late: due from day \(s.days)") : ""),
       ]
     }
-    let note = ladder.upcoming(daysPastDue: d, done: a.done).map { "waiting: \($0.key) from day \($0.days)" }
+    let note = ladder.upcoming(daysPastDue: d, done: a.done).map {
+      translate("waiting: \($0.key) from day \($0.days)")
+    }
     return [
       .int(a.customer), .text(a.name), .text(a.owner), .int(Int64(d)), .money(a.overdue), doneCell, .null,
-      .null,
-      .text(note ?? "every step taken"),
+      .null, .text(note ?? translate("every step taken")),
     ]
   }
   let skipped = ladder.steps.filter(\.skippable).map(\.key)
@@ -199,7 +203,7 @@ public func collectionPlan(_ accounts: [OverdueAccount], asof: Day, ladder: Coll
     notes: [
       "days past due counted from the oldest overdue due date; done: the last step logged since then",
       "next step: the first one above those done whose day has come; late when a later step's day has come too",
-      "ladder: \(ladder.steps.map { "\($0.name) at \($0.days)" }.joined(separator: ", ")) (kehu default (editable), see `collect ladder`)",
+      "ladder: \(Message(verbatim: ladder.steps.map { translate("\(naming($0)) at \($0.days)") }.joined(separator: ", "))) (kehu default (editable), see `collect ladder`)",
       "\(late) step(s) late",
     ] + skippable)
 }

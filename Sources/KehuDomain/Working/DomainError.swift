@@ -24,7 +24,8 @@ public enum DomainError: Error, Equatable, Sendable, CustomStringConvertible {
     case .invalidFigure(let name, let value, let expected):
       return "\(name)=\(value): \(expected)"
     case .missingFigure(let name, let method):
-      return "\(method) needs \(name), which is not given"
+      // The method is the chapter's name for it, translated with the message.
+      return "\(Message(method)) needs \(name), which is not given"
     case .noNetAssets(let a, let l):
       let net = (try? a.subtracting(l)) ?? .zero
       return

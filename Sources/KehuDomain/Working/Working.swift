@@ -50,7 +50,15 @@ public struct Working: Sendable, Equatable {
       columns: [
         ResultColumn("item", .text), ResultColumn("formula", .text), ResultColumn("value", .decimal),
       ],
-      rows: lines.map { [.text(translate($0.label)), .text(translate($0.formula)), $0.value] },
+      rows: lines.map { line in
+        // An input's formula cell may hold its Chinese name beside the English label; once
+        // the label reads the same in the reader's language, the name need not repeat.
+        let label = translate(line.label)
+        let formula = translate(line.formula)
+        // A text value is a word of the rule (the Z-score's zone), never a name.
+        let value = line.value.textValue.map { Value.text(translate(Message($0))) } ?? line.value
+        return [.text(label), .text(formula == label ? "" : formula), value]
+      },
       title: title,
       notes: [Message("rule: {0}", rule)] + convention)
   }

@@ -490,7 +490,7 @@ public final class Session: ReplHost {
   var renderOptions: RenderOptions {
     var o = RenderOptions(
       format: settings.format, view: settings.view, maxRows: settings.rows,
-      color: options.color && redirect == nil)
+      color: options.color && redirect == nil, labels: .inLanguage(settings.language))
     if options.interactive && redirect == nil, let width = options.terminalWidth() {
       o.width = width
     }

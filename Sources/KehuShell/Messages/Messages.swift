@@ -27,6 +27,42 @@ public struct MessageCatalogue: Sendable {
   public func render(_ message: Message) -> String { message.rendered { table[$0] } }
 }
 
+/// Whether the statement being run speaks Chinese. The chapter gives some names in both
+/// languages (warning signs, collection steps, credit limit methods): English readers see the
+/// English beside the Chinese, Chinese readers the Chinese alone.
+var readsChinese: Bool { MessageCatalogue.current.language == "zh" }
+
+/// A name the chapter gives in both languages, as `both` shows it to English readers.
+func bilingual(_ chinese: String, _ both: @autoclosure () -> String) -> String {
+  readsChinese ? chinese : both()
+}
+
+/// A text kept in the store that may be kehu's own default wording (a visit frequency, a
+/// prospect grade's rule): translated when the catalogue knows it, shown as typed when not.
+func trStored(_ text: String) -> String { MessageCatalogue.current.render(Message(text)) }
+
+/// A credit limit method in a column beside its Chinese name: its English name, or for a
+/// Chinese reader its code, the word `credit limit METHOD` takes.
+func methodName(_ m: CreditLimitMethod) -> String { readsChinese ? m.rawValue : m.english }
+
+extension RenderLabels {
+  /// The labels around a table in `language` (English keys, so English reads as before).
+  static func inLanguage(_ language: String) -> RenderLabels {
+    let c = MessageCatalogue.named(language)
+    guard c.language != "en" else { return .english }
+    return RenderLabels(
+      rowCount: { n in c.render(Message(n == 1 ? "({0} row)" : "({0} rows)", groupThousands(n))) },
+      moreRows: { n in
+        c.render(
+          Message(
+            n == 1
+              ? "… {0} more row (set rows all to see them)" : "… {0} more rows (set rows all to see them)",
+            groupThousands(n)))
+      },
+      record: { n in c.render(Message("RECORD {0}", n)) })
+  }
+}
+
 /// Translates `english` through the current catalogue and fills in its placeholders.
 public func tr(_ english: String, _ args: CustomStringConvertible...) -> String {
   MessageCatalogue.current.render(Message(english, arguments: args))

@@ -22,6 +22,17 @@ enum ChineseMessages {
     "at the prompt, page results through $PAGER (less -S): when taller than the screen, always, or never":
       "在提示符下用 $PAGER（less -S）分页显示结果：超过一屏时、总是、或从不",
     "… stopped (Ctrl-C)": "……已停止输出（Ctrl-C）",
+    // The lines around a table (RenderLabels).
+    "({0} row)":
+      "（{0} 行）",
+    "({0} rows)":
+      "（{0} 行）",
+    "… {0} more row (set rows all to see them)":
+      "… 还有 {0} 行（`set rows all` 可全部显示）",
+    "… {0} more rows (set rows all to see them)":
+      "… 还有 {0} 行（`set rows all` 可全部显示）",
+    "RECORD {0}":
+      "记录 {0}",
     "customer composition: customers, sales and share by a classification":
       "客户构成：按某一分类统计客户数、销售额和份额",
     "a customer's trade with us: sales by month, orders, share, delays":

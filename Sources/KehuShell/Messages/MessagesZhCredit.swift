@@ -224,5 +224,57 @@ extension ChineseMessages {
       "已记录客户 {0} 的对策（{1}）：{2}；{3}",
     "countermeasure recorded for customer {0} ({1}): {2}":
       "已记录客户 {0} 的对策（{1}）：{2}",
+    // Why new credit is refused (CreditBlock).
+    "exposure would be {0}, over the credit limit {1} by {2}":
+      "信用占用将为 {0}，超出信用限度 {1} 达 {2}",
+    "the customer is on watch: no new credit until a superior's instruction":
+      "客户在监视中：上级指示前不给新信用",
+    "the shipment {0} is over the shipment cap {1}":
+      "此次发货 {0} 超过发货上限 {1}",
+    "supply is suspended by the collection procedure":
+      "收账程序已停止供货",
+    // The credit record's kinds of entry, and the Z-score's zones.
+    "scorecard":
+      "评分",
+    "investigation":
+      "信用调查",
+    "review":
+      "定期报告",
+    "emergency report":
+      "紧急报告",
+    "instruction":
+      "上级指示",
+    "override":
+      "越限放行",
+    "measure: {0}":
+      "对策：{0}",
+    "safe":
+      "安全区",
+    "grey":
+      "灰色区",
+    "distress":
+      "危险区",
+    // The six factors of the comprehensive judgement, named once.
+    "profitability (收益性)":
+      "收益性",
+    "safety (安全性)":
+      "安全性",
+    "liquidity (流动性)":
+      "流动性",
+    "sales ability (销售能力)":
+      "销售能力",
+    "purchasing record (购买情况)":
+      "购买情况",
+    "staff quality (人员素质)":
+      "人员素质",
+    "{0} + (score − 1) × ({1} − {2}) ÷ 4":
+      "{0} + (得分 − 1) × ({1} − {2}) ÷ 4",
+    // A limit review's decision.
+    "raise":
+      "提高",
+    "cut":
+      "降低",
+    "hold":
+      "维持",
   ]
 }

@@ -557,5 +557,69 @@ extension ChineseMessages {
       "逾期未结发票",
     "orders":
       "订货次数",
+    // The chapter's defaults kept in the store (trStored): visit plan and prospect grades.
+    "3 a month":
+      "每月3次",
+    "2–3 a month":
+      "每月2–3次",
+    "1 a month":
+      "每月1次",
+    "1 per 1–2 months":
+      "1–2月1次",
+    "1 per half year":
+      "半年1次",
+    "1 a year":
+      "1年1次",
+    "2 a month":
+      "每月2次",
+    "1–2 a month":
+      "每月1–2次",
+    "1 per 2–3 months":
+      "2–3月1次",
+    "1 per 6–12 months":
+      "6–12月1次",
+    "when needed":
+      "需要时",
+    "fully meets the conditions to buy":
+      "具备完整的购买条件",
+    "not fully, but worth visiting":
+      "虽未具备完整的购买条件，但具有访问价值",
+    "not yet; visit now and then":
+      "尚不具备完整的购买条件，偶尔可以访问",
+    "not yet, but has long-term potential":
+      "尚不具备完整的购买条件，但从长远看有一定的开拓潜力",
+    "1–2 times a week":
+      "每周访问1–2次",
+    "once every two weeks":
+      "隔周访问1次",
+    "once a month":
+      "每月访问1次",
+    "when passing by, or by phone":
+      "顺路访问或电话访问",
+    "this month":
+      "当月",
+    "within 2–3 months":
+      "2–3个月内",
+    "within half a year":
+      "半年内",
+    "within a year":
+      "1年内",
+    // Values shown in a result's column: describe's notes, trade started or stopped, promises.
+    "key":
+      "主键",
+    "required":
+      "必填",
+    "derived":
+      "派生",
+    "started":
+      "开始",
+    "stopped":
+      "中止",
+    "kept":
+      "已履行",
+    "broken":
+      "已违约",
+    "all recorded":
+      "全部记录",
   ]
 }

@@ -292,5 +292,66 @@ extension ChineseMessages {
       "发票 {0} 不在该客户的未结项目中",
     "{0}: number too large for exact arithmetic":
       "{0}：数字太大，无法精确计算",
+    // Domain refusals: figures out of range, terms that do not parse, ladders and edges.
+    "must be between 0% and 100%":
+      "必须在 0% 到 100% 之间",
+    "must be at least 0% and under 100%":
+      "必须不小于 0% 且小于 100%",
+    "there is no discount to forgo":
+      "没有可放弃的现金折扣",
+    "the net period n/N comes last":
+      "信用期 n/N 应写在最后",
+    "the net period must not be negative":
+      "信用期不能为负",
+    "no net period n/N":
+      "缺少信用期 n/N",
+    "discount windows must lengthen in order":
+      "各折扣期必须依次变长",
+    "a discount window must end before the net period":
+      "折扣期必须在信用期之前结束",
+    "a discount must be more than 0% and less than 100%":
+      "折扣必须大于 0% 且小于 100%",
+    "\"{0}\" is not a discount d/D (percent/days)":
+      "\"{0}\" 不是 d/D 形式的折扣（百分比/天数）",
+    "\"{0}\" is not a net period in whole days":
+      "\"{0}\" 不是以整天数表示的信用期",
+    "\"{0}\" is not d/D or n/N":
+      "\"{0}\" 既不是 d/D 也不是 n/N",
+    "360 or 365":
+      "360 或 365",
+    "a list of whole days such as 30,60,90":
+      "整天数的列表，例如 30,60,90",
+    "a period in days ({0}) needs unit day":
+      "以天计的期间（{0}）需要 unit=day",
+    "a step starts 1 day or more past due":
+      "步骤须从逾期 1 天或以上开始",
+    "at most the {0} on account on {1}":
+      "最多为 {1} 账上的预收款 {0}",
+    "compare at least two policies":
+      "至少比较两个政策",
+    "each step name once":
+      "每个步骤名称只能出现一次",
+    "edges must increase":
+      "界线必须递增",
+    "every edge must be 1 day or more":
+      "每条界线必须为 1 天或以上",
+    "give at least one edge, e.g. 30,60,90":
+      "至少给出一条界线，例如 30,60,90",
+    "give at least one step":
+      "至少给出一个步骤",
+    "month or day":
+      "month 或 day",
+    "must be at least 1 day":
+      "必须至少 1 天",
+    "must be later than {0} at {1} days":
+      "必须晚于 {0}（第 {1} 天）",
+    "must not be more than the {0} still outstanding on the claim":
+      "不能超过索赔尚未追回的 {0}",
+    "nothing on account on {0} to apply":
+      "{0} 账上没有可冲抵的预收款",
+    "on or before the day the note matures, {0}":
+      "应在票据到期日 {0} 当天或之前",
+    "give one loss rate per bucket ({0}: {1})":
+      "每个账龄段给一个损失率（{0} 个：{1}）",
   ]
 }

@@ -297,5 +297,56 @@ extension ChineseMessages {
       "订单已是 {0}；只有未发货订单可以变更",
     "on or after the day the order was taken ({0})":
       "应在接单日（{0}）当天或之后",
+    // Credit policy comparison and the cost working's inputs.
+    "annual credit sales":
+      "年赊销额",
+    "average collection days":
+      "平均收账天数",
+    "variable cost rate":
+      "变动成本率",
+    "cost of capital":
+      "资金成本率",
+    "bad-debt rate":
+      "坏账损失率",
+    "unsettled notes":
+      "未结算票据",
+    "terms":
+      "信用条件",
+    "expected sales":
+      "预计销售额",
+    "contribution margin":
+      "边际贡献",
+    "discount cost":
+      "现金折扣成本",
+    "collection cost":
+      "收账费用",
+    "net benefit":
+      "净收益",
+    "sales × (1 − variable cost rate)":
+      "销售额 × (1 − 变动成本率)",
+    "Σ share × discount days + rest × N":
+      "Σ 享受折扣比例 × 折扣期 + 其余比例 × N",
+    "capital tied up × cost of capital":
+      "占用资金 × 资金成本率",
+    "sales × bad-debt rate":
+      "赊销额 × 坏账损失率",
+    "sales × share taking it × d":
+      "销售额 × 享受折扣比例 × d",
+    "given":
+      "给定",
+    "margin − opportunity − bad-debt − discount − collection":
+      "边际贡献 − 机会成本 − 坏账成本 − 折扣成本 − 收账费用",
+    "better":
+      "较优",
+    "highest net benefit":
+      "净收益最高",
+    // Ageing buckets.
+    "current":
+      "未到期",
+    "over {0}":
+      "{0} 天以上",
+    // How a payment is applied.
+    "applied oldest first (invoice date, then due date, then number) unless an invoice is named":
+      "按最早的先冲（先按发票日期，再按到期日，再按编号），指定了发票时除外",
   ]
 }

@@ -308,5 +308,14 @@ extension ChineseMessages {
       "截至 {0} 的利息已计入客户 {1}（{2}）",
     "applied: {0} interest invoice(s) INT-{1}-ID added to the balances":
       "已应用：{0} 张利息发票 INT-{1}-ID 已加入余额",
+    // The complaint stage machine's refusals (StageRefusal).
+    "a complaint at `{0}` cannot move to {1}: it is closed (reopen it first)":
+      "处于 `{0}` 阶段的投诉不能转到 {1}：已结案（请先重新打开）",
+    "a complaint at `{0}` cannot be reopened: only resolved or closed complaints can":
+      "处于 `{0}` 阶段的投诉不能重新打开：只有已解决或已结案的投诉可以",
+    "a complaint at `{0}` cannot move to {1}; allowed next: {2}":
+      "处于 `{0}` 阶段的投诉不能转到 {1}；下一步只能是：{2}",
+    "reopening":
+      "重新打开",
   ]
 }

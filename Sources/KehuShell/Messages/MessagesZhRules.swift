@@ -197,5 +197,13 @@ extension ChineseMessages {
       "很强",
     "items 5 and 8 are figures the store cannot derive: noted with `evaluation note ID item=5 expense=…` and `item=8 support=1..5`":
       "第5、8项是无法从数据中得出的数字：用 `evaluation note ID item=5 expense=…` 和 `item=8 support=1..5` 记录",
+    "late: due from day {0}":
+      "迟延：第 {0} 天起应办",
+    "waiting: {0} from day {1}":
+      "等待：第 {1} 天起 {0}",
+    "every step taken":
+      "各步骤均已完成",
+    "{0} at {1}":
+      "{0}（第 {1} 天）",
   ]
 }

@@ -151,9 +151,9 @@ enum AnalyzeCommands {
       guard let (f, l) = span[r] else { continue }
       let change: String
       if f >= from! && f <= to! {
-        change = "started"
+        change = tr("started")
       } else if f < from! && first[r] != 0 && inside[r] == 0 {
-        change = "stopped"
+        change = tr("stopped")
       } else {
         continue
       }

@@ -73,7 +73,9 @@ enum VisitCommands {
     ])
     let rule = rules(s).first { $0.grade == g }!
     return .message(
-      tr("prospect {0} is now grade {1}: visit {2}; purchase expected {3}", id, g, rule.visits, rule.purchase)
+      tr(
+        "prospect {0} is now grade {1}: visit {2}; purchase expected {3}", id, g, trStored(rule.visits),
+        trStored(rule.purchase))
     )
   }
 
@@ -109,8 +111,8 @@ enum VisitCommands {
       title: tr("Prospect grades A–D (准客户等级, §2.2)"))
     for r in rules(s) where a.text("grade") == nil || a.text("grade") == r.grade {
       t.rows.append([
-        .text(r.grade), .text(r.meaning), .text(r.visits), r.everyDays.map { .int(Int64($0)) } ?? .null,
-        .text(r.purchase),
+        .text(r.grade), .text(trStored(r.meaning)), .text(trStored(r.visits)),
+        r.everyDays.map { .int(Int64($0)) } ?? .null, .text(trStored(r.purchase)),
       ])
     }
     t.notes = [
@@ -141,7 +143,7 @@ enum VisitCommands {
       t.rows.append([
         .int(Analysis.id(s, r)), .text(Analysis.name(s, r)), .text(g), last.map(Value.date) ?? .null,
         next.map(Value.date) ?? .null, next.map { .int(Int64(asof.number - $0.number)) } ?? .null,
-        .text(rule.purchase),
+        .text(trStored(rule.purchase)),
       ])
     }
     t.notes = [
@@ -202,7 +204,7 @@ enum VisitCommands {
       columns: [ResultColumn("grade", .text)]
         + zip(roles, VisitPolicy.roleNames).map { ResultColumn("\($0) \($1)", .text) },
       title: tr("Visit plan by grade and role (客户访问计划, §2.6 step 6)"))
-    for g in ["A", "B", "C"] { t.rows.append([.text(g)] + f[g]!.map { .text($0.text) }) }
+    for g in ["A", "B", "C"] { t.rows.append([.text(g)] + f[g]!.map { .text(trStored($0.text)) }) }
     t.notes = [
       tr("a range keeps its lower bound: “2–3 a month” plans 2, “1 per 1–2 months” plans 1 every 2 months"),
       tr("a visit may be a call; a visit logged without a role counts as the handler's"),
@@ -273,7 +275,7 @@ enum VisitCommands {
       total += due
       t.rows.append([
         .int(Analysis.id(s, o.row)), .text(Analysis.name(s, o.row)), .text(o.grade), .text(roles[o.role]),
-        .text(o.f.text), .int(Int64(o.done)), .int(Int64(due)),
+        .text(trStored(o.f.text)), .int(Int64(o.done)), .int(Int64(due)),
       ])
     }
     t.notes = [
@@ -301,7 +303,7 @@ enum VisitCommands {
       guard short > 0 else { continue }
       t.rows.append([
         .int(Analysis.id(s, o.row)), .text(Analysis.name(s, o.row)), .text(o.grade), .text(roles[o.role]),
-        .text(o.f.text), .int(Int64(o.done)), .int(Int64(short)), o.last.map(Value.date) ?? .null,
+        .text(trStored(o.f.text)), .int(Int64(o.done)), .int(Int64(short)), o.last.map(Value.date) ?? .null,
       ])
     }
     t.notes = [

@@ -174,7 +174,7 @@ enum ComplaintClaimCommands {
       outstanding = try ComplaintClaims.recover(
         claimed: claim.claimed, recoveredSoFar: claim.recovered, amount: amount)
     } catch {
-      throw a.error(error.description, at: "amount")
+      throw a.error(tr(error.message), at: "amount")
     }
     let (day, time) = try ComplaintStore.stepDay(s, a, c)
     try s.change([

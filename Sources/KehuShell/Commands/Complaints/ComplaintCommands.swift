@@ -132,7 +132,7 @@ enum ComplaintCommands {
     do {
       _ = try ComplaintStages.transition(from: from, to: to)
     } catch {
-      throw a.error(tr(error.description), at: "id")
+      throw a.error(tr(error.message), at: "id")
     }
     let (day, time) = try ComplaintStore.stepDay(s, a, c)
     var cells: [String: Value] = ["stage": .text(to.rawValue)]
@@ -171,7 +171,7 @@ enum ComplaintCommands {
     do {
       to = try ComplaintStages.reopen(from: from)
     } catch {
-      throw a.error(tr(error.description), at: "id")
+      throw a.error(tr(error.message), at: "id")
     }
     let (_, time) = try ComplaintStore.stepDay(s, a, c)
     // The resolve deadline stays: a reopened complaint resolved late is a breach.

@@ -69,5 +69,5 @@ enum ComplaintStore {
 }
 
 extension DomainError {
-  var shell: ShellError { ShellError(description) }
+  var shell: ShellError { ShellError(tr(message)) }
 }

@@ -191,8 +191,8 @@ enum ComplaintViews {
         ResultColumn("recovered", .money),
       ],
       title: tr("Complaint analysis by {0} (留档分析, §4 principle 04)", by.rawValue))
-    for l in r.lines + [r.total] {
-      var key = l.key
+    for (i, l) in (r.lines + [r.total]).enumerated() {
+      var key = i == r.lines.count ? tr("total") : l.key
       if by == .customer, let id = Int64(key) { key += " " + ComplaintStore.customerName(s.db, id) }
       t.rows.append([
         .text(key), .int(Int64(l.count)), .int(Int64(l.open)), l.averageAckDays.map(Value.decimal) ?? .null,
@@ -221,7 +221,7 @@ enum ComplaintViews {
     // The counts by type (or month, owner, …): the last row is the total.
     return try s.withChart(t, request, a) {
       TableChart.make(
-        t, kind: by == .month ? .line : .bars, label: 0, values: [1], leaving: [r.total.key])
+        t, kind: by == .month ? .line : .bars, label: 0, values: [1], leaving: [tr("total")])
     }
   }
 }

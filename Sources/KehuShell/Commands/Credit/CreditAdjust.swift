@@ -127,7 +127,7 @@ extension CreditLimitCommands {
       [.text(tr("payment status")), .text(paymentText(r.payment))],
       [.text(tr("sales in the period")), .text(r.sales.formatted)],
       [.text(tr("sales in the period before")), .text(r.previousSales.formatted)],
-      [.text(tr("decision")), .text(r.decision.rawValue)],
+      [.text(tr("decision")), .text(tr(Message(r.decision.rawValue)))],
       [.text(tr("limit")), .text(tr("{0} → {1}", r.start.formatted, r.proposed.formatted))],
     ]
     t.notes.insert(tr("reason: {0}", tr(r.reason) as String), at: 0)

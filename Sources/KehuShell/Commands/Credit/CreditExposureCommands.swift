@@ -211,7 +211,8 @@ extension CreditCommands {
     let f = CreditData.exposureFigures(s.credit, customer)
     let blocks = try creditBlocks(f, newAmount: amount)
     guard !blocks.isEmpty else { return [] }
-    let why = blocks.map(\.description).joined(separator: "; ")
+    // In the reader's language, as shown and as kept with an override (a note of the moment).
+    let why = blocks.map { tr($0.message) as String }.joined(separator: "; ")
     guard let override else {
       let e = try exposure(f)
       let limit = f.limit.map { $0.description } ?? tr("none")

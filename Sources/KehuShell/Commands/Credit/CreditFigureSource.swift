@@ -29,11 +29,13 @@ struct FigureSource {
     if let id {
       return a.error(
         tr(
-          "customer {0} has no stored `{1}` (needed by the {2}); give {3}=", id, column, method.english, name),
+          "customer {0} has no stored `{1}` (needed by the {2}); give {3}=", id, column,
+          Message(method.english), name),
         at: "id")
     }
     return a.error(
-      tr("the {0} needs {1}= (or a customer id with the figure stored)", method.english, name), at: "id",
+      tr("the {0} needs {1}= (or a customer id with the figure stored)", Message(method.english), name),
+      at: "id",
       hint: tr("usage: see `help credit limit {0}`", method.rawValue))
   }
 

@@ -140,7 +140,7 @@ enum CreditLimitCommands {
           altman: CreditData.altman(s.credit, id!))
       }
     } catch let e as DomainError {
-      throw a.error(e.description, at: f.blame(e))
+      throw a.error(tr(e.message), at: f.blame(e))
     }
     var t = limit.working.table
     if let id {
@@ -191,7 +191,7 @@ enum CreditLimitCommands {
     x.base = a.money("base") ?? f.policy.base
     x.scorecard = f.policy.scorecard
     x.altman = CreditData.altman(s.credit, id)
-    var t = allLimitMethods(x).resultTable(translating: tr)
+    var t = allLimitMethods(x).resultTable(translating: tr, naming: methodName)
     t.title = Message("{0} — {1}", t.title ?? "", tr("customer {0} {1}", id, CreditData.name(s.credit, id)))
     let c = CreditData.customer(s.credit, id)
     if let cur = CreditData.money(c["credit_limit"]) {
@@ -243,7 +243,8 @@ enum CreditLimitCommands {
       title: tr("Scorecard of customer {0} {1}, {2}", id, CreditData.name(s.credit, id), s.today))
     for f in JudgementFactor.allCases {
       t.rows.append([
-        .text(f.english), .text(f.chinese), values[f.rawValue]!, .percent(policy.scorecard.weight(f)),
+        .text(readsChinese ? f.rawValue : f.english), .text(f.chinese), values[f.rawValue]!,
+        .percent(policy.scorecard.weight(f)),
       ])
     }
     t.notes = [tr("`credit limit judgement {0}` turns it into a limit", id)]
@@ -280,12 +281,12 @@ enum CreditLimitCommands {
     if case .failure(let e) = Result(catching: { () throws(DomainError) in
       try judgementLimit(scores: average, base: p.base, scorecard: p.scorecard)
     }) {
-      return e.description
+      return tr(e.message)
     }
     if case .failure(let e) = Result(catching: { () throws(DomainError) in
       try adjustLimit(limit: .zero, history: [], asof: asof, rule: p.step)
     }) {
-      return e.description
+      return tr(e.message)
     }
     return nil
   }

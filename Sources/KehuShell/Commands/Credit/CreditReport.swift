@@ -150,7 +150,7 @@ extension CreditReviewCommands {
     x.base = policy.base
     x.scorecard = policy.scorecard
     x.altman = CreditData.altman(db, id)
-    var limits = allLimitMethods(x).resultTable(translating: tr)
+    var limits = allLimitMethods(x).resultTable(translating: tr, naming: methodName)
     limits.title = tr("5. Credit limit by each method (§3.3)")
     parts.append(limits)
 

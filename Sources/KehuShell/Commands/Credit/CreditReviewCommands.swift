@@ -70,13 +70,14 @@ enum CreditReviewCommands {
   // MARK: signs and investigations
 
   static func signTable(_ list: String?) -> ResultTable {
-    ResultTable(
+    // The English column is for English readers; a Chinese reader has the sign already.
+    let english = !readsChinese
+    return ResultTable(
       columns: [
         ResultColumn(tr("id"), .text), ResultColumn(tr("checklist"), .text), ResultColumn(tr("sign"), .text),
-        ResultColumn(tr("in English"), .text),
-      ],
+      ] + (english ? [ResultColumn(tr("in English"), .text)] : []),
       rows: WarningSign.all.filter { list == nil || $0.list.rawValue == list }.map {
-        [.text($0.id), .text($0.list.chinese), .text($0.chinese), .text($0.english)]
+        [.text($0.id), .text($0.list.chinese), .text($0.chinese)] + (english ? [.text($0.english)] : [])
       },
       title: tr("Warning signs to watch for in an investigation (§3.1 调查时应注意的事项)"),
       notes: [
@@ -110,7 +111,7 @@ enum CreditReviewCommands {
     var msg = tr("investigation of customer {0} recorded ({1}, {2})", id, a.text("channel")!, date)
     for sid in ids {
       let sign = WarningSign.named(sid)!
-      msg += "\n  \(sign.id)  \(sign.chinese)  \(sign.english)"
+      msg += "\n  \(sign.id)  " + bilingual(sign.chinese, "\(sign.chinese)  \(sign.english)")
     }
     if ids.isEmpty { msg += "\n  " + tr("no warning signs seen") }
     return .message(msg)
@@ -125,7 +126,8 @@ enum CreditReviewCommands {
       ],
       rows: CreditData.signsSeen(s.credit, id).map {
         [
-          .date($0.date), .text($0.sign.id), .text("\($0.sign.chinese) (\($0.sign.english))"),
+          .date($0.date), .text($0.sign.id),
+          .text(bilingual($0.sign.chinese, "\($0.sign.chinese) (\($0.sign.english))")),
           .text($0.channel), .text($0.note),
         ]
       },

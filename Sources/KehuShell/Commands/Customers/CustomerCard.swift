@@ -51,7 +51,7 @@ enum CustomerCard {
       } else {
         value = .null
       }
-      out.rows.append([.text("\(tr(label)) \(zh)"), .text(display(value))])
+      out.rows.append([.text(bilingual(zh, "\(tr(label)) \(zh)")), .text(display(value))])
     }
     return out
   }

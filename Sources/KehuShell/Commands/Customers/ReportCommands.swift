@@ -56,7 +56,9 @@ enum ReportCommands {
     return .table(
       ResultTable(
         columns: [ResultColumn("field", .text), ResultColumn("value", .text)],
-        rows: fields.map { [.text($0.0), $0.1] }, title: tr("Customer management card (客户管理卡, §2.6 step 7)")))
+        // Each label is the English name, then the Chinese after the last space.
+        rows: fields.map { [.text(bilingual(String($0.0.split(separator: " ").last!), $0.0)), $0.1] },
+        title: tr("Customer management card (客户管理卡, §2.6 step 7)")))
   }
 
   static func distribution(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

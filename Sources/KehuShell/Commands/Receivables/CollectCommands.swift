@@ -82,7 +82,9 @@ enum CollectCommands {
         customer: id, name: ReceivableData.customerName(s.db, id), owner: owner, overdue: Money(fen: v.fen),
         oldestDue: Day(number: v.oldest), done: taken)
     }
-    var t = collectionPlan(accounts, asof: asof, ladder: ReceivableData.ladder(s.db))
+    var t = collectionPlan(
+      accounts, asof: asof, ladder: ReceivableData.ladder(s.db), translating: tr,
+      naming: { readsChinese ? $0.key : $0.name })
     t.notes.append(tr("record what was done with `collect log ID step=… method=…`"))
     return .table(t)
   }
@@ -149,9 +151,10 @@ enum CollectCommands {
     }
     try s.change(batch)
     var msg = tr(
-      "logged {0} ({1}) for {2} {3}", step.name, step.chinese, id, ReceivableData.customerName(s.db, id))
+      "logged {0} ({1}) for {2} {3}", readsChinese ? step.key : step.name, step.chinese, id,
+      ReceivableData.customerName(s.db, id))
     if let m = a.text("method").flatMap(CollectionMethod.init(rawValue:)) {
-      msg += tr(" by {0}", m.description)
+      msg += tr(" by {0}", bilingual(m.chinese, m.description))
     }
     if let promise, let amount { msg += tr("; promise to pay {0} by {1}", amount, promise) }
     return .message(msg)
@@ -210,7 +213,7 @@ enum CollectCommands {
         Int64(p.customer).map { .int($0) } ?? .text(p.customer),
         .text(ReceivableData.customerName(s.db, Int64(p.customer) ?? 0)), .date(p.made),
         .date(p.due),
-        .money(p.amount), .money(st.paid), .text(st.status.rawValue),
+        .money(p.amount), .money(st.paid), .text(tr(Message(st.status.rawValue))),
         .text(st.status == .broken ? sign.id : ""),
       ])
     }
@@ -220,7 +223,7 @@ enum CollectCommands {
       ),
       tr(
         "{0} broken: each is warning sign {1} of §3.1 ({2})", broken, sign.id,
-        "\(sign.chinese) / \(sign.english)"),
+        bilingual(sign.chinese, "\(sign.chinese) / \(sign.english)")),
     ]
     return .table(t)
   }
@@ -247,15 +250,17 @@ enum CollectCommands {
 
   static func ladderTable(_ l: CollectionLadder, title: Message, edited: Bool) -> ResultTable {
     let source: String = edited ? tr("edited") : tr("kehu default (editable)")
+    // The English name is for English readers; a Chinese reader has the step's code and 步骤.
+    let english = !readsChinese
     return ResultTable(
-      columns: [
-        ResultColumn("step", .text), ResultColumn("name", .text), ResultColumn("步骤", .text),
-        ResultColumn("from day", .int), ResultColumn("skip", .text), ResultColumn("source", .text),
+      columns: [ResultColumn("step", .text)] + (english ? [ResultColumn("name", .text)] : []) + [
+        ResultColumn("步骤", .text), ResultColumn("from day", .int), ResultColumn("skip", .text),
+        ResultColumn("source", .text),
       ],
       rows: l.steps.map {
-        [
-          .text($0.key), .text($0.name), .text($0.chinese), .int(Int64($0.days)),
-          .text($0.skippable ? tr("may be skipped") : ""), .text(source),
+        [.text($0.key)] + (english ? [.text($0.name)] : []) + [
+          .text($0.chinese), .int(Int64($0.days)), .text($0.skippable ? tr("may be skipped") : ""),
+          .text(source),
         ]
       },
       title: title,

@@ -200,7 +200,7 @@ enum PolicyCommands {
     return .table(
       try ReceivableData.domain(a, at: "names") { () throws(DomainError) in
         try comparePolicies(chosen, year: year)
-      }.table)
+      }.table(translating: tr))
   }
 
   static func discountCostCommand(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

@@ -21,9 +21,9 @@ enum ReceivableData {
         let last = figure.split(separator: ":").last?.split(separator: " ").last.map(String.init),
         a.positions[last] != nil
       {
-        throw a.error(error.description, at: last)
+        throw a.error(tr(error.message), at: last)
       }
-      throw a.error(error.description, at: name)
+      throw a.error(tr(error.message), at: name)
     }
   }
 

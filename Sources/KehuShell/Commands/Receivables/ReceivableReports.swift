@@ -69,14 +69,15 @@ enum ReceivableReports {
     guard let by = a.text("by") else {
       var acc = AgeingScan(asof: asof, edges: edges)
       for (i, b) in open { acc.add(dueNumber: counted(i).number, fen: b.fen) }
-      var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table
+      var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table(
+        translating: tr)
       if fromInvoice { t.notes[0] = countNote }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
         + notes.map(Message.init(verbatim:))
       // One bar per bucket: the buckets are the rows.
       return try s.withChart(t, request, a) {
-        TableChart.make(t, kind: .bars, label: 0, values: [2], leaving: ["total"])
+        TableChart.make(t, kind: .bars, label: 0, values: [2], leaving: [tr("total")])
       }
     }
     var names: [Int64: String] = [:]
@@ -96,8 +97,8 @@ enum ReceivableReports {
     }
     var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
       by == "customer"
-        ? try groups.tableByCustomer { ReceivableData.customerName(s.db, $0) }
-        : try groups.table(groupColumn: by)
+        ? try groups.tableByCustomer(translating: tr) { ReceivableData.customerName(s.db, $0) }
+        : try groups.table(groupColumn: by, translating: tr)
     }
     // The customer's name labels its bar; the id beside it is no amount.
     let label = by == "customer" ? 1 : 0
@@ -106,7 +107,7 @@ enum ReceivableReports {
     // A stacked bar per group, a part per bucket, in the buckets' order.
     return try s.withChart(t, request, a) {
       TableChart.make(
-        t, kind: .bars, label: label, values: Array((label + 1)..<(t.columns.count - 1)), leaving: ["total"])
+        t, kind: .bars, label: label, values: Array((label + 1)..<(t.columns.count - 1)), leaving: [tr("total")])
     }
   }
 
@@ -192,7 +193,7 @@ enum ReceivableReports {
         "notes held or discounted: {0} (already taken off their invoices, not counted twice)",
         Money(fen: noteTotal)),
     ]
-    var parts = [items, ageing.table]
+    var parts = [items, ageing.table(translating: tr)]
     if !notes.rows.isEmpty { parts.append(notes) }
     if !promises.rows.isEmpty { parts.append(promises) }
     return .tables(parts)
