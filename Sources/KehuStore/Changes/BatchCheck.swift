@@ -42,7 +42,7 @@ struct BatchCheck {
       for (name, v) in values {
         let c = try column(def, name)
         var v = v
-        if def.columns[c].isCustomerCode, case .text(let code) = v {
+        if case .text(let code) = v, def.columns[c].isCustomerCode {
           if c == k && def.columns[c].customerKey {
             let (key, isNew) = try codeKey(code)
             if isNew { newCode = code }
@@ -96,7 +96,7 @@ struct BatchCheck {
       for (name, v) in values {
         let c = try column(def, name)
         var v = v
-        if c != def.keyColumn, def.columns[c].isCustomerCode, case .text(let code) = v {
+        if case .text(let code) = v, c != def.keyColumn, def.columns[c].isCustomerCode {
           v = try knownCode(code, def, c)
         }
         if c == def.keyColumn { throw CheckFailure("\(def.name): \(name) cannot change") }
