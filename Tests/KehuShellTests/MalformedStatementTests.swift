@@ -58,7 +58,7 @@ final class MalformedStatementTests: XCTestCase {
     // Type errors.
     "customers | where name > 5", "customers | where id + \"a\" == 1", "let x = \"a\" * 2",
     "customers | where id", "customers | take \"ten\"", "customers | take -1", "let x = 1 / 0",
-    "let x = not 5", "let x = -\"a\"", "customers | where id in [\"a\", 2]",
+    "let x = not 5", "let x = -\"a\"", "customers | where age in [\"a\", 2]",
     // Control, zero-width and right-to-left characters.
     "customer add individual name=\"王\u{0}芳\"", "customer add individual name=\"a\u{200B}b\"",
     "customer add individual name=\"a\u{202E}b\"", "customer add individual name=\"a\u{2066}b\"",

@@ -79,16 +79,7 @@ final class OutputFileTests: XCTestCase {
     XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "part")
   }
 
-  func session() -> (Session, OutputBuffer) {
-    let buffer = OutputBuffer()
-    var settings = Settings()
-    settings.today = Day(parsing: "2026-11-29")
-    settings.user = "tester"
-    let s = Session(
-      options: SessionOptions(settings: settings, storeName: "memory"),
-      io: SessionIO(out: buffer.append, err: buffer.append))
-    return (s, buffer)
-  }
+  func session() -> (Session, OutputBuffer) { memorySession() }
 
   /// The pipeline's `| export`, `output FILE` with `set format csv`, and `--format csv`
   /// wrote `=HYPERLINK(…)` raw; a TAB or CR before `=` slipped past `export TABLE`.
@@ -141,4 +132,16 @@ final class OutputFileTests: XCTestCase {
     XCTAssertTrue(
       buffer.text.contains("cannot write `\(dir)/none/o.txt`: No such file or directory"), buffer.text)
   }
+}
+
+/// A session on an empty in-memory store, today 2026-11-29, its output collected.
+func memorySession() -> (Session, OutputBuffer) {
+  let buffer = OutputBuffer()
+  var settings = Settings()
+  settings.today = Day(parsing: "2026-11-29")
+  settings.user = "tester"
+  let s = Session(
+    options: SessionOptions(settings: settings, storeName: "memory"),
+    io: SessionIO(out: buffer.append, err: buffer.append))
+  return (s, buffer)
 }

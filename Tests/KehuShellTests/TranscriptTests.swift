@@ -38,6 +38,7 @@ final class TranscriptTests: XCTestCase {
   func testReceivablesDemo() throws { try check("receivables-demo.kehu") }
   func testReceivablesPayments() throws { try check("receivables-payments.kehu") }
   func testRulesClaims() throws { try check("rules-claims.kehu") }
+  func testRulesCodes() throws { try check("rules-codes.kehu") }
   func testRulesCollections() throws { try check("rules-collections.kehu") }
   func testRulesEvaluation() throws { try check("rules-evaluation.kehu") }
   func testRulesGrading() throws { try check("rules-grading.kehu") }
@@ -72,6 +73,7 @@ final class TranscriptTests: XCTestCase {
     "receivables-demo.kehu",
     "receivables-payments.kehu",
     "rules-claims.kehu",
+    "rules-codes.kehu",
     "rules-collections.kehu",
     "rules-evaluation.kehu",
     "rules-grading.kehu",

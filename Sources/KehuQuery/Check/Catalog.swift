@@ -55,6 +55,13 @@ public protocol QueryCatalog {
   var tableNames: [String] { get }
   func columns(of table: String) -> [ResultColumn]?
   func rows(of table: String) -> RowSource?
+  /// The store's customer codes, for a code written against a code column; nil when the
+  /// catalog holds no customers (a test double).
+  var customerCodes: CustomerCodeBook? { get }
+}
+
+extension QueryCatalog {
+  public var customerCodes: CustomerCodeBook? { nil }
 }
 
 /// A result held in memory, column by column: a bound `$name`, an intermediate result,

@@ -77,13 +77,13 @@ public struct Checker {
             throw QueryError(.name, "column \"\(item.name)\" is selected twice", at: item.nameRange)
           }
           outputs.append(t)
-          columns.append(ResultColumn(item.name, t.type))
+          columns.append(resultColumn(item.name, t, scope))
         }
         steps.append(.project(outputs, windows: c.windows))
         scope = Scope(columns: columns, name: "the result of `select`")
       case .sort(let keys):
         var out: [(TExpr, descending: Bool)] = []
-        for k in keys { out.append((try expression(k.expr, scope), k.descending)) }
+        for k in keys { out.append((codeSortKey(try expression(k.expr, scope), scope), k.descending)) }
         steps.append(.sort(out))
       case .take(let e):
         let t = try expression(e, Scope(columns: [], name: "`take`"))
@@ -97,7 +97,7 @@ public struct Checker {
         for k in by {
           let t = try expression(k.expr, scope)
           keys.append(t)
-          columns.append(ResultColumn(k.name, t.type))
+          columns.append(resultColumn(k.name, t, scope))
         }
         let c = Collector(.aggregate)
         var outputs: [TExpr] = []
@@ -123,7 +123,9 @@ public struct Checker {
         var columns = scope.columns
         for col in rightScope.columns {
           let name = leftNames.contains(col.name) ? "\(rightScope.name).\(col.name)" : col.name
-          columns.append(ResultColumn(name, left ? col.type : col.type))
+          var c = col
+          c.name = name
+          columns.append(c)
         }
         steps.append(.join(left: left, right, rightName: rightScope.name, leftKey: l, rightKey: r))
         scope = Scope(columns: columns, name: "the result of `join`")
@@ -134,7 +136,7 @@ public struct Checker {
           for item in items {
             let t = try expression(item.expr, scope)
             outputs.append(t)
-            columns.append(ResultColumn(item.name, t.type))
+            columns.append(resultColumn(item.name, t, scope))
           }
           steps.append(.project(outputs, windows: []))
           scope = Scope(columns: columns, name: "the result of `distinct`")

@@ -53,12 +53,12 @@ extension Checker {
         }
         return node(op == .and ? .and(a, b) : .or(a, b), .bool)
       case .eq, .ne, .lt, .le, .gt, .ge:
-        guard TypeRules.comparable(a.type, b.type) else {
+        guard TypeRules.comparable(a.type, b.type) || codeComparison(op, a, b, scope, e.range) != nil else {
           throw QueryError(
             .type, "cannot compare \(a.type.rawValue) with \(b.type.rawValue) using `\(op.rawValue)`",
             at: opRange)
         }
-        return node(.compare(op, a, b), .bool)
+        return codeComparison(op, a, b, scope, e.range) ?? node(.compare(op, a, b), .bool)
       case .add, .sub, .mul, .div:
         guard let t = TypeRules.arithmetic(op, a.type, b.type) else {
           var hint = ""
@@ -76,11 +76,16 @@ extension Checker {
       var list: [TExpr] = []
       for item in items {
         let i = try expression(item, scope, c)
-        guard TypeRules.comparable(t.type, i.type) else {
+        guard TypeRules.comparable(t.type, i.type) || isCodeColumn(t, scope) else {
           throw QueryError(
             .type, "cannot compare \(t.type.rawValue) with \(i.type.rawValue) in a list", at: item.range)
         }
         list.append(i)
+      }
+      if let codes = codeList(t, list, negated: negated, scope, e.range) { return codes }
+      if let (item, i) = zip(items, list).first(where: { !TypeRules.comparable(t.type, $1.type) }) {
+        throw QueryError(
+          .type, "cannot compare \(t.type.rawValue) with \(i.type.rawValue) in a list", at: item.range)
       }
       return node(.inList(t, list, negated: negated), .bool)
     case .isNull(let x, let negated):

@@ -170,9 +170,10 @@ struct Completer {
   private func customerIds(_ typed: String) -> [String] {
     let t = session.db.customers
     let ids = t.columns[t.def.keyColumn].ints
+    let db = session.db
     var out: [String] = []
     for id in ids {
-      let text = String(id)
+      let text = db.customerCode(id)
       if text.hasPrefix(typed) {
         out.append(text)
         if out.count == 200 { break }

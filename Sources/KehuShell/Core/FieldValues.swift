@@ -11,6 +11,12 @@ enum FieldValues {
       guard column.nullable else { throw ShellError(tr("`{0}` cannot be empty", column.name)) }
       return .null
     }
+    if column.isCustomerCode {
+      // A code that is a plain number is its own key; any other goes to the store as text
+      // and becomes its key there (`CustomerCode`).
+      if let why = CustomerCode.problem(text) { throw bad(tr("a customer id") + " (" + tr(why) + ")") }
+      return CustomerCode.numericKey(text).map { .int($0) } ?? .text(text)
+    }
     switch column.type {
     case .text:
       if let allowed = column.allowed, !allowed.contains(text) {

@@ -11,8 +11,10 @@ struct StoreCatalog: QueryCatalog {
   var tableNames: [String] { Catalog.tableNames }
 
   func columns(of table: String) -> [ResultColumn]? {
-    Catalog.table(named: table)?.columns.map { ResultColumn($0.name, $0.type) }
+    Catalog.table(named: table)?.columns.map(ResultColumn.init)
   }
+
+  var customerCodes: CustomerCodeBook? { CustomerCodeBook(db) }
 
   func rows(of table: String) -> RowSource? { db.table(table).map(StoreTableSource.init) }
 }
@@ -20,7 +22,7 @@ struct StoreCatalog: QueryCatalog {
 struct StoreTableSource: RowSource {
   let table: Table
 
-  var columns: [ResultColumn] { table.def.columns.map { ResultColumn($0.name, $0.type) } }
+  var columns: [ResultColumn] { table.def.columns.map(ResultColumn.init) }
   var rowCount: Int { table.count }
   func value(row: Int, column: Int) -> Value { table.value(row: row, column: column) }
 
@@ -203,9 +205,9 @@ extension Session {
   /// one safe writer; returns the absolute path written.
   func exportResult(_ t: ResultTable, to path: String) throws -> String {
     if path.lowercased().hasSuffix(".json") {
-      return try writeFile(Array(render(t, RenderOptions(format: .json)).utf8), to: path)
+      return try writeFile(Array(render(db.showingCodes(t), RenderOptions(format: .json)).utf8), to: path)
     }
-    return try writeCSV(t, to: path, excel: false)
+    return try writeCSV(db.showingCodes(t), to: path, excel: false)
   }
 }
 

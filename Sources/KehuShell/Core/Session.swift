@@ -440,8 +440,8 @@ public final class Session: ReplHost {
   func emitOutput(_ output: CommandOutput) {
     let text: String
     switch output {
-    case .table(let t): text = renderTable(t)
-    case .tables(let ts): text = renderReport(ts, renderOptions)
+    case .table(let t): text = renderTable(db.showingCodes(t))
+    case .tables(let ts): text = renderReport(ts.map(db.showingCodes), renderOptions)
     case .message(let m): text = renderMessage(m, fields: [], format: settings.format)
     case .text(let m): text = m.hasSuffix("\n") ? m : m + "\n"
     case .record(let m, let fields): text = renderMessage(m, fields: fields, format: settings.format)
@@ -463,6 +463,7 @@ public final class Session: ReplHost {
 
   func emit(_ text: String) {
     if muted { return }
+    let text = db.replacingKeys(in: text)
     if let redirect {
       do {
         try redirect.append(Array(text.utf8))
@@ -507,9 +508,9 @@ public final class Session: ReplHost {
     let marked = String(text.dropFirst(max(0, column - 1)).prefix(e.length))
     let caret = String(repeating: "^", count: max(1, displayWidth(marked)))
     var out = file.map { "\($0):\(line):\(column): " } ?? ""
-    out += tr("error: {0}", e.message) + "\n"
+    out += tr("error: {0}", db.replacingKeys(in: e.message)) + "\n"
     out += "    " + text + "\n" + "    " + pad + caret + "\n"
-    if let hint = e.hint { out += hint + "\n" }
+    if let hint = e.hint { out += db.replacingKeys(in: hint) + "\n" }
     io.err(out)
   }
 }

@@ -104,6 +104,8 @@ enum Auditor {
   static func rows(for batch: [Mutation], in db: Database, actor: String, time: Timestamp) -> [Mutation] {
     var out: [Mutation] = []
     func row(_ table: String, _ key: Value, _ field: String?, _ old: Value, _ new: Value) {
+      // Customers by their codes, as a person looks them up (`history HD-001`).
+      let (key, old, new) = (db.codeText(key), db.codeText(old), db.codeText(new))
       out.append(
         .insert(
           table: "audit",

@@ -5,8 +5,18 @@ extension ChineseMessages {
   static let customers: [String: String] = [
     "no customer has {0} `{1}`":
       "没有客户的 {0} 为 `{1}`",
-    "`{0}` is not a customer id (a whole number)":
-      "`{0}` 不是客户编号（应为整数）",
+    "`{0}` is not a customer id: {1}":
+      "`{0}` 不是客户编号：{1}",
+    "the firm's customer code (HD-001, 1001); the next number when left out":
+      "企业自己的客户代码（HD-001、1001）；不填则取下一个编号",
+    "a customer id cannot be empty":
+      "客户编号不能为空",
+    "a customer id has at most {0} characters, not {1}":
+      "客户编号最多 {0} 个字符，而不是 {1} 个",
+    "a customer id holds letters, digits, `-`, `_`, `.` and Chinese characters, not `{0}` (character {1})":
+      "客户编号只能由字母、数字、`-`、`_`、`.` 和汉字组成，不能含 `{0}`（第 {1} 个字符）",
+    "space":
+      "空格",
     "`{0}` must be a month (YYYY-MM), not `{1}`":
       "`{0}` 必须是月份（YYYY-MM），而不是 `{1}`",
     "`to` is before `from`":

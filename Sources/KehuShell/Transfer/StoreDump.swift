@@ -7,20 +7,27 @@ enum StoreDump {
   static let manifestName = "manifest.json"
 
   /// Every column of a table, every row, typed: what `export TABLE` writes.
-  static func result(_ t: Table) -> ResultTable { build(t) {} }
+  static func result(_ t: Table, codes: Database? = nil) -> ResultTable { build(t, codes) {} }
 
   /// The same, counting each row toward the command's progress (Ctrl-C stops it there).
-  static func result(_ t: Table, counter: WorkCounter?) throws -> ResultTable {
-    try build(t) { try counter?.tick() }
+  static func result(_ t: Table, codes: Database? = nil, counter: WorkCounter?) throws -> ResultTable {
+    try build(t, codes) { try counter?.tick() }
   }
 
-  private static func build(_ t: Table, _ each: () throws -> Void) rethrows -> ResultTable {
+  /// `codes`: the store whose customer codes the table's code columns show.
+  private static func build(_ t: Table, _ codes: Database?, _ each: () throws -> Void) rethrows -> ResultTable
+  {
     var out = ResultTable(
       columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: Message(verbatim: t.name))
     out.rows.reserveCapacity(t.count)
     for r in 0..<t.count {
       try each()
       out.rows.append((0..<t.def.columns.count).map { t.value(row: r, column: $0) })
+    }
+    // The file holds codes, not keys: a key means nothing outside this store.
+    if let db = codes {
+      let coded = t.def.columns.indices.filter { t.def.columns[$0].isCustomerCode }
+      for r in out.rows.indices { for c in coded { out.rows[r][c] = db.codeText(out.rows[r][c]) } }
     }
     return out
   }
@@ -38,7 +45,8 @@ enum StoreDump {
     var counts: [(String, Int)] = []
     for t in db.tables {
       let file = t.name + ".csv"
-      try writeCSV(result(t, counter: counter), to: dir + "/" + file, excel: false, counter: counter)
+      try writeCSV(
+        result(t, codes: db, counter: counter), to: dir + "/" + file, excel: false, counter: counter)
       let columns = t.def.columns.map {
         "{\"name\": \(jsonString($0.name)), \"type\": \(jsonString($0.type.rawValue))}"
       }

@@ -83,7 +83,8 @@ enum TableImport {
       {
         throw ShellError(at + ": " + tr(problem))
       }
-      let key = keyAt.map { cells[def.columns[columns[$0]].name] ?? .null } ?? .null
+      var key = keyAt.map { cells[def.columns[columns[$0]].name] ?? .null } ?? .null
+      if def.key.isCustomerCode, case .text(let code) = key, let k = db.customerKey(code) { key = .int(k) }
       if !key.isNull {
         if let first = seen[key] {
           throw ShellError(tr("{0}: {1} {2} is also on row {3}", at, def.key.name, key.plainText, first))
@@ -155,8 +156,10 @@ enum TableImport {
       }
       return .text(s)
     }
-    let t = f.text.trimmingAny(of: " \t")
+    var t = f.text.trimmingAny(of: " \t")
     if t.isEmpty { return .null }
+    // `export` puts a ' before a code a spreadsheet would take for a formula (`-17`).
+    if c.isCustomerCode && t.hasPrefix("'") { t.removeFirst() }
     if c.type == .timestamp {
       guard let ts = parseTimestamp(t) else {
         throw ShellError(tr("`{0}` must be a date and time (2026-11-29T09:00:00), not `{1}`", c.name, t))

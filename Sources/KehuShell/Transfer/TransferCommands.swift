@@ -124,13 +124,14 @@ enum TransferCommands {
     case "csv":
       written = try write { counter in
         try writeCSV(
-          StoreDump.result(table, counter: counter), to: path(s, given), excel: a.flag("excel"),
+          StoreDump.result(table, codes: s.db, counter: counter), to: path(s, given), excel: a.flag("excel"),
           counter: counter)
       }
     case "json":
       if a.flag("excel") { throw a.error(tr("`excel=yes` is for CSV files"), at: "excel") }
       written = try write { counter in
-        try writeFile(Array(renderJSON(StoreDump.result(table, counter: counter)).utf8), to: path(s, given))
+        try writeFile(
+          Array(renderJSON(StoreDump.result(table, codes: s.db, counter: counter)).utf8), to: path(s, given))
       }
     default:
       throw a.error(tr("write to a .csv or .json file, not `{0}`", given), at: "file")

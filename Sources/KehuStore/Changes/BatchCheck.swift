@@ -11,6 +11,8 @@ struct BatchCheck {
   private var added: [Int: Set<Value>] = [:]
   private var removed: [Int: Set<Value>] = [:]
   private var nextIds: [Int: Int64] = [:]
+  /// Customer codes the batch adds to the dictionary, with the keys they will get.
+  private var newCodes: [String: Int64] = [:]
   /// Invoices and payments touched by the batch, as they would stand after it, so that
   /// every derived `paid` and `balance` is proved to fit before anything is applied.
   private var invoices: [String: (amount: Int64, paid: Int64)] = [:]
@@ -35,12 +37,23 @@ struct BatchCheck {
     switch m {
     case .insert(_, let values):
       var cells = [Value](repeating: .null, count: def.columns.count)
+      let k = def.keyColumn
+      var newCode: String? = nil
       for (name, v) in values {
         let c = try column(def, name)
+        var v = v
+        if case .text(let code) = v, def.columns[c].isCustomerCode {
+          if c == k && def.columns[c].customerKey {
+            let (key, isNew) = try codeKey(code)
+            if isNew { newCode = code }
+            v = .int(key)
+          } else {
+            v = try knownCode(code, def, c)
+          }
+        }
         try checkCell(def, c, v)
         cells[c] = v
       }
-      let k = def.keyColumn
       if cells[k].isNull {
         guard def.generatesKeys else { throw CheckFailure("\(def.name): \(def.key.name) is required") }
         cells[k] = .int(nextIds[t] ?? db.tables[t].nextId)
@@ -50,7 +63,7 @@ struct BatchCheck {
       for (i, c) in def.columns.enumerated() where !c.nullable && !c.derived && cells[i].isNull {
         throw CheckFailure("\(def.name): \(c.name) is required")
       }
-      if case .int(let id) = key {
+      if case .int(let id) = key, !(def.key.customerKey && CustomerCode.isReserved(id)) {
         guard id < Int64.max else { throw CheckFailure("\(def.name): id too large") }
         nextIds[t] = max(nextIds[t] ?? db.tables[t].nextId, id + 1)
       }
@@ -68,13 +81,24 @@ struct BatchCheck {
       }
       added[t, default: []].insert(key)
       removed[t]?.remove(key)
+      // A new code travels as its text, so the journal records it and a replay adds it to
+      // the dictionary in the same order (`Database.applyResolved`).
+      if let code = newCode {
+        newCodes[code] = Column.int64Payload(key)
+        cells[k] = .text(code)
+      }
       return .insert(table: t, cells: cells)
 
-    case .update(_, let key, let values):
+    case .update(_, let written, let values):
+      let key = try keyValue(def, written)
       guard exists(t, key) else { throw CheckFailure("\(def.name) has no \(def.key.name) \(key)") }
       var changes: [(Int, Value)] = []
       for (name, v) in values {
         let c = try column(def, name)
+        var v = v
+        if case .text(let code) = v, c != def.keyColumn, def.columns[c].isCustomerCode {
+          v = try knownCode(code, def, c)
+        }
         if c == def.keyColumn { throw CheckFailure("\(def.name): \(name) cannot change") }
         if v.isNull && !def.columns[c].nullable {
           throw CheckFailure("\(def.name): \(name) is required")
@@ -104,7 +128,8 @@ struct BatchCheck {
       }
       return .update(table: t, key: key, changes: changes)
 
-    case .delete(_, let keys):
+    case .delete(_, let written):
+      let keys = try written.map { try keyValue(def, $0) }
       for key in keys {
         guard exists(t, key) else { throw CheckFailure("\(def.name) has no \(def.key.name) \(key)") }
         if let st = Database.settling(t) {
@@ -119,6 +144,26 @@ struct BatchCheck {
       }
       return .delete(table: t, keys: keys)
     }
+  }
+
+  /// The key of a new row's customer code, and whether the code is new to the dictionary.
+  private func codeKey(_ code: String) throws -> (Int64, Bool) {
+    if let why = CustomerCode.problem(code) { throw CheckFailure(why.description) }
+    if let k = db.customerKey(code) ?? newCodes[code] { return (k, false) }
+    return (CustomerCode.reservedBase + Int64(db.codeBook.names.count + newCodes.count), true)
+  }
+
+  /// A code naming a customer that must exist (a reference, an update's or delete's key).
+  private func knownCode(_ code: String, _ def: TableDef, _ c: Int) throws -> Value {
+    guard let k = db.customerKey(code) ?? newCodes[code] else {
+      throw CheckFailure("\(def.name).\(def.columns[c].name): customers has no id \(code)")
+    }
+    return .int(k)
+  }
+
+  private func keyValue(_ def: TableDef, _ key: Value) throws -> Value {
+    guard def.key.customerKey, case .text(let code) = key else { return key }
+    return try knownCode(code, def, def.keyColumn)
   }
 
   private func column(_ def: TableDef, _ name: String) throws -> Int {

@@ -62,7 +62,9 @@ extension Database {
   /// a live change and its replay update them the same way.
   mutating func applyResolved(_ op: ResolvedOp) {
     switch op {
-    case .insert(let t, let cells):
+    case .insert(let t, var cells):
+      let k = tables[t].def.keyColumn
+      if t == 0, case .text(let code) = cells[k] { cells[k] = .int(internCode(code)) }
       tables[t].appendRow(cells)
       if let s = Database.settling(t) { adjustPaid(s, cells, sign: 1) }
     case .update(let t, let key, let changes):

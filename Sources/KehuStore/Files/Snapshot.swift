@@ -177,7 +177,10 @@ enum SnapshotFile {
     for (cname, kind, type, dict) in cols {
       var c = Column(kind: kind, type: type)
       switch kind {
-      case .int64: c.ints = try input.integers(Int64.self, rows, null: Column.nullInt)
+      case .int64:
+        c.ints = try input.integers(Int64.self, rows, null: Column.nullInt)
+        // Only the customers' id keeps a dictionary here: its customer codes.
+        c.dictionary = CodeDictionary(names: dict)
       case .day: c.int32s = try input.integers(Int32.self, rows, null: Column.nullDay)
       case .coded:
         c.int32s = try input.integers(Int32.self, rows, null: nil)

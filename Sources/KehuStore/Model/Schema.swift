@@ -26,6 +26,10 @@ public struct ColumnDef: Sendable, Hashable {
   public var allowed: [String]?
   /// The table whose key this column names (`customer` → customers).
   public var references: String?
+  /// Holds customer codes (`CustomerCode`): the customers' id and every column naming a
+  /// customer. Stored as `Int64` keys; shown, parsed, exported and compared as codes.
+  public var isCustomerCode: Bool { references == "customers" || customerKey }
+  var customerKey = false
 
   public init(
     _ name: String, _ type: ValueType, storage: StorageKind? = nil, nullable: Bool = true,
@@ -52,6 +56,11 @@ public struct ColumnDef: Sendable, Hashable {
 
   static func coded(_ name: String, nullable: Bool = true, allowed: [String]? = nil) -> ColumnDef {
     ColumnDef(name, .text, storage: .coded, nullable: nullable, allowed: allowed)
+  }
+  static var customerId: ColumnDef {
+    var c = ColumnDef("id", .int, nullable: false)
+    c.customerKey = true
+    return c
   }
   static func customerRef(_ name: String = "customer") -> ColumnDef {
     ColumnDef(name, .int, nullable: false, references: "customers")
@@ -90,7 +99,11 @@ public enum Catalog {
   // Version 4: holidays; evaluation_notes.expense and .support; ladder.skip.
   // Version 5: orders (taken on credit, open until invoiced or cancelled); sales.invoice;
   // credit_reviews.signs.
-  public static let formatVersion: UInt32 = 5
+  // Version 6: customer codes (issue 18): the customers' id column keeps its code dictionary,
+  // and ids from `CustomerCode.reservedBase` up stand for its entries. Older snapshots have
+  // none, so they read as they are; an older kehu refuses a version 6 store rather than
+  // take a code's key for a number.
+  public static let formatVersion: UInt32 = 6
 
   /// The four customer classifications of §1 and their values: nature (性质: government body
   /// 政府机构, special company 特殊公司, ordinary company 普通公司, individual consumer 顾客个人,
@@ -107,7 +120,7 @@ public enum Catalog {
   public static let customers = TableDef(
     "customers", key: "id",
     [
-      ColumnDef("id", .int, nullable: false),
+      .customerId,
       .coded("kind", nullable: false, allowed: ["individual", "company"]),
       ColumnDef("name", .text, nullable: false),
       // The individual or household card (§2.1).

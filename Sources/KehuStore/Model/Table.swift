@@ -35,7 +35,12 @@ public struct Table: Sendable {
   mutating func appendRow(_ cells: [Value]) {
     for i in 0..<columns.count { columns[i].append(cells[i]) }
     index.insert(row: count - 1, column: columns[def.keyColumn])
-    if case .int(let id) = cells[def.keyColumn], id >= nextId { nextId = id &+ 1 }
+    // A code's key is no number: the next generated id stays above the numeric codes.
+    if case .int(let id) = cells[def.keyColumn], id >= nextId,
+      !(def.key.customerKey && CustomerCode.isReserved(id))
+    {
+      nextId = id &+ 1
+    }
   }
 
   mutating func removeRows(_ doomed: [Bool]) {

@@ -101,9 +101,22 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
 public struct ResultColumn: Hashable, Sendable {
   public var name: String
   public var type: ValueType
+  /// Holds customer keys (`CustomerCode`): a query reads a code written against it as the
+  /// key and orders it naturally. Metadata only: two columns equal by name and type.
+  public var isCustomerCode = false
   public init(_ name: String, _ type: ValueType) {
     self.name = name
     self.type = type
+  }
+  public init(_ def: ColumnDef) {
+    self.init(def.name, def.type)
+    isCustomerCode = def.isCustomerCode
+  }
+
+  public static func == (a: ResultColumn, b: ResultColumn) -> Bool { a.name == b.name && a.type == b.type }
+  public func hash(into h: inout Hasher) {
+    h.combine(name)
+    h.combine(type)
   }
 }
 

@@ -24,12 +24,8 @@ enum Analysis {
 
   /// The customer row for the `id` argument, checked to exist.
   static func customerRow(_ s: Session, _ a: ParsedArguments, _ arg: String = "id") throws -> (Int64, Int) {
-    let text = a.text(arg) ?? ""
-    guard let id = Int64(text) else {
-      throw a.error(tr("`{0}` is not a customer id (a whole number)", text), at: arg)
-    }
-    guard let r = s.db.customers.row(forId: id) else { throw a.error(tr("no customer {0}", id), at: arg) }
-    return (id, r)
+    let id = try a.customerKey(arg, in: s.db)
+    return (id, s.db.customers.row(forId: id)!)
   }
 
   /// `2026-12` → the first day of that month.

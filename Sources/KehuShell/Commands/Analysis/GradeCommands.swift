@@ -243,11 +243,11 @@ enum GradeCommands {
       ],
       title: tr("Monthly average sales (Table 4-12)"))
     for text in a.rest {
-      guard let id = Int64(text), s.db.customers.row(forId: id) != nil else {
+      guard let id = s.db.customerKey(text), s.db.customers.row(forId: id) != nil else {
         throw a.error(tr("no customer {0}", text), at: "ids")
       }
       let w = try MonthlyAverage.working(
-        customer: String(id), labels: w.labels, monthly: SalesTotals.monthly(s.db, customer: id, w))
+        customer: text, labels: w.labels, monthly: SalesTotals.monthly(s.db, customer: id, w))
       for line in w.lines {
         out.rows.append([.int(id), .text(tr(line.label)), .text(tr(line.formula)), line.value])
       }

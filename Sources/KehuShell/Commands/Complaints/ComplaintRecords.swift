@@ -24,12 +24,7 @@ enum ComplaintStore {
 
   /// A customer id argument, checked to exist.
   static func customer(_ s: Session, _ a: ParsedArguments, _ name: String) throws -> Int64 {
-    let text = a.text(name) ?? ""
-    guard let id = Int64(text) else {
-      throw a.error(tr("`{0}` is not a customer id (a whole number)", text), at: name)
-    }
-    if s.db.customers.row(forId: id) == nil { throw a.error(tr("no customer {0}", id), at: name) }
-    return id
+    try a.customerKey(name, in: s.db)
   }
 
   static func customerName(_ db: Database, _ id: Int64) -> String { db.customerName(id) ?? "" }

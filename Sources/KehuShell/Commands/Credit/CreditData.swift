@@ -167,11 +167,6 @@ enum CreditData {
 extension CreditData {
   /// The customer id given as argument `name`, checked to exist.
   static func customerId(_ s: Session, _ a: ParsedArguments, name: String = "id") throws -> Int64 {
-    let text = a.text(name) ?? ""
-    guard let id = Int64(text) else {
-      throw a.error(tr("`{0}` is not a customer id (a whole number)", text), at: name)
-    }
-    if s.db.customers.row(forId: id) == nil { throw a.error(tr("no customer {0}", id), at: name) }
-    return id
+    try a.customerKey(name, in: s.db)
   }
 }

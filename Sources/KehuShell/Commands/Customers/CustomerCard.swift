@@ -47,7 +47,7 @@ enum CustomerCard {
       if field.hasPrefix("@") {
         value = derived[field] ?? .null
       } else if let c = t.def.columnIndex(field) {
-        value = t.value(row: row, column: c)
+        value = db.codeText(t.value(row: row, column: c))
       } else {
         value = .null
       }

@@ -26,7 +26,10 @@ enum CustomerCommands {
         summary: tr("add a customer (individual or company card) and print its id"),
         arguments: [
           .positional("kind", .choice(["individual", "company"])),
-          .key("id", .int), .key("status", .choice(["prospect", "trading"])),
+          .key(
+            "id", .customer,
+            help: tr("the firm's customer code (HD-001, 1001); the next number when left out")),
+          .key("status", .choice(["prospect", "trading"])),
         ] + fieldArgs,
         example: "customer add company name=\"华强电子有限公司\" phone=0755-83210000 area=SZ owner=李明",
         section: "§2.1, §2.4", writes: true, handler: add),
@@ -70,12 +73,14 @@ enum CustomerCommands {
     var cells = try cellsOf(a, skipping: ["kind", "id", "status"])
     cells["kind"] = .text(kind)
     cells["status"] = .text(a.text("status") ?? "trading")
-    if let id = a.int("id") {
-      guard id > 0 else { throw a.error(tr("`id` must be a positive whole number"), at: "id") }
-      if s.db.customers.row(forId: id) != nil {
-        throw a.error(tr("customer {0} already exists", id), at: "id")
+    if let code = a.text("id") {
+      if let why = CustomerCode.problem(code) {
+        throw a.error(tr("`{0}` is not a customer id: {1}", code, tr(why)), at: "id")
       }
-      cells["id"] = .int(id)
+      if let key = s.db.customerKey(code), s.db.customers.row(forId: key) != nil {
+        throw a.error(tr("customer {0} already exists", code), at: "id")
+      }
+      cells["id"] = CustomerCode.numericKey(code).map { .int($0) } ?? .text(code)
     }
     guard case .text(let name)? = cells["name"], !name.isEmpty else {
       throw ShellError(
@@ -102,7 +107,7 @@ enum CustomerCommands {
     try checkCreditCode(cells, a)
     cells["updated"] = .timestamp(s.now)
     try s.change([.update(table: "customers", key: .int(id), values: cells)])
-    return .message(tr("updated customer {0}", id))
+    return .message(tr("updated customer {0}", s.db.customerCode(id)))
   }
 
   static func show(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -139,7 +144,7 @@ enum CustomerCommands {
     let t = Customers(s.db)
     let row = t.row(id)!
     if t.status[row] == "ended" {
-      throw a.error(tr("customer {0} has already ended trading", id), at: "id")
+      throw a.error(tr("customer {0} has already ended trading", s.db.customerCode(id)), at: "id")
     }
     let old = t.remarks[row]
     let reason = a.text("reason") ?? ""
@@ -152,7 +157,8 @@ enum CustomerCommands {
           "remarks": .text(old.map { $0 + "; " + remark } ?? remark),
         ])
     ])
-    return .message(tr("customer {0} has ended trading; its records are kept (§2.4 rule 4)", id))
+    return .message(
+      tr("customer {0} has ended trading; its records are kept (§2.4 rule 4)", s.db.customerCode(id)))
   }
 
   static func purge(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -162,7 +168,10 @@ enum CustomerCommands {
     let open = inv.customer.rows(equalTo: id).filter { balance[$0].fen != 0 }
     if !open.isEmpty {
       throw a.error(
-        tr("customer {0} has open invoices ({1}); settle them before purging", id, open.count), at: "id")
+        tr(
+          "customer {0} has open invoices ({1}); settle them before purging", s.db.customerCode(id),
+          open.count),
+        at: "id")
     }
     // Its own rows in every table go with it, so no row is left pointing at nothing.
     var batch: [Mutation] = []
@@ -173,8 +182,9 @@ enum CustomerCommands {
       if !keys.isEmpty { batch.append(.delete(table: table.name, keys: keys)) }
     }
     batch.append(.delete(table: "customers", keys: [.int(id)]))
+    let code = s.db.customerCode(id)
     try s.change(batch)
-    return .message(tr("customer {0} purged", id))
+    return .message(tr("customer {0} purged", code))
   }
 
   /// The customer's own changes, and changes to its rows in other tables (invoices,
@@ -186,8 +196,8 @@ enum CustomerCommands {
     let names = ["time", "actor", "table", "row", "field", "old", "new"]
     var t = ResultTable(
       columns: names.map { ResultColumn($0, $0 == "time" ? .timestamp : .text) },
-      title: tr("Change history of customer {0}", id))
-    let key = String(id)
+      title: tr("Change history of customer {0}", s.db.customerCode(id)))
+    let key = s.db.customerCode(id)
     var owner: [String: (Table, Int)] = [:]
     for r in 0..<audit.count {
       guard let table = audit.columns[col("table")].string(r), let row = audit.columns[col("row")].string(r)
@@ -234,14 +244,7 @@ enum CustomerCommands {
 
   /// The customer id argument, checked to exist.
   static func customerId(_ s: Session, _ a: ParsedArguments, mustExist: Bool = true) throws -> Int64 {
-    let text = a.text("id") ?? ""
-    guard let id = Int64(text) else {
-      throw a.error(tr("`{0}` is not a customer id (a whole number)", text), at: "id")
-    }
-    if mustExist && s.db.customers.row(forId: id) == nil {
-      throw a.error(tr("no customer {0}", id), at: "id")
-    }
-    return id
+    try a.customerKey("id", in: s.db, mustExist: mustExist)
   }
 
   static func listing(_ t: Table, _ rows: [Int], title: Message) -> ResultTable {

@@ -41,11 +41,7 @@ enum ProspectCommands {
       if let v = a.text(key), !v.isEmpty { cells[key] = .text(v) }
     }
     if a.text("customer") != nil {
-      let text = a.text("customer")!
-      guard let id = Int64(text), s.db.customers.row(forId: id) != nil else {
-        throw a.error(tr("no customer {0}", text), at: "customer")
-      }
-      cells["customer"] = .int(id)
+      cells["customer"] = .int(try a.customerKey("customer", in: s.db))
     }
     let keys = try s.change([.insert(table: "competitors", values: cells)])
     return .message(tr("recorded competitor {0} {1}", keys[0].plainText, name))
