@@ -44,6 +44,9 @@ struct Recover: ParsableCommand {
     try storeErrors {
       let report = try recoverStore(from: store, to: to)
       for line in report.lines { writeOut(line + "\n") }
+      // REPL.md promises recover says exactly what was lost: every loss on its own line.
+      for line in report.lost { writeOut(tr("lost: {0}", line) + "\n") }
+      if report.lost.isEmpty { writeOut(tr("nothing was lost") + "\n") }
     }
   }
 }

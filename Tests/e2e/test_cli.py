@@ -422,6 +422,9 @@ def case_damage_exits_65_and_changes_nothing():
     new = os.path.join(TMP, "recovered")
     code, out, err = run(["recover", "--store", d, "--to", new])
     check(code == 0, "recover: %d %r" % (code, err))
+    # It says exactly what was lost: the damaged record and the intact one after it (丙).
+    check("lost: " in out and journals[-1] in out and "the damaged record and 1 intact record after it" in out,
+          "recover does not say what was lost: %r" % out)
     check(store_files(d) == before, "recover changed the damaged store")
     code, out, err = run(["--store", new, "-c", "customer list"])
     check(code == 0 and "甲" in out and "乙" not in out, "recovered store: %r" % out)

@@ -57,6 +57,10 @@ extension ChineseMessages {
       "正在生成",
     "writing {0}":
       "正在写入 {0}",
+    "lost: {0}":
+      "丢失：{0}",
+    "nothing was lost":
+      "没有丢失任何内容",
   ]
 }
 

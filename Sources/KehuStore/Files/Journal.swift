@@ -55,12 +55,37 @@ enum JournalFile {
     var goodEnd: Int
     /// The first bad byte and why, if the journal does not end cleanly.
     var damage: (offset: Int, reason: String)?
+    /// The intact records found after the damage (sequence and byte offset): they cannot be
+    /// replayed without the damaged one, and `recover` names them as lost.
+    var intactAfterDamage: [(sequence: UInt64, offset: Int)] = []
     /// Whether a valid record follows the damage (then it is not a torn tail).
-    var validAfterDamage = false
+    var validAfterDamage: Bool { !intactAfterDamage.isEmpty }
     var size: Int
     /// The sequence the scan started after: the base, or the last record already read.
     var after: UInt64
     var lastSequence: UInt64 { records.last?.sequence ?? after }
+
+    /// What replay leaves out from the damage on, in words: the bytes, whether they were a
+    /// whole record, and the intact records after it (which cannot be replayed without it).
+    var lossDescription: String {
+      guard let d = damage else { return "nothing" }
+      var text = "\(size - d.offset) bytes from byte \(d.offset) (\(d.reason))"
+      if let first = intactAfterDamage.first, let last = intactAfterDamage.last {
+        let n = intactAfterDamage.count
+        text +=
+          ": the damaged record and \(n) intact \(n == 1 ? "record" : "records") after it "
+          + "(sequence \(first.sequence)\(n == 1 ? "" : "–\(last.sequence)"), from byte \(first.offset))"
+      } else {
+        text +=
+          wholeFinalRecord
+          ? ": a complete final record damaged after it was written" : ": an incomplete final record"
+      }
+      return text
+    }
+
+    /// Whether the bytes from the damage on have the length of one whole record: a record
+    /// damaged after it was written, not a write cut short.
+    var wholeFinalRecord = false
   }
 
   /// Reads every record; a bad header is an error, a bad record ends the scan. A reader
@@ -107,13 +132,15 @@ enum JournalFile {
           break
         }
         if let d = scan.damage {
+          scan.wholeFinalRecord = declaredEnd(buf, at: d.offset) == buf.count
           var p = d.offset + 1
           while p + recordOverhead <= buf.count {
-            if case .success = frame(buf, at: p) {
-              scan.validAfterDamage = true
-              break
+            if case .success(let (seq, end)) = frame(buf, at: p) {
+              scan.intactAfterDamage.append((seq, p))
+              p = end
+            } else {
+              p += 1
             }
-            p += 1
           }
         }
         return scan
@@ -121,6 +148,14 @@ enum JournalFile {
         throw StoreError.corrupt(file: path, offset: f.offset, reason: f.reason)
       }
     }
+  }
+
+  /// Where the record at `o` ends by its length field, if it has its marker.
+  static func declaredEnd(_ buf: UnsafeRawBufferPointer, at o: Int) -> Int? {
+    guard o + recordOverhead <= buf.count,
+      buf.loadUnaligned(fromByteOffset: o, as: UInt32.self).littleEndian == marker
+    else { return nil }
+    return o + recordOverhead + Int(buf.loadUnaligned(fromByteOffset: o + 4, as: UInt32.self).littleEndian)
   }
 
   /// Checks the framing of the record at `o`: marker, length in bounds, checksum.

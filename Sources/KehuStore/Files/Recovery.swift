@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// What `check` found, one line per file, for `kehu check`.
 public struct CheckReport: Sendable, Equatable {
   public var lines: [String] = []
@@ -55,6 +59,8 @@ func checkOnce(dir: String) throws -> (CheckReport, vanished: Bool) {
     var base: Database?
     do {
       let (db, _) = try StoreFiles.readSnapshot(path)
+      // As open: a snapshot holding another sequence than its name says is not this store's.
+      guard db.sequence == s else { throw StoreFiles.misnamedSnapshot(path, holds: db.sequence, named: s) }
       base = db
       if !db.invoiceTotalsAreConsistent() {
         report.intact = false
@@ -73,6 +79,8 @@ func checkOnce(dir: String) throws -> (CheckReport, vanished: Bool) {
     let jpath = FileIO.join(dir, jname)
     do {
       guard let scan = try StoreFiles.readJournal(jpath) else { continue }
+      // As open: a journal copied in from another point of history follows another sequence.
+      guard scan.base == s else { throw StoreFiles.foreignJournal(jpath, follows: scan.base, named: s) }
       let range =
         scan.records.isEmpty
         ? "no records" : "\(scan.records.count) records (sequence \(scan.base + 1)–\(scan.lastSequence))"
@@ -126,44 +134,54 @@ public func recoverStore(from dir: String, to newDir: String) throws -> RecoverR
   guard var state = db else {
     throw firstDamage ?? StoreError.corrupt(file: dir, offset: 0, reason: "no snapshot to recover from")
   }
-  // Journals in order from the snapshot used; each continues where the previous ended.
+  // Journals in order from the snapshot used; each continues where the previous ended. A
+  // journal that the replay cannot reach is named with what it held, never skipped quietly.
   for j in listing.journals where j >= state.sequence {
     let jpath = FileIO.join(dir, StoreFiles.journalName(j))
-    guard j == state.sequence else {
-      report.lost.append("\(StoreFiles.journalName(j)): not used, its records follow sequence \(j)")
-      continue
-    }
     let scan: JournalFile.Scan
     do {
       guard let s = try StoreFiles.readJournal(jpath) else { continue }
       scan = s
     } catch let e as StoreError {
       report.lost.append("\(e.description): journal not used")
-      break
+      continue
+    }
+    guard j == state.sequence else {
+      if !scan.records.isEmpty || scan.damage != nil {
+        report.lost.append(
+          "\(jpath): not used: \(recordCount(scan.records.count, scan.base + 1, scan.lastSequence)) "
+            + "follow sequence \(j), which the replay reached only up to \(state.sequence)")
+      }
+      continue
     }
     var applied = 0
-    var stopped: String?
     for rec in scan.records {
       do {
         try state.apply(rec.mutations)
         state.sequence = rec.sequence
         applied += 1
       } catch let e as MutationError {
-        stopped = "record \(rec.sequence) at byte \(rec.offset) does not apply (\(e.message))"
+        report.lost.append(
+          "\(jpath): record \(rec.sequence) at byte \(rec.offset) does not apply (\(e.message)): "
+            + "\(recordCount(scan.records.count - applied, rec.sequence, scan.lastSequence)) "
+            + "from it on not replayed")
         break
       }
     }
     report.lines.append("replayed \(applied) records of \(StoreFiles.journalName(j))")
-    if let stopped {
-      report.lost.append("\(jpath): \(stopped); it and everything after it lost")
-      break
-    }
-    if let d = scan.damage {
+    if applied == scan.records.count, scan.damage != nil {
       report.lost.append(
-        "\(jpath): \(scan.size - d.offset) bytes from byte \(d.offset) lost (\(d.reason)); "
-          + "last record kept is sequence \(scan.lastSequence)")
-      break
+        "\(jpath): not replayed: \(scan.lossDescription); last record kept is sequence \(scan.lastSequence)")
     }
+  }
+  // A torn tail an earlier open cut off was kept aside: its bytes are not in the journal.
+  for name in try FileIO.listDirectory(dir).sorted() where name.hasSuffix(".damaged") {
+    let path = FileIO.join(dir, name)
+    let fd = try FileIO.openRead(path)
+    defer { close(fd) }
+    report.lost.append(
+      "\(path): \(try FileIO.size(fd, path)) bytes an earlier open cut from a journal's tail, "
+        + "kept aside and not replayed")
   }
   try FileIO.makeDirectories(newDir)
   let lock = try StoreLock.acquire(newDir)
@@ -173,4 +191,9 @@ public func recoverStore(from dir: String, to newDir: String) throws -> RecoverR
   report.sequence = state.sequence
   report.lines.append("wrote \(newDir) at sequence \(state.sequence)")
   return report
+}
+
+/// "N records (sequence A–B)", or the one record's sequence.
+private func recordCount(_ n: Int, _ first: UInt64, _ last: UInt64) -> String {
+  n == 1 ? "1 record (sequence \(first))" : "\(n) records (sequence \(first)–\(last))"
 }

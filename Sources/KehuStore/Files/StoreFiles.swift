@@ -91,10 +91,7 @@ enum StoreFiles {
     }
     let snapPath = FileIO.join(dir, snapshotName(seq))
     var (db, snapSize) = try readSnapshot(snapPath)
-    if db.sequence != seq {
-      throw StoreError.corrupt(
-        file: snapPath, offset: 16, reason: "holds sequence \(db.sequence), its name says \(seq)")
-    }
+    if db.sequence != seq { throw misnamedSnapshot(snapPath, holds: db.sequence, named: seq) }
     try refuseOrphanedJournals(listing, after: seq, dir: dir)
     let jPath = FileIO.join(dir, journalName(seq))
     var loaded = Loaded(
@@ -107,9 +104,7 @@ enum StoreFiles {
       if writer && !listing.journals.isEmpty { throw missingJournal(jPath, seq) }
       return loaded
     }
-    if scan.base != seq {
-      throw StoreError.corrupt(file: jPath, offset: 16, reason: "follows sequence \(scan.base), not \(seq)")
-    }
+    if scan.base != seq { throw foreignJournal(jPath, follows: scan.base, named: seq) }
     if let d = scan.damage, scan.validAfterDamage {
       throw StoreError.corrupt(file: jPath, offset: d.offset, reason: d.reason + " (valid records follow)")
     }
@@ -134,11 +129,24 @@ enum StoreFiles {
       try FileIO.truncate(fd, jPath, to: scan.goodEnd)
       try FileIO.sync(fd, jPath)
       loaded.warnings.append(
-        "\(jPath): dropped \(scan.size - scan.goodEnd) bytes of an incomplete write at byte "
+        "\(jPath): dropped \(scan.size - scan.goodEnd) bytes of "
+          + (scan.wholeFinalRecord
+            ? "a complete final record damaged after it was written" : "an incomplete write")
+          + " at byte "
           + "\(d.offset) (\(d.reason)); last good record is sequence \(scan.lastSequence); "
           + "the dropped bytes are kept in \(FileIO.join(dir, aside))")
     }
     return loaded
+  }
+
+  static func misnamedSnapshot(_ path: String, holds: UInt64, named: UInt64) -> StoreError {
+    StoreError.corrupt(file: path, offset: 16, reason: "holds sequence \(holds), its name says \(named)")
+  }
+
+  /// A journal copied in from another point of history (or another store) follows another
+  /// sequence than its snapshot.
+  static func foreignJournal(_ path: String, follows: UInt64, named: UInt64) -> StoreError {
+    StoreError.corrupt(file: path, offset: 16, reason: "follows sequence \(follows), not \(named)")
   }
 
   static func missingJournal(_ path: String, _ seq: UInt64) -> StoreError {
