@@ -108,6 +108,7 @@ struct Kehu: ParsableCommand {
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
     options.temporaryDirectory = NSTemporaryDirectory()
+    options.workers = ProcessInfo.processInfo.activeProcessorCount
     options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
     options.progress = line
     let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)

@@ -13,16 +13,36 @@ struct Groups {
   var count: Int { first.count }
 
   /// nil when the keys' ranges together need more than 64 bits.
-  init?(_ keys: [Vec], rows n: Int) {
+  init?(_ keys: [Vec], rows n: Int, workers: Int = 1) {
     var packed = [UInt64](repeating: 0, count: n)
     var total: UInt64 = 1
     for k in keys {
-      let (slots, width) = Groups.slots(k)
-      guard case (let t, false) = total.multipliedReportingOverflow(by: width) else { return nil }
+      let width = Groups.width(k)
+      guard case (let t, false) = total.multipliedReportingOverflow(by: width.slots) else { return nil }
       let mult = total
       total = t
-      packed.withUnsafeMutableBufferPointer { p in
-        for i in 0..<n { p[i] &+= slots(i) &* mult }
+      packed.withUnsafeMutableBufferPointer { buffer in
+        let p = Morsels.Shared(value: buffer)
+        // The slot written out per key kind: no closure call per row.
+        _ = Morsels.map(n, workers: workers) { part in
+          switch k {
+          case .codes(let c, _):
+            c.withUnsafeBufferPointer { c in
+              if let same = width.canonical {
+                for i in part { p.value[i] &+= (c[i] < 0 ? 0 : UInt64(same[Int(c[i])]) &+ 1) &* mult }
+              } else {
+                for i in part { p.value[i] &+= UInt64(bitPattern: Int64(c[i]) &+ 1) &* mult }
+              }
+            }
+          case .ints(let x):
+            let lo = width.lo
+            x.withUnsafeBufferPointer { x in
+              for i in part {
+                p.value[i] &+= (x[i] == Vec.null ? 0 : UInt64(bitPattern: x[i] &- lo) &+ 1) &* mult
+              }
+            }
+          }
+        }
       }
     }
     of = [Int32](repeating: 0, count: n)
@@ -47,6 +67,25 @@ struct Groups {
         of[i] = table.find(packed[i], next: Int32(first.count))
         if Int(of[i]) == first.count { first.append(i) }
       }
+    }
+  }
+
+  /// A key's number of slots (null is slot 0), and what its slots are worked out from:
+  /// the least value of an integer key, the canonical entries of a dictionary.
+  static func width(_ k: Vec) -> (slots: UInt64, lo: Int64, canonical: [Int32]?) {
+    switch k {
+    case .codes(_, let dict):
+      return (UInt64(dict.count) + 1, 0, canonical(dict))
+    case .ints(let x):
+      var lo = Int64.max
+      var hi = Int64.min
+      for v in x where v != Vec.null {
+        lo = min(lo, v)
+        hi = max(hi, v)
+      }
+      if hi < lo { return (1, 0, nil) }
+      let width = UInt64(bitPattern: hi &- lo) &+ 2
+      return (width < 2 ? .max : width, lo, nil)
     }
   }
 

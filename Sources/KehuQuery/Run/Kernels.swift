@@ -50,7 +50,7 @@ struct Kernels {
       guard t.type.isRaw, a.type == t.type || a.type == .null, b.type == t.type || b.type == .null,
         let p = try condition(c), let x = try operand(a, t.type), let y = try operand(b, t.type)
       else { return nil }
-      return p.withUnsafeBufferPointer { p in .ints(each(x, y) { i, a, b in p[i] != 0 ? a : b }) }
+      return p.withUnsafeBufferPointer { p in .ints(each(x, y) { i, a, b, _ in p[i] != 0 ? a : b }.values) }
     case .coalesce(let items):
       guard t.type.isRaw, items.allSatisfy({ $0.type == t.type || $0.type == .null }) else { return nil }
       var ops: [Operand] = []
@@ -196,7 +196,7 @@ struct Kernels {
       guard args.count == 2, args.allSatisfy({ $0.type == .date }), let x = try operand(args[0], .date),
         let y = try operand(args[1], .date)
       else { return nil }
-      return .ints(each(x, y) { _, a, b in a == Vec.null || b == Vec.null ? Vec.null : b - a })
+      return .ints(each(x, y) { _, a, b, _ in a == Vec.null || b == Vec.null ? Vec.null : b - a }.values)
     case "contains", "starts_with":
       guard args.count == 2, let k = args[1].constantValue else { return nil }
       guard case .text(let s) = k else { return .ints([Int64](repeating: 0, count: n)) }

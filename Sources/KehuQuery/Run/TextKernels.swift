@@ -94,21 +94,24 @@ extension Kernels {
   ) -> [Int64] {
     let sel = frame.selection
     let n = self.n
-    return [Int64](unsafeUninitializedCapacity: n) { out, count in
-      buf.bytes.withUnsafeBufferPointer { bytes in
-        buf.starts.withUnsafeBufferPointer { starts in
-          buf.lengths.withUnsafeBufferPointer { lengths in
-            for i in 0..<n {
-              let r = sel?[i] ?? i
-              let length = lengths[r]
-              // UInt32.max is the store's mark of a null cell (TextBuffer.nullLength).
-              if length == UInt32.max {
-                out[i] = null ? 1 : 0
-                continue
+    return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      _ = Morsels.map(n, workers: evaluator.context.workers) { part in
+        buf.bytes.withUnsafeBufferPointer { bytes in
+          buf.starts.withUnsafeBufferPointer { starts in
+            buf.lengths.withUnsafeBufferPointer { lengths in
+              for i in part {
+                let r = sel?[i] ?? i
+                let length = lengths[r]
+                // UInt32.max is the store's mark of a null cell (TextBuffer.nullLength).
+                if length == UInt32.max {
+                  out.value[i] = null ? 1 : 0
+                  continue
+                }
+                let start = Int(starts[r])
+                let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+                out.value[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
               }
-              let start = Int(starts[r])
-              let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
-              out[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
             }
           }
         }

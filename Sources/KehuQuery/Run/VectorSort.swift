@@ -21,7 +21,7 @@ extension Evaluator {
     let k = min(limit ?? n, n)
     // A heap of a few thousand stays in cache; beyond that sorting everything is as quick.
     if k < n && k <= 4096 {
-      return Evaluator.topN(k, sortKeys, rows: n).map(f.row)
+      return Evaluator.topN(k, sortKeys, rows: n, workers: context.workers).map(f.row)
     }
     let ranks = sortKeys.map { $0.materialized(n) }
     if let (packed, width) = Evaluator.pack(ranks, rows: n) {
@@ -124,18 +124,20 @@ extension Evaluator {
     return srcPos
   }
 
-  /// The k first positions of 0..<n in key order, ties by position (a bounded max-heap).
-  /// Most rows lose to the heap's worst on the first key alone, so they cost one read.
-  static func topN(_ k: Int, _ keys: [RankedKey], rows n: Int) -> [Int] {
-    guard k > 0, let first = keys.first else { return [] }
-    @inline(__always) func less(_ a: Int, _ b: Int) -> Bool {
-      for key in keys {
-        let x = key.at(a)
-        let y = key.at(b)
-        if x != y { return x < y }
-      }
-      return a < b
-    }
+  /// The k first positions of 0..<n in key order, ties by position: each worker keeps
+  /// the best k of its part, and the best k of those are the best k of all.
+  static func topN(_ k: Int, _ keys: [RankedKey], rows n: Int, workers: Int = 1) -> [Int] {
+    guard k > 0, !keys.isEmpty else { return [] }
+    let parts = Morsels.map(n, workers: workers) { topN(k, keys, $0) }
+    if parts.count == 1 { return parts[0] }
+    return Array(parts.joined().sorted { RankedKey.less(keys, $0, $1) }.prefix(k))
+  }
+
+  /// The k first positions of `part` (a bounded max-heap). Most rows lose to the heap's
+  /// worst on the first key alone, so they cost one read.
+  static func topN(_ k: Int, _ keys: [RankedKey], _ part: Range<Int>) -> [Int] {
+    let first = keys[0]
+    @inline(__always) func less(_ a: Int, _ b: Int) -> Bool { RankedKey.less(keys, a, b) }
     var heap: [Int] = []
     heap.reserveCapacity(k)
     func siftDown() {
@@ -152,7 +154,7 @@ extension Evaluator {
       }
     }
     var worst = Int64.max
-    for p in 0..<n {
+    for p in part {
       if heap.count < k {
         heap.append(p)
         var i = heap.count - 1
@@ -202,6 +204,17 @@ struct RankedKey {
       rank[d] = r
     }
     return rank
+  }
+
+  /// Row a before row b: the keys in order, then the position.
+  @inline(__always)
+  static func less(_ keys: [RankedKey], _ a: Int, _ b: Int) -> Bool {
+    for key in keys {
+      let x = key.at(a)
+      let y = key.at(b)
+      if x != y { return x < y }
+    }
+    return a < b
   }
 
   @inline(__always)
