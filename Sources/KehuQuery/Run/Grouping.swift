@@ -91,22 +91,16 @@ struct Groups {
 
   /// A key's slot per position and its number of slots (null is slot 0).
   static func slots(_ k: Vec) -> ((Int) -> UInt64, UInt64) {
+    let w = width(k)
     switch k {
-    case .codes(let c, let dict):
-      if let same = canonical(dict) {
-        return ({ c[$0] < 0 ? 0 : UInt64(same[Int(c[$0])]) &+ 1 }, UInt64(dict.count) + 1)
+    case .codes(let c, _):
+      if let same = w.canonical {
+        return ({ c[$0] < 0 ? 0 : UInt64(same[Int(c[$0])]) &+ 1 }, w.slots)
       }
-      return ({ UInt64(bitPattern: Int64(c[$0]) &+ 1) }, UInt64(dict.count) + 1)
+      return ({ UInt64(bitPattern: Int64(c[$0]) &+ 1) }, w.slots)
     case .ints(let x):
-      var lo = Int64.max
-      var hi = Int64.min
-      for v in x where v != Vec.null {
-        lo = min(lo, v)
-        hi = max(hi, v)
-      }
-      if hi < lo { return ({ _ in 0 }, 1) }
-      let width = UInt64(bitPattern: hi &- lo) &+ 2
-      return ({ x[$0] == Vec.null ? 0 : UInt64(bitPattern: x[$0] &- lo) &+ 1 }, width < 2 ? .max : width)
+      let lo = w.lo
+      return ({ x[$0] == Vec.null ? 0 : UInt64(bitPattern: x[$0] &- lo) &+ 1 }, w.slots)
     }
   }
 }
