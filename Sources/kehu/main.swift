@@ -107,6 +107,7 @@ struct Kehu: ParsableCommand {
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
       keepGoing: keepGoing, settings: settings, storeName: storeName, variables: variables)
+    options.workers = ProcessInfo.processInfo.activeProcessorCount
     options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
     if interactive, let command = pagerCommand(env) {
       options.terminalHeight = { isatty(1) == 1 ? terminalRows() : nil }

@@ -121,8 +121,9 @@ func catalog(typed: Bool, arrays: Bool = false) -> TestCatalog {
 let today = Day(year: 2026, month: 11, day: 29)!
 
 /// The table the last statement of `q` gives.
-func lastTable(_ q: String, _ cat: any QueryCatalog) throws -> ResultTable {
+func lastTable(_ q: String, _ cat: any QueryCatalog, workers: Int = 1) throws -> ResultTable {
   var e = QueryEngine(catalog: cat, today: today)
+  e.workers = workers
   guard case .table(let r)? = try e.execute(q).last else {
     throw QueryError(
       .syntax, "no table",

@@ -62,6 +62,12 @@ final class VectorEngineTests: XCTestCase {
     "t | sort g, a desc, id", "t | sort g desc, d | take 13", "t | sort month(d), q desc | take 1000",
     "t | sort a | take 1", "t | sort id | take 0", "t | where id < 0 | sort a | take 3",
     "t | sort q * 2 - k desc | take 9",
+    // Ties: top-N and the radix sort keep equal rows in their order.
+    "t | sort q, g | take 50", "t | sort q desc | take 4096", "t | sort q desc, g", "t | sort d desc, q",
+    // Joins on dense keys: duplicates on the joined side, null keys, left joins.
+    "t | join t on q == id", "t | join left t on k == k | summarize n = count() by g",
+    "t | where id < 60 | join left t on q == q | count",
+    "t | sort q desc, id | derive r = rank() | where r in [1, 5, 77] or r > 490 | select r, id",
   ]
 
   func testVectorAndRowPathsAgree() throws {
@@ -76,6 +82,29 @@ final class VectorEngineTests: XCTestCase {
         XCTAssertEqual(try table(q, typed).rows, expected, "\(q) seed \(seed)")
         XCTAssertEqual(try table(q, arrays).rows, expected, "arrays: \(q) seed \(seed)")
         XCTAssertEqual(try table(q, free).rows, expected, "free text: \(q) seed \(seed)")
+      }
+    }
+  }
+
+  /// Enough rows that the loops split among workers: two and three workers give what one
+  /// gives, row for row.
+  func testWorkersGiveTheSameResultsAsOne() throws {
+    let src = generated(21, rows: 150_000)
+    let cat = TestCatalog(tables: ["t": src], typed: true, arrays: true, freeText: true)
+    let coded = TestCatalog(tables: ["t": src], typed: true, arrays: true)
+    let qs = [
+      "t | where a > 0 and q != 3 | summarize n = count(), s = sum(a) by g",
+      "t | derive x = q * 3 - k, y = if(q > 4, a, a + a), z = days_between(d, 2026-01-31) | where x > 100 or z < 5 | summarize n = count(), s = sum(y), m = max(z)",
+      "t | where g == \"王芳\" or contains(g, \"华\") or g in [\"A\", \"Zeta\"] | select id, g",
+      "t | sort a desc, g | take 25", "t | sort q, g | take 1000",
+      "t | where d >= 2026-01-05 | sort k desc | take 3",
+      "t | derive big = a > 0 | where big | count",
+    ]
+    for q in qs {
+      for c in [cat, coded] {
+        let one = try lastTable(q, c, workers: 1).rows
+        XCTAssertEqual(try lastTable(q, c, workers: 2).rows, one, q)
+        XCTAssertEqual(try lastTable(q, c, workers: 3).rows, one, q)
       }
     }
   }
@@ -117,6 +146,33 @@ final class VectorEngineTests: XCTestCase {
     XCTAssertFalse(TextKernels.plain(Array("e\u{301}".utf8)))
     XCTAssertFalse(TextKernels.plain(Array("\u{E9}".utf8)))
     XCTAssertFalse(TextKernels.plain(Array("\u{F900}".utf8)), "a compatibility ideograph decomposes")
+  }
+
+  func testRadixOrderIsAStableSort() {
+    var r = FastPathTests.Rand(state: 5)
+    // Bits 11-19 are zero in every key, so one pass is skipped.
+    let keys = (0..<5000).map { _ in UInt64(r.next(300)) << 20 | UInt64(r.next(3)) }
+    let expected = Array(0..<5000).sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
+    XCTAssertEqual(Evaluator.radixOrder(keys, bits: 29).map(Int.init), expected)
+    XCTAssertEqual(Evaluator.radixOrder([7, 7, 7], bits: 3), [0, 1, 2])
+    XCTAssertEqual(Evaluator.radixOrder([], bits: 0), [])
+  }
+
+  func testTopNKeepsTheFirstOfEqualRows() {
+    var r = FastPathTests.Rand(state: 8)
+    let codes = (0..<3000).map { _ in Int32(r.next(5)) - 1 }
+    let amounts = (0..<3000).map { _ in r.next(9) == 0 ? Vec.null : Int64(r.next(40)) }
+    let keys = [
+      RankedKey(.codes(codes, ["b", "a", "c", "a"]), descending: false),
+      RankedKey(.ints(amounts), descending: true),
+    ]
+    func key(_ i: Int) -> [Int64] { keys.map { $0.at(i) } }
+    let all = Array(0..<3000).sorted {
+      key($0) != key($1) ? key($0).lexicographicallyPrecedes(key($1)) : $0 < $1
+    }
+    for k in [1, 7, 100, 2999] {
+      XCTAssertEqual(Evaluator.topN(k, keys, rows: 3000), Array(all.prefix(k)), "k \(k)")
+    }
   }
 
   func testPackedGroupsUseOpenTableForWideKeys() throws {

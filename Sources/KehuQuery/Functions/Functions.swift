@@ -7,9 +7,13 @@ public struct EvaluationContext: Sendable {
   /// Ctrl-C: asked between verbs and every 65,536 rows of a row-by-row loop; a true answer
   /// stops the statement with an "interrupted" error (nothing has been changed by then).
   public var isCancelled: @Sendable () -> Bool
-  public init(today: Day, isCancelled: @escaping @Sendable () -> Bool = { false }) {
+  /// How many threads a long loop may split its rows among (the executable gives the
+  /// machine's cores); results are the same for any number.
+  public var workers: Int
+  public init(today: Day, isCancelled: @escaping @Sendable () -> Bool = { false }, workers: Int = 1) {
     self.today = today
     self.isCancelled = isCancelled
+    self.workers = max(1, workers)
   }
 
   func checkCancelled() throws(QueryError) {

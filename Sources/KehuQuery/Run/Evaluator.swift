@@ -127,6 +127,11 @@ public struct Evaluator {
           cells.append(.view(f.source, i, f.selection))
           continue
         }
+        // rank() is the position: a vector, so a `where` on it runs on the kernels.
+        if case .window(let w) = o.kind, windows[w].kind == .rank {
+          cells.append(.vec(.ints((0..<f.count).map { Int64($0) + 1 })))
+          continue
+        }
         if !usesWindow(o), let v = try kernels.vector(o) {
           cells.append(.vec(v))
           continue

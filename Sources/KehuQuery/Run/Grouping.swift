@@ -13,16 +13,36 @@ struct Groups {
   var count: Int { first.count }
 
   /// nil when the keys' ranges together need more than 64 bits.
-  init?(_ keys: [Vec], rows n: Int) {
+  init?(_ keys: [Vec], rows n: Int, workers: Int = 1) {
     var packed = [UInt64](repeating: 0, count: n)
     var total: UInt64 = 1
     for k in keys {
-      let (slots, width) = Groups.slots(k)
-      guard case (let t, false) = total.multipliedReportingOverflow(by: width) else { return nil }
+      let width = Groups.width(k)
+      guard case (let t, false) = total.multipliedReportingOverflow(by: width.slots) else { return nil }
       let mult = total
       total = t
-      packed.withUnsafeMutableBufferPointer { p in
-        for i in 0..<n { p[i] &+= slots(i) &* mult }
+      packed.withUnsafeMutableBufferPointer { buffer in
+        let p = Morsels.Shared(value: buffer)
+        // The slot written out per key kind: no closure call per row.
+        _ = Morsels.map(n, workers: workers) { part in
+          switch k {
+          case .codes(let c, _):
+            c.withUnsafeBufferPointer { c in
+              if let same = width.canonical {
+                for i in part { p.value[i] &+= (c[i] < 0 ? 0 : UInt64(same[Int(c[i])]) &+ 1) &* mult }
+              } else {
+                for i in part { p.value[i] &+= UInt64(bitPattern: Int64(c[i]) &+ 1) &* mult }
+              }
+            }
+          case .ints(let x):
+            let lo = width.lo
+            x.withUnsafeBufferPointer { x in
+              for i in part {
+                p.value[i] &+= (x[i] == Vec.null ? 0 : UInt64(bitPattern: x[i] &- lo) &+ 1) &* mult
+              }
+            }
+          }
+        }
       }
     }
     of = [Int32](repeating: 0, count: n)
@@ -50,14 +70,12 @@ struct Groups {
     }
   }
 
-  /// A key's slot per position and its number of slots (null is slot 0).
-  static func slots(_ k: Vec) -> ((Int) -> UInt64, UInt64) {
+  /// A key's number of slots (null is slot 0), and what its slots are worked out from:
+  /// the least value of an integer key, the canonical entries of a dictionary.
+  static func width(_ k: Vec) -> (slots: UInt64, lo: Int64, canonical: [Int32]?) {
     switch k {
-    case .codes(let c, let dict):
-      if let same = canonical(dict) {
-        return ({ c[$0] < 0 ? 0 : UInt64(same[Int(c[$0])]) &+ 1 }, UInt64(dict.count) + 1)
-      }
-      return ({ UInt64(bitPattern: Int64(c[$0]) &+ 1) }, UInt64(dict.count) + 1)
+    case .codes(_, let dict):
+      return (UInt64(dict.count) + 1, 0, canonical(dict))
     case .ints(let x):
       var lo = Int64.max
       var hi = Int64.min
@@ -65,9 +83,24 @@ struct Groups {
         lo = min(lo, v)
         hi = max(hi, v)
       }
-      if hi < lo { return ({ _ in 0 }, 1) }
+      if hi < lo { return (1, 0, nil) }
       let width = UInt64(bitPattern: hi &- lo) &+ 2
-      return ({ x[$0] == Vec.null ? 0 : UInt64(bitPattern: x[$0] &- lo) &+ 1 }, width < 2 ? .max : width)
+      return (width < 2 ? .max : width, lo, nil)
+    }
+  }
+
+  /// A key's slot per position and its number of slots (null is slot 0).
+  static func slots(_ k: Vec) -> ((Int) -> UInt64, UInt64) {
+    let w = width(k)
+    switch k {
+    case .codes(let c, _):
+      if let same = w.canonical {
+        return ({ c[$0] < 0 ? 0 : UInt64(same[Int(c[$0])]) &+ 1 }, w.slots)
+      }
+      return ({ UInt64(bitPattern: Int64(c[$0]) &+ 1) }, w.slots)
+    case .ints(let x):
+      let lo = w.lo
+      return ({ x[$0] == Vec.null ? 0 : UInt64(bitPattern: x[$0] &- lo) &+ 1 }, w.slots)
     }
   }
 }

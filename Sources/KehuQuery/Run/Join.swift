@@ -10,6 +10,13 @@ extension Evaluator {
     _ f: Frame, left: Bool, _ right: any RowSource, rightName: String, _ lk: TExpr, _ rk: TExpr,
     notes: inout [Message]
   ) throws(QueryError) -> any RowSource {
+    if let dense = DenseKeys(right, rk), lk.type == rk.type,
+      case .ints(let keys)? = try Kernels(evaluator: self, frame: f).vector(lk)
+    {
+      try context.checkCancelled()
+      let (leftRows, rightRows, multiplied) = dense.pairs(keys, row: f.row, left: left)
+      return joined(f, right, rightName: rightName, leftRows, rightRows, multiplied, notes: &notes)
+    }
     let chains: Chains
     if let fast = fastChains(right, rk) {
       chains = fast
@@ -22,20 +29,9 @@ extension Evaluator {
     rightRows.reserveCapacity(f.count)
     var multiplied = 0
     let lookup = try leftLookup(f, lk, rightType: rk.type, chains)
-    // Keys of the same raw type against dense right keys (ids): one vector, one loop.
-    var firstMatch: [Int32]?
-    if case .dense(let first, let lo) = chains.first, lk.type == rk.type,
-      case .ints(let keys)? = try Kernels(evaluator: self, frame: f).vector(lk)
-    {
-      firstMatch = keys.map { k in
-        let i = k &- lo
-        return k != Vec.null && i >= 0 && i < first.count ? first[Int(i)] : -1
-      }
-    }
     for i in 0..<f.count {
       let r = f.row(i)
-      var m: Int
-      if let firstMatch { m = Int(firstMatch[i]) } else { m = try lookup(r) }
+      var m = try lookup(r)
       if m < 0 {
         if left {
           leftRows.append(r)
@@ -52,6 +48,13 @@ extension Evaluator {
       }
       if n > 1 { multiplied += 1 }
     }
+    return joined(f, right, rightName: rightName, leftRows, rightRows, multiplied, notes: &notes)
+  }
+
+  func joined(
+    _ f: Frame, _ right: any RowSource, rightName: String, _ leftRows: [Int], _ rightRows: [Int],
+    _ multiplied: Int, notes: inout [Message]
+  ) -> JoinedSource {
     if multiplied > 0 {
       notes.append(
         "join: \(multiplied) of \(f.count) rows matched more than one row of \(rightName), giving \(leftRows.count) rows"

@@ -50,9 +50,7 @@ struct Kernels {
       guard t.type.isRaw, a.type == t.type || a.type == .null, b.type == t.type || b.type == .null,
         let p = try condition(c), let x = try operand(a, t.type), let y = try operand(b, t.type)
       else { return nil }
-      var out = [Int64](repeating: 0, count: n)
-      for i in 0..<n { out[i] = p[i] != 0 ? x.at(i) : y.at(i) }
-      return .ints(out)
+      return p.withUnsafeBufferPointer { p in .ints(each(x, y) { i, a, b, _ in p[i] != 0 ? a : b }.values) }
     case .coalesce(let items):
       guard t.type.isRaw, items.allSatisfy({ $0.type == t.type || $0.type == .null }) else { return nil }
       var ops: [Operand] = []
@@ -108,23 +106,7 @@ struct Kernels {
     guard (same && op != .div && (op != .mul || t.type == .int)) || days,
       let x = try operand(a, a.type), let y = try operand(b, b.type)
     else { return nil }
-    var out = [Int64](repeating: 0, count: n)
-    var bad = false
-    for i in 0..<n {
-      let p = x.at(i)
-      let q = y.at(i)
-      if p == Vec.null || q == Vec.null {
-        out[i] = Vec.null
-        continue
-      }
-      let (v, o) =
-        op == .add
-        ? p.addingReportingOverflow(q)
-        : op == .sub ? p.subtractingReportingOverflow(q) : p.multipliedReportingOverflow(by: q)
-      out[i] = v
-      bad = bad || o || v == Vec.null
-    }
-    if bad { throw overflow(t) }
+    guard let out = arithmeticLoop(op, x, y) else { throw overflow(t) }
     return out
   }
 
@@ -136,9 +118,10 @@ struct Kernels {
     }
     if a.type == .text, let k = b.constantValue {
       if op == .eq || op == .ne, let buf = freeText(a) {
+        let needle = k.textValue.map(TextKernels.Needle.init)
         return textTest(buf, Arithmetic.compare(op, .null, k)) { bytes, string in
-          guard case .text(let s) = k else { return op == .ne }
-          guard let same = TextKernels.sameBytes(bytes, s) else {
+          guard let needle else { return op == .ne }
+          guard let same = needle.same(bytes) else {
             return Arithmetic.compare(op, .text(string()), k)
           }
           return same == (op == .eq)
@@ -150,26 +133,7 @@ struct Kernels {
     guard a.type.isRaw, b.type == a.type || b.constantValue != nil,
       let x = try operand(a, a.type), let y = try operand(b, a.type)
     else { return nil }
-    var out = [Int64](repeating: 0, count: n)
-    for i in 0..<n {
-      let p = x.at(i)
-      let q = y.at(i)
-      let r: Bool
-      if p == Vec.null || q == Vec.null {
-        r = op == .eq ? p == q : (op == .ne ? p != q : false)
-      } else {
-        switch op {
-        case .eq: r = p == q
-        case .ne: r = p != q
-        case .lt: r = p < q
-        case .le: r = p <= q
-        case .gt: r = p > q
-        default: r = p >= q
-        }
-      }
-      out[i] = r ? 1 : 0
-    }
-    return out
+    return compareLoop(op, x, y)
   }
 
   /// A condition on text decided once per dictionary entry (and once for null).
@@ -185,11 +149,11 @@ struct Kernels {
     func hit(_ v: Value) -> Bool { ks.contains { Arithmetic.compare(.eq, v, $0) } != negated }
     if a.type == .text {
       if let buf = freeText(a) {
-        let texts = ks.compactMap(\.textValue)
+        let needles = ks.compactMap(\.textValue).map(TextKernels.Needle.init)
         return textTest(buf, hit(.null)) { bytes, string in
           var settled = true
-          for t in texts {
-            guard let same = TextKernels.sameBytes(bytes, t) else {
+          for t in needles {
+            guard let same = t.same(bytes) else {
               settled = false
               break
             }
@@ -232,8 +196,7 @@ struct Kernels {
       guard args.count == 2, args.allSatisfy({ $0.type == .date }), let x = try operand(args[0], .date),
         let y = try operand(args[1], .date)
       else { return nil }
-      return .ints(
-        (0..<n).map { i in x.at(i) == Vec.null || y.at(i) == Vec.null ? Vec.null : y.at(i) - x.at(i) })
+      return .ints(each(x, y) { _, a, b, _ in a == Vec.null || b == Vec.null ? Vec.null : b - a }.values)
     case "contains", "starts_with":
       guard args.count == 2, let k = args[1].constantValue else { return nil }
       guard case .text(let s) = k else { return .ints([Int64](repeating: 0, count: n)) }

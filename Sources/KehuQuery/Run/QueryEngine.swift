@@ -50,7 +50,12 @@ public struct QueryEngine {
   /// Asked while rows are read: true stops the statement (Ctrl-C at the prompt).
   public var isCancelled: @Sendable () -> Bool = { false }
 
-  var context: EvaluationContext { EvaluationContext(today: today, isCancelled: isCancelled) }
+  /// Threads a statement may use (see `EvaluationContext.workers`).
+  public var workers = 1
+
+  var context: EvaluationContext {
+    EvaluationContext(today: today, isCancelled: isCancelled, workers: workers)
+  }
   var checker: Checker {
     Checker(catalog: catalog, environment: environment, functions: functions, context: context)
   }

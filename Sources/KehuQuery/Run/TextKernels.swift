@@ -1,5 +1,11 @@
 import KehuStore
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Predicates on free-text columns straight over the store's UTF-8 bytes: no `String` per
 /// row, except that non-ASCII text whose bytes differ from the constant's is compared as
 /// the row-at-a-time `==` compares it (Swift's `==` on strings also follows Unicode
@@ -28,18 +34,30 @@ enum TextKernels {
     return true
   }
 
-  /// Whether the cell's bytes are `s`'s: true or false when that settles it (the same
-  /// bytes, or plain text on both sides), nil when the text comparison must decide.
-  static func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ s: String) -> Bool? {
-    var same = bytes.count == s.utf8.count
-    var i = 0
-    for b in s.utf8 where same {
-      if bytes[i] != b { same = false }
-      i += 1
+  /// A constant to compare cells with, its bytes and plainness worked out once.
+  struct Needle {
+    var bytes: [UInt8]
+    var plain: Bool
+
+    init(_ s: String) {
+      bytes = Array(s.utf8)
+      plain = TextKernels.plain(bytes)
     }
-    if same { return true }
-    if plain(s.utf8) && plain(bytes) { return false }
-    return nil
+
+    /// Whether the cell's bytes are the constant's: true or false when that settles it
+    /// (the same bytes, or plain text on both sides), nil when the text comparison must
+    /// decide.
+    @inline(__always)
+    func same(_ cell: UnsafeBufferPointer<UInt8>) -> Bool? {
+      if cell.count == bytes.count {
+        let equal = bytes.withUnsafeBufferPointer { b in
+          b.count == 0 || memcmp(b.baseAddress!, cell.baseAddress!, b.count) == 0
+        }
+        if equal { return true }
+      }
+      if plain && TextKernels.plain(cell) { return false }
+      return nil
+    }
   }
 
   /// Text made only of ASCII and the CJK ideographs U+4000–U+9FFF (UTF-8 lead bytes
@@ -74,20 +92,31 @@ extension Kernels {
   func textTest(
     _ buf: TextBuffer, _ null: Bool, _ test: (UnsafeBufferPointer<UInt8>, () -> String) -> Bool
   ) -> [Int64] {
-    var out = [Int64](repeating: 0, count: n)
     let sel = frame.selection
-    buf.bytes.withUnsafeBufferPointer { bytes in
-      for i in 0..<n {
-        let r = sel?[i] ?? i
-        if buf.isNull(r) {
-          out[i] = null ? 1 : 0
-          continue
+    let n = self.n
+    return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      _ = Morsels.map(n, workers: evaluator.context.workers) { part in
+        buf.bytes.withUnsafeBufferPointer { bytes in
+          buf.starts.withUnsafeBufferPointer { starts in
+            buf.lengths.withUnsafeBufferPointer { lengths in
+              for i in part {
+                let r = sel?[i] ?? i
+                let length = lengths[r]
+                // UInt32.max is the store's mark of a null cell (TextBuffer.nullLength).
+                if length == UInt32.max {
+                  out.value[i] = null ? 1 : 0
+                  continue
+                }
+                let start = Int(starts[r])
+                let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+                out.value[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
+              }
+            }
+          }
         }
-        let cell = UnsafeBufferPointer(
-          rebasing: bytes[Int(buf.starts[r])..<Int(buf.starts[r] + buf.lengths[r])])
-        out[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
       }
+      count = n
     }
-    return out
   }
 }

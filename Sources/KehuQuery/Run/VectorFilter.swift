@@ -16,14 +16,14 @@ extension Evaluator {
       }
     }
     flatten(cond)
-    var scans: [(Frame.Selection) -> [Int]] = []
+    var scans: [(Frame.Selection, Int) -> [Int]] = []
     for t in terms {
       guard let s = scan(t, f) else { return nil }
       scans.append(s)
     }
     var sel: [Int]? = f.selection
     let all = f.source.rowCount
-    for s in scans { sel = s(sel.map { .rows($0) } ?? .all(all)) }
+    for s in scans { sel = s(sel.map { .rows($0) } ?? .all(all), context.workers) }
     guard var kept = sel else { return Array(0..<all) }
     // The loops allocate room for every row; give back what a selective filter left over.
     if kept.count < kept.capacity / 4 {
@@ -35,7 +35,7 @@ extension Evaluator {
     return kept
   }
 
-  func scan(_ t: TExpr, _ f: Frame) -> ((Frame.Selection) -> [Int])? {
+  func scan(_ t: TExpr, _ f: Frame) -> ((Frame.Selection, Int) -> [Int])? {
     guard case .compare(var op, var a, var b) = t.kind else { return nil }
     if a.constantValue != nil {
       swap(&a, &b)
@@ -46,70 +46,78 @@ extension Evaluator {
     switch f.source.reader(column: c) {
     case .int64s(let arr, let null)?:
       guard let raw = comp.rawInt(k, columnType: a.type) else { return nil }
-      return { sel in Evaluator.filterLoop(arr, null: null, op: op, raw: raw, sel) }
+      return { sel, workers in Evaluator.filterLoop(arr, null: null, op: op, raw: raw, sel, workers) }
     case .int32s(let arr, let null)?:
       guard let raw64 = comp.rawInt(k, columnType: a.type), let raw = Int32(exactly: raw64) else {
         return nil
       }
-      return { sel in Evaluator.filterLoop(arr, null: null, op: op, raw: raw, sel) }
+      return { sel, workers in Evaluator.filterLoop(arr, null: null, op: op, raw: raw, sel, workers) }
     case .codeArray(let arr, let dict)?:
       guard op == .eq || op == .ne, case .text(let s) = k else { return nil }
       let code = dict.firstIndex(of: s).map(Int32.init) ?? -2
       // Codes have no order, so only == and != run here; a null code (negative) is != all.
-      return { sel in Evaluator.filterLoop(arr, null: nil, op: op, raw: code, sel) }
+      return { sel, workers in Evaluator.filterLoop(arr, null: nil, op: op, raw: code, sel, workers) }
     default:
       return nil
     }
   }
 
   static func filterLoop<T: FixedWidthInteger>(
-    _ a: [T], null: T?, op: BinaryOp, raw: T, _ sel: Frame.Selection
+    _ a: [T], null: T?, op: BinaryOp, raw: T, _ sel: Frame.Selection, _ workers: Int
   )
     -> [Int]
   {
     guard let null else {
       switch op {
-      case .eq: return loop(a, sel) { $0 == raw }
-      case .ne: return loop(a, sel) { $0 != raw }
-      case .lt: return loop(a, sel) { $0 < raw }
-      case .le: return loop(a, sel) { $0 <= raw }
-      case .gt: return loop(a, sel) { $0 > raw }
-      default: return loop(a, sel) { $0 >= raw }
+      case .eq: return loop(a, sel, workers) { $0 == raw }
+      case .ne: return loop(a, sel, workers) { $0 != raw }
+      case .lt: return loop(a, sel, workers) { $0 < raw }
+      case .le: return loop(a, sel, workers) { $0 <= raw }
+      case .gt: return loop(a, sel, workers) { $0 > raw }
+      default: return loop(a, sel, workers) { $0 >= raw }
       }
     }
     switch op {
-    case .eq: return loop(a, sel) { $0 == raw && $0 != null }
-    case .ne: return loop(a, sel) { $0 != raw || $0 == null }
-    case .lt: return loop(a, sel) { $0 < raw && $0 != null }
-    case .le: return loop(a, sel) { $0 <= raw && $0 != null }
-    case .gt: return loop(a, sel) { $0 > raw && $0 != null }
-    default: return loop(a, sel) { $0 >= raw && $0 != null }
+    case .eq: return loop(a, sel, workers) { $0 == raw && $0 != null }
+    case .ne: return loop(a, sel, workers) { $0 != raw || $0 == null }
+    case .lt: return loop(a, sel, workers) { $0 < raw && $0 != null }
+    case .le: return loop(a, sel, workers) { $0 <= raw && $0 != null }
+    case .gt: return loop(a, sel, workers) { $0 > raw && $0 != null }
+    default: return loop(a, sel, workers) { $0 >= raw && $0 != null }
     }
   }
 
   /// Branch-free: every row's index is written and the count moves on only when the
   /// test holds, so a condition true for half the rows costs no mispredicted branches.
+  /// Each worker scans its own part of the rows; the parts' positions join in order.
   @inline(__always)
-  static func loop<T>(_ a: [T], _ sel: Frame.Selection, _ test: (T) -> Bool) -> [Int] {
+  static func loop<T>(_ a: [T], _ sel: Frame.Selection, _ workers: Int, _ test: (T) -> Bool) -> [Int] {
     a.withUnsafeBufferPointer { p in
       switch sel {
       case .all(let n):
-        return [Int](unsafeUninitializedCapacity: n) { out, count in
-          var k = 0
-          for r in 0..<n {
-            out[k] = r
-            k &+= test(p[r]) ? 1 : 0
+        return Morsels.positions(n, workers: workers) { part in
+          [Int](unsafeUninitializedCapacity: part.count) { out, count in
+            var k = 0
+            for r in part {
+              out[k] = r
+              k &+= test(p[r]) ? 1 : 0
+            }
+            count = k
           }
-          count = k
         }
       case .rows(let rows):
-        return [Int](unsafeUninitializedCapacity: rows.count) { out, count in
-          var k = 0
-          for r in rows {
-            out[k] = r
-            k &+= test(p[r]) ? 1 : 0
+        return rows.withUnsafeBufferPointer { rows in
+          Morsels.positions(rows.count, workers: workers) { part in
+            [Int](unsafeUninitializedCapacity: part.count) { out, count in
+              var k = 0
+              for i in part {
+                let r = rows[i]
+                out[k] = r
+                k &+= test(p[r]) ? 1 : 0
+              }
+              count = k
+            }
           }
-          count = k
         }
       }
     }

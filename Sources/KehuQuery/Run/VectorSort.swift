@@ -1,70 +1,52 @@
 import KehuStore
 
-/// `sort` over vectors: each key becomes an `Int64` whose order is the key's order (text
+/// `sort` over vectors: each key reads as an `Int64` whose order is the key's order (text
 /// by the rank of its dictionary entry, worked out once per dictionary; nulls first; a
-/// descending key bit-inverted, which also puts its nulls last). When the keys' ranges and
-/// the row position fit in 64 bits together, rows sort as plain `UInt64`s; otherwise by
-/// comparing the key arrays, position last, so the sort is stable either way. With
-/// `take N` after it, a bounded heap keeps the best N.
+/// descending key bit-inverted, which also puts its nulls last). With `take N` after it,
+/// a bounded heap keeps the best N in one pass over the key vectors, never building a
+/// key per row. A full sort packs the keys into one `UInt64` per row when their ranges
+/// fit and sorts them by radix (stable, so ties keep their order); otherwise it compares
+/// the key arrays, position last, so the sort is stable either way.
 extension Evaluator {
   func vectorSort(_ f: Frame, _ keys: [(TExpr, descending: Bool)], limit: Int?) throws(QueryError) -> [Int]? {
     let n = f.count
     if let limit, limit <= 0 { return [] }
     let kernels = Kernels(evaluator: self, frame: f)
-    var ranks: [[Int64]] = []
+    var sortKeys: [RankedKey] = []
     for (e, desc) in keys {
       guard let v = try kernels.vector(e) else { return nil }
-      var key: [Int64]
-      switch v {
-      case .ints(let x): key = x
-      case .codes(let c, let dict):
-        let order = dict.indices.sorted { Value.compare(.text(dict[$0]), .text(dict[$1])) < 0 }
-        // Entries equal as text share a rank, so they tie as the row path's compare says.
-        var rank = [Int64](repeating: 0, count: dict.count)
-        var r: Int64 = 0
-        for (i, d) in order.enumerated() {
-          if i > 0 && Value.compare(.text(dict[order[i - 1]]), .text(dict[d])) != 0 { r += 1 }
-          rank[d] = r
-        }
-        key = c.map { $0 < 0 ? Vec.null : rank[Int($0)] }
-      }
-      if desc { key = key.map { ~$0 } }
-      ranks.append(key)
+      sortKeys.append(RankedKey(v, descending: desc))
     }
     try context.checkCancelled()
     let k = min(limit ?? n, n)
-    let posBits = Evaluator.bits(UInt64(max(n - 1, 0)))
-    if var packed = Evaluator.pack(ranks, rows: n, reserving: posBits) {
-      for i in 0..<n { packed[i] |= UInt64(i) }
-      let mask: UInt64 = (1 << UInt64(posBits)) &- 1
-      let best = k < n ? Evaluator.smallest(k, of: packed) : packed.sorted()
-      return best.map { f.row(Int($0 & mask)) }
+    // A heap of a few thousand stays in cache; beyond that sorting everything is as quick.
+    if k < n && k <= 4096 {
+      return Evaluator.topN(k, sortKeys, rows: n, workers: context.workers).map(f.row)
     }
-    // Keys that fit in 64 bits without the position: one array to compare, then position.
-    let less: (Int, Int) -> Bool
-    if let packed = Evaluator.pack(ranks, rows: n, reserving: 0) {
-      less = { a, b in packed[a] != packed[b] ? packed[a] < packed[b] : a < b }
-    } else {
-      less = { a, b in
-        for r in ranks where r[a] != r[b] { return r[a] < r[b] }
-        return a < b
-      }
+    let ranks = sortKeys.map { $0.materialized(n) }
+    if let (packed, width) = Evaluator.pack(ranks, rows: n) {
+      try context.checkCancelled()
+      var order = Evaluator.radixOrder(packed, bits: width)
+      if k < n { order.removeSubrange(k...) }
+      return order.map { f.row(Int($0)) }
     }
-    if k < n {
-      return Evaluator.smallest(k, n, less).map(f.row)
+    let less: (Int, Int) -> Bool = { a, b in
+      for r in ranks where r[a] != r[b] { return r[a] < r[b] }
+      return a < b
     }
     var order = Array(0..<n)
     order.sort(by: less)
+    if k < n { order.removeSubrange(k...) }
     return order.map(f.row)
   }
 
   static func bits(_ x: UInt64) -> Int { x == 0 ? 0 : 64 - x.leadingZeroBitCount }
 
-  /// The keys in one `UInt64` per row, above `low` bits left for the position, when
-  /// their ranges fit.
-  static func pack(_ ranks: [[Int64]], rows n: Int, reserving low: Int) -> [UInt64]? {
+  /// The keys in one `UInt64` per row, and how many low bits they use, when their
+  /// ranges fit in 64 bits together.
+  static func pack(_ ranks: [[Int64]], rows n: Int) -> ([UInt64], Int)? {
     var shifts: [(lo: Int64, shift: Int)] = []
-    var used = low
+    var used = 0
     for r in ranks.reversed() {
       var lo = Int64.max
       var hi = Int64.min
@@ -83,21 +65,83 @@ extension Evaluator {
     for (r, s) in zip(ranks, shifts) where s.shift < 64 {
       for i in 0..<n { out[i] |= UInt64(bitPattern: r[i] &- s.lo) << UInt64(s.shift) }
     }
-    return out
+    return (out, used)
   }
 
-  /// The k smallest of `xs`, in order (a bounded max-heap).
-  static func smallest(_ k: Int, of xs: [UInt64]) -> [UInt64] {
-    smallest(k, xs.count) { xs[$0] < xs[$1] }.map { xs[$0] }
+  /// Positions 0..<n in the order of `keys` (only the low `bits` matter), equal keys in
+  /// position order: a least-significant-digit radix sort, 11 bits a pass, skipping
+  /// digits every key shares.
+  static func radixOrder(_ keys: [UInt64], bits: Int) -> [Int32] {
+    let n = keys.count
+    let digit = 11
+    let buckets = 1 << digit
+    let passes = (bits + digit - 1) / digit
+    var counts = [Int](repeating: 0, count: max(passes, 1) * buckets)
+    keys.withUnsafeBufferPointer { k in
+      counts.withUnsafeMutableBufferPointer { c in
+        for x in k {
+          for p in 0..<passes { c[p * buckets + Int((x >> UInt64(p * digit)) & UInt64(buckets - 1))] += 1 }
+        }
+      }
+    }
+    var src = keys
+    var srcPos = [Int32](unsafeUninitializedCapacity: n) { p, c in
+      for i in 0..<n { p[i] = Int32(truncatingIfNeeded: i) }
+      c = n
+    }
+    var dst = [UInt64](repeating: 0, count: n)
+    var dstPos = [Int32](repeating: 0, count: n)
+    for p in 0..<passes {
+      let base = p * buckets
+      if (0..<buckets).contains(where: { counts[base + $0] == n }) { continue }
+      var offsets = [Int](repeating: 0, count: buckets)
+      var sum = 0
+      for d in 0..<buckets {
+        offsets[d] = sum
+        sum += counts[base + d]
+      }
+      let shift = UInt64(p * digit)
+      src.withUnsafeBufferPointer { sk in
+        srcPos.withUnsafeBufferPointer { sp in
+          dst.withUnsafeMutableBufferPointer { dk in
+            dstPos.withUnsafeMutableBufferPointer { dp in
+              offsets.withUnsafeMutableBufferPointer { o in
+                for i in 0..<n {
+                  let d = Int((sk[i] >> shift) & UInt64(buckets - 1))
+                  let at = o[d]
+                  dk[at] = sk[i]
+                  dp[at] = sp[i]
+                  o[d] = at + 1
+                }
+              }
+            }
+          }
+        }
+      }
+      swap(&src, &dst)
+      swap(&srcPos, &dstPos)
+    }
+    return srcPos
   }
 
-  /// The k smallest positions of 0..<n by `less`, in order.
-  static func smallest(_ k: Int, _ n: Int, _ less: (Int, Int) -> Bool) -> [Int] {
-    guard k > 0 else { return [] }
+  /// The k first positions of 0..<n in key order, ties by position: each worker keeps
+  /// the best k of its part, and the best k of those are the best k of all.
+  static func topN(_ k: Int, _ keys: [RankedKey], rows n: Int, workers: Int = 1) -> [Int] {
+    guard k > 0, !keys.isEmpty else { return [] }
+    let parts = Morsels.map(n, workers: workers) { topN(k, keys, $0) }
+    if parts.count == 1 { return parts[0] }
+    return Array(parts.joined().sorted { RankedKey.less(keys, $0, $1) }.prefix(k))
+  }
+
+  /// The k first positions of `part` (a bounded max-heap). Most rows lose to the heap's
+  /// worst on the first key alone, so they cost one read.
+  static func topN(_ k: Int, _ keys: [RankedKey], _ part: Range<Int>) -> [Int] {
+    let first = keys[0]
+    @inline(__always) func less(_ a: Int, _ b: Int) -> Bool { RankedKey.less(keys, a, b) }
     var heap: [Int] = []
     heap.reserveCapacity(k)
-    func siftDown(_ start: Int) {
-      var i = start
+    func siftDown() {
+      var i = 0
       while true {
         let l = 2 * i + 1
         let r = l + 1
@@ -109,7 +153,8 @@ extension Evaluator {
         i = top
       }
     }
-    for p in 0..<n {
+    var worst = Int64.max
+    for p in part {
       if heap.count < k {
         heap.append(p)
         var i = heap.count - 1
@@ -117,11 +162,70 @@ extension Evaluator {
           heap.swapAt(i, (i - 1) / 2)
           i = (i - 1) / 2
         }
-      } else if less(p, heap[0]) {
-        heap[0] = p
-        siftDown(0)
+        if heap.count == k { worst = first.at(heap[0]) }
+        continue
       }
+      // A later row equal on every key loses to the kept one: only a smaller first key,
+      // or an equal one that wins later, gets in.
+      if first.at(p) > worst || !less(p, heap[0]) { continue }
+      heap[0] = p
+      siftDown()
+      worst = first.at(heap[0])
     }
     return heap.sorted(by: less)
+  }
+}
+
+/// One sort key read in order: a raw integer or a dictionary code's rank, inverted for
+/// a descending key (which also moves nulls, `Int64.min`, to the end).
+struct RankedKey {
+  var raw: [Int64] = []
+  var codes: [Int32] = []
+  var rank: [Int64] = []
+  var flip: Int64
+
+  init(_ v: Vec, descending: Bool) {
+    flip = descending ? -1 : 0
+    switch v {
+    case .ints(let x): raw = x
+    case .codes(let c, let dict):
+      codes = c
+      rank = RankedKey.ranks(dict)
+    }
+  }
+
+  /// Entries equal as text share a rank, so they tie as the row path's compare says.
+  static func ranks(_ dict: [String]) -> [Int64] {
+    let order = dict.indices.sorted { Value.compare(.text(dict[$0]), .text(dict[$1])) < 0 }
+    var rank = [Int64](repeating: 0, count: dict.count)
+    var r: Int64 = 0
+    for (i, d) in order.enumerated() {
+      if i > 0 && Value.compare(.text(dict[order[i - 1]]), .text(dict[d])) != 0 { r += 1 }
+      rank[d] = r
+    }
+    return rank
+  }
+
+  /// Row a before row b: the keys in order, then the position.
+  @inline(__always)
+  static func less(_ keys: [RankedKey], _ a: Int, _ b: Int) -> Bool {
+    for key in keys {
+      let x = key.at(a)
+      let y = key.at(b)
+      if x != y { return x < y }
+    }
+    return a < b
+  }
+
+  @inline(__always)
+  func at(_ i: Int) -> Int64 {
+    if codes.isEmpty { return raw[i] ^ flip }
+    let c = codes[i]
+    return (c < 0 ? Vec.null : rank[Int(c)]) ^ flip
+  }
+
+  func materialized(_ n: Int) -> [Int64] {
+    if codes.isEmpty && flip == 0 { return raw }
+    return (0..<n).map(at)
   }
 }

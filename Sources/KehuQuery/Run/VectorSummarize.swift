@@ -27,7 +27,7 @@ extension Evaluator {
     if keys.isEmpty {
       groups = Groups(single: n)
     } else {
-      guard let g = Groups(keyVecs, rows: n) else { return nil }
+      guard let g = Groups(keyVecs, rows: n, workers: context.workers) else { return nil }
       groups = g
     }
     try context.checkCancelled()
@@ -69,7 +69,7 @@ extension Evaluator {
       keys.append(v)
     }
     try context.checkCancelled()
-    guard let g = Groups(keys, rows: f.count) else { return nil }
+    guard let g = Groups(keys, rows: f.count, workers: context.workers) else { return nil }
     return Frame(source: f.source, selection: g.first.map(f.row))
   }
 }

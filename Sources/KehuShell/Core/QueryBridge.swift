@@ -59,6 +59,7 @@ extension Session {
     let flag = interruptFlag
     let outside = options.interrupted
     engine.isCancelled = { flag.peek() || outside() }
+    engine.workers = options.workers
     return engine
   }
 

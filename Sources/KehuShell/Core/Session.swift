@@ -40,6 +40,9 @@ public struct SessionOptions: Sendable {
   /// Where long work reports how far it has got; the executable hands in a line on stderr
   /// when it is a terminal (or `--progress`), else nothing is shown.
   public var progress: ProgressLine? = nil
+  /// Threads a query may split long loops among; the executable gives the machine's
+  /// cores. Any number gives the same results.
+  public var workers = 1
 
   public init(
     clock: @escaping @Sendable () -> Timestamp = { Timestamp(seconds: 0) },

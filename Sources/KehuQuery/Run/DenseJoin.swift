@@ -1,0 +1,105 @@
+import KehuStore
+
+/// A join on a raw key whose values on the joined side span a narrow range (ids): the
+/// joined rows are laid out by key once (a counting sort, table order within a key), so
+/// each pipeline row finds its matches as one run of that list, read in order, with no
+/// hash table and no chain of links to follow through memory.
+struct DenseKeys {
+  var lo: Int64
+  /// The joined rows with key `lo + s` are `rows[start[s]..<start[s + 1]]`.
+  var start: [Int32]
+  var rows: [Int32]
+
+  /// nil when the key is no raw column, its rows are too many for 32-bit positions, or
+  /// its range is much wider than the table.
+  init?(_ right: any RowSource, _ rk: TExpr) {
+    guard case .column(let c) = rk.kind, Evaluator.rawJoinTypes.contains(rk.type),
+      right.rowCount < Int(Int32.max), case .ints(let keys)? = Vec.gather(right, c, rows: nil)
+    else { return nil }
+    var lo = Int64.max
+    var hi = Int64.min
+    for k in keys where k != Vec.null {
+      lo = min(lo, k)
+      hi = max(hi, k)
+    }
+    if hi < lo { (lo, hi) = (0, 0) }
+    let span = hi.subtractingReportingOverflow(lo)
+    guard !span.overflow, span.partialValue < Int64(max(4 * keys.count, 1 << 16)) else { return nil }
+    let slots = Int(span.partialValue) + 1
+    var start = [Int32](repeating: 0, count: slots + 1)
+    var rows = [Int32]()
+    keys.withUnsafeBufferPointer { k in
+      start.withUnsafeMutableBufferPointer { s in
+        for x in k where x != Vec.null { s[Int(x &- lo) + 1] &+= 1 }
+        for j in 0..<slots { s[j + 1] &+= s[j] }
+        var fill = Array(s.dropLast())
+        rows = [Int32](unsafeUninitializedCapacity: Int(s[slots])) { out, count in
+          fill.withUnsafeMutableBufferPointer { f in
+            for r in 0..<k.count where k[r] != Vec.null {
+              let slot = Int(k[r] &- lo)
+              out[Int(f[slot])] = Int32(truncatingIfNeeded: r)
+              f[slot] &+= 1
+            }
+          }
+          count = Int(s[slots])
+        }
+      }
+    }
+    self.lo = lo
+    self.start = start
+    self.rows = rows
+  }
+
+  /// The pairs (pipeline row, joined row) for pipeline keys `keys` (frame positions
+  /// mapped by `row`), a missing match as -1 when `left`; and how many pipeline rows
+  /// matched more than one joined row.
+  func pairs(_ keys: [Int64], row: (Int) -> Int, left: Bool) -> (left: [Int], right: [Int], multiplied: Int) {
+    let n = keys.count
+    let slots = start.count - 1
+    var total = 0
+    var multiplied = 0
+    start.withUnsafeBufferPointer { s in
+      for k in keys {
+        let slot = k &- lo
+        let matches = k != Vec.null && slot >= 0 && slot < slots ? Int(s[Int(slot) + 1] - s[Int(slot)]) : 0
+        total += left ? max(matches, 1) : matches
+        if matches > 1 { multiplied += 1 }
+      }
+    }
+    var rightRows = [Int](repeating: -1, count: total)
+    var leftRows = [Int](repeating: 0, count: total)
+    start.withUnsafeBufferPointer { s in
+      rows.withUnsafeBufferPointer { joined in
+        leftRows.withUnsafeMutableBufferPointer { l in
+          rightRows.withUnsafeMutableBufferPointer { r in
+            var at = 0
+            for i in 0..<n {
+              let k = keys[i]
+              let slot = k &- lo
+              var from = 0
+              var to = 0
+              if k != Vec.null && slot >= 0 && slot < slots {
+                from = Int(s[Int(slot)])
+                to = Int(s[Int(slot) + 1])
+              }
+              if from == to {
+                if left {
+                  l[at] = row(i)
+                  at += 1
+                }
+                continue
+              }
+              let p = row(i)
+              for m in from..<to {
+                l[at] = p
+                r[at] = Int(joined[m])
+                at += 1
+              }
+            }
+          }
+        }
+      }
+    }
+    return (leftRows, rightRows, multiplied)
+  }
+}
