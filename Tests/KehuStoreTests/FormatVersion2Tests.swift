@@ -291,7 +291,7 @@ final class FormatVersion2Tests: XCTestCase {
       $0.hasPrefix("snapshot-")
     }.sorted()
     let newest = FileManager.default.contents(atPath: dir + "/" + snapshots.last!)!
-    XCTAssertEqual(newest[8], 5, "saved in format 5")
+    XCTAssertEqual(newest[8], 6, "saved in format 6 (orders since 5, customer codes since 6)")
     let (again, _) = try Store.open(.directory(dir))
     XCTAssertEqual(again.state["orders"].column(named: "amount")!.money(0), Money(fen: 50_000))
     XCTAssertEqual(again.state["customers"].column(named: "name")!.string(0), "华强电子有限公司")

@@ -193,6 +193,8 @@ extension ChineseMessages {
       "坏账准备",
     "Receivables ageing as of {0}":
       "截至 {0} 的应收账款账龄",
+    "Receivables ageing by {0} as of {1}":
+      "截至 {1} 按 {0} 分组的应收账款账龄",
     "Days sales outstanding (DSO)":
       "应收账款周转天数（DSO）",
     "DSO = receivables ÷ credit sales of the period × days in the period":

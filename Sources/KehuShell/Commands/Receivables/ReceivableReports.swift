@@ -107,7 +107,8 @@ enum ReceivableReports {
     // A stacked bar per group, a part per bucket, in the buckets' order.
     return try s.withChart(t, request, a) {
       TableChart.make(
-        t, kind: .bars, label: label, values: Array((label + 1)..<(t.columns.count - 1)), leaving: [tr("total")])
+        t, kind: .bars, label: label, values: Array((label + 1)..<(t.columns.count - 1)),
+        leaving: [tr("total")])
     }
   }
 
