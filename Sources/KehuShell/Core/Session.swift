@@ -230,6 +230,8 @@ public final class Session: ReplHost {
         _ = interruptFlag.take()
         let started = options.monotonic()
         do {
+          // A shared store first takes in what others committed, so the statement reads it.
+          try workspace.store.follow()
           let output = try runStatement(st)
           // Synced before the result is shown: a result on screen means the change is on disk
           // (at the prompt, or with `set sync statement`).
