@@ -96,30 +96,51 @@ public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
 /// One connection, used blocking: the shell runs statements one after another, so each call
 /// waits for its answer. The async client runs on its own event loop thread.
 final class Link: @unchecked Sendable {
-  let connection: PostgresConnection
+  private(set) var connection: PostgresConnection
   let address: DatabaseAddress
   private let logger = Logger(label: "kehu.postgres")
 
   init(_ address: DatabaseAddress) throws {
     self.address = address
+    connection = try Link.connect(address, logger: logger)
+  }
+
+  private static func connect(_ address: DatabaseAddress, logger: Logger) throws -> PostgresConnection {
     let config = PostgresConnection.Configuration(
       host: address.host, port: address.port, username: address.user, password: address.password,
       database: address.database, tls: .disable)
-    let logger = self.logger
+    let connection: PostgresConnection
     do {
       connection = try blocking {
         try await PostgresConnection.connect(configuration: config, id: 1, logger: logger)
       }
     } catch {
-      throw PostgresStoreError.server(
-        "cannot reach the database \(address.display): \(Link.reason(error))")
+      throw PostgresStoreError.server("cannot reach the database \(address.display): \(Link.reason(error))")
     }
-    try run("SET search_path TO \(SchemaSQL.quote(address.schema))")
+    do {
+      _ = try connection.query(
+        PostgresQuery(unsafeSQL: "SET search_path TO \(SchemaSQL.quote(address.schema))"), logger: logger
+      ).wait()
+    } catch {
+      try? connection.close().wait()
+      throw PostgresStoreError.server(Link.reason(error))
+    }
+    return connection
+  }
+
+  /// Whether the connection has gone (the server stopped or ended it).
+  var isLost: Bool { connection.isClosed }
+
+  /// A lost connection is made again before the next call: the server may be back. A
+  /// transaction it held is gone with it (the server rolled it back).
+  private func ensureConnected() throws {
+    if connection.isClosed { connection = try Link.connect(address, logger: logger) }
   }
 
   /// Runs one statement and returns its rows; text binds are cast in the SQL.
   @discardableResult
   func run(_ sql: String, _ binds: [String?] = []) throws -> [PostgresRow] {
+    try ensureConnected()
     var b = PostgresBindings(capacity: binds.count)
     for v in binds {
       if let v { b.append(v) } else { b.appendNull() }
@@ -127,24 +148,32 @@ final class Link: @unchecked Sendable {
     do {
       return try connection.query(PostgresQuery(unsafeSQL: sql, binds: b), logger: logger).wait().rows
     } catch {
-      throw PostgresStoreError.server(Link.reason(error))
+      throw lostOr(error)
     }
+  }
+
+  private func lostOr(_ error: Error) -> PostgresStoreError {
+    if let e = error as? PostgresStoreError { return e }
+    if connection.isClosed {
+      return .server("the connection to the database \(address.display) was lost (\(Link.reason(error)))")
+    }
+    return .server(Link.reason(error))
   }
 
   /// Streams a query's rows to `each` as they arrive, without holding them all.
   func stream(_ sql: String, _ each: @escaping @Sendable (PostgresRow) throws -> Void) throws {
+    try ensureConnected()
     do {
       _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger, each).wait()
-    } catch let e as PostgresStoreError {
-      throw e
     } catch {
-      throw PostgresStoreError.server(Link.reason(error))
+      throw lostOr(error)
     }
   }
 
   /// `COPY table (columns) FROM STDIN` with rows already in COPY's text format; the client
   /// quotes the names itself (they come from kehu's catalog, never from input).
   func copy(into table: String, columns: [String], text: [UInt8]) throws {
+    try ensureConnected()
     let logger = self.logger
     let connection = self.connection
     do {

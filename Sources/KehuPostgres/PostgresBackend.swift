@@ -45,7 +45,12 @@ public final class PostgresBackend: StoreBackend {
   public var login: String { link.address.user }
 
   public func changesSince() throws -> [[Mutation]] {
-    let batches = try readLog()
+    let batches: [[Mutation]]
+    do { batches = try readLog() } catch let e as PostgresStoreError where link.isLost {
+      // The server went away (a restart): connect again and read on from the same position.
+      _ = e
+      batches = try readLog()
+    }
     viewed = position
     own.removeAll()
     return batches
@@ -65,7 +70,10 @@ public final class PostgresBackend: StoreBackend {
   }
 
   public func beginWrite() throws -> [[Mutation]] {
-    try link.run("BEGIN")
+    do { try link.run("BEGIN") } catch let e as PostgresStoreError where link.isLost {
+      _ = e
+      try link.run("BEGIN")
+    }
     inTransaction = true
     try link.run("SELECT pg_advisory_xact_lock($1::regclass::oid::bigint)", [SchemaSQL.log])
     return try readLog()
@@ -78,6 +86,19 @@ public final class PostgresBackend: StoreBackend {
   }
 
   public func commitWrite(_ batch: [Mutation], before: Database, after: Database) throws {
+    do {
+      try commitChecked(batch, before: before, after: after)
+    } catch PostgresStoreError.server(let message) where message.hasPrefix("permission denied") {
+      // The database's roles decide who may change what; say which role this change needs.
+      let purge = batch.contains { if case .delete = $0 { return true } else { return false } }
+      let role = purge ? "kehu_manager (approvals, overrides, purge)" : "kehu_clerk (day-to-day changes)"
+      throw PostgresStoreError.refused(
+        "the database login \(login) may not make this change: it needs the role \(role); nothing was changed "
+          + "(the database said: \(message))")
+    }
+  }
+
+  private func commitChecked(_ batch: [Mutation], before: Database, after: Database) throws {
     let seq = try link.run("SELECT nextval(pg_get_serial_sequence($1, 'seq'))::bigint", [SchemaSQL.log])[0]
       .decode(
         Int64.self)
@@ -92,7 +113,20 @@ public final class PostgresBackend: StoreBackend {
     try link.run(
       "INSERT INTO \(SchemaSQL.log) (seq, record) VALUES ($1::bigint, decode($2, 'hex'))",
       [String(seq), PostgresBackend.hex(record)])
-    try link.run("COMMIT")
+    do { try link.run("COMMIT") } catch let e as PostgresStoreError where link.isLost {
+      // Whether the commit happened is in the change log: read it, never guess. If the log
+      // cannot be read either, the next statement's follow finds the entry (or not).
+      inTransaction = false
+      let found = try? link.run(
+        "SELECT count(*)::bigint FROM \(SchemaSQL.log) WHERE seq = $1::bigint", [String(seq)])
+      guard try found?.first?.decode(Int64.self) == 1 else {
+        throw found == nil
+          ? PostgresStoreError.server(
+            "\(e.description); whether the change was committed is not known: the next statement reads the "
+              + "change log and shows it if it was")
+          : e
+      }
+    }
     inTransaction = false
     position = seq
     own.insert(seq)

@@ -152,6 +152,60 @@ final class TeamStoreTests: XCTestCase {
     XCTAssertEqual(try link.run("SELECT count(*)::bigint FROM customers")[0].decode(Int64.self), 2)
   }
 
+  func testAChangeTheLoginsRolesDoNotAllowNamesTheRoleItNeeds() throws {
+    let a = try initialized()
+    let login = "kehu_test_" + a.schema
+    let admin = try Link(a)
+    defer { admin.close() }
+    try admin.run("CREATE ROLE \(login) LOGIN IN ROLE kehu_read")
+    var asReader = a
+    asReader.user = login
+    let store = try PostgresBackend.open(asReader)
+    defer { try? store.close() }
+    XCTAssertThrowsError(try store.write { _ in [Self.customer("Alpha")] }) { e in
+      XCTAssertTrue(
+        "\(e)".contains("\(login) may not make this change: it needs the role kehu_clerk"), "\(e)")
+    }
+    XCTAssertEqual(store.state.customers.count, 0)
+    try admin.run("GRANT kehu_clerk TO \(login)")
+    try store.write { _ in [Self.customer("Alpha")] }
+    XCTAssertThrowsError(try store.write { _ in [.delete(table: "customers", keys: [.int(1)])] }) { e in
+      XCTAssertTrue("\(e)".contains("it needs the role kehu_manager"), "\(e)")
+    }
+    XCTAssertEqual(store.state.customers.count, 1)
+    try admin.run("GRANT kehu_manager TO \(login)")
+    try store.write { _ in [.delete(table: "customers", keys: [.int(1)])] }
+    XCTAssertEqual(store.state.customers.count, 0)
+  }
+
+  func testASessionWhoseConnectionTheServerEndedConnectsAgain() throws {
+    let (_, one, two) = try twoSessions()
+    defer {
+      try? one.close()
+      try? two.close()
+    }
+    let backend = try XCTUnwrap(one.backend as? PostgresBackend)
+    let pid = try backend.link.run("SELECT pg_backend_pid()")[0].decode(Int32.self)
+    try two.write { _ in [Self.customer("Alpha")] }
+    let admin = try Link(backend.link.address)
+    defer { admin.close() }
+    try admin.run("SELECT pg_terminate_backend($1::integer)", [String(pid)])
+    // The next statement finds the connection gone, connects again and misses nothing.
+    // Only once the client knows the connection is gone (a query sent on a closed connection
+    // is never made: `Link` connects again first).
+    var waited = 0
+    while !backend.link.isLost && waited < 250 {
+      usleep(20_000)
+      waited += 1
+    }
+    guard backend.link.isLost else { return XCTFail("the client never noticed the ended connection") }
+    try one.follow()
+    XCTAssertEqual(one.state.customers.count, 1)
+    try one.write { _ in [Self.customer("Beta")] }
+    try two.follow()
+    XCTAssertEqual(two.state.customers.count, 2)
+  }
+
   func testAddressTakesWhatTheURLLeavesOutFromPGVariables() throws {
     let a = try DatabaseAddress(
       url: "postgresql://ann@db.example:6543/firm", environment: ["PGUSER": "bob", "PGPORT": "1"])

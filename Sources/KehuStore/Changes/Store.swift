@@ -36,7 +36,7 @@ public final class Store {
   /// Set when a write failed: memory is then ahead of the disk and nothing more is accepted.
   private var broken: String?
   /// A database store's persistence; nil for a directory or memory store.
-  private var backend: StoreBackend?
+  private(set) var backend: StoreBackend?
 
   private init(location: StoreLocation, readOnly: Bool, dir: String?, state: Database) {
     self.location = location
