@@ -519,6 +519,21 @@ def team_url():
     return "%s?schema=e2e_%d_%d" % (url, os.getpid(), random.randrange(1 << 30))
 
 
+def new_team_store():
+    """A team store made by `kehu pg init` in a fresh schema, or None (said) without a cluster."""
+    url = team_url()
+    if url is None:
+        print("skip team store: KEHU_TEST_PG_URL is not set")
+        return None
+    code, out, err = run(["pg", "init", url])
+    check(code == 0, "pg init: %d %r" % (code, err))
+    return url
+
+
+def child_env():
+    return {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "KEHU_HISTORY": "off"}
+
+
 def case_team_store_two_processes_see_each_other():
     url = team_url()
     if url is None:
@@ -543,7 +558,7 @@ def case_team_store_two_processes_see_each_other():
     # One process adds a customer; a second, already open, sees it at its next statement.
     reader = subprocess.Popen(
         [KEHU, "--store", url, "--today", "2026-11-30", "--format", "csv"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE, env={"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "KEHU_HISTORY": "off"})
+        stderr=subprocess.PIPE, env=child_env())
     time.sleep(1.0)  # the reader has loaded the tables and waits for its script
     code, out, err = run(["--store", url, "--today", "2026-11-30", "-c", "customer add company name=Teamwork"])
     check(code == 0, "customer add on the database: %d %r" % (code, err))
@@ -564,16 +579,13 @@ def case_team_store_two_processes_see_each_other():
 
 
 def case_team_store_killed_writer_leaves_no_partial_change():
-    url = team_url()
+    url = new_team_store()
     if url is None:
-        print("skip team store: KEHU_TEST_PG_URL is not set")
         return
-    code, out, err = run(["pg", "init", url])
-    check(code == 0, "pg init: %d %r" % (code, err))
     script = "".join("customer add company name=C%d\n" % i for i in range(3000)).encode()
     p = subprocess.Popen(
         [KEHU, "--store", url, "--today", "2026-11-30"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL, env={"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "KEHU_HISTORY": "off"})
+        stderr=subprocess.DEVNULL, env=child_env())
     p.stdin.write(script)
     p.stdin.close()
     time.sleep(1.0)
@@ -588,13 +600,10 @@ def case_team_store_killed_writer_leaves_no_partial_change():
 
 
 def case_team_store_concurrent_writers_lose_nothing():
-    url = team_url()
+    url = new_team_store()
     if url is None:
-        print("skip team store: KEHU_TEST_PG_URL is not set")
         return
-    code, out, err = run(["pg", "init", url])
-    check(code == 0, "pg init: %d %r" % (code, err))
-    env = {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "KEHU_HISTORY": "off"}
+    env = child_env()
     writers = []
     for w in range(2):
         p = subprocess.Popen([KEHU, "--store", url, "--today", "2026-11-30"], stdin=subprocess.PIPE,
