@@ -7,7 +7,9 @@ let package = Package(
     .executable(name: "kehu", targets: ["kehu"])
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    // The PostgreSQL client for the team store (KehuPostgres); the only such dependency.
+    .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
   ],
   targets: [
     // libedit, found through pkg-config (Debian: libedit-dev).
@@ -24,21 +26,26 @@ let package = Package(
     .target(name: "KehuQuery", dependencies: ["KehuStore"]),
     .target(name: "KehuDomain", dependencies: ["KehuStore"]),
     .target(name: "KehuShell", dependencies: ["KehuStore", "KehuQuery", "KehuDomain", "KehuText"]),
+    // The team store: the same in-memory columns persisted to and followed from PostgreSQL.
+    .target(
+      name: "KehuPostgres",
+      dependencies: ["KehuStore", .product(name: "PostgresNIO", package: "postgres-nio")]),
     .executableTarget(
       name: "kehu",
       dependencies: [
-        "KehuShell", "KehuDomain", "KehuStore", "LineEditor",
+        "KehuShell", "KehuDomain", "KehuStore", "KehuPostgres", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore"]),
     .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+    .testTarget(name: "KehuPostgresTests", dependencies: ["KehuPostgres", "KehuStore"]),
     .testTarget(name: "KehuQueryTests", dependencies: ["KehuQuery", "KehuStore"]),
     .testTarget(name: "KehuDomainTests", dependencies: ["KehuDomain", "KehuStore"]),
     // Transcripts are read from the source tree (Tests/KehuShellTests/Transcripts), so that
     // KEHU_RECORD=1 can write the expected output back beside each script.
     .testTarget(
       name: "KehuShellTests",
-      dependencies: ["KehuShell", "KehuQuery", "KehuStore", "KehuDomain", "KehuText"],
+      dependencies: ["KehuShell", "KehuQuery", "KehuStore", "KehuDomain", "KehuText", "KehuPostgres"],
       exclude: ["Transcripts", "Fixtures"]),
   ]
 )

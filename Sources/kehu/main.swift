@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import KehuDomain
+import KehuPostgres
 import KehuShell
 import KehuStore
 
@@ -20,6 +21,7 @@ struct Kehu: ParsableCommand {
         kehu recover --store DIR --to NEWDIR
         kehu gen --customers N --sales M [--seed S] [--today DATE] [--replace] --store DIR
         kehu lesson NAME [--handout FILE.md] [--language en|zh] [--no-pause]
+        kehu pg init URL [--schema S] | pg push --store DIR URL | pg pull URL --store DIR
       (their options are listed below)
 
       Exit statuses: 0 success, 1 a statement failed, 64 usage error, 65 the store's files \
@@ -103,6 +105,12 @@ struct Kehu: ParsableCommand {
     let line = progress || (isatty(2) == 1 && settings.format != .json) ? progressLine() : nil
     let (workspace, storeName) = try openWorkspace(env: env, today: settings.today, progress: line)
     defer { closeStore(workspace.store) }
+    // On a team store the audit names the database login, not a name the user typed.
+    if case .database(let display) = workspace.store.location,
+      let address = try? DatabaseAddress(url: display)
+    {
+      settings.user = address.user
+    }
     var options = SessionOptions(
       clock: { localNow() }, monotonic: { DispatchTime.now().uptimeNanoseconds },
       interactive: interactive, color: isatty(1) == 1 && env["NO_COLOR"] == nil,
@@ -192,8 +200,17 @@ struct Kehu: ParsableCommand {
         throw ExitCode(70)
       }
     }
+    let location = StoreLocation.resolve(memory: false, store: store, environment: env)
+    if case .database(let url) = location {
+      return try databaseErrors {
+        let address = try DatabaseAddress(url: url, environment: env)
+        let opened = try opening(progress, tr("opening the store")) {
+          try PostgresBackend.open(address, readOnly: readOnly)
+        }
+        return (Workspace(store: opened), address.database)
+      }
+    }
     return try storeErrors {
-      let location = StoreLocation.resolve(memory: false, store: store, environment: env)
       let (opened, warnings) = try opening(progress, tr("opening the store")) {
         try Store.open(location, readOnly: readOnly)
       }
@@ -353,7 +370,7 @@ func fullHelp() -> String {
 signal(SIGXFSZ, SIG_IGN)
 
 let mainArguments = CommandLine.arguments.dropFirst().prefix { $0 != "--" }
-if !["check", "recover", "gen", "lesson"].contains(mainArguments.first ?? ""),
+if !["check", "recover", "gen", "lesson", "pg"].contains(mainArguments.first ?? ""),
   mainArguments.contains("--help") || mainArguments.contains("-h")
 {
   writeOut(fullHelp())
@@ -365,5 +382,6 @@ case "check": Check.main(Array(CommandLine.arguments.dropFirst(2)))
 case "recover": Recover.main(Array(CommandLine.arguments.dropFirst(2)))
 case "gen": Gen.main(Array(CommandLine.arguments.dropFirst(2)))
 case "lesson": LessonRun.main(Array(CommandLine.arguments.dropFirst(2)))
+case "pg": Pg.main(Array(CommandLine.arguments.dropFirst(2)))
 default: Kehu.main()
 }

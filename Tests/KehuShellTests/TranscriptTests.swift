@@ -118,10 +118,12 @@ final class TranscriptTests: XCTestCase {
 
   /// Runs a transcript the way `kehu --echo --keep-going --today 2026-11-29 FILE` would.
   /// A first line `#! demo` starts it on the demo firm (as `--demo`).
-  static func run(script: URL) throws -> String {
+  /// `open` puts the starting data in a store of the caller's (the team store's tests run the
+  /// same transcripts on a database); by default an in-memory one.
+  static func run(script: URL, open: (Database) throws -> Workspace = { Workspace($0) }) throws -> String {
     let text = try String(contentsOf: script, encoding: .utf8)
     let today = Day(parsing: "2026-11-29")!
-    let workspace = text.hasPrefix("#! demo") ? Workspace(try DemoFirm.database(today: today)) : Workspace()
+    let workspace = try open(text.hasPrefix("#! demo") ? try DemoFirm.database(today: today) : Database())
     let buffer = OutputBuffer()
     var settings = Settings()
     settings.today = today

@@ -596,6 +596,121 @@ def case_invalid_utf8_is_refused_with_its_place():
     check(code == 66 and err.startswith("<stdin>:2:9: error: not valid UTF-8"), "stdin: %d %r" % (code, err))
 
 
+# ---- the team store on PostgreSQL (KEHU_TEST_PG_URL: scripts/test starts a cluster) -------
+
+def team_url():
+    """A fresh schema on the test cluster, or None when there is no cluster."""
+    url = os.environ.get("KEHU_TEST_PG_URL")
+    if not url:
+        return None
+    return "%s?schema=e2e_%d_%d" % (url, os.getpid(), random.randrange(1 << 30))
+
+
+def new_team_store():
+    """A team store made by `kehu pg init` in a fresh schema, or None (said) without a cluster."""
+    url = team_url()
+    if url is None:
+        print("skip team store: KEHU_TEST_PG_URL is not set")
+        return None
+    code, out, err = run(["pg", "init", url])
+    check(code == 0, "pg init: %d %r" % (code, err))
+    return url
+
+
+def child_env():
+    return {"PATH": "/usr/bin:/bin", "HOME": TMP, "LANG": "C.UTF-8", "KEHU_HISTORY": "off"}
+
+
+def case_team_store_two_processes_see_each_other():
+    url = team_url()
+    if url is None:
+        print("skip team store: KEHU_TEST_PG_URL is not set")
+        return
+    d = os.path.join(TMP, "firm")
+    code, out, err = run(["gen", "--customers", "40", "--sales", "200", "--today", "2026-11-30", "--store", d])
+    check(code == 0, "gen: %d %r" % (code, err))
+    code, out, err = run(["pg", "init", url])
+    check(code == 0 and "roles: kehu_read" in out, "pg init: %d %r %r" % (code, out, err))
+    code, out, err = run(["pg", "init", url])
+    check(code == 73 and "already holds a kehu store" in err, "second init: %d %r" % (code, err))
+    code, out, err = run(["pg", "push", "--store", d, url])
+    check(code == 0 and "sales: 200 rows" in out and "verified row for row" in out, "push: %d %r %r" % (code, out, err))
+    code, out, err = run(["pg", "push", "--store", d, url])
+    check(code == 73 and "not empty" in err, "second push: %d %r" % (code, err))
+    query = "sales | summarize total = sum(amount), n = count() by customer | sort total desc | take 5"
+    code, on_disk, err = run(["--store", d, "--today", "2026-11-30", "-c", query])
+    check(code == 0, "query on the directory: %d %r" % (code, err))
+    code, in_db, err = run(["--store", url, "--today", "2026-11-30", "-c", query])
+    check(code == 0 and in_db == on_disk, "the same query on the database: %d %r vs %r %r" % (code, in_db, on_disk, err))
+    # One process adds a customer; a second, already open, sees it at its next statement.
+    reader = subprocess.Popen(
+        [KEHU, "--store", url, "--today", "2026-11-30", "--format", "csv"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, env=child_env())
+    time.sleep(1.0)  # the reader has loaded the tables and waits for its script
+    code, out, err = run(["--store", url, "--today", "2026-11-30", "-c", "customer add company name=Teamwork"])
+    check(code == 0, "customer add on the database: %d %r" % (code, err))
+    time.sleep(0.2)
+    out, err = reader.communicate(b"customers | count\ncustomers | where name == \"Teamwork\" | count\n", timeout=60)
+    out = out.decode()
+    check(reader.returncode == 0, "the reader: %d %r" % (reader.returncode, err))
+    counts = re.findall(r"^(\d+)\r?$", out, re.M)
+    check(counts == ["41", "1"], "the reader saw the other process's customer: %r" % out)
+    # The audit names the database login; pull copies everything out, verified.
+    code, out, err = run(["--store", url, "-c", "audit | where row == \"41\" | select actor | take 1", "--format", "csv"])
+    check(code == 0 and "postgres" in out, "audit actor is the login: %d %r %r" % (code, out, err))
+    back = os.path.join(TMP, "back")
+    code, out, err = run(["pg", "pull", url, "--store", back])
+    check(code == 0 and "customers: 41 rows" in out, "pull: %d %r %r" % (code, out, err))
+    code, out, err = run(["--store", back, "-c", "customers | count"])
+    check(code == 0 and "41" in out, "the pulled store: %d %r" % (code, out))
+
+
+def case_team_store_killed_writer_leaves_no_partial_change():
+    url = new_team_store()
+    if url is None:
+        return
+    script = "".join("customer add company name=C%d\n" % i for i in range(3000)).encode()
+    p = subprocess.Popen(
+        [KEHU, "--store", url, "--today", "2026-11-30"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, env=child_env())
+    p.stdin.write(script)
+    p.stdin.close()
+    time.sleep(1.0)
+    p.kill()
+    p.wait()
+    # Every customer in the database came with its audit row and its change-log entry.
+    code, out, err = run(["--store", url, "--format", "csv", "-c", "customers | count",
+                          "-c", "audit | where table == \"customers\" | count"])
+    check(code == 0, "reopen after the kill: %d %r" % (code, err))
+    numbers = re.findall(r"^(\d+)\r?$", out, re.M)
+    check(len(numbers) == 2 and numbers[0] == numbers[1], "customers and their audit rows: %r" % out)
+
+
+def case_team_store_concurrent_writers_lose_nothing():
+    url = new_team_store()
+    if url is None:
+        return
+    env = child_env()
+    writers = []
+    for w in range(2):
+        p = subprocess.Popen([KEHU, "--store", url, "--today", "2026-11-30"], stdin=subprocess.PIPE,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+        writers.append(p)
+    for w, p in enumerate(writers):
+        p.stdin.write("".join("customer add company name=W%d-%d\n" % (w, i) for i in range(150)).encode())
+        p.stdin.close()
+    for p in writers:
+        err = p.stderr.read().decode()
+        check(p.wait(timeout=300) == 0, "a writer failed: %r" % err)
+    # Every acknowledged change is there once, with its audit row, and ids never collided.
+    code, out, err = run(["--store", url, "--format", "csv", "-c", "customers | count",
+                          "-c", "customers | summarize n = count_distinct(name)",
+                          "-c", "audit | where table == \"customers\" | count"])
+    check(code == 0, "reopen: %d %r" % (code, err))
+    numbers = re.findall(r"^(\d+)\r?$", out, re.M)
+    check(numbers == ["300", "300", "300"], "300 customers, 300 names, 300 audit rows: %r" % out)
+
+
 CASES = [
     case_help_from_pipe_and_c,
     case_help_is_chinese_under_a_chinese_locale,
@@ -624,6 +739,9 @@ CASES = [
     case_a_lesson_leaves_the_users_store_unchanged,
     case_output_files_are_safe,
     case_invalid_utf8_is_refused_with_its_place,
+    case_team_store_two_processes_see_each_other,
+    case_team_store_killed_writer_leaves_no_partial_change,
+    case_team_store_concurrent_writers_lose_nothing,
 ]
 
 

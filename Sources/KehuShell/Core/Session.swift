@@ -241,8 +241,9 @@ public final class Session: ReplHost {
         _ = interruptFlag.take()
         let started = options.monotonic()
         do {
-          // A reader sees every change the writer committed before this statement.
-          if workspace.readOnly { try workspace.store.follow() }
+          // A shared store first takes in what others committed, and a read-only session
+          // what the writer committed, so the statement reads it.
+          try workspace.store.follow()
           let output = try runStatement(st)
           // Synced before the result is shown: a result on screen means the change is on disk
           // (at the prompt, or with `set sync statement`).

@@ -36,10 +36,19 @@ public final class Workspace {
     if readOnly && scenarios.isEmpty {
       throw ShellError(tr("the store is open read-only (--read-only); nothing can be changed"))
     }
-    let current = db
-    let (keyed, keys) = assignKeys(batch, in: current)
-    let full = keyed + Auditor.rows(for: keyed, in: current, actor: actor, time: time)
-    try applyBelow(full, level: scenarios.count)
+    var keys: [Value] = []
+    let build = { (current: Database) -> [Mutation] in
+      let keyed: [Mutation]
+      (keyed, keys) = self.assignKeys(batch, in: current)
+      return keyed + Auditor.rows(for: keyed, in: current, actor: actor, time: time)
+    }
+    if scenarios.isEmpty {
+      // The store hands over its newest state: on a shared database, keys are taken after
+      // what others committed is applied.
+      do { try store.write(build) } catch let e as MutationError { throw ShellError(e.message) }
+    } else {
+      try applyBelow(try build(db), level: scenarios.count)
+    }
     return keys
   }
 

@@ -305,6 +305,8 @@ extension ChineseMessages {
       "演示企业只在内存中：没有保存任何内容，退出 kehu 后什么也不会留下",
     "this store lives in memory only (--memory): nothing was saved, and nothing is kept when kehu ends":
       "此存储只在内存中（--memory）：没有保存任何内容，退出 kehu 后什么也不会留下",
+    "a team store has nothing to save: every change is committed to the database as it is made":
+      "团队存储无需保存：每项更改在做出时即已提交到数据库",
     "{0}: {1} rows":
       "{0}：{1} 行",
     "refers to {0}":

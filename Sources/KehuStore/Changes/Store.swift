@@ -6,6 +6,8 @@ public enum StoreLocation: Sendable, Equatable {
   /// A store that writes nothing (`--memory`).
   case memory
   case directory(String)
+  /// A shared database (`postgresql://…`), opened through a `StoreBackend`.
+  case database(String)
 }
 
 /// An open store: the database state plus, for a directory, its journal and lock.
@@ -33,6 +35,8 @@ public final class Store {
   public private(set) var unsyncedMutations = 0
   /// Set when a write failed: memory is then ahead of the disk and nothing more is accepted.
   private var broken: String?
+  /// A database store's persistence; nil for a directory or memory store.
+  private(set) var backend: StoreBackend?
 
   private init(location: StoreLocation, readOnly: Bool, dir: String?, state: Database) {
     self.location = location
@@ -42,6 +46,8 @@ public final class Store {
     if let dir {
       let parts = dir.split(separator: "/")
       name = parts.last.map(String.init) ?? dir
+    } else if case .database(let address) = location {
+      name = address
     } else {
       name = "memory"
     }
@@ -60,9 +66,22 @@ public final class Store {
     return Store(location: .memory, readOnly: false, dir: nil, state: db)
   }
 
+  /// A store over a shared database: `db` is what the backend loaded, at the position from
+  /// which `follow` goes on.
+  public static func open(backend: StoreBackend, loaded db: Database, location: StoreLocation, readOnly: Bool)
+    -> Store
+  {
+    let store = Store(location: location, readOnly: readOnly, dir: nil, state: db)
+    store.backend = backend
+    return store
+  }
+
   /// Opens (creating a directory store on first use). Warnings say what a torn tail cost.
   public static func open(_ loc: StoreLocation, readOnly: Bool = false) throws -> (Store, warnings: [String])
   {
+    if case .database(let url) = loc {
+      throw StoreError.io(file: url, reason: "a database store is opened with open(backend:)")
+    }
     guard case .directory(let dir) = loc else {
       return (Store(location: loc, readOnly: readOnly, dir: nil, state: Database()), [])
     }
@@ -145,9 +164,15 @@ public final class Store {
   /// Brings a read-only store up to the writer's last commit: the records appended to its
   /// journal since the last look, or the newest snapshot after the writer saved. Cheap when
   /// nothing changed (a listing and a stat), so a reader may call it before every statement.
-  /// Returns whether the state moved.
+  /// Returns whether the state moved. A database store instead applies what others
+  /// committed since the last call.
   @discardableResult
   public func follow() throws -> Bool {
+    if let backend {
+      let batches = try backend.changesSince()
+      for batch in batches { try applyFollowed(batch) }
+      return !batches.isEmpty
+    }
     guard readOnly, let dir else { return false }
     let before = state.sequence
     if try StoreFiles.list(dir).snapshots.last != snapshotSequence {
@@ -182,11 +207,52 @@ public final class Store {
     return state.sequence != before
   }
 
+  private func applyFollowed(_ batch: [Mutation]) throws {
+    do {
+      try state.apply(batch)
+      state.sequence += 1
+    } catch let e as MutationError {
+      // Another session's committed change must apply here; if not, memory no longer
+      // matches the database and only reopening can mend it.
+      broken = "a change from the database does not apply here (\(e.message)); reopen the store"
+      throw StoreError.readOnly(dir: name, reason: broken!)
+    }
+  }
+
+  /// Builds a batch on the newest state and applies it. A directory store applies it at once
+  /// (journaled at `commit`); a database store does so inside one transaction, having first
+  /// applied what others committed, so the batch is checked and keyed against the newest rows.
+  @discardableResult
+  public func write(_ build: (Database) throws -> [Mutation]) throws -> ApplyResult {
+    guard let backend else { return try apply(try build(state)) }
+    if readOnly { throw StoreError.readOnly(dir: name, reason: "opened with --read-only") }
+    if let broken { throw StoreError.readOnly(dir: name, reason: broken) }
+    let others = try backend.beginWrite()
+    do {
+      for batch in others { try applyFollowed(batch) }
+      let batch = try build(state)
+      guard !batch.isEmpty else {
+        backend.abortWrite()
+        return ApplyResult()
+      }
+      var next = state
+      let (result, resolved) = try next.apply(batch)
+      next.sequence += 1
+      try backend.commitWrite(resolved, before: state, after: next)
+      state = next
+      return result
+    } catch {
+      backend.abortWrite()
+      throw error
+    }
+  }
+
   // MARK: Changing
 
   /// Checks and applies a batch as one journal record (not yet synced: see `commit`).
   @discardableResult
   public func apply(_ batch: [Mutation]) throws -> ApplyResult {
+    if backend != nil { return try write { _ in batch } }
     if readOnly { throw StoreError.readOnly(dir: dir ?? name, reason: "opened with --read-only") }
     if let broken { throw StoreError.readOnly(dir: dir ?? name, reason: broken) }
     guard !batch.isEmpty else { return ApplyResult() }
@@ -244,6 +310,8 @@ public final class Store {
   /// Commits; saves only when the journal has grown past the threshold, so a one-line
   /// `kehu -c` on a large store does not pay for a snapshot.
   public func close() throws {
+    backend?.close()
+    backend = nil
     if dir != nil && !readOnly {
       try commit()
       if journalSize > journalSaveThreshold { try save() }
@@ -274,9 +342,14 @@ extension StoreLocation {
   /// in the environment (libraries never read it).
   public static func resolve(memory: Bool, store: String?, environment: [String: String]) -> StoreLocation {
     if memory { return .memory }
-    if let store, !store.isEmpty { return .directory(store) }
-    if let s = environment["KEHU_STORE"], !s.isEmpty { return .directory(s) }
+    if let store, !store.isEmpty { return named(store) }
+    if let s = environment["KEHU_STORE"], !s.isEmpty { return named(s) }
     if let x = environment["XDG_DATA_HOME"], x.hasPrefix("/") { return .directory(x + "/kehu/default") }
     return .directory((environment["HOME"] ?? ".") + "/.local/share/kehu/default")
+  }
+
+  /// A `postgresql://` or `postgres://` URL names a database; anything else a directory.
+  public static func named(_ s: String) -> StoreLocation {
+    s.hasPrefix("postgresql://") || s.hasPrefix("postgres://") ? .database(s) : .directory(s)
   }
 }

@@ -20,6 +20,10 @@ enum StoreCommands {
                   "this store lives in memory only (--memory): nothing was saved, and nothing is kept when kehu ends"
                 ))
           }
+          if case .database = s.workspace.store.location {
+            return .message(
+              tr("a team store has nothing to save: every change is committed to the database as it is made"))
+          }
           try s.workspace.store.save()
           return .message(tr("saved {0} rows to {1}", s.db.rowCount, s.workspace.store.name))
         }),

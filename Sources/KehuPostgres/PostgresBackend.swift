@@ -1,0 +1,204 @@
+import KehuStore
+import PostgresNIO
+
+/// A store whose system of record is a PostgreSQL database. The session keeps its in-memory
+/// columns (queries run there); each change is one transaction writing the rows, their audit
+/// rows and one change-log entry (the batch as the journal's record bytes), and before each
+/// statement the session applies the entries others committed since it last looked.
+///
+/// Writes take a transaction-scoped advisory lock, so change-log entries are numbered in
+/// commit order and a follower reading "after N" never skips one.
+public final class PostgresBackend: StoreBackend {
+  let link: Link
+  /// The last change-log entry applied to the session's columns.
+  public private(set) var position: Int64
+  /// The position the current statement read: a row another session changed after it is
+  /// refused (its version is newer than what the statement saw), never silently overwritten.
+  private var viewed: Int64
+  /// Entries this session wrote since `viewed`, which are not conflicts with itself.
+  private var own: Set<Int64> = []
+  private var inTransaction = false
+
+  public var name: String { link.address.display }
+
+  init(link: Link, position: Int64) {
+    self.link = link
+    self.position = position
+    self.viewed = position
+  }
+
+  /// Opens the store at `address`: every table into memory, at one change-log position.
+  public static func open(_ address: DatabaseAddress, readOnly: Bool = false) throws -> Store {
+    let link = try Link(address)
+    do {
+      let loaded = try TableReader.load(link)
+      let backend = PostgresBackend(link: link, position: loaded.position)
+      return Store.open(
+        backend: backend, loaded: loaded.db, location: .database(address.display), readOnly: readOnly)
+    } catch {
+      link.close()
+      throw error
+    }
+  }
+
+  /// The database login the audit should name.
+  public var login: String { link.address.user }
+
+  public func changesSince() throws -> [[Mutation]] {
+    let batches: [[Mutation]]
+    do { batches = try readLog() } catch let e as PostgresStoreError where link.isLost {
+      // The server went away (a restart): connect again and read on from the same position.
+      _ = e
+      batches = try readLog()
+    }
+    viewed = position
+    own.removeAll()
+    return batches
+  }
+
+  private func readLog() throws -> [[Mutation]] {
+    let rows = try link.run(
+      "SELECT seq, record FROM \(SchemaSQL.log) WHERE seq > $1::bigint ORDER BY seq", [String(position)])
+    var out: [[Mutation]] = []
+    for row in rows {
+      let (seq, bytes) = try row.decode((Int64, ByteBuffer).self)
+      out.append(
+        try ChangeRecord.decode(Array(bytes.readableBytesView), source: "\(SchemaSQL.log) entry \(seq)"))
+      position = seq
+    }
+    return out
+  }
+
+  public func beginWrite() throws -> [[Mutation]] {
+    do { try link.run("BEGIN") } catch let e as PostgresStoreError where link.isLost {
+      _ = e
+      try link.run("BEGIN")
+    }
+    inTransaction = true
+    try link.run("SELECT pg_advisory_xact_lock($1::regclass::oid::bigint)", [SchemaSQL.log])
+    return try readLog()
+  }
+
+  public func abortWrite() {
+    guard inTransaction else { return }
+    inTransaction = false
+    try? link.run("ROLLBACK")
+  }
+
+  public func commitWrite(_ batch: [Mutation], before: Database, after: Database) throws {
+    do {
+      try commitChecked(batch, before: before, after: after)
+    } catch PostgresStoreError.server(let message) where message.hasPrefix("permission denied") {
+      // The database's roles decide who may change what; say which role this change needs.
+      let purge = batch.contains { if case .delete = $0 { return true } else { return false } }
+      let role = purge ? "kehu_manager (approvals, overrides, purge)" : "kehu_clerk (day-to-day changes)"
+      throw PostgresStoreError.refused(
+        "the database login \(login) may not make this change: it needs the role \(role); nothing was changed "
+          + "(the database said: \(message))")
+    }
+  }
+
+  private func commitChecked(_ batch: [Mutation], before: Database, after: Database) throws {
+    let seq = try link.run("SELECT nextval(pg_get_serial_sequence($1, 'seq'))::bigint", [SchemaSQL.log])[0]
+      .decode(
+        Int64.self)
+    for m in batch { try write(m, seq: seq) }
+    for (i, t) in after.tables.enumerated() where t.def.generatesKeys && t.nextId != before.tables[i].nextId {
+      try link.run(
+        "INSERT INTO \(SchemaSQL.counters) (table_name, next_id) VALUES ($1, $2::bigint) "
+          + "ON CONFLICT (table_name) DO UPDATE SET next_id = greatest(\(SchemaSQL.counters).next_id, EXCLUDED.next_id)",
+        [t.name, String(t.nextId)])
+    }
+    let record = ChangeRecord.encode(batch, sequence: UInt64(seq))
+    try link.run(
+      "INSERT INTO \(SchemaSQL.log) (seq, record) VALUES ($1::bigint, decode($2, 'hex'))",
+      [String(seq), PostgresBackend.hex(record)])
+    do { try link.run("COMMIT") } catch let e as PostgresStoreError where link.isLost {
+      // Whether the commit happened is in the change log: read it, never guess. If the log
+      // cannot be read either, the next statement's follow finds the entry (or not).
+      inTransaction = false
+      let found = try? link.run(
+        "SELECT count(*)::bigint FROM \(SchemaSQL.log) WHERE seq = $1::bigint", [String(seq)])
+      guard try found?.first?.decode(Int64.self) == 1 else {
+        throw found == nil
+          ? PostgresStoreError.server(
+            "\(e.description); whether the change was committed is not known: the next statement reads the "
+              + "change log and shows it if it was")
+          : e
+      }
+    }
+    inTransaction = false
+    position = seq
+    own.insert(seq)
+  }
+
+  private func write(_ m: Mutation, seq: Int64) throws {
+    guard let def = Catalog.table(named: m.table) else { return }
+    let table = SchemaSQL.quote(def.name)
+    let key = def.key
+    switch m {
+    case .insert(_, let values):
+      let cols = SchemaSQL.stored(def).filter { values[$0.name] != nil }
+      var sql = "INSERT INTO \(table) (" + cols.map { SchemaSQL.quote($0.name) }.joined(separator: ", ")
+      sql += (cols.isEmpty ? "" : ", ") + "kehu_seq) VALUES ("
+      sql += cols.enumerated().map { SchemaSQL.bindExpression($1, $0 + 1) }.joined(separator: ", ")
+      sql += (cols.isEmpty ? "" : ", ") + "$\(cols.count + 1)::bigint)"
+      try link.run(sql, cols.map { SchemaSQL.literal(values[$0.name]!) } + [String(seq)])
+    case .update(_, let k, let values):
+      try checkVersion(def, keys: [k])
+      let cols = SchemaSQL.stored(def).filter { values[$0.name] != nil && $0.name != key.name }
+      var sql = "UPDATE \(table) SET "
+      sql += cols.enumerated().map { "\(SchemaSQL.quote($1.name)) = \(SchemaSQL.bindExpression($1, $0 + 1))" }
+        .joined(separator: ", ")
+      let n = cols.count
+      sql +=
+        (cols.isEmpty ? "" : ", ")
+        + "kehu_seq = $\(n + 1)::bigint, kehu_login = current_user, kehu_time = now()"
+      sql += " WHERE \(SchemaSQL.quote(key.name)) = \(SchemaSQL.bindExpression(key, n + 2))"
+      try link.run(
+        sql, cols.map { SchemaSQL.literal(values[$0.name]!) } + [String(seq), SchemaSQL.literal(k)])
+    case .delete(_, let keys):
+      try checkVersion(def, keys: keys)
+      for k in keys {
+        try link.run(
+          "DELETE FROM \(table) WHERE \(SchemaSQL.quote(key.name)) = \(SchemaSQL.bindExpression(key, 1))",
+          [SchemaSQL.literal(k)])
+      }
+    }
+  }
+
+  /// Refuses a change to a row that another session wrote after this statement read the
+  /// store, naming who and when; the row is locked until the transaction ends.
+  private func checkVersion(_ def: TableDef, keys: [Value]) throws {
+    let key = def.key
+    for k in keys {
+      let rows = try link.run(
+        "SELECT kehu_seq, kehu_login, to_char(kehu_time, 'YYYY-MM-DD HH24:MI:SS') FROM \(SchemaSQL.quote(def.name)) "
+          + "WHERE \(SchemaSQL.quote(key.name)) = \(SchemaSQL.bindExpression(key, 1)) FOR UPDATE",
+        [SchemaSQL.literal(k)])
+      guard let row = rows.first else { continue }
+      let (version, login, time) = try row.decode((Int64, String, String).self)
+      if version > viewed && !own.contains(version) {
+        throw PostgresStoreError.refused(
+          "\(def.name) \(k.plainText) was changed by \(login) at \(time) after this statement read it; "
+            + "nothing was changed: look at it again and repeat the change")
+      }
+    }
+  }
+
+  public func close() {
+    abortWrite()
+    link.close()
+  }
+
+  static func hex(_ bytes: [UInt8]) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count * 2)
+    for b in bytes {
+      out.append(digits[Int(b >> 4)])
+      out.append(digits[Int(b & 15)])
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}
