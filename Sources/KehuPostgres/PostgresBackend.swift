@@ -86,6 +86,9 @@ public final class PostgresBackend: StoreBackend {
   }
 
   public func commitWrite(_ batch: [Mutation], before: Database, after: Database) throws {
+    // The database keeps customer ids as bigint keys; a code that is not a plain number has
+    // no column there yet, so it is refused before anything is written rather than lost.
+    if after.hasTextCodes { throw PostgresStoreError.refused(TeamLimits.textCodes) }
     do {
       try commitChecked(batch, before: before, after: after)
     } catch PostgresStoreError.server(let message) where message.hasPrefix("permission denied") {

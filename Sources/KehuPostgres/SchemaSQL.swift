@@ -41,15 +41,18 @@ enum SchemaSQL {
     lines.append("  kehu_login text NOT NULL DEFAULT current_user")
     lines.append("  kehu_time timestamptz NOT NULL DEFAULT now()")
     lines.append("  PRIMARY KEY (\(quote(def.key.name)))")
-    // Deferred: a statement may add a customer and its first invoice in any order.
-    for c in stored(def) {
-      if let r = c.references, let target = Catalog.table(named: r) {
-        lines.append(
-          "  FOREIGN KEY (\(quote(c.name))) REFERENCES \(quote(r)) (\(quote(target.key.name)))"
-            + " DEFERRABLE INITIALLY DEFERRED")
-      }
-    }
     return "CREATE TABLE \(quote(def.name)) (\n" + lines.joined(separator: ",\n") + "\n)"
+  }
+
+  /// The table's foreign keys, added once every table exists (a table may refer to one
+  /// the catalog lists after it, as sales.invoice does to invoices). Deferred: a statement
+  /// may add a customer and its first invoice in any order.
+  static func foreignKeys(_ def: TableDef) -> [String] {
+    stored(def).compactMap { c in
+      guard let r = c.references, let target = Catalog.table(named: r) else { return nil }
+      return "ALTER TABLE \(quote(def.name)) ADD FOREIGN KEY (\(quote(c.name))) REFERENCES \(quote(r))"
+        + " (\(quote(target.key.name))) DEFERRABLE INITIALLY DEFERRED"
+    }
   }
 
   static var createLog: String {

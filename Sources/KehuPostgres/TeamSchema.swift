@@ -24,6 +24,7 @@ public enum TeamSchema {
       try link.run("CREATE SCHEMA IF NOT EXISTS \(schema)")
       try link.run("SET LOCAL search_path TO \(schema)")
       for def in Catalog.tables { try link.run(SchemaSQL.createTable(def)) }
+      for def in Catalog.tables { for sql in SchemaSQL.foreignKeys(def) { try link.run(sql) } }
       try link.run(SchemaSQL.createLog)
       try link.run(SchemaSQL.createCounters)
       try link.run(SchemaSQL.createInvoiceTotals)

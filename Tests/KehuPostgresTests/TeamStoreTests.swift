@@ -106,6 +106,26 @@ final class TeamStoreTests: XCTestCase {
     XCTAssertEqual(Transfer.sums(three.state), Transfer.sums(one.state))
   }
 
+  func testACustomerCodeThatIsNotANumberIsRefused() throws {
+    let (_, one, two) = try twoSessions()
+    defer {
+      try? one.close()
+      try? two.close()
+    }
+    var coded = Self.customer("Gamma")
+    if case .insert(let t, var values) = coded {
+      values["id"] = .text("HD-001")
+      coded = .insert(table: t, values: values)
+    }
+    XCTAssertThrowsError(try one.write { _ in [coded] }) { error in
+      XCTAssertTrue("\(error)".contains("not kept in a database store yet"), "\(error)")
+    }
+    // Nothing reached the database, and the session still holds no customer.
+    try two.follow()
+    XCTAssertEqual(two.state.customers.count, 0)
+    XCTAssertEqual(one.state.customers.count, 0)
+  }
+
   func testAChangeToARowAnotherSessionChangedIsRefused() throws {
     let (a, one, two) = try twoSessions()
     defer {

@@ -14,13 +14,18 @@ final class TeamTranscriptTests: XCTestCase {
     "archive-export.kehu", "archive-import.kehu", "archive-restore.kehu", "rules-grading.kehu",
     "shell-io.kehu",
   ]
+  /// Customer codes that are not numbers: a database store refuses them for now
+  /// (`TeamStoreTests.testACustomerCodeThatIsNotANumberIsRefused`).
+  static let notOnADatabaseYet: Set<String> = ["rules-codes.kehu"]
 
   func testTranscriptsGiveTheSameOutputOnADatabase() throws {
     guard let url = ProcessInfo.processInfo.environment["KEHU_TEST_PG_URL"], !url.isEmpty else {
       throw XCTSkip("KEHU_TEST_PG_URL is not set: scripts/test starts a PostgreSQL cluster and sets it")
     }
     let names = try FileManager.default.contentsOfDirectory(atPath: TranscriptTests.directory.path)
-      .filter { $0.hasSuffix(".kehu") && !Self.storeFiles.contains($0) }.sorted()
+      .filter {
+        $0.hasSuffix(".kehu") && !Self.storeFiles.contains($0) && !Self.notOnADatabaseYet.contains($0)
+      }.sorted()
     XCTAssertGreaterThan(names.count, 20)
     var stores: [Store] = []
     defer { for s in stores { try? s.close() } }
