@@ -39,6 +39,8 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(LadderSteps(db).count, 0)
     XCTAssertEqual(CreditInvestigations(db).count, 0)
     XCTAssertEqual(CreditScores(db).count, 0)
+    XCTAssertEqual(CustomerCreditCards(db).count, 0)
+    XCTAssertEqual(StoredPolicies(db).count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

@@ -73,17 +73,18 @@ enum CollectCommands {
     }
     let wanted = a.text("owner")
     let done = stepsDone(s.db, asof: asof)
+    let cards = Customers(s.db)
     let accounts: [OverdueAccount] = overdue.compactMap { id, v in
-      let owner = ReceivableData.customerField(s.db, id, "owner")
+      let owner = cards.row(id).flatMap { cards.owner[$0] } ?? ""
       if let wanted, owner != wanted { return nil }
       // Only steps taken since the oldest overdue item fell due count for this episode.
       let taken = Set((done[id] ?? []).filter { $0.day >= v.oldest }.map(\.step))
       return OverdueAccount(
-        customer: id, name: ReceivableData.customerName(s.db, id), owner: owner, overdue: Money(fen: v.fen),
+        customer: id, name: s.db.nameOrId(id), owner: owner, overdue: Money(fen: v.fen),
         oldestDue: Day(number: v.oldest), done: taken)
     }
     var t = collectionPlan(
-      accounts, asof: asof, ladder: ReceivableData.ladder(s.db), translating: tr,
+      accounts, asof: asof, ladder: CollectionLadder.stored(s.db), translating: tr,
       naming: { readsChinese ? $0.key : $0.name })
     t.notes.append(tr("record what was done with `collect log ID step=… method=…`"))
     return .table(t)
@@ -91,13 +92,11 @@ enum CollectCommands {
 
   /// The collection steps logged per customer up to `asof`: (day number, step key).
   static func stepsDone(_ db: Database, asof: Day) -> [Int64: [(day: Int32, step: String)]] {
-    let t = db["collections"]
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    let (cust, date, step) = (c("customer"), c("date"), c("step"))
+    let t = Collections(db)
     var out: [Int64: [(day: Int32, step: String)]] = [:]
-    for r in 0..<t.count where date.day(r) <= asof {
-      guard let k = step.string(r) else { continue }
-      out[cust.int(r), default: []].append((date.day(r).number, k))
+    for r in t.rows where t.date[r] <= asof {
+      guard let k = t.step[r] else { continue }
+      out[t.customer[r], default: []].append((t.date[r].number, k))
     }
     return out
   }
@@ -106,7 +105,7 @@ enum CollectCommands {
 
   static func log(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
-    let ladder = ReceivableData.ladder(s.db)
+    let ladder = CollectionLadder.stored(s.db)
     let key = a.text("step")!
     guard let step = ladder.step(key: key) else {
       throw a.error(
@@ -152,7 +151,7 @@ enum CollectCommands {
     try s.change(batch)
     var msg = tr(
       "logged {0} ({1}) for {2} {3}", readsChinese ? step.key : step.name, step.chinese, id,
-      ReceivableData.customerName(s.db, id))
+      s.db.nameOrId(id))
     if let m = a.text("method").flatMap(CollectionMethod.init(rawValue:)) {
       msg += tr(" by {0}", bilingual(m.chinese, m.description))
     }
@@ -167,12 +166,12 @@ enum CollectCommands {
     let kind = a.text("step").flatMap(CollectionLetterKind.init(rawValue:)) ?? .reminder
     let asof = a.date("asof") ?? s.today
     let letter = CollectionLetter(
-      kind: kind, customer: String(id), customerName: ReceivableData.customerName(s.db, id), asof: asof,
+      kind: kind, customer: String(id), customerName: s.db.nameOrId(id), asof: asof,
       sender: a.text("from") ?? s.settings.user, items: ComplaintBook.openInvoices(s.db, customer: id))
     guard !letter.overdue.isEmpty else {
       throw a.error(tr("customer {0} has nothing past due on {1}: no letter to write", id, asof), at: "id")
     }
-    let md = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in try letter.markdown() }
+    let md = try a.rule(at: "id") { () throws(DomainError) in try letter.markdown() }
     let hint = tr("record it with `collect log {0} step={1}` once it is sent", id, kind.rawValue)
     guard let path = a.text("file") else { return .message(md + "\n" + hint) }
     do {
@@ -192,7 +191,7 @@ enum CollectCommands {
 
   static func promises(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let receipts = Dictionary(grouping: ReceivableData.receipts(s.db), by: \.customer)
+    let receipts = Dictionary(grouping: Ledger(s.db).receipts(), by: \.customer)
     var t = ResultTable(
       columns: [
         ResultColumn("customer", .int), ResultColumn("name", .text), ResultColumn("made", .date),
@@ -202,16 +201,16 @@ enum CollectCommands {
       ], title: tr("Promises to pay as of {0}", asof))
     var broken = 0
     let sign = WarningSign.missedPayment
-    for (_, p, _) in ReceivableData.promises(s.db).sorted(by: {
+    for (_, p) in Ledger(s.db).promises.sorted(by: {
       ($0.promise.due, $0.id) < ($1.promise.due, $1.id)
     }) {
-      let st = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in
+      let st = try a.rule(at: "asof") { () throws(DomainError) in
         try promiseStatus(p, receipts: receipts[p.customer] ?? [], asof: asof)
       }
       if st.status == .broken { broken += 1 }
       t.rows.append([
         Int64(p.customer).map { .int($0) } ?? .text(p.customer),
-        .text(ReceivableData.customerName(s.db, Int64(p.customer) ?? 0)), .date(p.made),
+        .text(s.db.nameOrId(Int64(p.customer) ?? 0)), .date(p.made),
         .date(p.due),
         .money(p.amount), .money(st.paid), .text(tr(Message(st.status.rawValue))),
         .text(st.status == .broken ? sign.id : ""),
@@ -231,18 +230,17 @@ enum CollectCommands {
   // MARK: effectiveness
 
   static func effectiveness(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db["collections"]
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    let actions = (0..<t.count).map { r in
-      let m = c("method").string(r) ?? ""
+    let t = Collections(s.db)
+    let actions = t.rows.map { r in
+      let m = t.method[r] ?? ""
       return CollectionAction(
-        customer: String(c("customer").ints[r]), date: c("date").day(r), step: c("step").string(r) ?? "",
+        customer: String(t.customer[r]), date: t.date[r], step: t.step[r] ?? "",
         method: CollectionMethod(rawValue: m) ?? CollectionMethod.allCases.first { $0.chinese == m },
-        staff: c("owner").string(r) ?? "")
+        staff: t.owner[r] ?? "")
     }
     return .table(
-      try ReceivableData.domain(a, at: "") { () throws(DomainError) in
-        try collectionEffectiveness(actions: actions, receipts: ReceivableData.receipts(s.db))
+      try a.rule(at: "") { () throws(DomainError) in
+        try collectionEffectiveness(actions: actions, receipts: Ledger(s.db).receipts())
       })
   }
 
@@ -278,14 +276,14 @@ enum CollectCommands {
     let stored = s.db["ladder"].count > 0
     return .table(
       ladderTable(
-        ReceivableData.ladder(s.db),
+        CollectionLadder.stored(s.db),
         title: stored
           ? tr("Collection ladder (收账程序), as edited") : tr("Collection ladder (收账程序), the default"),
         edited: stored))
   }
 
   static func setLadder(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let old = ReceivableData.ladder(s.db)
+    let old = CollectionLadder.stored(s.db)
     let key = a.text("step")!
     let skip = a["skip"].map { $0 == .bool(true) }
     var new: CollectionLadder
@@ -294,7 +292,7 @@ enum CollectCommands {
       if a["days"] == nil && skip == nil {
         throw a.error(tr("say what changes: days= or skip="), at: "step")
       }
-      new = try ReceivableData.domain(a, at: "days") { () throws(DomainError) in try old.moving(key, to: days)
+      new = try a.rule(at: "days") { () throws(DomainError) in try old.moving(key, to: days)
       }
     } else {
       guard let days = a.int("days").map(Int.init) else {
@@ -307,7 +305,7 @@ enum CollectCommands {
       }
       let added = CollectionStep(
         key: key, name: name, chinese: a.text("chinese") ?? "", days: days, skippable: skip ?? false)
-      new = try ReceivableData.domain(a, at: "days") { () throws(DomainError) in
+      new = try a.rule(at: "days") { () throws(DomainError) in
         try CollectionLadder((old.steps + [added]).sorted { $0.days < $1.days })
       }
     }

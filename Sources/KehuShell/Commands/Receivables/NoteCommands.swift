@@ -58,7 +58,7 @@ enum NoteCommands {
     guard case .percent(let rate)? = a["rate"] else { return .message("") }
     let year = a.text("year").flatMap(DayCountConvention.init(parsing:)) ?? s.settings.year
     let recourse = a["recourse"] == nil ? true : a.flag("recourse")
-    let d = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+    let d = try a.rule(at: "rate") { () throws(DomainError) in
       try noteDiscount(
         face: n.amount, rate: rate, discounted: date, matures: n.matures ?? date, year: year)
     }

@@ -42,7 +42,7 @@ enum OrderCommands {
     guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
     let date = a.date("date") ?? s.today
     let orders = Orders(s.db)
-    let no = try a.text("no") ?? ReceivableCommands.nextNumber(orders.table, prefix: "SO-")
+    let no = a.text("no") ?? DocumentNumbers.orders(s.db).first
     if orders.row(no: no) != nil { throw a.error(tr("order {0} already exists", no), at: "no") }
     let extra: [Mutation]
     do {
@@ -59,7 +59,7 @@ enum OrderCommands {
     try s.change([.insert(table: "orders", values: values)] + extra)
     var said = tr(
       "order {0} from {1} {2}: {3}, taken {4}; open until invoiced or cancelled", no, id,
-      ReceivableData.customerName(s.db, id), amount, date)
+      s.db.nameOrId(id), amount, date)
     if !extra.isEmpty { said += "\n" + tr("allowed over the refusal; recorded in `credit overrides`") }
     return .message(said)
   }
@@ -67,14 +67,14 @@ enum OrderCommands {
   static func invoice(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let no = a.text("no")!
     let date = a.date("date") ?? s.today
-    let o = try ReceivableData.domain(a, at: "no") { () throws(DomainError) in
+    let o = try a.rule(at: "no") { () throws(DomainError) in
       try Ledger(s.db).openOrder(no, closing: date)
     }
     let (terms, due) = try ReceivableCommands.termsAndDue(
       a, date: date, missing: tr("`order invoice` needs due= or terms= to know when the invoice is due"),
       at: "no")
     let invoices = Invoices(s.db)
-    let inv = try a.text("invoice") ?? ReceivableCommands.nextNumber(invoices.table, prefix: "INV-")
+    let inv = a.text("invoice") ?? DocumentNumbers.invoices(s.db).first
     if invoices.row(no: inv) != nil { throw a.error(tr("invoice {0} already exists", inv), at: "invoice") }
     var values: [String: Value] = [
       "no": .text(inv), "customer": .int(o.customer), "date": .date(date), "due": .date(due),
@@ -98,7 +98,7 @@ enum OrderCommands {
   static func cancel(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let no = a.text("no")!
     let date = a.date("date") ?? s.today
-    let o = try ReceivableData.domain(a, at: "no") { () throws(DomainError) in
+    let o = try a.rule(at: "no") { () throws(DomainError) in
       try Ledger(s.db).openOrder(no, closing: date)
     }
     try s.change([
@@ -123,7 +123,7 @@ enum OrderCommands {
     }
     for o in orders {
       t.rows.append([
-        .text(o.no), .int(o.customer), .text(ReceivableData.customerName(s.db, o.customer)), .date(o.date),
+        .text(o.no), .int(o.customer), .text(s.db.nameOrId(o.customer)), .date(o.date),
         .money(o.amount), .text(tr(o.status.rawValue)), o.invoice.map(Value.text) ?? .null,
         o.closed.map(Value.date) ?? .null,
       ])

@@ -49,7 +49,7 @@ enum ReceivableReports {
 
   static func ageing(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let edges = try ReceivableData.edges(s, a)
+    let edges = try a.ageingEdges(s)
     let request = try ChartRequestKind.parse(a)
     let ledger = Ledger(s.db)
     let open = ledger.openItems(asof: asof)
@@ -69,7 +69,7 @@ enum ReceivableReports {
     guard let by = a.text("by") else {
       var acc = AgeingScan(asof: asof, edges: edges)
       for (i, b) in open { acc.add(dueNumber: counted(i).number, fen: b.fen) }
-      var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table(
+      var t = try a.rule(at: "asof") { () throws(DomainError) in try acc.result() }.table(
         translating: tr)
       if fromInvoice { t.notes[0] = countNote }
       t.notes +=
@@ -81,6 +81,8 @@ enum ReceivableReports {
       }
     }
     var names: [Int64: String] = [:]
+    let cards = Customers(s.db)
+    let field = by == "owner" ? cards.owner : cards.area
     var groups = AgeingByGroup(asof: asof, edges: edges)
     for (i, b) in open {
       let id = i.customer
@@ -88,16 +90,16 @@ enum ReceivableReports {
       if let n = names[id] {
         name = n
       } else {
-        name = by == "customer" ? String(id) : ReceivableData.customerField(s.db, id, by)
+        name = by == "customer" ? String(id) : cards.row(id).flatMap { field[$0] } ?? ""
         names[id] = name
       }
-      try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
+      try a.rule(at: "by") { () throws(DomainError) in
         try groups.add(group: name, due: counted(i), balance: b)
       }
     }
-    var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
+    var t = try a.rule(at: "by") { () throws(DomainError) in
       by == "customer"
-        ? try groups.tableByCustomer(translating: tr) { ReceivableData.customerName(s.db, $0) }
+        ? try groups.tableByCustomer(translating: tr) { s.db.nameOrId($0) }
         : try groups.table(groupColumn: by, translating: tr)
     }
     // The customer's name labels its bar; the id beside it is no amount.
@@ -122,7 +124,7 @@ enum ReceivableReports {
     if from > to { throw a.error(tr("`from` is after `to`"), at: "from") }
     let (receivables, sales) = DSOByMonth.figures(s.db, from: from, to: to)
     let days = Int(to.number - from.number) + 1
-    var t = try ReceivableData.domain(a, at: "from") { () throws(DomainError) in
+    var t = try a.rule(at: "from") { () throws(DomainError) in
       try KehuDomain.dso(receivables: receivables, creditSales: sales, periodDays: days)
     }.table
     t.title = tr("Days sales outstanding (DSO), {0} to {1}", from, to)
@@ -136,7 +138,7 @@ enum ReceivableReports {
   static func statement(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
     let asof = a.date("asof") ?? s.today
-    let edges = try ReceivableData.edges(s, a)
+    let edges = try a.ageingEdges(s)
     let ledger = Ledger(s.db)
     let open = ledger.openItems(asof: asof, customer: id)
     var items = ResultTable(
@@ -145,7 +147,7 @@ enum ReceivableReports {
         ResultColumn("terms", .text), ResultColumn("amount", .money), ResultColumn("balance", .money),
         ResultColumn("days past due", .int), ResultColumn("bucket", .text),
       ],
-      title: tr("Statement of {0} {1} as of {2}", id, ReceivableData.customerName(s.db, id), asof))
+      title: tr("Statement of {0} {1} as of {2}", id, s.db.nameOrId(id), asof))
     var acc = AgeingScan(asof: asof, edges: edges)
     let buckets = edges.buckets
     for (i, bal) in open {
@@ -156,7 +158,7 @@ enum ReceivableReports {
         .money(bal), .int(Int64(d)), .text(buckets[edges.bucketIndex(daysPastDue: d)].label),
       ])
     }
-    let ageing = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in try acc.result() }
+    let ageing = try a.rule(at: "id") { () throws(DomainError) in try acc.result() }
     var notes = ResultTable(
       columns: [
         ResultColumn("note", .text), ResultColumn("amount", .money), ResultColumn("issued", .date),
@@ -177,7 +179,7 @@ enum ReceivableReports {
         ResultColumn("paid", .money), ResultColumn("status", .text),
       ], title: tr("Promises to pay"))
     for (_, p) in ledger.promises where p.customer == String(id) {
-      let st = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in
+      let st = try a.rule(at: "id") { () throws(DomainError) in
         try promiseStatus(p, receipts: receipts, asof: asof)
       }
       promises.rows.append([
@@ -207,7 +209,7 @@ enum ReceivableReports {
 
   static func provision(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let edges = try ReceivableData.edges(s, a)
+    let edges = try a.ageingEdges(s)
     let given = a.text("rates")
     if given == nil && edges.buckets.count != exampleRates.count {
       throw a.error(tr("give rates= with one loss rate per bucket ({0})", edges.buckets.count), at: "edges")
@@ -223,7 +225,7 @@ enum ReceivableReports {
     }
     var acc = AgeingScan(asof: asof, edges: edges)
     for (i, b) in Ledger(s.db).openItems(asof: asof) { acc.add(dueNumber: i.due.number, fen: b.fen) }
-    let work = try ReceivableData.domain(a, at: "rates") { () throws(DomainError) in
+    let work = try a.rule(at: "rates") { () throws(DomainError) in
       try KehuDomain.provision(try acc.result(), rates: rates)
     }
     var t = work.table
@@ -238,7 +240,7 @@ enum ReceivableReports {
 
   static func interest(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let year = ReceivableData.year(s, a)
+    let year = a.dayCount(s)
     let rate = a["rate"].flatMap { if case .percent(let d) = $0 { return d } else { return nil } } ?? .zero
     var only: Int64? = nil
     if a.text("customer") != nil {
@@ -253,14 +255,14 @@ enum ReceivableReports {
       all.append(it)
       byCustomer[id, default: []].append(it)
     }
-    let work = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+    let work = try a.rule(at: "rate") { () throws(DomainError) in
       try lateInterest(all, annualRate: rate, asof: asof, year: year)
     }
     var t = work.table
     guard a.flag("apply") else { return .table(t) }
     var batch: [Mutation] = []
     for id in byCustomer.keys.sorted() {
-      let w = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+      let w = try a.rule(at: "rate") { () throws(DomainError) in
         try lateInterest(byCustomer[id]!, annualRate: rate, asof: asof, year: year)
       }
       guard case .money(let m) = w.result.value, m.fen > 0 else { continue }

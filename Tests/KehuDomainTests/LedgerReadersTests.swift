@@ -1,0 +1,123 @@
+import KehuStore
+import XCTest
+
+@testable import KehuDomain
+
+/// The readers that left KehuShell (issue 14): each computes from the typed accessors what a
+/// credit or receivables command prints.
+final class LedgerReadersTests: XCTestCase {
+  let today = day("2026-11-29")
+
+  /// The demo's promises: 1009 due 2026-10-30 (part paid), 1036 kept, 1007 due 12-03, 1038
+  /// due 12-07. Only money received keeps one.
+  func testBrokenPromisesOnTheDemoFirm() throws {
+    let db = try DemoFirm.database(today: today)
+    func broken(_ asof: Day) -> Set<Int64> {
+      var out = Set<Int64>()
+      for (id, signs) in Ledger(db).warningSigns(asof: asof) {
+        for s in signs { if case .brokenPromise = s.cause { out.insert(id) } }
+      }
+      return out
+    }
+    XCTAssertEqual(broken(today), [1009])
+    XCTAssertEqual(broken(today.adding(days: 9)), [1009, 1007, 1038])
+  }
+
+  func testDocumentNumbersSkipTakenOnesAndDrawOncePerBatch() throws {
+    var book = try LedgerBook()
+    try book.invoice("INV-00002", 1, 100, date: "2026-10-01", due: "2026-10-31")
+    // One row: the count plus one is INV-00002, taken, so INV-00003.
+    XCTAssertEqual(DocumentNumbers.invoices(book.db).first, "INV-00003")
+    var cn = DocumentNumbers.creditNotes(book.db)
+    XCTAssertEqual([cn.next(), cn.next()], ["CN-00001", "CN-00002"])
+    XCTAssertEqual(DocumentNumbers.notes(book.db).first, "BN-001")
+    XCTAssertEqual(DocumentNumbers.orders(book.db).first, "SO-00001")
+  }
+
+  func testPaymentRecordSummary() {
+    let record = [
+      PaymentRecord(due: day("2026-01-10"), paid: day("2026-01-05")),  // before the window
+      PaymentRecord(due: day("2026-06-10"), paid: day("2026-06-10")),  // on time
+      PaymentRecord(due: day("2026-07-10"), paid: day("2026-07-20")),  // 10 days late
+      PaymentRecord(due: day("2026-08-10"), paid: day("2026-08-15")),  // 5 days late
+      PaymentRecord(due: day("2026-09-10"), paid: nil),  // open, past due
+      PaymentRecord(due: day("2026-12-10"), paid: nil),  // open, not yet due
+    ]
+    let p = PaymentRecordSummary(record, since: day("2026-02-01"), asof: today)
+    XCTAssertEqual(p.onTime, 1)
+    XCTAssertEqual(p.late, 2)
+    // (10 + 5) ÷ 2 = 7.5, rounded down.
+    XCTAssertEqual(p.averageDaysLate, 7)
+    XCTAssertEqual(p.open, 2)
+    XCTAssertEqual(p.openPastDue, 1)
+    XCTAssertEqual(p.oldestOpenDue, day("2026-09-10"))
+    XCTAssertNil(PaymentRecordSummary([], since: today, asof: today).averageDaysLate)
+  }
+
+  func testCreditCardReadsTheLimitFiguresAndAltman() throws {
+    var book = try LedgerBook()
+    XCTAssertNil(CreditCard(book.db, customer: 2))
+    var card = try XCTUnwrap(CreditCard(book.db, customer: 1))
+    XCTAssertNil(card.altman)
+    _ = try book.db.apply([
+      .update(
+        table: "customers", key: .int(1),
+        values: [
+          "credit_limit": .money(yuan("20000")), "purchases": .money(yuan("1200000")),
+          "supply_share": .percent(dec("0.25")), "suppliers": .int(4), "working_capital": .money(yuan("100")),
+          "retained_earnings": .money(yuan("200")), "ebit": .money(yuan("300")),
+          "equity_value": .money(yuan("400")), "annual_sales": .money(yuan("500")),
+          "assets": .money(yuan("600")), "liabilities": .money(yuan("700")),
+        ])
+    ])
+    card = try XCTUnwrap(CreditCard(book.db, customer: 1))
+    XCTAssertEqual(card.creditLimit, yuan("20000"))
+    XCTAssertEqual(card.figure(.purchases), yuan("1200000"))
+    XCTAssertEqual(card.supplyShare, dec("0.25"))
+    XCTAssertEqual(card.suppliers, 4)
+    XCTAssertEqual(card.altman?.marketValueOfEquity, yuan("400"))
+    XCTAssertEqual(card.altman?.totalLiabilities, yuan("700"))
+    let x = LimitFigures(card: card, scores: nil, policy: CreditPolicySettings())
+    XCTAssertEqual(x.purchases, yuan("1200000"))
+    XCTAssertEqual(x.suppliers, 4)
+    XCTAssertEqual(x.altman, card.altman)
+  }
+
+  func testTradeVolumeSumsTheCustomersSalesInThePeriod() throws {
+    var book = try LedgerBook(customers: [1, 2])
+    for (id, c, d, fen) in [(1, 1, "2026-09-01", 100), (2, 1, "2026-10-01", 250), (3, 2, "2026-10-01", 999)] {
+      _ = try book.db.apply([
+        .insert(
+          table: "sales",
+          values: [
+            "id": .int(Int64(id)), "customer": .int(Int64(c)), "date": .date(day(d)),
+            "amount": .money(Money(fen: Int64(fen))),
+          ])
+      ])
+    }
+    let v = TradeVolume(book.db)
+    XCTAssertEqual(v.sales(1, in: day("2026-09-01")...day("2026-10-01")), Money(fen: 350))
+    XCTAssertEqual(v.sales(1, in: day("2026-09-02")...day("2026-12-01")), Money(fen: 250))
+    XCTAssertEqual(v.sales(3, in: day("2026-01-01")...day("2026-12-01")), .zero)
+  }
+
+  func testStoredLadderAndPolicies() throws {
+    var db = Database()
+    XCTAssertEqual(CollectionLadder.stored(db), .standard)
+    XCTAssertEqual(CreditPolicy.stored(db), [])
+    _ = try db.apply([
+      .insert(
+        table: "policies",
+        values: [
+          "name": .text("A"), "terms": .text("2/10, n/30"), "shares": .text("50%"),
+          "sales": .money(yuan("1000000")), "variable": .percent(dec("0.6")), "capital": .percent(dec("0.1")),
+        ])
+    ])
+    let p = try XCTUnwrap(CreditPolicy.stored(db).first)
+    XCTAssertEqual(p.name, "A")
+    XCTAssertEqual(p.discountShares, [dec("0.5")])
+    XCTAssertEqual(p.badDebtRate, .zero)
+    XCTAssertEqual(p.collectionCost, .zero)
+    XCTAssertNil(p.averageCollectionDays)
+  }
+}
