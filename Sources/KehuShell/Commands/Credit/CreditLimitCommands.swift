@@ -257,7 +257,7 @@ enum CreditLimitCommands {
         guard let v = a[name] else { continue }
         let text = CreditPolicySettings.storedText(v)
         trial.set(name, text)
-        let exists = s.db["credit_policy"].row(forNo: name) != nil
+        let exists = CreditPolicyParameters(s.db).row(no: name) != nil
         batch.append(
           exists
             ? .update(table: "credit_policy", key: .text(name), values: ["value": .text(text)])

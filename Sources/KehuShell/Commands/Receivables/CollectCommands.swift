@@ -129,7 +129,7 @@ enum CollectCommands {
       throw a.error(tr("the promised date is before {0}", date), at: "promise")
     }
     if let amount, amount.fen <= 0 { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
-    let actionId = s.db["collections"].nextId
+    let actionId = Collections(s.db).table.nextId
     var values: [String: Value] = [
       "id": .int(actionId), "customer": .int(id), "date": .date(date), "step": .text(step.key),
       "owner": .text(s.settings.user),
@@ -273,7 +273,7 @@ enum CollectCommands {
   }
 
   static func showLadder(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let stored = s.db["ladder"].count > 0
+    let stored = LadderSteps(s.db).count > 0
     return .table(
       ladderTable(
         CollectionLadder.stored(s.db),
@@ -311,8 +311,8 @@ enum CollectCommands {
     }
     if let skip { new = new.marking(key, skippable: skip) }
     // The whole ladder is stored, so the default's other steps stay once one is edited.
-    let current = s.db["ladder"]
-    let keys = (0..<current.count).map { current.value(row: $0, column: current.def.keyColumn) }
+    let current = LadderSteps(s.db)
+    let keys = current.rows.map { current.step.value($0) }
     var batch: [Mutation] = keys.isEmpty ? [] : [.delete(table: "ladder", keys: keys)]
     for st in new.steps {
       batch.append(

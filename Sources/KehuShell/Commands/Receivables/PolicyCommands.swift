@@ -115,7 +115,7 @@ enum PolicyCommands {
         ? .null : .text(p.discountShares.map { Value.percentText($0) }.joined(separator: ",")),
       "days": p.averageCollectionDays.map(Value.decimal) ?? .null,
     ]
-    let exists = s.db["policies"].row(forNo: name) != nil
+    let exists = StoredPolicies(s.db).row(no: name) != nil
     if exists {
       try s.change([.update(table: "policies", key: .text(name), values: values)])
     } else {

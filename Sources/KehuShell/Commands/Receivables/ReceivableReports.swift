@@ -267,7 +267,7 @@ enum ReceivableReports {
       }
       guard case .money(let m) = w.result.value, m.fen > 0 else { continue }
       let no = "INT-\(asof)-\(id)"
-      if s.db["invoices"].row(forNo: no) != nil {
+      if Invoices(s.db).row(no: no) != nil {
         throw a.error(
           tr("interest as of {0} was already applied to customer {1} ({2})", asof, id, no), at: "apply")
       }
