@@ -120,4 +120,36 @@ final class LedgerReadersTests: XCTestCase {
     XCTAssertEqual(p.collectionCost, .zero)
     XCTAssertNil(p.averageCollectionDays)
   }
+
+  func testOverdueSumsPastDueBalancesFromTheOldestDueDate() throws {
+    var book = try LedgerBook(customers: [1, 2])
+    try book.invoice("A", 1, 1_000, date: "2026-09-01", due: "2026-09-30")
+    try book.invoice("B", 1, 500, date: "2026-10-01", due: "2026-10-31")
+    try book.invoice("C", 1, 700, date: "2026-11-01", due: "2026-12-01")  // not yet due
+    try book.invoice("D", 2, 300, date: "2026-10-01", due: "2026-11-29")  // due today: not past due
+    let o = Ledger(book.db).overdue(asof: today)
+    XCTAssertEqual(Set(o.keys), [1])
+    XCTAssertEqual(o[1]?.amount, Money(fen: 1_500))
+    XCTAssertEqual(o[1]?.oldestDue, day("2026-09-30"))
+  }
+
+  func testStatementTotalDueIsTheAgeingLessWhatIsOnAccount() throws {
+    var book = try LedgerBook()
+    try book.invoice("A", 1, 1_000, date: "2026-09-01", due: "2026-09-30")
+    try book.invoice("B", 1, 500, date: "2026-11-01", due: "2026-12-01")
+    _ = try book.db.apply([
+      .insert(
+        table: "payments",
+        values: [
+          "customer": .int(1), "date": .date(day("2026-11-10")), "amount": .money(Money(fen: 200)),
+          "method": .text("transfer"),
+        ])
+    ])
+    let st = try Ledger(book.db).statement(customer: 1, asof: today)
+    XCTAssertEqual(st.items.map(\.invoice.no), ["A", "B"])
+    XCTAssertEqual(st.items.map(\.daysPastDue), [60, -2])
+    XCTAssertEqual(st.ageing.total, Money(fen: 1_500))
+    XCTAssertEqual(st.onAccount, Money(fen: 200))
+    XCTAssertEqual(st.totalDue, Money(fen: 1_300))
+  }
 }

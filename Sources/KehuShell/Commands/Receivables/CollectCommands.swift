@@ -66,11 +66,7 @@ enum CollectCommands {
 
   static func plan(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    var overdue: [Int64: (fen: Int64, oldest: Int32)] = [:]
-    for (i, b) in Ledger(s.db).openItems(asof: asof) where b.fen > 0 && i.due < asof {
-      let was = overdue[i.customer] ?? (0, Int32.max)
-      overdue[i.customer] = (was.fen &+ b.fen, min(was.oldest, i.due.number))
-    }
+    let overdue = Ledger(s.db).overdue(asof: asof)
     let wanted = a.text("owner")
     let done = stepsDone(s.db, asof: asof)
     let cards = Customers(s.db)
@@ -78,10 +74,10 @@ enum CollectCommands {
       let owner = cards.row(id).flatMap { cards.owner[$0] } ?? ""
       if let wanted, owner != wanted { return nil }
       // Only steps taken since the oldest overdue item fell due count for this episode.
-      let taken = Set((done[id] ?? []).filter { $0.day >= v.oldest }.map(\.step))
+      let taken = Set((done[id] ?? []).filter { $0.day >= v.oldestDue.number }.map(\.step))
       return OverdueAccount(
-        customer: id, name: s.db.nameOrId(id), owner: owner, overdue: Money(fen: v.fen),
-        oldestDue: Day(number: v.oldest), done: taken)
+        customer: id, name: s.db.nameOrId(id), owner: owner, overdue: v.amount, oldestDue: v.oldestDue,
+        done: taken)
     }
     var t = collectionPlan(
       accounts, asof: asof, ladder: CollectionLadder.stored(s.db), translating: tr,

@@ -67,10 +67,9 @@ enum ReceivableReports {
     let countNote: Message = tr(
       "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
     guard let by = a.text("by") else {
-      var acc = AgeingScan(asof: asof, edges: edges)
-      for (i, b) in open { acc.add(dueNumber: counted(i).number, fen: b.fen) }
-      var t = try a.rule(at: "asof") { () throws(DomainError) in try acc.result() }.table(
-        translating: tr)
+      var t = try a.rule(at: "asof") { () throws(DomainError) in
+        try ledger.ageing(asof: asof, edges: edges, fromInvoiceDate: fromInvoice)
+      }.table(translating: tr)
       if fromInvoice { t.notes[0] = countNote }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
@@ -139,8 +138,9 @@ enum ReceivableReports {
     let id = try CustomerCommands.customerId(s, a)
     let asof = a.date("asof") ?? s.today
     let edges = try a.ageingEdges(s)
-    let ledger = Ledger(s.db)
-    let open = ledger.openItems(asof: asof, customer: id)
+    let st = try a.rule(at: "id") { () throws(DomainError) in
+      try Ledger(s.db).statement(customer: id, asof: asof, edges: edges)
+    }
     var items = ResultTable(
       columns: [
         ResultColumn("invoice", .text), ResultColumn("date", .date), ResultColumn("due", .date),
@@ -148,55 +148,43 @@ enum ReceivableReports {
         ResultColumn("days past due", .int), ResultColumn("bucket", .text),
       ],
       title: tr("Statement of {0} {1} as of {2}", id, s.db.nameOrId(id), asof))
-    var acc = AgeingScan(asof: asof, edges: edges)
     let buckets = edges.buckets
-    for (i, bal) in open {
-      let d = daysPastDue(due: i.due, asof: asof)
-      acc.add(dueNumber: i.due.number, fen: bal.fen)
+    for it in st.items {
+      let i = it.invoice
       items.rows.append([
         .text(i.no), .date(i.date), .date(i.due), i.terms.map(Value.text) ?? .null, .money(i.amount),
-        .money(bal), .int(Int64(d)), .text(buckets[edges.bucketIndex(daysPastDue: d)].label),
+        .money(it.balance), .int(Int64(it.daysPastDue)), .text(buckets[it.bucket].label),
       ])
     }
-    let ageing = try a.rule(at: "id") { () throws(DomainError) in try acc.result() }
     var notes = ResultTable(
       columns: [
         ResultColumn("note", .text), ResultColumn("amount", .money), ResultColumn("issued", .date),
         ResultColumn("matures", .date), ResultColumn("status", .text), ResultColumn("for invoice", .text),
       ], title: tr("Notes (commercial bills) held or discounted"))
-    var noteTotal: Int64 = 0
-    for (n, st) in ledger.notes(asof: asof, customer: id) {
-      noteTotal &+= n.amount.fen
+    for (n, status) in st.notes {
       notes.rows.append([
         .text(n.no), .money(n.amount), n.issued.map(Value.date) ?? .null, n.matures.map(Value.date) ?? .null,
-        .text(st.rawValue), n.invoice.map(Value.text) ?? .null,
+        .text(status.rawValue), n.invoice.map(Value.text) ?? .null,
       ])
     }
-    let receipts = ledger.receipts(customer: id)
     var promises = ResultTable(
       columns: [
         ResultColumn("made", .date), ResultColumn("due", .date), ResultColumn("amount", .money),
         ResultColumn("paid", .money), ResultColumn("status", .text),
       ], title: tr("Promises to pay"))
-    for (_, p) in ledger.promises where p.customer == String(id) {
-      let st = try a.rule(at: "id") { () throws(DomainError) in
-        try promiseStatus(p, receipts: receipts, asof: asof)
-      }
+    for (p, status, paid) in st.promises {
       promises.rows.append([
-        .date(p.made), .date(p.due), .money(p.amount), .money(st.paid), .text(st.status.rawValue),
+        .date(p.made), .date(p.due), .money(p.amount), .money(paid), .text(status.rawValue),
       ])
     }
-    let credit = ledger.onAccount(customer: id, asof: asof)
-    let due = (try? ageing.total.subtracting(credit)) ?? ageing.total
     items.notes = [
       tr(
         "invoices open: {0}; on account (money and credit notes not applied): {1}; total due: {2}",
-        ageing.total, credit, due),
+        st.ageing.total, st.onAccount, st.totalDue),
       tr(
-        "notes held or discounted: {0} (already taken off their invoices, not counted twice)",
-        Money(fen: noteTotal)),
+        "notes held or discounted: {0} (already taken off their invoices, not counted twice)", st.notesTotal),
     ]
-    var parts = [items, ageing.table(translating: tr)]
+    var parts = [items, st.ageing.table(translating: tr)]
     if !notes.rows.isEmpty { parts.append(notes) }
     if !promises.rows.isEmpty { parts.append(promises) }
     return .tables(parts)
@@ -223,10 +211,8 @@ enum ReceivableReports {
       else { throw a.error(tr("`{0}` is not a rate (write 5% or 0.05)", text), at: "rates") }
       rates.append(r)
     }
-    var acc = AgeingScan(asof: asof, edges: edges)
-    for (i, b) in Ledger(s.db).openItems(asof: asof) { acc.add(dueNumber: i.due.number, fen: b.fen) }
     let work = try a.rule(at: "rates") { () throws(DomainError) in
-      try KehuDomain.provision(try acc.result(), rates: rates)
+      try KehuDomain.provision(try Ledger(s.db).ageing(asof: asof, edges: edges), rates: rates)
     }
     var t = work.table
     if given == nil {
