@@ -152,4 +152,35 @@ final class LedgerReadersTests: XCTestCase {
     XCTAssertEqual(st.onAccount, Money(fen: 200))
     XCTAssertEqual(st.totalDue, Money(fen: 1_300))
   }
+
+  /// A note given for an invoice reopens that invoice; one given for no invoice reopens as a
+  /// `DH-` invoice dated and due as the note was, counted once.
+  func testDishonouringReopensTheDebtOnce() throws {
+    var book = try LedgerBook()
+    try book.invoice("A", 1, 12_000, date: "2026-09-01", due: "2026-09-16")
+    var note = LedgerNote(
+      no: "N", customer: 1, amount: Money(fen: 5_000), issued: day("2026-10-01"), matures: day("2026-11-30"),
+      status: .held, invoice: "A", closed: nil, discounted: nil, recourse: true)
+    XCTAssertEqual(Ledger.dishonouring(note, on: today).reopened, .onInvoice("A"))
+    note.invoice = nil
+    _ = try book.db.apply([
+      .insert(
+        table: "notes",
+        values: [
+          "no": .text("N"), "customer": .int(1), "amount": .money(Money(fen: 5_000)),
+          "issued": .date(day("2026-10-01")), "matures": .date(day("2026-11-30")), "status": .text("held"),
+        ])
+    ])
+    XCTAssertEqual(Ledger(book.db).exposure(customer: 1, asof: today).notes, Money(fen: 5_000))
+    let (changes, reopened) = Ledger.dishonouring(note, on: today)
+    XCTAssertEqual(reopened, .asInvoice("DH-N"))
+    _ = try book.db.apply(changes)
+    let ledger = Ledger(book.db)
+    let e = ledger.exposure(customer: 1, asof: today)
+    // 12,000 on A and 5,000 on DH-N; the note no longer counts.
+    XCTAssertEqual(e.receivables, Money(fen: 17_000))
+    XCTAssertEqual(e.notes, .zero)
+    XCTAssertEqual(ledger.invoice("DH-N")?.due, day("2026-11-30"))
+    XCTAssertEqual(ledger.creditSales(from: day("2026-01-01"), to: today), Money(fen: 12_000))
+  }
 }

@@ -41,6 +41,12 @@ public struct DocumentNumbers: Sendable {
     }
   }
 
+  /// The invoice that reopens the debt of dishonoured note `note` given for no invoice.
+  public static func reopening(note: String) -> String { "DH-" + note }
+
+  /// The invoice of the late interest charged to `customer` as of `asof` (one per day each).
+  public static func interest(asof: Day, customer: Int64) -> String { "INT-\(asof)-\(customer)" }
+
   /// The number of a single new document.
   public var first: String {
     var copy = self

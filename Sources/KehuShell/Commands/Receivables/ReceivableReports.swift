@@ -252,7 +252,7 @@ enum ReceivableReports {
         try lateInterest(byCustomer[id]!, annualRate: rate, asof: asof, year: year)
       }
       guard case .money(let m) = w.result.value, m.fen > 0 else { continue }
-      let no = "INT-\(asof)-\(id)"
+      let no = DocumentNumbers.interest(asof: asof, customer: id)
       if Invoices(s.db).row(no: no) != nil {
         throw a.error(
           tr("interest as of {0} was already applied to customer {1} ({2})", asof, id, no), at: "apply")
