@@ -156,7 +156,7 @@ enum PolicyCommands {
   }
 
   static func listPolicies(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db["policies"]
+    let t = StoredPolicies(s.db).table
     var out = ResultTable(
       columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: tr("Stored credit policies"))
     out.rows = (0..<t.count).map { r in (0..<t.def.columns.count).map { t.value(row: r, column: $0) } }
