@@ -1,4 +1,5 @@
 import Foundation
+import KehuShell
 import KehuStore
 
 /// `lesson NAME handout=FILE.md` and `kehu lesson NAME --handout FILE.md`: the whole lesson
@@ -55,7 +56,7 @@ enum Handout {
     own.format = .table
     let session = Session(
       options: SessionOptions(settings: own, storeName: "memory"),
-      io: SessionIO(out: buffer.append, err: buffer.append))
+      io: SessionIO(out: buffer.append, err: buffer.append), commands: .withTraining)
     session.noPause = true
     session.outputDirectory = dir
     session.textChartsAsSVG = c.name
