@@ -130,4 +130,33 @@ final class ArchiveReaderTests: XCTestCase {
     XCTAssertFalse(cal.isWorkingDay(day("2026-10-06")))
     XCTAssertTrue(cal.isWorkingDay(day("2026-10-08")))
   }
+
+  func testTheAverageOrderIsRoundedDownToAFenAndAUnit() throws {
+    var db = Database()
+    var batch = [customer(1), customer(2)]
+    // 150.01 yuan and 11 units in three orders: 50.0033… yuan and 3.67 units an order.
+    for (amount, quantity, date) in [
+      ("100", 3, "2026-03-01"), ("50", 4, "2026-06-01"), ("0.01", 4, "2026-09-01"),
+    ] {
+      batch.append(
+        .insert(
+          table: "sales",
+          values: [
+            "customer": .int(1), "date": .date(day(date)), "amount": .money(yuan(amount)),
+            "quantity": .int(Int64(quantity)),
+          ]))
+    }
+    // A sale older than 12 months is not counted.
+    batch.append(
+      .insert(
+        table: "sales",
+        values: ["customer": .int(1), "date": .date(day("2025-09-30")), "amount": .money(yuan("999"))]))
+    _ = try db.apply(batch)
+    let e = CustomerEvaluation(db, customer: 1, asof: day("2026-09-30"), today: day("2026-09-30"))
+    XCTAssertEqual(e.orders, 3)
+    XCTAssertEqual(e.perOrder?.amount, yuan("50"))
+    XCTAssertEqual(e.perOrder?.units, 3)
+    XCTAssertNil(
+      CustomerEvaluation(db, customer: 2, asof: day("2026-09-30"), today: day("2026-09-30")).perOrder)
+  }
 }
