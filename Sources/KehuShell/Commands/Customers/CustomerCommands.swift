@@ -219,7 +219,7 @@ enum CustomerCommands {
   static func cellsOf(_ a: ParsedArguments, skipping: Set<String>) throws -> [String: Value] {
     var cells: [String: Value] = [:]
     for (name, value) in a.values where !skipping.contains(name) {
-      guard let column = table.columns.first(where: { $0.name == name }), let text = value.textValue else {
+      guard let column = table.column(named: name)?.def, let text = value.textValue else {
         continue
       }
       do {
