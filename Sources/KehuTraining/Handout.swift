@@ -72,7 +72,7 @@ enum Handout {
     recorder.markdown.append(c.introduction(settings.language).trimmingCharacters(in: .newlines))
     _ = buffer.take()
     do {
-      try session.inLanguage { try Lesson.run(session, c, recorder: recorder) }
+      _ = try session.inLanguage { try Lesson.run(session, c, recorder: recorder) }
     } catch {
       throw ShellError(tr("the lesson {0} failed; no handout written:\n{1}", c.name, buffer.take()))
     }
