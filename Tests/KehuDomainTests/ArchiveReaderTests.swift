@@ -125,6 +125,9 @@ final class ArchiveReaderTests: XCTestCase {
     XCTAssertEqual(h[0].name, "")
     // 2026-10-01 is a Thursday: Thu, Fri, then Mon to Wed are weekdays; 7 days in all.
     XCTAssertEqual([h[1].days, h[1].weekdays], [7, 5])
+    XCTAssertEqual(WorkingCalendar.clash(db, from: day("2026-10-07"), to: day("2026-10-09"))?.id, 1)
+    XCTAssertEqual(WorkingCalendar.clash(db, from: day("2026-09-20"), to: day("2026-09-25"))?.id, 2)
+    XCTAssertNil(WorkingCalendar.clash(db, from: day("2026-09-26"), to: day("2026-09-30")))
     let cal = WorkingCalendar(db)
     XCTAssertFalse(cal.isWorkingDay(day("2026-09-25")))
     XCTAssertFalse(cal.isWorkingDay(day("2026-10-06")))
@@ -158,5 +161,32 @@ final class ArchiveReaderTests: XCTestCase {
     XCTAssertEqual(e.perOrder?.units, 3)
     XCTAssertNil(
       CustomerEvaluation(db, customer: 2, asof: day("2026-09-30"), today: day("2026-09-30")).perOrder)
+  }
+
+  func testOpenInvoicesAreThoseWithABalance() throws {
+    var db = Database()
+    _ = try db.apply([
+      customer(1),
+      .insert(
+        table: "invoices",
+        values: [
+          "no": .text("A"), "customer": .int(1), "date": .date(day("2026-09-01")),
+          "amount": .money(yuan("100")),
+        ]),
+      .insert(
+        table: "invoices",
+        values: [
+          "no": .text("B"), "customer": .int(1), "date": .date(day("2026-09-02")),
+          "amount": .money(yuan("50")),
+        ]),
+      .insert(
+        table: "payments",
+        values: [
+          "invoice": .text("A"), "customer": .int(1), "date": .date(day("2026-09-10")),
+          "amount": .money(yuan("100")),
+        ]),
+    ])
+    XCTAssertEqual(CustomerActivity.openInvoices(db, customer: 1), 1)
+    XCTAssertEqual(CustomerActivity.openInvoices(db, customer: 2), 0)
   }
 }

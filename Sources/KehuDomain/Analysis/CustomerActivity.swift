@@ -96,6 +96,14 @@ public enum CustomerActivity {
     return out
   }
 
+  /// How many of the customer's invoices are not settled (a balance other than zero): a
+  /// customer is not purged while it has one.
+  public static func openInvoices(_ db: Database, customer id: Int64) -> Int {
+    let inv = Invoices(db)
+    let balance = inv.balance
+    return inv.customer.rows(equalTo: id).filter { balance[$0].fen != 0 }.count
+  }
+
   /// What the customer still owes on its invoices.
   public static func receivableBalance(_ db: Database, customer id: Int64) -> Money {
     let inv = Invoices(db)

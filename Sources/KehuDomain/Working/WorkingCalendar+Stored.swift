@@ -29,6 +29,11 @@ extension WorkingCalendar {
     }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
   }
 
+  /// The first stored holiday that shares a day with `from...to`, if any.
+  public static func clash(_ db: Database, from: Day, to: Day) -> Holiday? {
+    holidays(db).first { $0.from <= to && from <= $0.to }
+  }
+
   /// The calendar every working-day deadline uses: weekends and the stored holidays.
   public init(_ db: Database) {
     self.init(ranges: WorkingCalendar.holidays(db).map { $0.from...$0.to })

@@ -159,14 +159,12 @@ enum CustomerCommands {
 
   static func purge(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try customerId(s, a)
-    let inv = Invoices(s.db)
-    let balance = inv.balance
-    let open = inv.customer.rows(equalTo: id).filter { balance[$0].fen != 0 }
-    if !open.isEmpty {
+    let open = CustomerActivity.openInvoices(s.db, customer: id)
+    if open > 0 {
       throw a.error(
         tr(
           "customer {0} has open invoices ({1}); settle them before purging", s.db.customerCode(id),
-          open.count),
+          open),
         at: "id")
     }
     // Its own rows in every table go with it, so no row is left pointing at nothing.

@@ -44,7 +44,7 @@ enum HolidayCommands {
     if to.number - from.number >= 366 {
       throw a.error(tr("a holiday of more than a year is not a holiday: {0}..{1}", from, to), at: "days")
     }
-    if let clash = holidays(s.db).first(where: { $0.from <= to && from <= $0.to }) {
+    if let clash = WorkingCalendar.clash(s.db, from: from, to: to) {
       throw a.error(
         tr(
           "{0}..{1} overlaps holiday {2} ({3}, {4}..{5})", from, to, clash.id, clash.name, clash.from,
