@@ -3,6 +3,7 @@ import Foundation
 import KehuDomain
 import KehuShell
 import KehuStore
+import KehuTraining
 import LineEditor
 
 #if canImport(Glibc)
@@ -187,7 +188,8 @@ struct LessonRun: ParsableCommand {
       clock: { localNow() }, interrupted: takeInterrupt, interactive: atTerminal,
       settings: settings, storeName: "memory")
     options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
-    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr))
+    let session = Session(
+      options: options, io: SessionIO(out: writeOut, err: writeErr), commands: .withTraining)
     session.noPause = !atTerminal
     session.lessonEndsSession = true
     if atTerminal { session.readLine = editor.map(pauseReader) ?? plainPauseReader }

@@ -4,6 +4,7 @@ import KehuDomain
 import KehuPostgres
 import KehuShell
 import KehuStore
+import KehuTraining
 
 #if canImport(Glibc)
   import Glibc
@@ -122,7 +123,10 @@ struct Kehu: ParsableCommand {
       options.pager = { text in runPager(command, text) }
     }
     options.progress = line
-    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
+    // The training commands join the shell's one table here, above the shell.
+    let session = Session(
+      options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace,
+      commands: .withTraining)
     session.noPause = noPause
 
     if !noInit, let path = initFile ?? defaultInitFile(env) {
