@@ -38,50 +38,98 @@ enum TableReader {
   /// Collects rows on the client's thread while the caller waits.
   private final class Sink: @unchecked Sendable {
     var loader: TableLoader
+    var rows = 0
     init(_ loader: TableLoader) { self.loader = loader }
   }
 
+  /// How one selected column's binary cells are read (see `SchemaSQL.selectExpression`).
+  enum Cell {
+    /// int8: int, money as fen, timestamp as seconds.
+    case int64
+    /// int4: a date as its day number, a duration.
+    case int32
+    case bool
+    /// text, straight into a text or coded column.
+    case text
+    /// A decimal or percent, sent as text and parsed exactly.
+    case decimal
+  }
+
+  static func cell(_ c: ColumnDef) -> Cell {
+    switch c.type {
+    case .int, .money, .timestamp: return .int64
+    case .date, .duration: return .int32
+    case .bool: return .bool
+    case .decimal, .percent: return .decimal
+    case .text, .null: return .text
+    }
+  }
+
+  /// One streamed SELECT per table, each binary cell decoded straight into its column (no
+  /// `Value` per cell, no row dictionaries).
   static func readTable(_ def: TableDef, _ link: Link) throws -> TableLoader {
     let sink = Sink(TableLoader(def.name)!)
     let n = try link.run("SELECT count(*)::bigint FROM \(SchemaSQL.quote(def.name))")[0].decode(Int64.self)
     sink.loader.reserve(Int(n))
-    let columns = def.columns
-    let stored = columns.map { !$0.derived }
+    let plan = def.columns.indices.filter { !def.columns[$0].derived }.map { ($0, cell(def.columns[$0])) }
     let list = SchemaSQL.stored(def).map(SchemaSQL.selectExpression).joined(separator: ", ")
+    let table = def.name
     try link.stream("SELECT \(list) FROM \(SchemaSQL.quote(def.name)) ORDER BY kehu_order") { row in
-      let cells = row.makeRandomAccess()
-      var values: [Value] = []
-      values.reserveCapacity(columns.count)
       var k = 0
-      for (i, c) in columns.enumerated() {
-        guard stored[i] else {
-          values.append(.null)
-          continue
-        }
-        values.append(try decode(cells[k], c, table: def.name))
+      for cell in row {
+        guard k < plan.count else { break }
+        let (column, kind) = plan[k]
+        try read(cell.bytes, kind, into: &sink.loader, column: column, table: table)
         k += 1
       }
-      try sink.loader.append(values)
+      guard k == plan.count else {
+        throw StoreError.corrupt(
+          file: table, offset: sink.rows, reason: "row \(sink.rows + 1) has \(k) cells")
+      }
+      try sink.loader.endRow()
+      sink.rows += 1
     }
     return sink.loader
   }
 
-  static func decode(_ cell: PostgresCell, _ c: ColumnDef, table: String) throws -> Value {
-    switch c.type {
-    case .int: return try cell.decode(Int64?.self).map { .int($0) } ?? .null
-    case .money: return try cell.decode(Int64?.self).map { .money(Money(fen: $0)) } ?? .null
-    case .timestamp: return try cell.decode(Int64?.self).map { .timestamp(Timestamp(seconds: $0)) } ?? .null
-    case .date: return try cell.decode(Int32?.self).map { .date(Day(number: $0)) } ?? .null
-    case .duration: return try cell.decode(Int32?.self).map { .duration($0) } ?? .null
-    case .bool: return try cell.decode(Bool?.self).map { .bool($0) } ?? .null
-    case .decimal, .percent:
-      guard let s = try cell.decode(String?.self) else { return .null }
+  @inline(__always)
+  static func read(
+    _ bytes: ByteBuffer?, _ kind: Cell, into loader: inout TableLoader, column: Int, table: String
+  )
+    throws
+  {
+    guard let bytes else { return try loader.appendNull(column) }
+    let at = bytes.readerIndex
+    func width(_ n: Int) throws {
+      guard bytes.readableBytes == n else {
+        throw StoreError.corrupt(
+          file: table, offset: loader.count,
+          reason:
+            "row \(loader.count + 1): \(loader.def.columns[column].name) arrived as \(bytes.readableBytes) bytes, not \(n)"
+        )
+      }
+    }
+    switch kind {
+    case .int64:
+      try width(8)
+      try loader.appendInt(column, bytes.getInteger(at: at, as: Int64.self))
+    case .int32:
+      try width(4)
+      try loader.appendDay(column, bytes.getInteger(at: at, as: Int32.self))
+    case .bool:
+      try width(1)
+      try loader.appendBool(column, bytes.getInteger(at: at, as: UInt8.self) != 0)
+    case .text:
+      try bytes.withUnsafeReadableBytes { try loader.appendText(column, utf8: $0) }
+    case .decimal:
+      let s = bytes.getString(at: at, length: bytes.readableBytes) ?? ""
       guard let d = Dec(parsing: s) else {
         throw StoreError.corrupt(
-          file: table, offset: 0, reason: "\(c.name): '\(s)' is not a number kehu keeps")
+          file: table, offset: loader.count,
+          reason:
+            "row \(loader.count + 1): \(loader.def.columns[column].name): '\(s)' is not a number kehu keeps")
       }
-      return c.type == .percent ? .percent(d) : .decimal(d)
-    case .text, .null: return try cell.decode(String?.self).map { .text($0) } ?? .null
+      try loader.appendDecimal(column, d)
     }
   }
 }
