@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import KehuStore
 import PostgresNIO
 
@@ -11,8 +13,11 @@ enum TableReader {
     var position: Int64
   }
 
-  static func load(_ link: Link) throws -> Loaded {
+  /// Reads every table at one snapshot; with more than `parallelAbove` rows outside the largest
+  /// table, on two connections at once.
+  static func load(_ link: Link, parallelAbove: Int = 100_000) throws -> Loaded {
     try link.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    var helper: Link?
     do {
       try link.requireStore()
       let position = try link.run("SELECT coalesce(max(seq), 0)::bigint FROM \(SchemaSQL.log)")[0].decode(
@@ -22,16 +27,75 @@ enum TableReader {
         let (name, next) = try row.decode((String, Int64).self)
         counters[name] = next
       }
-      var db = Database()
+      var counts: [Int] = []
       for def in Catalog.tables {
-        try db.install(try readTable(def, link), nextId: counters[def.name] ?? 1)
+        counts.append(
+          Int(try link.run("SELECT count(*)::bigint FROM \(SchemaSQL.quote(def.name))")[0].decode(Int64.self))
+        )
+      }
+      // Decoding rows is the client's work: the largest table is read on this connection while
+      // a second one, at the very same snapshot, reads the rest on another thread.
+      let largest = counts.indices.max { counts[$0] < counts[$1] } ?? 0
+      let total = counts.reduce(0, +)
+      var shares = [Catalog.tables.indices.filter { $0 != largest }, [largest]]
+      if total - counts[largest] > parallelAbove {
+        let snapshot = try link.run("SELECT pg_export_snapshot()")[0].decode(String.self)
+        guard
+          snapshot.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x46) || $0 == 0x2D })
+        else {
+          throw PostgresStoreError.server("the database exported an unexpected snapshot name '\(snapshot)'")
+        }
+        let second = try Link(link.address)
+        helper = second
+        try second.run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try second.run("SET TRANSACTION SNAPSHOT '\(snapshot)'")
+      } else {
+        shares = [Catalog.tables.indices.map { $0 }]
+      }
+      let results = Results(count: Catalog.tables.count)
+      let links = helper.map { [$0, link] } ?? [link]
+      let (plan, rows) = (shares, counts)
+      DispatchQueue.concurrentPerform(iterations: plan.count) { k in
+        for t in plan[k] {
+          do {
+            results.set(t, .success(try readTable(Catalog.tables[t], links[k], rows: rows[t])))
+          } catch {
+            results.set(t, .failure(error))
+            return
+          }
+        }
+      }
+      // A thread stops at its first failure; that failure is the error, whichever table it was.
+      for t in Catalog.tables.indices { if case .failure(let e) = results.get(t) { throw e } }
+      var db = Database()
+      for (t, def) in Catalog.tables.enumerated() {
+        try db.install(try results.get(t)!.get(), nextId: counters[def.name] ?? 1)
       }
       try db.finishLoading()
       try link.run("COMMIT")
+      helper?.close()
       return Loaded(db: db, position: position)
     } catch {
       try? link.run("ROLLBACK")
+      helper?.close()
       throw error
+    }
+  }
+
+  /// The tables read on each thread, gathered under a lock.
+  private final class Results: @unchecked Sendable {
+    private var loaded: [Result<TableLoader, Error>?]
+    private let lock = NSLock()
+    init(count: Int) { loaded = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<TableLoader, Error>) {
+      lock.lock()
+      loaded[i] = r
+      lock.unlock()
+    }
+    func get(_ i: Int) -> Result<TableLoader, Error>? {
+      lock.lock()
+      defer { lock.unlock() }
+      return loaded[i]
     }
   }
 
@@ -67,10 +131,9 @@ enum TableReader {
 
   /// One streamed SELECT per table, each binary cell decoded straight into its column (no
   /// `Value` per cell, no row dictionaries).
-  static func readTable(_ def: TableDef, _ link: Link) throws -> TableLoader {
+  static func readTable(_ def: TableDef, _ link: Link, rows: Int) throws -> TableLoader {
     let sink = Sink(TableLoader(def.name)!)
-    let n = try link.run("SELECT count(*)::bigint FROM \(SchemaSQL.quote(def.name))")[0].decode(Int64.self)
-    sink.loader.reserve(Int(n))
+    sink.loader.reserve(rows)
     let plan = def.columns.indices.filter { !def.columns[$0].derived }.map { ($0, cell(def.columns[$0])) }
     let list = SchemaSQL.stored(def).map(SchemaSQL.selectExpression).joined(separator: ", ")
     let table = def.name

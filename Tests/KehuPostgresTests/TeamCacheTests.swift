@@ -167,6 +167,21 @@ final class TeamCacheTests: XCTestCase {
     XCTAssertFalse(FileManager.default.fileExists(atPath: folder))
   }
 
+  func testTwoConnectionsReadOneSnapshot() throws {
+    let (a, db) = try pushed()
+    let link = try Link(a)
+    defer { link.close() }
+    let other = try PostgresBackend.open(a)
+    try other.write { _ in [TeamStoreTests.customer("Alpha")] }
+    try other.close()
+    let both = try TableReader.load(link, parallelAbove: 0)
+    let one = try TableReader.load(link, parallelAbove: .max)
+    XCTAssertEqual(Transfer.sums(both.db), Transfer.sums(one.db))
+    XCTAssertEqual(both.db.customers.count, db.customers.count + 1)
+    XCTAssertEqual(both.position, one.position)
+    for (x, y) in zip(both.db.tables, one.db.tables) { XCTAssertEqual(x.nextId, y.nextId, x.name) }
+  }
+
   func testTheCacheFileNameKeepsAddressesApart() throws {
     let cache = LocalCache(directory: "/x")
     let a = try DatabaseAddress(url: "postgresql://ann@db:5432/firm")
