@@ -40,6 +40,8 @@ enum SchemaSQL {
     lines.append("  kehu_seq bigint NOT NULL DEFAULT 0")
     lines.append("  kehu_login text NOT NULL DEFAULT current_user")
     lines.append("  kehu_time timestamptz NOT NULL DEFAULT now()")
+    // The customer an audit row is about, so row-level security can show an owner its own.
+    if def.name == Catalog.audit.name { lines.append("  kehu_customer bigint") }
     lines.append("  PRIMARY KEY (\(quote(def.key.name)))")
     return "CREATE TABLE \(quote(def.name)) (\n" + lines.joined(separator: ",\n") + "\n)"
   }
@@ -61,9 +63,50 @@ enum SchemaSQL {
       seq bigserial PRIMARY KEY,
       login text NOT NULL DEFAULT current_user,
       time timestamptz NOT NULL DEFAULT now(),
-      record bytea NOT NULL
+      record bytea NOT NULL,
+      customers bigint[] NOT NULL DEFAULT '{}'
     )
     """
+  }
+
+  // MARK: owner rows (`kehu pg init --owner-rows`)
+
+  /// The role whose members see only the customers they own.
+  static let ownerRole = "kehu_owner"
+  /// A login outside kehu_owner sees every row (as do the tables' owner and superusers).
+  static let seesAll = "NOT pg_has_role('\(ownerRole)', 'MEMBER')"
+
+  /// Row-level security: a customer whose `owner` is the login; a row that belongs to a
+  /// customer (its `customer` column) when that customer is visible; an audit row and a
+  /// change-log entry when every customer they touch is visible, so a batch that touches
+  /// another owner's customer is never shown (nor half-applied) to this one.
+  static func ownerPolicies() -> [String] {
+    var out: [String] = []
+    func policy(_ table: String, _ using: String, insert: String? = nil) {
+      let t = quote(table)
+      out.append("ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY")
+      if let insert {
+        out.append("CREATE POLICY kehu_owner_read ON \(t) FOR SELECT USING (\(seesAll) OR \(using))")
+        out.append("CREATE POLICY kehu_owner_add ON \(t) FOR INSERT WITH CHECK (\(insert))")
+      } else {
+        out.append(
+          "CREATE POLICY kehu_owner_rows ON \(t) USING (\(seesAll) OR \(using)) WITH CHECK (\(seesAll) OR \(using))"
+        )
+      }
+    }
+    let customers = Catalog.customers
+    let visible = "(SELECT \(quote(customers.key.name)) FROM \(quote(customers.name)))"
+    policy(customers.name, "owner = current_user")
+    for def in Catalog.tables where def.name != customers.name && def.name != Catalog.audit.name {
+      guard let c = stored(def).first(where: { $0.references == customers.name }) else { continue }
+      policy(def.name, "\(quote(c.name)) IN \(visible)" + (c.nullable ? " OR \(quote(c.name)) IS NULL" : ""))
+    }
+    // Written by kehu with the batch: what the data tables' policies let through.
+    policy(Catalog.audit.name, "kehu_customer IS NULL OR kehu_customer IN \(visible)", insert: "true")
+    policy(log, "customers <@ ARRAY\(visible)", insert: "true")
+    // The view reads as the login, not as its owner, so the policies hold there too.
+    out.append("ALTER VIEW kehu_invoice_totals SET (security_invoker = true)")
+    return out
   }
 
   /// The id counters: an id handed out once is never handed out again, even after a purge.
