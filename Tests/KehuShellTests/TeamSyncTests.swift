@@ -22,11 +22,14 @@ final class TeamSyncTests: XCTestCase {
   }
 
   /// A session on its own connection to the store at `a`, as a terminal would have.
-  static func session(_ a: DatabaseAddress, user: String = "tester") throws -> (Session, OutputBuffer) {
+  static func session(_ a: DatabaseAddress, user: String = "tester", language: String = "en") throws -> (
+    Session, OutputBuffer
+  ) {
     let buffer = OutputBuffer()
     var settings = Settings()
     settings.today = today
     settings.user = user
+    settings.language = language
     let session = Session(
       options: SessionOptions(keepGoing: true, settings: settings, storeName: "team"),
       io: SessionIO(out: buffer.append, err: buffer.append),
@@ -261,6 +264,29 @@ final class TeamSyncTests: XCTestCase {
     try two.write { _ in [TeamStoreTestsShared.customer("Beta")] }
     usleep(100_000)
     XCTAssertFalse(two.othersCommitted)
+  }
+
+  // MARK: messages
+
+  func testARefusalFromTheDatabaseIsShownInTheSessionsLanguage() throws {
+    let a = try address()
+    let login = "kehu_zh_" + a.schema
+    let admin = try Link(a)
+    defer { admin.close() }
+    try admin.run("CREATE ROLE \(login) LOGIN IN ROLE kehu_read")
+    var asReader = a
+    asReader.user = login
+    let (zh, out) = try Self.session(asReader, language: "zh")
+    defer { try? zh.workspace.store.close() }
+    _ = zh.execute("customer add company name=甲")
+    XCTAssertEqual(zh.failures, 1)
+    XCTAssertTrue(out.text.contains("数据库登录名 \(login) 无权做此更改：需要角色 kehu_clerk（日常更改）；未做任何更改"), out.text)
+    let (en, said) = try Self.session(asReader)
+    defer { try? en.workspace.store.close() }
+    _ = en.execute("customer add company name=甲")
+    XCTAssertTrue(
+      said.text.contains("the database login \(login) may not make this change: it needs the role kehu_clerk"),
+      said.text)
   }
 
   // MARK: a server restart mid-session
