@@ -285,7 +285,8 @@ final class TeamSyncTests: XCTestCase {
     defer { try? en.workspace.store.close() }
     _ = en.execute("customer add company name=甲")
     XCTAssertTrue(
-      said.text.contains("the database login \(login) may not make this change: it needs the role kehu_clerk"),
+      said.text.contains(
+        "the database login \(login) may not make this change: it needs the role kehu_clerk"),
       said.text)
   }
 

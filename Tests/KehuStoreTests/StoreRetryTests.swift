@@ -45,7 +45,8 @@ final class StoreRetryTests: XCTestCase {
 
   func testAWriteGivenUpIsBuiltAgainOnTheNewerRows() throws {
     let backend = FlakyBackend(failures: 2)
-    let store = Store.open(backend: backend, loaded: Database(), location: .database("flaky"), readOnly: false)
+    let store = Store.open(
+      backend: backend, loaded: Database(), location: .database("flaky"), readOnly: false)
     var seen: [Int] = []
     let result = try store.write { db in
       seen.append(db.customers.count)
@@ -62,7 +63,8 @@ final class StoreRetryTests: XCTestCase {
 
   func testRetriesAreBounded() throws {
     let backend = FlakyBackend(failures: 100)
-    let store = Store.open(backend: backend, loaded: Database(), location: .database("flaky"), readOnly: false)
+    let store = Store.open(
+      backend: backend, loaded: Database(), location: .database("flaky"), readOnly: false)
     XCTAssertThrowsError(try store.write { _ in [Self.customer("mine")] }) { e in
       XCTAssertTrue(e is GaveUp, "\(e)")
     }
