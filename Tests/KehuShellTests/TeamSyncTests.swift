@@ -266,6 +266,54 @@ final class TeamSyncTests: XCTestCase {
     XCTAssertFalse(two.othersCommitted)
   }
 
+  func testAServerStoppedMidTransactionLeavesNothingHalfApplied() throws {
+    let a = try address()
+    let box = WorkspaceBox(Workspace(store: try PostgresBackend.open(a)))
+    defer { try? box.ws.store.close() }
+    let time = Timestamp(seconds: 1_795_000_000)
+    try box.ws.change([TeamStoreTestsShared.customer("first")], actor: "t", time: time)
+    // Another connection holds the id counter's row: the next write has written its customer
+    // and audit rows when it waits there, and the server stops under it.
+    let blocker = try Link(a)
+    defer { blocker.close() }
+    try blocker.run("BEGIN")
+    try blocker.run("SELECT * FROM kehu_counters WHERE table_name = 'customers' FOR UPDATE")
+    let said = Outputs()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      do {
+        try box.ws.change([TeamStoreTestsShared.customer("second")], actor: "t", time: time)
+        said.add("committed")
+      } catch {
+        said.add("\(error)")
+      }
+      done.signal()
+    }.start()
+    var waited = 0
+    while try Self.count(a, "SELECT count(*)::bigint FROM pg_locks WHERE NOT granted") == 0 && waited < 500 {
+      usleep(10_000)
+      waited += 1
+    }
+    XCTAssertLessThan(waited, 500, "the write never waited on the counter's row")
+    try Self.pgCtl("stop", a)
+    var restarted = false
+    defer { if !restarted { try? Self.pgCtl("start", a) } }
+    XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+    XCTAssertTrue(said.text.contains("database"), said.text)
+    XCTAssertFalse(said.text.contains("committed"), said.text)
+    XCTAssertEqual(box.ws.store.state.customers.count, 1)
+    try Self.pgCtl("start", a)
+    restarted = true
+    // Nothing of the interrupted write is in the database: no customer, audit row or log entry.
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM customers"), 1)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM audit"), 1)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM kehu_log"), 1)
+    // The session goes on where it was.
+    try box.ws.change([TeamStoreTestsShared.customer("second")], actor: "t", time: time)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM customers"), 2)
+    XCTAssertEqual(box.ws.store.state.customers.count, 2)
+  }
+
   // MARK: messages
 
   func testARefusalFromTheDatabaseIsShownInTheSessionsLanguage() throws {
@@ -389,4 +437,10 @@ enum TeamStoreTestsShared {
       table: "customers",
       values: ["kind": .text("company"), "name": .text(name), "status": .text("trading")])
   }
+}
+
+/// A workspace handed to a thread of the test's own (used by one thread at a time).
+final class WorkspaceBox: @unchecked Sendable {
+  let ws: Workspace
+  init(_ ws: Workspace) { self.ws = ws }
 }
