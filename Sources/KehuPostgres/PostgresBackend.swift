@@ -28,6 +28,8 @@ public final class PostgresBackend: StoreBackend {
 
   /// How many times a write the database gave up is tried in all.
   static let attempts = 5
+  /// How many writes were tried again since the store opened (for tests and the curious).
+  public private(set) var retried = 0
 
   public var name: String { link.address.display }
 
@@ -254,6 +256,7 @@ public final class PostgresBackend: StoreBackend {
     // 10, 20, 40, 80 ms, give or take half, so sessions that met do not meet again.
     let base = 10_000 << (attempt - 1)
     usleep(UInt32(base / 2 + Int.random(in: 0...base)))
+    retried += 1
     return true
   }
 

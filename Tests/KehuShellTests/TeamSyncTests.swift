@@ -1,9 +1,9 @@
 import Foundation
-import KehuStore
 import XCTest
 
 @testable import KehuPostgres
 @testable import KehuShell
+@testable import KehuStore
 
 /// A team working together on one database (issue 20): sessions in threads of their own, each
 /// with its own connection, as terminals on several machines would be. Runs against the
@@ -206,6 +206,51 @@ final class TeamSyncTests: XCTestCase {
         + String(
           format: "%.1f s, %.2f ms a commit (all sessions together)", seconds, seconds * 1000 / Double(total))
     )
+  }
+
+  func testATransactionLostToADeadlockIsTriedAgainAndGoesThrough() throws {
+    let a = try address()
+    let store = try PostgresBackend.open(a)
+    let box = WorkspaceBox(Workspace(store: store))
+    defer { try? store.close() }
+    let time = Timestamp(seconds: 1_795_000_000)
+    try box.ws.change([TeamStoreTestsShared.customer("Alpha")], actor: "t", time: time)
+    // Someone else's transaction holds the audit counter's row; the change to customer 1
+    // locks the customer, writes it, then waits for that row. The other then asks for the
+    // customer: a deadlock, which the server settles by giving up the change (it waited first).
+    let other = try Link(a)
+    defer { other.close() }
+    try other.run("BEGIN")
+    try other.run("SELECT * FROM kehu_counters WHERE table_name = 'audit' FOR UPDATE")
+    let said = Outputs()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      do {
+        try box.ws.change(
+          [.update(table: "customers", key: .int(1), values: ["name": .text("Alpha Ltd")])], actor: "t",
+          time: time)
+        said.add("committed")
+      } catch {
+        said.add("\(error)")
+      }
+      done.signal()
+    }.start()
+    var waited = 0
+    while try Self.count(a, "SELECT count(*)::bigint FROM pg_locks WHERE NOT granted") == 0 && waited < 500 {
+      usleep(10_000)
+      waited += 1
+    }
+    usleep(100_000)
+    try other.run("SELECT * FROM customers WHERE id = 1 FOR UPDATE")
+    try other.run("COMMIT")
+    XCTAssertEqual(done.wait(timeout: .now() + 30), .success)
+    XCTAssertEqual(said.text, "committed")
+    guard let backend = store.backend as? PostgresBackend else { return XCTFail("not a database store") }
+    XCTAssertEqual(backend.retried, 1)
+    XCTAssertEqual(
+      try Self.count(a, "SELECT count(*)::bigint FROM customers WHERE name = 'Alpha Ltd'"), 1)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM audit"), 2)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM kehu_log"), 2)
   }
 
   // MARK: scenarios, NOTIFY
