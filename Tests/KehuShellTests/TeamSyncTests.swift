@@ -208,6 +208,39 @@ final class TeamSyncTests: XCTestCase {
     )
   }
 
+  /// Another connection's open transaction, holding `table`'s id counter row.
+  static func holding(_ table: String, _ a: DatabaseAddress) throws -> Link {
+    let other = try Link(a)
+    try other.run("BEGIN")
+    try other.run("SELECT * FROM kehu_counters WHERE table_name = $1 FOR UPDATE", [table])
+    return other
+  }
+
+  /// Starts `write` on a thread of its own and returns once it waits on a lock: what it said
+  /// ("committed" or its error) and a semaphore signalled when it ends.
+  static func waitingWrite(
+    _ box: WorkspaceBox, _ a: DatabaseAddress, _ write: @escaping @Sendable (Workspace) throws -> Void
+  ) -> (Outputs, DispatchSemaphore) {
+    let said = Outputs()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      do {
+        try write(box.ws)
+        said.add("committed")
+      } catch {
+        said.add("\(error)")
+      }
+      done.signal()
+    }.start()
+    var waited = 0
+    while (try? count(a, "SELECT count(*)::bigint FROM pg_locks WHERE NOT granted")) == 0 && waited < 500 {
+      usleep(10_000)
+      waited += 1
+    }
+    XCTAssertLessThan(waited, 500, "the write never waited on a lock")
+    return (said, done)
+  }
+
   func testATransactionLostToADeadlockIsTriedAgainAndGoesThrough() throws {
     let a = try address()
     let store = try PostgresBackend.open(a)
@@ -218,27 +251,12 @@ final class TeamSyncTests: XCTestCase {
     // Someone else's transaction holds the audit counter's row; the change to customer 1
     // locks the customer, writes it, then waits for that row. The other then asks for the
     // customer: a deadlock, which the server settles by giving up the change (it waited first).
-    let other = try Link(a)
+    let other = try Self.holding("audit", a)
     defer { other.close() }
-    try other.run("BEGIN")
-    try other.run("SELECT * FROM kehu_counters WHERE table_name = 'audit' FOR UPDATE")
-    let said = Outputs()
-    let done = DispatchSemaphore(value: 0)
-    Thread {
-      do {
-        try box.ws.change(
-          [.update(table: "customers", key: .int(1), values: ["name": .text("Alpha Ltd")])], actor: "t",
-          time: time)
-        said.add("committed")
-      } catch {
-        said.add("\(error)")
-      }
-      done.signal()
-    }.start()
-    var waited = 0
-    while try Self.count(a, "SELECT count(*)::bigint FROM pg_locks WHERE NOT granted") == 0 && waited < 500 {
-      usleep(10_000)
-      waited += 1
+    let (said, done) = Self.waitingWrite(box, a) { ws in
+      try ws.change(
+        [.update(table: "customers", key: .int(1), values: ["name": .text("Alpha Ltd")])], actor: "t",
+        time: time)
     }
     usleep(100_000)
     try other.run("SELECT * FROM customers WHERE id = 1 FOR UPDATE")
@@ -319,27 +337,11 @@ final class TeamSyncTests: XCTestCase {
     try box.ws.change([TeamStoreTestsShared.customer("first")], actor: "t", time: time)
     // Another connection holds the id counter's row: the next write has written its customer
     // and audit rows when it waits there, and the server stops under it.
-    let blocker = try Link(a)
+    let blocker = try Self.holding("customers", a)
     defer { blocker.close() }
-    try blocker.run("BEGIN")
-    try blocker.run("SELECT * FROM kehu_counters WHERE table_name = 'customers' FOR UPDATE")
-    let said = Outputs()
-    let done = DispatchSemaphore(value: 0)
-    Thread {
-      do {
-        try box.ws.change([TeamStoreTestsShared.customer("second")], actor: "t", time: time)
-        said.add("committed")
-      } catch {
-        said.add("\(error)")
-      }
-      done.signal()
-    }.start()
-    var waited = 0
-    while try Self.count(a, "SELECT count(*)::bigint FROM pg_locks WHERE NOT granted") == 0 && waited < 500 {
-      usleep(10_000)
-      waited += 1
+    let (said, done) = Self.waitingWrite(box, a) { ws in
+      try ws.change([TeamStoreTestsShared.customer("second")], actor: "t", time: time)
     }
-    XCTAssertLessThan(waited, 500, "the write never waited on the counter's row")
     try Self.pgCtl("stop", a)
     var restarted = false
     defer { if !restarted { try? Self.pgCtl("start", a) } }
