@@ -66,7 +66,10 @@ public final class PostgresBackend: StoreBackend {
 
   /// Whether others committed changes this session has not applied yet (learned at once
   /// from NOTIFY, without asking the database).
-  public var othersCommitted: Bool { link.announced > position }
+  public var othersCommitted: Bool { link.announced > max(position, heardBeforeFollow) }
+  /// The newest announcement heard before the last follow read the log: every entry up to it
+  /// was read then, or is one this login may not see (`--owner-rows`), so it is no news.
+  private var heardBeforeFollow: Int64 = 0
 
   public func changesSince() throws -> [[Mutation]] {
     if !listening {
@@ -75,6 +78,7 @@ public final class PostgresBackend: StoreBackend {
       try link.listen(channel)
       listening = true
     }
+    let heard = link.announced
     let batches: [[Mutation]]
     do { batches = try readLog() } catch let e as PostgresStoreError where link.isLost {
       // The server went away (a restart): connect again and read on from the same position.
@@ -83,6 +87,7 @@ public final class PostgresBackend: StoreBackend {
     }
     viewed = position
     own.removeAll()
+    heardBeforeFollow = heard
     return batches
   }
 

@@ -100,8 +100,20 @@ final class TeamSyncOwnerRowsTests: XCTestCase {
     XCTAssertEqual(bobStore.state["invoices"].count, 1)
     XCTAssertEqual(office.state["invoices"].count, 3)
     // Bob's change reaches the office too, and Ann never.
-    try bobStore.write { _ in [Self.invoice("B-2", customer: 2), Self.audit("invoices", "B-2")] }
     try annStore.follow()
+    try bobStore.write { _ in [Self.invoice("B-2", customer: 2), Self.audit("invoices", "B-2")] }
+    // Ann hears that something was committed (NOTIFY), and once she has followed it is no
+    // news, though she may not see the entry.
+    let annBackend = try XCTUnwrap(annStore.backend as? PostgresBackend)
+    let bobs = try XCTUnwrap(bobStore.backend as? PostgresBackend).position
+    var waited = 0
+    while annBackend.announced < bobs && waited < 200 {
+      usleep(10_000)
+      waited += 1
+    }
+    XCTAssertTrue(annStore.othersCommitted)
+    try annStore.follow()
+    XCTAssertFalse(annStore.othersCommitted)
     try office.follow()
     XCTAssertEqual(annStore.state["invoices"].count, 2)
     XCTAssertEqual(office.state["invoices"].count, 4)
