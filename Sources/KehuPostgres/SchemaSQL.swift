@@ -97,16 +97,44 @@ enum SchemaSQL {
     let customers = Catalog.customers
     let visible = "(SELECT \(quote(customers.key.name)) FROM \(quote(customers.name)))"
     policy(customers.name, "owner = current_user")
-    for def in Catalog.tables where def.name != customers.name && def.name != Catalog.audit.name {
-      guard let c = stored(def).first(where: { $0.references == customers.name }) else { continue }
+    for (def, c) in customerTables where def.name != customers.name {
       policy(def.name, "\(quote(c.name)) IN \(visible)" + (c.nullable ? " OR \(quote(c.name)) IS NULL" : ""))
     }
-    // Written by kehu with the batch: what the data tables' policies let through.
-    policy(Catalog.audit.name, "kehu_customer IS NULL OR kehu_customer IN \(visible)", insert: "true")
+    // Written by kehu with the batch: what the data tables' policies let through. An audit
+    // row whose customer is not known (about a row purged before it was pushed) is shown to
+    // an owner only when its table holds no customer's rows.
+    let owned = customerTables.map { "'\($0.0.name)'" }.joined(separator: ", ")
+    policy(
+      Catalog.audit.name,
+      "kehu_customer IN \(visible) OR (kehu_customer IS NULL AND \"table\" NOT IN (\(owned)))", insert: "true"
+    )
     policy(log, "customers <@ ARRAY\(visible)", insert: "true")
     // The view reads as the login, not as its owner, so the policies hold there too.
     out.append("ALTER VIEW kehu_invoice_totals SET (security_invoker = true)")
     return out
+  }
+
+  /// The tables whose rows belong to a customer, with the column that names it (the
+  /// customers table with its key).
+  static var customerTables: [(TableDef, ColumnDef)] {
+    Catalog.tables.compactMap { def in
+      if def.name == Catalog.customers.name { return (def, def.key) }
+      guard def.name != Catalog.audit.name,
+        let c = stored(def).first(where: { $0.references == Catalog.customers.name })
+      else { return nil }
+      return (def, c)
+    }
+  }
+
+  /// Fills `audit.kehu_customer` for audit rows copied in by `pg push` (kehu fills it as it
+  /// writes): the customer of the row each names, found by the row's key as text.
+  static var fillAuditCustomers: [String] {
+    customerTables.map { def, c in
+      """
+      UPDATE \(quote(Catalog.audit.name)) a SET kehu_customer = t.\(quote(c.name)) FROM \(quote(def.name)) t \
+      WHERE a.kehu_customer IS NULL AND a."table" = '\(def.name)' AND a."row" = t.\(quote(def.key.name))::text
+      """
+    }
   }
 
   /// The id counters: an id handed out once is never handed out again, even after a purge.

@@ -45,6 +45,7 @@ public enum Transfer {
           into: table.name, columns: stored.map { table.def.columns[$0].name },
           text: text)
       }
+      for sql in SchemaSQL.fillAuditCustomers { try link.run(sql) }
       for table in db.tables where table.def.generatesKeys {
         try link.run(
           "INSERT INTO \(SchemaSQL.counters) (table_name, next_id) VALUES ($1, $2::bigint)",

@@ -126,4 +126,34 @@ final class TeamSyncOwnerRowsTests: XCTestCase {
     XCTAssertEqual(try admin.run("SELECT count(*)::bigint FROM customers")[0].decode(Int64.self), 2)
     XCTAssertEqual(try admin.run("SELECT count(*)::bigint FROM invoices")[0].decode(Int64.self), 4)
   }
+
+  func testPushedAuditRowsAreShownOnlyToTheirCustomersOwner() throws {
+    guard let url = ProcessInfo.processInfo.environment["KEHU_TEST_PG_URL"], !url.isEmpty else {
+      throw XCTSkip("KEHU_TEST_PG_URL is not set: scripts/test starts a PostgreSQL cluster and sets it")
+    }
+    let schema = "p_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+    let a = try DatabaseAddress(url: url, schema: String(schema))
+    _ = try TeamSchema.initialize(a, ownerRows: true)
+    let ann = "ann_\(schema)"
+    let admin = try Link(a)
+    defer { admin.close() }
+    try admin.run("CREATE ROLE \(ann) LOGIN IN ROLE kehu_read, kehu_owner")
+    // A directory store's rows and audit, including a row about an invoice purged since.
+    var db = Database()
+    try db.apply([
+      Self.customer(1, owner: ann), Self.customer(2, owner: "bob"), Self.invoice("A-1", customer: 1),
+      Self.invoice("B-1", customer: 2), Self.audit("customers", "1"), Self.audit("customers", "2"),
+      Self.audit("invoices", "A-1"), Self.audit("invoices", "B-1"), Self.audit("invoices", "GONE"),
+      Self.audit("holidays", "1"),
+    ])
+    _ = try Transfer.push(db, to: a)
+    var asAnn = a
+    asAnn.user = ann
+    let link = try Link(asAnn)
+    defer { link.close() }
+    let rows = try link.run("SELECT \"table\" || ' ' || \"row\" FROM audit ORDER BY id").map {
+      try $0.decode(String.self)
+    }
+    XCTAssertEqual(rows, ["customers 1", "invoices A-1", "holidays 1"])
+  }
 }
