@@ -26,6 +26,9 @@ let package = Package(
     .target(name: "KehuQuery", dependencies: ["KehuStore"]),
     .target(name: "KehuDomain", dependencies: ["KehuStore"]),
     .target(name: "KehuShell", dependencies: ["KehuStore", "KehuQuery", "KehuDomain", "KehuText"]),
+    // The case library, lessons, handouts and review questions, above the shell: its commands
+    // are added to the shell's one command table (`CommandTable.adding`).
+    .target(name: "KehuTraining", dependencies: ["KehuShell", "KehuStore"]),
     // The team store: the same in-memory columns persisted to and followed from PostgreSQL.
     .target(
       name: "KehuPostgres",
@@ -33,7 +36,7 @@ let package = Package(
     .executableTarget(
       name: "kehu",
       dependencies: [
-        "KehuShell", "KehuDomain", "KehuStore", "KehuPostgres", "LineEditor",
+        "KehuShell", "KehuTraining", "KehuDomain", "KehuStore", "KehuPostgres", "LineEditor",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .testTarget(name: "KehuStoreTests", dependencies: ["KehuStore"]),
@@ -45,7 +48,9 @@ let package = Package(
     // KEHU_RECORD=1 can write the expected output back beside each script.
     .testTarget(
       name: "KehuShellTests",
-      dependencies: ["KehuShell", "KehuQuery", "KehuStore", "KehuDomain", "KehuText", "KehuPostgres"],
+      dependencies: [
+        "KehuShell", "KehuTraining", "KehuQuery", "KehuStore", "KehuDomain", "KehuText", "KehuPostgres",
+      ],
       exclude: ["Transcripts", "Fixtures"]),
   ]
 )

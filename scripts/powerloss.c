@@ -10,7 +10,9 @@
  *
  * scripts/crash rebuilds the store after the kill from the last `names`, each name with its
  * inode's last synced content (empty if it was never synced): every write, rename and unlink
- * that was not followed by the right fsync is dropped, the worst a power cut can do.
+ * that was not followed by the right fsync is dropped, the worst a power cut can do. An inode
+ * number reused by a new file drops the old name it had in `names` (see forget_reused):
+ * without that, a resurrected old snapshot was given a new empty journal's bytes.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -41,6 +43,41 @@ static void put(const char *shadow, const char *name, const char *data, size_t l
   }
   close(fd);
   if (done == len) rename(tmp, final);
+}
+
+/* An inode number freed by an unlink and given to a new file: once the new file's data is
+ * durable under that number, the old name in `names` must not come back with it (a journaling
+ * file system commits the unlink before the reuse). The old name is dropped: as if its
+ * unlink had reached the disk. */
+static void forget_reused(const char *shadow, unsigned long long ino, const char *current) {
+  char path[PATH_MAX];
+  snprintf(path, sizeof path, "%s/names", shadow);
+  FILE *f = fopen(path, "r");
+  if (!f) return;
+  size_t cap = 4096, len = 0;
+  char *out = malloc(cap), line[PATH_MAX + 32];
+  int dropped = 0;
+  while (out && fgets(line, sizeof line, f)) {
+    unsigned long long n = 0;
+    int at = 0;
+    if (sscanf(line, "%llu %n", &n, &at) == 1 && n == ino) {
+      char *entry = line + at;
+      entry[strcspn(entry, "\n")] = 0;
+      if (strcmp(entry, current) != 0) {
+        dropped = 1;
+        continue;
+      }
+      strcat(entry, "\n");
+    }
+    size_t k = strlen(line);
+    if (len + k > cap) out = realloc(out, cap = (len + k) * 2);
+    if (!out) break;
+    memcpy(out + len, line, k);
+    len += k;
+  }
+  fclose(f);
+  if (out && dropped) put(shadow, "names", out, len);
+  free(out);
 }
 
 static void capture(int fd) {
@@ -88,6 +125,7 @@ static void capture(int fd) {
     close(rfd);
     char name[64];
     snprintf(name, sizeof name, "ino-%llu", (unsigned long long)st.st_ino);
+    forget_reused(shadow, st.st_ino, path + slen + 1);
     if (buf) put(shadow, name, buf, done);
     free(buf);
   }

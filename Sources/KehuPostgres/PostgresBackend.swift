@@ -41,12 +41,54 @@ public final class PostgresBackend: StoreBackend {
 
   /// Opens the store at `address`: every table into memory, at one change-log position.
   public static func open(_ address: DatabaseAddress, readOnly: Bool = false) throws -> Store {
+    try open(address, readOnly: readOnly, cache: nil).store
+  }
+
+  /// A store just opened, with what its cache did and what the user should be told.
+  public struct Opened {
+    public var store: Store
+    public var cache: CacheOutcome
+    public var warnings: [String]
+  }
+
+  /// Opens the store at `address`, through the local cache when one is given (see
+  /// `LocalCache`): the cache's rows caught up from the change log, or else every table read
+  /// in full and the cache written for next time.
+  public static func open(_ address: DatabaseAddress, readOnly: Bool = false, cache: LocalCache?) throws
+    -> Opened
+  {
     let link = try Link(address)
     do {
+      var warnings: [String] = []
+      var outcome = CacheOutcome.off
+      let identity = try cache == nil ? nil : LocalCache.identity(link)
+      if let cache, let identity {
+        switch cache.load(link, identity: identity, warnings: &warnings) {
+        case .success(let hit):
+          var rewritten = false
+          if hit.caughtUp > cache.rewriteAfter {
+            rewritten = cache.save(
+              hit.db, position: hit.position, identity: identity, link: link, warnings: &warnings)
+          }
+          let backend = PostgresBackend(link: link, position: hit.position)
+          let store = Store.open(
+            backend: backend, loaded: hit.db, location: .database(address.display), readOnly: readOnly)
+          return Opened(
+            store: store, cache: .loaded(caughtUp: hit.caughtUp, rewritten: rewritten), warnings: warnings)
+        case .failure(let miss):
+          outcome = .written(reason: miss.reason)
+        }
+      }
       let loaded = try TableReader.load(link)
+      if let cache, let identity,
+        !cache.save(loaded.db, position: loaded.position, identity: identity, link: link, warnings: &warnings)
+      {
+        outcome = .off
+      }
       let backend = PostgresBackend(link: link, position: loaded.position)
-      return Store.open(
+      let store = Store.open(
         backend: backend, loaded: loaded.db, location: .database(address.display), readOnly: readOnly)
+      return Opened(store: store, cache: outcome, warnings: warnings)
     } catch {
       link.close()
       throw error

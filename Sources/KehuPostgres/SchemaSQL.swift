@@ -9,6 +9,9 @@ import KehuStore
 enum SchemaSQL {
   static let log = "kehu_log"
   static let counters = "kehu_counters"
+  /// The store's identity: a random id `pg init` writes and `pg push` renews, so a local
+  /// cache of another database (or of this one before its rows were replaced) is never used.
+  static let identity = "kehu_store"
   static let versionColumns = ["kehu_seq", "kehu_login", "kehu_time"]
 
   static func quote(_ name: String) -> String {
@@ -135,6 +138,11 @@ enum SchemaSQL {
       WHERE a.kehu_customer IS NULL AND a."table" = '\(def.name)' AND a."row" = t.\(quote(def.key.name))::text
       """
     }
+  }
+
+  static var createIdentity: String {
+    "CREATE TABLE \(identity) (id text PRIMARY KEY DEFAULT gen_random_uuid()::text, "
+      + "created timestamptz NOT NULL DEFAULT now())"
   }
 
   /// The id counters: an id handed out once is never handed out again, even after a purge.

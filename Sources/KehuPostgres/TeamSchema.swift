@@ -29,6 +29,8 @@ public enum TeamSchema {
       for def in Catalog.tables { for sql in SchemaSQL.foreignKeys(def) { try link.run(sql) } }
       try link.run(SchemaSQL.createLog)
       try link.run(SchemaSQL.createCounters)
+      try link.run(SchemaSQL.createIdentity)
+      try link.run("INSERT INTO \(SchemaSQL.identity) DEFAULT VALUES")
       try link.run(SchemaSQL.createInvoiceTotals)
       // Roles belong to the whole server: made once, granted on this schema each time.
       for role in roles {

@@ -46,6 +46,10 @@ public enum Transfer {
           text: text)
       }
       for sql in SchemaSQL.fillAuditCustomers { try link.run(sql) }
+      // The rows were replaced without the change log: caches of the empty store are void.
+      try link.run(
+        "DO $$ BEGIN IF to_regclass('\(SchemaSQL.identity)') IS NOT NULL THEN "
+          + "UPDATE \(SchemaSQL.identity) SET id = gen_random_uuid()::text; END IF; END $$")
       for table in db.tables where table.def.generatesKeys {
         try link.run(
           "INSERT INTO \(SchemaSQL.counters) (table_name, next_id) VALUES ($1, $2::bigint)",

@@ -90,6 +90,13 @@ private func runPlainLines(host: ReplHost) -> Int32 {
 
 /// The history file: `KEHU_HISTORY` (`off` for none), else `$XDG_STATE_HOME/kehu/history`,
 /// else `~/.local/state/kehu/history`; nil when history is off or no home is known.
+/// Where a team store's local cache lives: `$XDG_CACHE_HOME/kehu`, else `~/.cache/kehu`.
+func cacheDirectory(environment: [String: String]) -> String? {
+  if let cache = environment["XDG_CACHE_HOME"], cache.hasPrefix("/") { return cache + "/kehu" }
+  guard let home = environment["HOME"], !home.isEmpty else { return nil }
+  return home + "/.cache/kehu"
+}
+
 func historyPath(environment: [String: String]) -> String? {
   if let chosen = environment["KEHU_HISTORY"], !chosen.isEmpty {
     return chosen == "off" ? nil : chosen

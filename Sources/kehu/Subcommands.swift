@@ -3,6 +3,7 @@ import Foundation
 import KehuDomain
 import KehuShell
 import KehuStore
+import KehuTraining
 import LineEditor
 
 #if canImport(Glibc)
@@ -78,12 +79,15 @@ struct Gen: ParsableCommand {
     }
   }
 
-  /// Ctrl-C stops the work and leaves no store behind: the data is made before the store is
+  /// Ctrl-C stops the work and leaves no store behind: the data is made before any store is
   /// opened, and a store this run created is removed if Ctrl-C came while it was written. A
-  /// store that holds data is refused (73) or, with --replace, moved aside first.
+  /// store that holds data is refused (73) or, with --replace, replaced whole: the new store
+  /// is written beside it (DIR.generating-N) and the two trade places in one step
+  /// (`Store.replaceDirectory`), so a kill at any moment leaves DIR holding the old store
+  /// or the new one, and the old one is moved aside to DIR.replaced-N.
   func run() throws {
     let day = today.flatMap { Day(parsing: $0) } ?? localNow().day
-    var movedTo: String?
+    var replacing = false
     try storeErrors {
       if try holdsData(store) {
         guard replace else {
@@ -92,11 +96,12 @@ struct Gen: ParsableCommand {
               + "aside and generate a new one, or choose another --store\n")
           throw ExitCode(73)
         }
-        movedTo = try moveAside(store)
+        replacing = true
       }
     }
     signal(SIGINT) { _ in genInterrupted = 1 }
-    let existed = FileManager.default.fileExists(atPath: store)
+    let target = replacing ? besideFree(store, "generating") : store
+    let existed = FileManager.default.fileExists(atPath: target)
     let line = progress || isatty(2) == 1 ? progressLine() : nil
     let stop: @Sendable () -> Bool = { genInterrupted != 0 }
     let report = line?.progress(tr("generating"), stop: stop) ?? WorkProgress { _, _ in !stop() }
@@ -109,15 +114,24 @@ struct Gen: ParsableCommand {
     line?.begin(tr("writing {0}", store))
     line?.update(done: db.rowCount, total: nil)
     try storeErrors {
-      let (opened, _) = try Store.open(.directory(store))
+      let (opened, _) = try Store.open(.directory(target))
       try opened.replaceAll(with: db)
       try opened.close()
     }
     line?.end()
     if genInterrupted != 0 && !existed {
-      try? FileManager.default.removeItem(atPath: store)
+      try? FileManager.default.removeItem(atPath: target)
       writeErr("kehu: interrupted; no store was written\n")
       throw ExitCode(130)
+    }
+    var movedTo: String?
+    if replacing {
+      do {
+        movedTo = try storeErrors { try Store.replaceDirectory(store, with: target) }
+      } catch {
+        try? FileManager.default.removeItem(atPath: target)
+        throw error
+      }
     }
     if let movedTo {
       writeOut("moved the old store aside to \(movedTo) (open it with --store \(movedTo))\n")
@@ -137,18 +151,13 @@ struct Gen: ParsableCommand {
     return opened.state.rowCount > 0 || opened.state.sequence > 0
   }
 
-  /// Renames the whole directory to the first free `DIR.replaced-N`, so it stays a store.
-  private func moveAside(_ dir: String) throws -> String {
+  /// The first free `DIR.WORD-N` beside the store directory.
+  private func besideFree(_ dir: String, _ word: String) -> String {
     var trimmed = Substring(dir)
     while trimmed.count > 1 && trimmed.hasSuffix("/") { trimmed.removeLast() }
     var n = 1
-    while FileManager.default.fileExists(atPath: "\(trimmed).replaced-\(n)") { n += 1 }
-    let target = "\(trimmed).replaced-\(n)"
-    guard rename(String(trimmed), target) == 0 else {
-      throw StoreError.io(
-        file: dir, reason: "cannot move it aside to \(target): \(String(cString: strerror(errno)))")
-    }
-    return target
+    while FileManager.default.fileExists(atPath: "\(trimmed).\(word)-\(n)") { n += 1 }
+    return "\(trimmed).\(word)-\(n)"
   }
 }
 
@@ -187,7 +196,8 @@ struct LessonRun: ParsableCommand {
       clock: { localNow() }, interrupted: takeInterrupt, interactive: atTerminal,
       settings: settings, storeName: "memory")
     options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
-    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr))
+    let session = Session(
+      options: options, io: SessionIO(out: writeOut, err: writeErr), commands: .withTraining)
     session.noPause = !atTerminal
     session.lessonEndsSession = true
     if atTerminal { session.readLine = editor.map(pauseReader) ?? plainPauseReader }

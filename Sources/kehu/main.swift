@@ -4,6 +4,7 @@ import KehuDomain
 import KehuPostgres
 import KehuShell
 import KehuStore
+import KehuTraining
 
 #if canImport(Glibc)
   import Glibc
@@ -60,6 +61,7 @@ struct Kehu: ParsableCommand {
       "The store directory (default $KEHU_STORE, else $XDG_DATA_HOME/kehu/default).", valueName: "dir"))
   var store: String?
   @Flag(help: "Open the store without changing it, beside a writer.") var readOnly = false
+  @Flag(help: "On a team store, read the database in full, not through the local cache.") var noCache = false
   @Option(
     help: ArgumentHelp(
       "Run a script inside a scenario that is discarded at the end; print what it changed.",
@@ -122,7 +124,10 @@ struct Kehu: ParsableCommand {
       options.pager = { text in runPager(command, text) }
     }
     options.progress = line
-    let session = Session(options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace)
+    // The training commands join the shell's one table here, above the shell.
+    let session = Session(
+      options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace,
+      commands: .withTraining)
     session.noPause = noPause
 
     if !noInit, let path = initFile ?? defaultInitFile(env) {
@@ -204,10 +209,12 @@ struct Kehu: ParsableCommand {
     if case .database(let url) = location {
       return try databaseErrors {
         let address = try DatabaseAddress(url: url, environment: env)
+        let cache = noCache ? nil : cacheDirectory(environment: env).map { LocalCache(directory: $0) }
         let opened = try opening(progress, tr("opening the store")) {
-          try PostgresBackend.open(address, readOnly: readOnly)
+          try PostgresBackend.open(address, readOnly: readOnly, cache: cache)
         }
-        return (Workspace(store: opened), address.database)
+        for w in opened.warnings { writeErr("kehu: warning: \(w)\n") }
+        return (Workspace(store: opened.store), address.database)
       }
     }
     return try storeErrors {

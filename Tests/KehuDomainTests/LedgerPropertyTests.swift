@@ -329,6 +329,7 @@ final class LedgerPropertyTests: XCTestCase {
   func check(_ db: Database, _ ledger: Ledger, asof: Day, case label: String) throws {
     var ageing = AgeingScan(asof: asof)
     var live: Int64 = 0
+    var statementsTotal: Int64 = 0
     for (i, b) in ledger.openItems(asof: asof) {
       ageing.add(dueNumber: i.due.number, fen: b.fen)
       // Balances never negative: nothing here settles more than is open.
@@ -342,17 +343,26 @@ final class LedgerPropertyTests: XCTestCase {
       XCTAssertEqual(
         e.receivables.fen + e.notes.fen + e.openOrders.fen,
         Self.referenceExposure(db, customer: c, asof: asof), "\(label): exposure of \(c)")
-      // The statement's items add up to its ageing.
-      var statement = AgeingScan(asof: asof)
-      var items: Int64 = 0
-      for (i, b) in ledger.openItems(asof: asof, customer: c) {
-        statement.add(dueNumber: i.due.number, fen: b.fen)
-        items += b.fen
-      }
-      XCTAssertEqual(try statement.result().total.fen, items, label)
+      // The statement's items add up to its ageing, and what it says is due is that less
+      // what sits on account.
+      let statement = try ledger.statement(customer: c, asof: asof)
+      let items = statement.items.reduce(0) { $0 + $1.balance.fen }
+      XCTAssertEqual(statement.ageing.total.fen, items, "\(label): statement of \(c)")
+      XCTAssertEqual(
+        statement.ageing.amounts.reduce(0) { $0 + $1.fen }, statement.ageing.total.fen,
+        "\(label): statement of \(c)")
+      XCTAssertEqual(
+        statement.totalDue.fen, items - ledger.onAccount(customer: c, asof: asof).fen,
+        "\(label): statement total due of \(c)")
+      statementsTotal += items
       live += ledger.notes(asof: asof, customer: c).filter { $0.status == .held || $0.note.recourse }
         .reduce(0) { $0 + $1.note.amount.fen }
     }
+    // Every open invoice is on one customer's statement, and the ageing the commands print
+    // (by due date or by invoice date) ages the same total.
+    XCTAssertEqual(statementsTotal, aged.total.fen, "\(label): statements")
+    XCTAssertEqual(try ledger.ageing(asof: asof).total, aged.total, "\(label): ageing")
+    XCTAssertEqual(try ledger.ageing(asof: asof, fromInvoiceDate: true).total, aged.total, "\(label): ageing")
     // No debt counted twice across notes given, discounted, dishonoured and reopened, nor
     // across an order and the invoice it became.
     var orders: Int64 = 0

@@ -40,8 +40,8 @@ final class TeamStoreTests: XCTestCase {
     let n = try link.run(
       "SELECT count(*)::bigint FROM information_schema.tables WHERE table_schema = $1 AND table_type = 'BASE TABLE'",
       [a.schema])[0].decode(Int64.self)
-    // kehu's tables, the change log and the id counters.
-    XCTAssertEqual(Int(n), Catalog.tables.count + 2)
+    // kehu's tables, the change log, the id counters and the store's identity.
+    XCTAssertEqual(Int(n), Catalog.tables.count + 3)
     let money = try link.run(
       "SELECT data_type, numeric_precision, numeric_scale FROM information_schema.columns "
         + "WHERE table_schema = $1 AND table_name = 'sales' AND column_name = 'amount'", [a.schema])

@@ -183,4 +183,77 @@ final class VectorEngineTests: XCTestCase {
     XCTAssertEqual(g.of, [0, 1, 0, 2, 1])
     XCTAssertEqual(g.first, [0, 1, 3])
   }
+
+  /// Group sums split among workers: the totals, and whether they fit in 64 bits, are the
+  /// same for any number of workers, whatever the partial sums pass through.
+  func testParallelSumsAreExactAndOrderFree() {
+    let n = 150_000
+    var x = [Int64](repeating: 0, count: n)
+    x[0] = -Int64.max
+    x[n / 2] = Int64.max
+    x[n / 2 + 1] = Int64.max
+    x[n / 2 + 3] = Int64.max  // group 1 passes the top, then comes back
+    x[n - 3] = -Int64.max
+    x[n - 1] = -Int64.max
+    x[7] = 3
+    x[9] = Vec.null
+    let of = (0..<n).map { Int32($0 % 2) }
+    for workers in [1, 2, 3] {
+      let r = VectorAggregate.sums(x, of, groups: 2, workers: workers)
+      XCTAssertTrue(r.fits, "workers \(workers)")
+      XCTAssertEqual(r.sums, [0, 3], "workers \(workers)")
+      XCTAssertEqual(r.counts, [Int64(n / 2), Int64(n / 2 - 1)], "workers \(workers)")
+    }
+    // Group 0 ends at 1 + Int64.max: past the top, with any number of workers.
+    x[8] = 1
+    x[n / 2 + 2] = Int64.max
+    for workers in [1, 2, 3] {
+      let r = VectorAggregate.sums(x, of, groups: 2, workers: workers)
+      XCTAssertFalse(r.fits, "workers \(workers)")
+    }
+  }
+
+  func testMedianBySelectionMatchesSorting() {
+    var r = FastPathTests.Rand(state: 5)
+    for size in [1, 2, 3, 17, 18, 100, 1001, 5000] {
+      for spread in [3, 1000, 1 << 40] {
+        var run = (0..<size).map { _ in Int64(r.next(spread)) - Int64(spread / 2) }
+        let sorted = run.sorted()
+        for k in [0, size / 2, size - 1] {
+          var copy = run
+          let v = copy.withUnsafeMutableBufferPointer { NthValue.nth($0, k) }
+          XCTAssertEqual(v, sorted[k], "size \(size) spread \(spread) k \(k)")
+          XCTAssertEqual(copy[..<k].max() ?? v, k > 0 ? sorted[k - 1] : v)
+        }
+        run.reverse()
+      }
+    }
+  }
+
+  /// A query's result keeps its columns; its rows, cells and CSV read the same as rows
+  /// built one by one, and the rows can still be changed in place.
+  func testColumnarResultReadsAsRows() throws {
+    let cat = TestCatalog(tables: ["t": generated(4, rows: 300)], typed: true, arrays: true, freeText: true)
+    let plain = TestCatalog(tables: ["t": generated(4, rows: 300)], typed: false)
+    for q in [
+      "t | select id, g, a, d", "t | where q > 3 | select d, a, g, k",
+      "t | join left t on q == id | select id, t.g, g",
+      "t | derive x = if(q > 4, a, null) | select x, id",
+    ] {
+      var got = try table(q, cat)
+      let want = try table(q, plain)
+      XCTAssertNotNil(got.cells, q)
+      XCTAssertEqual(got.rows, want.rows, q)
+      XCTAssertEqual(got.rowCount, want.rows.count, q)
+      for r in [0, got.rowCount / 2, got.rowCount - 1] {
+        for c in got.columns.indices {
+          XCTAssertEqual(got.value(row: r, column: c), want.rows[r][c], q)
+        }
+      }
+      got.rows[0][0] = .text("changed")
+      XCTAssertNil(got.cells)
+      XCTAssertEqual(got.value(row: 0, column: 0), .text("changed"))
+      XCTAssertEqual(Array(got.rows.dropFirst()), Array(want.rows.dropFirst()))
+    }
+  }
 }

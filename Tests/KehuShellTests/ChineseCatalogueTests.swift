@@ -1,4 +1,5 @@
 import Foundation
+import KehuTraining
 import XCTest
 
 @testable import KehuShell
@@ -23,7 +24,7 @@ final class ChineseCatalogueTests: XCTestCase {
 
   func testEveryCommandSummaryIsTranslated() {
 
-    let english = CommandTable.standard.specs
+    let english = CommandTable.withTraining.specs
     let missing = english.filter { ChineseMessages.table[$0.summary.key] == nil }.map(\.name)
     XCTAssertEqual(missing, [])
   }

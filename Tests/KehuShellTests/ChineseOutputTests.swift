@@ -1,6 +1,7 @@
 import Foundation
 import KehuDomain
 import KehuStore
+import KehuTraining
 import XCTest
 
 @testable import KehuShell
@@ -23,7 +24,7 @@ final class ChineseOutputTests: XCTestCase {
     let workspace = demo ? Workspace(try Self.demo.get()) : Workspace()
     let s = Session(
       options: SessionOptions(keepGoing: true, settings: settings),
-      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace)
+      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace, commands: .withTraining)
     s.noPause = true
     return s
   }
@@ -58,7 +59,7 @@ final class ChineseOutputTests: XCTestCase {
       }
     }
     // `case show` and `case export` print a case's files as they are: data, not messages.
-    for spec in CommandTable.standard.specs where spec.path.first != "case" || spec.name == "case open" {
+    for spec in CommandTable.withTraining.specs where spec.path.first != "case" || spec.name == "case open" {
       let buffer = OutputBuffer()
       let s = try session(buffer, demo: true)
       s.outputDirectory = dir.path
@@ -129,7 +130,7 @@ final class ChineseOutputTests: XCTestCase {
         }
       }
     }
-    for spec in CommandTable.standard.specs {
+    for spec in CommandTable.withTraining.specs {
       spec.path.forEach(add)
       for arg in spec.arguments {
         add(arg.name)

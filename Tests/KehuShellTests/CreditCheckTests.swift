@@ -52,7 +52,7 @@ final class CreditCheckTests: XCTestCase {
 
   func testExposureCountsOpenInvoicesAndUnsettledNotes() throws {
     let s = try session()
-    let f = CreditData.exposureFigures(s.credit, 1)
+    let f = s.creditFile.exposureFigures(1)
     XCTAssertEqual(f.receivables, Money(fen: 600_000))
     XCTAssertEqual(f.unsettledNotes, Money(fen: 300_000))
     XCTAssertEqual(f.limit, Money(fen: 1_000_000))
@@ -111,7 +111,7 @@ final class CreditCheckTests: XCTestCase {
           "amount": .money(Money(fen: 50_000)),
         ])
     ])
-    XCTAssertEqual(s.credit.file.shipmentCap(1), Money(fen: 50_000))
+    XCTAssertEqual(s.creditFile.shipmentCap(1), Money(fen: 50_000))
     XCTAssertThrowsError(
       try CreditCommands.checkNewInvoice(s, customer: 1, amount: Money(fen: 50_001), override: nil))
     XCTAssertEqual(
@@ -156,12 +156,12 @@ final class CreditCheckTests: XCTestCase {
           "matures": .date(today.adding(days: -5)),
         ]),
     ])
-    let seen = CreditData.signsSeen(s.credit, 2)
+    let seen = s.creditFile.signsSeen(s.db, customer: 2)
     XCTAssertEqual(seen.map(\.sign.id), ["P1", "P9"])
     XCTAssertEqual(seen[0].date, due.adding(days: 31))
     XCTAssertEqual(seen[1].date, today.adding(days: -5))
     // Both invoices are settled; their payment record has the settling day.
-    let record = CreditData.paymentRecord(s.credit, 2).map(\.record)
+    let record = Ledger(s.db).paymentRecord(customer: 2, asof: s.today).map(\.record)
     XCTAssertEqual(record.map(\.paid), [due.adding(days: 30), due.adding(days: 31)])
   }
 
@@ -174,7 +174,7 @@ final class CreditCheckTests: XCTestCase {
         table: "credit_reviews",
         values: ["customer": .int(1), "date": .date(Day(parsing: "2026-08-31")!), "class": .text("B")]),
     ])
-    XCTAssertEqual(CreditData.reviewAccount(s.credit, 1)?.nextReview, Day(parsing: "2026-11-30"))
+    XCTAssertEqual(s.creditFile.reviewAccount(1)?.nextReview, Day(parsing: "2026-11-30"))
   }
 
   /// §3.2: a new trading customer is class C until reviewed, and its first report falls due
@@ -197,13 +197,13 @@ final class CreditCheckTests: XCTestCase {
           "amount": .money(Money(fen: 100)),
         ]),
     ])
-    let r = try XCTUnwrap(CreditData.reviewAccount(s.credit, 2))
+    let r = try XCTUnwrap(s.creditFile.reviewAccount(2))
     XCTAssertEqual(r.creditClass, .c)
     XCTAssertTrue(r.provisional)
     // First trade: the invoice of 2026-10-12 (before the sale of 10-20); C: one month later.
     XCTAssertEqual(r.nextReview, Day(parsing: "2026-11-12"))
     XCTAssertEqual(s.run(source: "credit review 2 date=2026-11-20", file: nil), .ok)
-    let after = try XCTUnwrap(CreditData.reviewAccount(s.credit, 2))
+    let after = try XCTUnwrap(s.creditFile.reviewAccount(2))
     XCTAssertFalse(after.provisional)
     XCTAssertEqual(after.nextReview, Day(parsing: "2026-12-20"))
     let t = s.db.customers
@@ -212,7 +212,7 @@ final class CreditCheckTests: XCTestCase {
     try s.change([
       .update(table: "customers", key: .int(2), values: ["status": .text("prospect"), "credit_class": .null])
     ])
-    XCTAssertNil(CreditData.reviewAccount(s.credit, 2))
+    XCTAssertNil(s.creditFile.reviewAccount(2))
   }
 
   /// The collection procedure's "supply suspended" step blocks new credit until a later step.
@@ -222,13 +222,13 @@ final class CreditCheckTests: XCTestCase {
       .insert(
         table: "collections", values: ["customer": .int(2), "date": .date(today), "step": .text("suspend")])
     ])
-    XCTAssertTrue(s.credit.file.supplySuspended(2))
+    XCTAssertTrue(s.creditFile.supplySuspended(2))
     XCTAssertThrowsError(
       try CreditCommands.checkNewInvoice(s, customer: 2, amount: Money(fen: 1), override: nil))
     try s.change([
       .insert(
         table: "collections", values: ["customer": .int(2), "date": .date(today), "step": .text("demand")])
     ])
-    XCTAssertFalse(s.credit.file.supplySuspended(2))
+    XCTAssertFalse(s.creditFile.supplySuspended(2))
   }
 }

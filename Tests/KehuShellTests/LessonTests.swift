@@ -1,6 +1,7 @@
 import Foundation
 import KehuDomain
 import KehuStore
+import KehuTraining
 import XCTest
 
 @testable import KehuShell
@@ -29,7 +30,7 @@ final class LessonTests: XCTestCase {
     settings.language = language
     return Session(
       options: SessionOptions(interactive: interactive, settings: settings),
-      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace)
+      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace, commands: .withTraining)
   }
 
   /// Every lesson runs to its end in script mode without a failure, and its output is the
@@ -203,7 +204,8 @@ final class LessonTests: XCTestCase {
     let s = session(buffer)
     XCTAssertEqual(s.run(source: "case export pareto-20 \"\(dir)/p20\"", file: "t"), .ok, buffer.text)
     let t = Session(
-      options: SessionOptions(settings: Settings()), io: SessionIO(out: buffer.append, err: buffer.append))
+      options: SessionOptions(settings: Settings()), io: SessionIO(out: buffer.append, err: buffer.append),
+      commands: .withTraining)
     let data = try String(contentsOfFile: dir + "/p20/data.kehu", encoding: .utf8)
     XCTAssertEqual(t.runScript(data, path: dir + "/p20/data.kehu"), .ok, buffer.text)
     XCTAssertEqual(t.db.customers.count, 20)
@@ -276,7 +278,8 @@ final class RefusedStatementTests: XCTestCase {
   func testRefusedMustFail() {
     let buffer = OutputBuffer()
     let s = Session(
-      options: SessionOptions(keepGoing: true), io: SessionIO(out: buffer.append, err: buffer.append))
+      options: SessionOptions(keepGoing: true), io: SessionIO(out: buffer.append, err: buffer.append),
+      commands: .withTraining)
     XCTAssertEqual(s.run(source: "case open pareto-20", file: "t"), .ok)
     s.lessonDepth = 1
     XCTAssertEqual(s.run(source: "refused  customer show 9999", file: "t"), .failed)

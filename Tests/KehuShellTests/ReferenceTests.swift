@@ -1,5 +1,6 @@
 import Foundation
 import KehuStore
+import KehuTraining
 import XCTest
 
 @testable import KehuShell
@@ -12,7 +13,7 @@ final class ReferenceTests: XCTestCase {
       .appendingPathComponent("../../REPL.md").standardizedFileURL
     let text = try String(contentsOf: url, encoding: .utf8)
     let headings = text.split(separator: "\n").filter { $0.hasPrefix("### ") }.joined(separator: "\n")
-    for spec in CommandTable.standard.specs {
+    for spec in CommandTable.withTraining.specs {
       XCTAssertTrue(headings.contains(spec.name), "REPL.md has no heading for `\(spec.name)`")
     }
     for table in Catalog.tableNames {

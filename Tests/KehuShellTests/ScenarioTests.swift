@@ -41,8 +41,8 @@ final class ScenarioTests: XCTestCase {
     XCTAssertGreaterThan(store.journalBytes, bytesBefore)
     try store.close()
     let (reopened, _) = try Store.open(.directory(dir))
-    let c = reopened.state.customers
-    XCTAssertEqual(c.columns[c.def.columnIndex("name")!].string(0), "乙")
+    let c = Customers(reopened.state)
+    XCTAssertEqual(c.name[0], "乙")
     XCTAssertEqual(c.count, 1)
     try reopened.close()
   }

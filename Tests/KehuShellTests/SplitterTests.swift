@@ -1,5 +1,6 @@
 import KehuQuery
 import KehuStore
+import KehuTraining
 import XCTest
 
 @testable import KehuShell
@@ -87,7 +88,8 @@ final class WordsTests: XCTestCase {
 }
 
 final class CompletionTests: XCTestCase {
-  let session = Session(options: SessionOptions(), io: SessionIO(out: { _ in }, err: { _ in }))
+  let session = Session(
+    options: SessionOptions(), io: SessionIO(out: { _ in }, err: { _ in }), commands: .withTraining)
 
   func testAfterANewNameComeExpressionsNotTables() {
     for line in ["customers | derive x = cre", "customers | select a = cre", "customers | summarize n = cre"]
@@ -160,7 +162,8 @@ final class CompletionTests: XCTestCase {
   }
 
   func testCustomerIdsAndKeys() throws {
-    let s = Session(options: SessionOptions(), io: SessionIO(out: { _ in }, err: { _ in }))
+    let s = Session(
+      options: SessionOptions(), io: SessionIO(out: { _ in }, err: { _ in }), commands: .withTraining)
     for name in ["甲", "乙"] {
       try s.change([
         .insert(
@@ -190,7 +193,8 @@ final class CompletionTests: XCTestCase {
 /// The session asks the query lexer whether a query goes on past the end of a line.
 final class QueryContinuationTests: XCTestCase {
   func session(_ out: OutputBuffer) -> Session {
-    Session(options: SessionOptions(), io: SessionIO(out: out.append, err: out.append))
+    Session(
+      options: SessionOptions(), io: SessionIO(out: out.append, err: out.append), commands: .withTraining)
   }
 
   func testATrailingCommaOrOperatorContinuesAQueryInAScript() {

@@ -2,6 +2,7 @@ import Foundation
 import KehuDomain
 import KehuStore
 import KehuText
+import KehuTraining
 import XCTest
 
 @testable import KehuShell
@@ -132,7 +133,7 @@ final class TranscriptTests: XCTestCase {
     let session = Session(
       options: SessionOptions(
         keepGoing: true, settings: settings, storeName: text.hasPrefix("#! demo") ? "demo" : "memory"),
-      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace)
+      io: SessionIO(out: buffer.append, err: buffer.append), workspace: workspace, commands: .withTraining)
     // As if sourced: relative paths (fixtures for `import`) are taken from the script's folder.
     _ = session.runScript(text, path: script.path, shownAs: script.lastPathComponent)
     return buffer.text

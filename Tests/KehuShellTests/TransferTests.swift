@@ -72,8 +72,8 @@ final class TransferTests: XCTestCase {
 
   func testCellsAsSpreadsheetsWriteThem() throws {
     let inv = Catalog.invoices
-    let date = inv.columns[inv.columnIndex("date")!]
-    let amount = inv.columns[inv.columnIndex("amount")!]
+    let date = inv.column(named: "date")!.def
+    let amount = inv.column(named: "amount")!.def
     XCTAssertEqual(
       try TableImport.cell(CSVField(text: "2026/11/29", quoted: false), date),
       .date(Day(year: 2026, month: 11, day: 29)!))
@@ -159,7 +159,7 @@ final class TransferTests: XCTestCase {
     // The empty text stayed an empty text, not a null.
     let cust = restored.customers
     let last = cust.row(forKey: original.customers.value(row: original.customers.count - 1, column: 0))!
-    XCTAssertEqual(cust.value(row: last, column: cust.def.columnIndex("phone")!), .text(""))
+    XCTAssertEqual(Customers(restored).phone.value(last), .text(""))
     guard case .int(let purged) = keys[1] else { return XCTFail("no collection id") }
     XCTAssertNil(restored["collections"].row(forId: purged))
     XCTAssertEqual(restored["collections"].nextId, purged + 1)

@@ -23,6 +23,9 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(Visits(db).count, 0)
     XCTAssertEqual(TradeStarts(db).count, 0)
     XCTAssertEqual(Competitors(db).count, 0)
+    XCTAssertEqual(DevelopTasks(db).count, 0)
+    XCTAssertEqual(AuditRows(db).count, 0)
+    XCTAssertEqual(Holidays(db).count, 0)
     XCTAssertEqual(Areas(db).count, 0)
     XCTAssertEqual(Targets(db).count, 0)
     XCTAssertEqual(EvaluationNotes(db).count, 0)
@@ -39,6 +42,8 @@ final class AccessTests: XCTestCase {
     XCTAssertEqual(LadderSteps(db).count, 0)
     XCTAssertEqual(CreditInvestigations(db).count, 0)
     XCTAssertEqual(CreditScores(db).count, 0)
+    XCTAssertEqual(CustomerCreditCards(db).count, 0)
+    XCTAssertEqual(StoredPolicies(db).count, 0)
   }
 
   func testTypedCellsReadWhatWasInsertedAndNullAsNil() throws {

@@ -954,6 +954,51 @@ def run_on_pty(binary, args, env, interrupt_when=None, timeout=60.0):
     return out.decode("utf-8", "replace"), status
 
 
+def case_ctrl_c_stops_a_long_query_and_update(binary, home):
+    # Ctrl-C while a long query runs, and while a long `update` works out its changes
+    # (nothing printed yet), stops the statement: the prompt comes back soon, the session
+    # goes on, and the store is as it was.
+    import subprocess
+
+    store = os.path.join(home, "big")
+    r = subprocess.run(
+        [binary, "gen", "--customers", "20000", "--sales", "2000000", "--store", store, "--today", "2026-11-29"],
+        env=GEN_ENV, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=600)
+    check(r.returncode == 0, "gen exit status %d" % r.returncode)
+    prompt = "kehu[big]> "
+    total = "sales | summarize q = sum(quantity)\r"
+    s = Session(binary, home, args=("--store", store, "--no-init", "--format", "csv", "--today", "2026-11-29"))
+    try:
+        def line_after(header):
+            s.expect(header, "the sum's header")
+            start = s.seen
+            s.expect("\r\r\n", "the sum")
+            return s.output[start:s.seen - 3].decode()
+
+        s.prompt_then(total, prompt=prompt)
+        before = line_after("q\r\r\n")
+        check(before.isdigit(), "the sum before: %r" % before)
+        # Decimal arithmetic has no kernel: these go row by row, for seconds.
+        slow = "(amount * 1.0001 + cost * 0.9999) / 3 > 0.001"
+        for statement in ("sales | where %s | count" % slow,
+                          "update sales set quantity = quantity + 1 where %s" % slow):
+            s.prompt_then(statement + "\r", prompt=prompt)
+            time.sleep(0.5)
+            started = time.monotonic()
+            s.send(CTRL_C)
+            s.expect("interrupted", "the statement stopped: " + statement)
+            s.expect(prompt, "the prompt after Ctrl-C")
+            check(time.monotonic() - started < 5, "the prompt came back late")
+            check("rows changed" not in s.text() and "count\r\r\n" not in s.text(), "it ran to the end")
+        s.send(total)
+        after = line_after("q\r\r\n")
+        check(after == before, "the store changed: %r then %r" % (before, after))
+        s.prompt_then(CTRL_D, prompt=prompt)
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
 GEN_ENV = {"PATH": "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"}
 
 
@@ -1005,6 +1050,7 @@ CASES = [
     case_wrapped_rows_count_as_screen_lines,
     case_long_results_go_through_the_pager,
     case_ctrl_c_stops_printing_a_long_result,
+    case_ctrl_c_stops_a_long_query_and_update,
     case_tab_completion,
     case_tab_completes_variables_and_setting_values,
     case_up_recalls,

@@ -50,6 +50,36 @@ public enum CustomerActivity {
     return (first, last)
   }
 
+  /// What the archive card (§2.1) says of a customer's trade: the goods it bought (product
+  /// names, in the order first bought), its last sale, and its last payment and how it paid.
+  public struct Purchases: Sendable, Equatable {
+    public var goods: [String] = []
+    public var lastSale: Day?
+    public var lastPayment: Day?
+    public var paymentMethod: String?
+  }
+
+  public static func purchases(_ db: Database, customer id: Int64) -> Purchases {
+    var out = Purchases()
+    let sales = Sales(db)
+    let catalogue = Products(db)
+    for r in sales.customer.rows(equalTo: id) {
+      if let code = sales.product[r] {
+        let name = catalogue.row(no: code).flatMap { catalogue.name[$0] } ?? code
+        if !out.goods.contains(name) { out.goods.append(name) }
+      }
+      let d = sales.date[r]
+      if out.lastSale.map({ d > $0 }) ?? true { out.lastSale = d }
+    }
+    let pay = Payments(db)
+    // Of payments on the same day, the one recorded last.
+    for r in pay.customer.rows(equalTo: id) where out.lastPayment.map({ pay.date[r] >= $0 }) ?? true {
+      out.lastPayment = pay.date[r]
+      out.paymentMethod = pay.method[r]
+    }
+    return out
+  }
+
   /// One customer's sale lines dated in `from...to`: how many, their amount and units.
   public static func orders(_ db: Database, customer id: Int64, from: Day, to: Day)
     -> (orders: Int, amount: Int64, quantity: Int64)
@@ -64,6 +94,14 @@ public enum CustomerActivity {
       out.quantity += sales.quantity[i] ?? 0
     }
     return out
+  }
+
+  /// How many of the customer's invoices are not settled (a balance other than zero): a
+  /// customer is not purged while it has one.
+  public static func openInvoices(_ db: Database, customer id: Int64) -> Int {
+    let inv = Invoices(db)
+    let balance = inv.balance
+    return inv.customer.rows(equalTo: id).filter { balance[$0].fen != 0 }.count
   }
 
   /// What the customer still owes on its invoices.

@@ -18,6 +18,12 @@ public struct CustomerEvaluation: Sendable {
   /// The `evaluation_notes` row of each item noted, by item number (1–10).
   public var notes: [Int: Int]
 
+  /// Item 2, the quantity per order: the average order's amount and units, each rounded
+  /// down to a whole fen and unit; nil with no orders.
+  public var perOrder: (amount: Money, units: Int64)? {
+    orders == 0 ? nil : (Money(fen: amount / Int64(orders)), quantity / Int64(orders))
+  }
+
   public init(_ db: Database, customer id: Int64, asof: Day, today: Day) {
     let c = Customers(db)
     let r = c.row(id)!

@@ -46,12 +46,11 @@ public enum SalesTotals {
   public static func totals(_ db: Database, from: Day?, to: Day?, measure: Measure = .sales) -> [Int64] {
     let customers = db.customers
     let map = CustomerRows(customers)
-    let sales = db["sales"]
-    let def = sales.def
-    let cust = sales.columns[def.columnIndex("customer")!].ints
-    let days = sales.columns[def.columnIndex("date")!].int32s
-    let amounts = sales.columns[def.columnIndex("amount")!].ints
-    let costs = sales.columns[def.columnIndex("cost")!].ints
+    let sales = Sales(db)
+    let cust = sales.customer.column.ints
+    let days = sales.date.column.int32s
+    let amounts = sales.amount.column.ints
+    let costs = sales.cost.column.ints
     let lo = from?.number ?? Int32.min
     let hi = to?.number ?? Int32.max
     var out = [Int64](repeating: 0, count: customers.count)
@@ -86,11 +85,10 @@ public enum SalesTotals {
 
   /// One customer's sales per month of the window.
   public static func monthly(_ db: Database, customer id: Int64, _ w: MonthWindow) -> [Money] {
-    let sales = db["sales"]
-    let def = sales.def
-    let cust = sales.columns[def.columnIndex("customer")!].ints
-    let days = sales.columns[def.columnIndex("date")!].int32s
-    let amounts = sales.columns[def.columnIndex("amount")!].ints
+    let sales = Sales(db)
+    let cust = sales.customer.column.ints
+    let days = sales.date.column.int32s
+    let amounts = sales.amount.column.ints
     var out = [Int64](repeating: 0, count: w.count)
     for i in 0..<cust.count where cust[i] == id {
       if let m = w.month(of: days[i]) { out[m] &+= amounts[i] }

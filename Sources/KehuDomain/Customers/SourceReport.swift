@@ -1,3 +1,5 @@
+import KehuStore
+
 /// Where prospects came from and how many became trading customers (§2.4 step 1: the
 /// new-customer range — government and bank material, consultancies, the firm's own market
 /// research, trade fairs, directories).
@@ -12,6 +14,25 @@ public struct SourceTally: Equatable, Sendable {
 
   /// Became trading: trading now, or traded and then ended (an ended customer did trade).
   public var converted: Int { trading + ended }
+
+  /// converted ÷ brought as a fraction to a tenth of a percent (0.125 is 12.5%), rounded half
+  /// up exactly; nil when the source brought no one.
+  public var rate: Dec? {
+    brought == 0 ? nil : Dec(mantissa: Int128((converted * 2000 + brought) / (2 * brought)), scale: 3)
+  }
+
+  /// The tallies added up, under the label `source`.
+  public static func total(_ tallies: [SourceTally], source: String) -> SourceTally {
+    var t = SourceTally(source: source)
+    for x in tallies {
+      t.brought += x.brought
+      t.prospects += x.prospects
+      t.pending += x.pending
+      t.trading += x.trading
+      t.ended += x.ended
+    }
+    return t
+  }
 
   public init(
     source: String, brought: Int = 0, prospects: Int = 0, pending: Int = 0, trading: Int = 0, ended: Int = 0

@@ -231,7 +231,8 @@ public enum DemoFirm {
           .insert(
             table: "invoices",
             values: [
-              "no": .text("DH-" + no), "customer": .int(c.id), "date": .date(issued), "due": .date(matures),
+              "no": .text(DocumentNumbers.reopening(note: no)), "customer": .int(c.id), "date": .date(issued),
+              "due": .date(matures),
               "amount": .money(face), "note": .text(no),
             ]))
       }

@@ -56,3 +56,29 @@ extension Ledger {
     return out
   }
 }
+
+extension Ledger {
+  /// The invoices open at the end of `asof`, aged with `edges`: by days past due, or with
+  /// `fromInvoiceDate` by days outstanding (counted from the invoice date).
+  public func ageing(asof: Day, edges: AgeingEdges = .standard, fromInvoiceDate: Bool = false)
+    throws(DomainError)
+    -> Ageing
+  {
+    var scan = AgeingScan(asof: asof, edges: edges)
+    for (i, b) in openItems(asof: asof) {
+      scan.add(dueNumber: (fromInvoiceDate ? i.date : i.due).number, fen: b.fen)
+    }
+    return try scan.result()
+  }
+
+  /// Each customer with money past due at the end of `asof`: its overdue balances summed, and
+  /// the oldest due date among them (where the collection ladder counts from, §5).
+  public func overdue(asof: Day) -> [Int64: (amount: Money, oldestDue: Day)] {
+    var out: [Int64: (fen: Int64, oldest: Int32)] = [:]
+    for (i, b) in openItems(asof: asof) where b.fen > 0 && i.due < asof {
+      let was = out[i.customer] ?? (0, Int32.max)
+      out[i.customer] = (was.fen &+ b.fen, min(was.oldest, i.due.number))
+    }
+    return out.mapValues { (Money(fen: $0.fen), Day(number: $0.oldest)) }
+  }
+}

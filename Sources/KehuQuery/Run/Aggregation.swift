@@ -112,6 +112,7 @@ extension Evaluator {
       for a in aggs.indices { accs[a].append(Accumulator(aggs[a])) }
     }
     for i in 0..<f.count {
+      if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
       let r = f.row(i)
       var k: [Value] = []
       for fn in keyFns { k.append(try fn(r)) }
@@ -157,7 +158,10 @@ extension Evaluator {
     let arg = w.argument!
     let fn = compiler(f).compile(arg)
     var xs: [Value] = []
-    for i in 0..<f.count { xs.append(try fn(f.row(i))) }
+    for i in 0..<f.count {
+      if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
+      xs.append(try fn(f.row(i)))
+    }
     func fail(_ e: ArithmeticError) -> QueryError {
       QueryError(.runtime, Message(e.description), at: arg.range)
     }

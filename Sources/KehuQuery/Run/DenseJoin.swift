@@ -9,6 +9,8 @@ struct DenseKeys {
   /// The joined rows with key `lo + s` are `rows[start[s]..<start[s + 1]]`.
   var start: [Int32]
   var rows: [Int32]
+  /// No key repeats on the joined side (ids): each pipeline row has at most one match.
+  var unique = true
 
   /// nil when the key is no raw column, its rows are too many for 32-bit positions, or
   /// its range is much wider than the table.
@@ -28,9 +30,11 @@ struct DenseKeys {
     let slots = Int(span.partialValue) + 1
     var start = [Int32](repeating: 0, count: slots + 1)
     var rows = [Int32]()
+    var isUnique = true
     keys.withUnsafeBufferPointer { k in
       start.withUnsafeMutableBufferPointer { s in
         for x in k where x != Vec.null { s[Int(x &- lo) + 1] &+= 1 }
+        for j in 0..<slots where s[j + 1] > 1 { isUnique = false }
         for j in 0..<slots { s[j + 1] &+= s[j] }
         var fill = Array(s.dropLast())
         rows = [Int32](unsafeUninitializedCapacity: Int(s[slots])) { out, count in
@@ -48,12 +52,16 @@ struct DenseKeys {
     self.lo = lo
     self.start = start
     self.rows = rows
+    self.unique = isUnique
   }
 
-  /// The pairs (pipeline row, joined row) for pipeline keys `keys` (frame positions
-  /// mapped by `row`), a missing match as -1 when `left`; and how many pipeline rows
-  /// matched more than one joined row.
-  func pairs(_ keys: [Int64], row: (Int) -> Int, left: Bool) -> (left: [Int], right: [Int], multiplied: Int) {
+  /// The pairs (pipeline row, joined row) for pipeline keys `keys` (frame positions,
+  /// mapped to pipeline rows by `selection`), a missing match as -1 when `left`; and how
+  /// many pipeline rows matched more than one joined row. The pipeline rows are nil when
+  /// they are every row in order (each matched once): no list of them is made.
+  func pairs(_ keys: [Int64], selection: [Int]?, left: Bool) -> (left: [Int]?, right: [Int], multiplied: Int)
+  {
+    if unique { return uniquePairs(keys, selection: selection, left: left) }
     let n = keys.count
     let slots = start.count - 1
     var total = 0
@@ -82,14 +90,14 @@ struct DenseKeys {
                 from = Int(s[Int(slot)])
                 to = Int(s[Int(slot) + 1])
               }
+              let p = selection?[i] ?? i
               if from == to {
                 if left {
-                  l[at] = row(i)
+                  l[at] = p
                   at += 1
                 }
                 continue
               }
-              let p = row(i)
               for m in from..<to {
                 l[at] = p
                 r[at] = Int(joined[m])
@@ -101,5 +109,44 @@ struct DenseKeys {
       }
     }
     return (leftRows, rightRows, multiplied)
+  }
+
+  /// At most one match per row: one pass writes every row's match (-1 for none); an
+  /// inner join then keeps the rows that matched, and only when some did not.
+  func uniquePairs(_ keys: [Int64], selection: [Int]?, left: Bool) -> (
+    left: [Int]?, right: [Int], multiplied: Int
+  ) {
+    let n = keys.count
+    let slots = start.count - 1
+    var misses = 0
+    let matched = [Int](unsafeUninitializedCapacity: n) { out, count in
+      start.withUnsafeBufferPointer { s in
+        rows.withUnsafeBufferPointer { joined in
+          keys.withUnsafeBufferPointer { keys in
+            for i in 0..<n {
+              let k = keys[i]
+              let slot = k &- lo
+              if k != Vec.null && slot >= 0 && slot < slots && s[Int(slot)] != s[Int(slot) + 1] {
+                out[i] = Int(joined[Int(s[Int(slot)])])
+              } else {
+                out[i] = -1
+                misses += 1
+              }
+            }
+          }
+        }
+      }
+      count = n
+    }
+    if left || misses == 0 { return (selection, matched, 0) }
+    var leftRows: [Int] = []
+    var rightRows: [Int] = []
+    leftRows.reserveCapacity(n - misses)
+    rightRows.reserveCapacity(n - misses)
+    for i in 0..<n where matched[i] >= 0 {
+      leftRows.append(selection?[i] ?? i)
+      rightRows.append(matched[i])
+    }
+    return (leftRows, rightRows, 0)
   }
 }

@@ -46,17 +46,8 @@ public struct Evaluator {
     if let rowLimit, rowLimit < total {
       frame = Frame(source: frame.source, selection: (0..<rowLimit).map(frame.row))
     }
-    // Rows straight from the frame's columns: a million rows are built once, not twice.
-    let source = frame.source
-    let width = source.columns.count
-    var rows: [[Value]] = []
-    rows.reserveCapacity(frame.count)
-    for i in 0..<frame.count {
-      if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
-      let r = frame.row(i)
-      rows.append((0..<width).map { source.value(row: r, column: $0) })
-    }
-    var table = ResultTable(columns: plan.columns, rows: rows)
+    // The result keeps the frame's columns as they are: rows become values only when read.
+    var table = ResultTable(columns: plan.columns, cells: resultCells(frame))
     table.notes = notes
     return QueryResult(table: table, exportPath: plan.exportPath, totalRows: total)
   }
@@ -93,21 +84,7 @@ public struct Evaluator {
   {
     switch step {
     case .filter(let cond):
-      if let kept = vectorFilter(cond, f) { return Frame(source: f.source, selection: kept) }
-      if let bits = try Kernels(evaluator: self, frame: f).condition(cond) {
-        var kept: [Int] = []
-        for i in 0..<bits.count where bits[i] != 0 { kept.append(f.row(i)) }
-        return Frame(source: f.source, selection: kept)
-      }
-      let p = compiler(f).predicate(cond)
-      var kept: [Int] = []
-      kept.reserveCapacity(f.count)
-      let rows = f.selection ?? Array(0..<f.source.rowCount)
-      for (i, r) in rows.enumerated() {
-        if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
-        if try p(r) { kept.append(r) }
-      }
-      return Frame(source: f.source, selection: kept)
+      return Frame(source: f.source, selection: try Kernels(evaluator: self, frame: f).select(cond))
     case .take(let n):
       if n >= f.count { return f }
       return Frame(source: f.source, selection: (0..<n).map(f.row))
@@ -143,9 +120,15 @@ public struct Evaluator {
           // Expressions with window slots read slot[i] by frame position.
           let positional = Compiler(source: PositionalSource(frame: f), context: context, slots: slots)
             .compile(o)
-          for i in 0..<f.count { col.append(try positional(i)) }
+          for i in 0..<f.count {
+            if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
+            col.append(try positional(i))
+          }
         } else {
-          for i in 0..<f.count { col.append(try fn(f.row(i))) }
+          for i in 0..<f.count {
+            if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
+            col.append(try fn(f.row(i)))
+          }
         }
         cells.append(.values(col))
       }

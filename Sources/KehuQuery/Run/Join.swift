@@ -14,7 +14,7 @@ extension Evaluator {
       case .ints(let keys)? = try Kernels(evaluator: self, frame: f).vector(lk)
     {
       try context.checkCancelled()
-      let (leftRows, rightRows, multiplied) = dense.pairs(keys, row: f.row, left: left)
+      let (leftRows, rightRows, multiplied) = dense.pairs(keys, selection: f.selection, left: left)
       return joined(f, right, rightName: rightName, leftRows, rightRows, multiplied, notes: &notes)
     }
     let chains: Chains
@@ -30,6 +30,7 @@ extension Evaluator {
     var multiplied = 0
     let lookup = try leftLookup(f, lk, rightType: rk.type, chains)
     for i in 0..<f.count {
+      if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
       let r = f.row(i)
       var m = try lookup(r)
       if m < 0 {
@@ -52,19 +53,24 @@ extension Evaluator {
   }
 
   func joined(
-    _ f: Frame, _ right: any RowSource, rightName: String, _ leftRows: [Int], _ rightRows: [Int],
+    _ f: Frame, _ right: any RowSource, rightName: String, _ leftRows: [Int]?, _ rightRows: [Int],
     _ multiplied: Int, notes: inout [Message]
   ) -> JoinedSource {
     if multiplied > 0 {
       notes.append(
-        "join: \(multiplied) of \(f.count) rows matched more than one row of \(rightName), giving \(leftRows.count) rows"
+        "join: \(multiplied) of \(f.count) rows matched more than one row of \(rightName), giving \(rightRows.count) rows"
       )
     }
     // Every pipeline row once, in order (an inner join on a key every row has): the
     // pipeline's columns can then be read in place, storage arrays and all.
+    // (nil: the pairs already know it is so, and no list of pipeline rows was made.)
+    guard let leftRows else {
+      return JoinedSource(left: f.source, right: right, leftRows: [], rightRows: rightRows, leftInPlace: true)
+    }
     let identity = leftRows.count == f.source.rowCount && leftRows.indices.allSatisfy { leftRows[$0] == $0 }
     return JoinedSource(
-      left: f.source, right: right, leftRows: leftRows, rightRows: rightRows, leftInPlace: identity)
+      left: f.source, right: right, leftRows: identity ? [] : leftRows, rightRows: rightRows,
+      leftInPlace: identity)
   }
 
   /// The joined table's rows by key: `first` gives a key's first row, `next` the following
@@ -192,17 +198,18 @@ extension Evaluator {
 struct JoinedSource: RowSource {
   let left: any RowSource
   let right: any RowSource
+  /// Empty when `leftInPlace`.
   let leftRows: [Int]
   let rightRows: [Int]
-  /// `leftRows[i] == i` for every row.
+  /// Row i of the join is row i of the pipeline, for every row.
   var leftInPlace = false
 
   var columns: [ResultColumn] { left.columns + right.columns }
-  var rowCount: Int { leftRows.count }
+  var rowCount: Int { rightRows.count }
 
   func value(row: Int, column: Int) -> Value {
     let lc = left.columns.count
-    if column < lc { return left.value(row: leftRows[row], column: column) }
+    if column < lc { return left.value(row: leftInPlace ? row : leftRows[row], column: column) }
     let r = rightRows[row]
     return r < 0 ? .null : right.value(row: r, column: column - lc)
   }

@@ -174,6 +174,7 @@ public struct QueryEngine {
     var plan = UpdatePlan(
       table: u.table, columns: targets.map { scope.columns[$0.0].name }, rows: [], values: [], matched: 0)
     for r in 0..<rows.rowCount {
+      if r & 0xFFFF == 0xFFFF { try context.checkCancelled() }
       if let pred, !(try pred(r)) { continue }
       plan.matched += 1
       var new: [Value] = []

@@ -31,7 +31,10 @@ extension Evaluator {
     let fn = compiler(f).compile(key)
     var vals: [Value] = []
     vals.reserveCapacity(n)
-    for i in 0..<n { vals.append(try fn(f.row(i))) }
+    for i in 0..<n {
+      if i & 0xFFFF == 0xFFFF { try context.checkCancelled() }
+      vals.append(try fn(f.row(i)))
+    }
     return .values(vals)
   }
 

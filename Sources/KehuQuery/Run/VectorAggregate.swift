@@ -5,6 +5,8 @@ import KehuStore
 struct VectorAggregate {
   var spec: AggregateSpec
   var groups: Groups
+  /// Threads the sums may use; any number gives exactly what one gives.
+  var workers = 1
 
   static func supports(_ a: AggregateSpec, _ arg: TExpr) -> Bool {
     switch a.kind {
@@ -40,17 +42,10 @@ struct VectorAggregate {
     case (.count_distinct, _):
       return .vec(.ints(distinctCounts(arg)))
     case (.sum, .ints(let x)), (.avg, .ints(let x)):
-      var sums = [Int64](repeating: 0, count: g)
-      var counts = [Int64](repeating: 0, count: g)
-      var overflow = false
-      for i in 0..<x.count where x[i] != Vec.null {
-        let k = Int(of[i])
-        let (s, o) = sums[k].addingReportingOverflow(x[i])
-        sums[k] = s
-        counts[k] += 1
-        overflow = overflow || o
-      }
-      if overflow || sums.contains(Vec.null) {
+      let total = VectorAggregate.sums(x, of, groups: g, workers: workers)
+      var sums = total.sums
+      let counts = total.counts
+      if !total.fits || sums.contains(Vec.null) {
         throw QueryError(.runtime, Message(ArithmeticError.overflow.description), at: range)
       }
       if spec.kind == .sum {
@@ -83,6 +78,51 @@ struct VectorAggregate {
     default:
       throw QueryError(.runtime, Message("no vector kernel for {0}", "\(spec.kind)"), at: range)
     }
+  }
+
+  /// Per group: the sum and the count of the non-null values, and whether every sum fits
+  /// in 64 bits. Each worker sums its own part of the rows; a sum that passes the 64-bit
+  /// range is counted in a carry (its true value is sum + carry·2⁶⁴), so the totals, and
+  /// whether they fit, do not depend on the order of adding nor on the number of workers.
+  static func sums(_ x: [Int64], _ of: [Int32], groups g: Int, workers: Int) -> (
+    sums: [Int64], counts: [Int64], fits: Bool
+  ) {
+    let parts = Morsels.map(x.count, workers: workers) { part in
+      var sums = [Int64](repeating: 0, count: g)
+      var counts = [Int64](repeating: 0, count: g)
+      var carries = [Int64](repeating: 0, count: g)
+      x.withUnsafeBufferPointer { x in
+        of.withUnsafeBufferPointer { of in
+          sums.withUnsafeMutableBufferPointer { s in
+            counts.withUnsafeMutableBufferPointer { c in
+              carries.withUnsafeMutableBufferPointer { carry in
+                for i in part {
+                  let v = x[i]
+                  if v == Vec.null { continue }
+                  let k = Int(of[i])
+                  let (r, o) = s[k].addingReportingOverflow(v)
+                  s[k] = r
+                  c[k] &+= 1
+                  if o { carry[k] &+= v < 0 ? -1 : 1 }
+                }
+              }
+            }
+          }
+        }
+      }
+      return (sums, counts, carries)
+    }
+    var (sums, counts, carries) = parts[0]
+    for p in parts.dropFirst() {
+      for k in 0..<g {
+        let (r, o) = sums[k].addingReportingOverflow(p.0[k])
+        if o { carries[k] &+= p.0[k] < 0 ? -1 : 1 }
+        carries[k] &+= p.2[k]
+        sums[k] = r
+        counts[k] &+= p.1[k]
+      }
+    }
+    return (sums, counts, !carries.contains { $0 != 0 })
   }
 
   static func isNull(_ v: Vec, _ i: Int) -> Bool {
@@ -120,8 +160,8 @@ struct VectorAggregate {
     return counts
   }
 
-  /// Each group's values side by side (a counting sort by group), each run sorted, then
-  /// the middle one, or the mean of the middle two.
+  /// Each group's values side by side (a counting sort by group), then in each run the
+  /// middle one picked by selection (no full sort), or the mean of the middle two.
   func medians(_ x: [Int64]) throws(QueryError) -> [Value] {
     let g = groups.count
     let of = groups.of
@@ -129,30 +169,84 @@ struct VectorAggregate {
     for i in 0..<x.count where x[i] != Vec.null { start[Int(of[i]) + 1] += 1 }
     for k in 0..<g { start[k + 1] += start[k] }
     var fill = start
-    var sorted = [Int64](repeating: 0, count: start[g])
+    var values = [Int64](repeating: 0, count: start[g])
     for i in 0..<x.count where x[i] != Vec.null {
       let k = Int(of[i])
-      sorted[fill[k]] = x[i]
+      values[fill[k]] = x[i]
       fill[k] += 1
     }
     let type = spec.argument!.type
     var out: [Value] = []
     out.reserveCapacity(g)
     for k in 0..<g {
-      let run = sorted[start[k]..<start[k + 1]].sorted()
-      if run.isEmpty {
+      let count = start[k + 1] - start[k]
+      if count == 0 {
         out.append(.null)
         continue
       }
-      let mid = run.count / 2
-      let upper = Vec.value(run[mid], type)
+      let mid = count / 2
+      var upper: Int64 = 0
+      var lower: Int64?
+      values.withUnsafeMutableBufferPointer { all in
+        let run = UnsafeMutableBufferPointer(rebasing: all[start[k]..<start[k + 1]])
+        upper = NthValue.nth(run, mid)
+        // Everything before `mid` is now at most the middle value: the lower middle is
+        // the largest of them.
+        if count % 2 == 0 { lower = run[0..<mid].max() }
+      }
       do throws(ArithmeticError) {
         out.append(
           try Accumulator.median(
-            lower: run.count % 2 == 1 ? nil : Vec.value(run[mid - 1], type), upper: upper,
+            lower: lower.map { Vec.value($0, type) }, upper: Vec.value(upper, type),
             argumentType: type, type: spec.type))
       } catch { throw QueryError(.runtime, Message(error.description), at: range) }
     }
     return out
+  }
+}
+
+/// Picking the k-th smallest of a run in place (quickselect, median-of-three pivots; a
+/// run that keeps splitting badly is sorted instead): afterwards `run[k]` is that value,
+/// with nothing larger before it and nothing smaller after it.
+enum NthValue {
+  static func nth(_ run: UnsafeMutableBufferPointer<Int64>, _ k: Int) -> Int64 {
+    var lo = 0
+    var hi = run.count - 1
+    var budget = 2 * (Int.bitWidth - run.count.leadingZeroBitCount) + 8
+    while hi - lo > 16 {
+      budget -= 1
+      if budget == 0 {
+        var part = UnsafeMutableBufferPointer(rebasing: run[lo...hi])
+        part.sort()
+        return run[k]
+      }
+      let m = lo + (hi - lo) / 2
+      if run[m] < run[lo] { run.swapAt(m, lo) }
+      if run[hi] < run[lo] { run.swapAt(hi, lo) }
+      if run[hi] < run[m] { run.swapAt(hi, m) }
+      let pivot = run[m]
+      var i = lo
+      var j = hi
+      while i <= j {
+        while run[i] < pivot { i += 1 }
+        while run[j] > pivot { j -= 1 }
+        if i <= j {
+          run.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      // lo...j ≤ pivot, i...hi ≥ pivot, and anything between equals the pivot.
+      if k <= j {
+        hi = j
+      } else if k >= i {
+        lo = i
+      } else {
+        return run[k]
+      }
+    }
+    var part = UnsafeMutableBufferPointer(rebasing: run[lo...hi])
+    part.sort()
+    return run[k]
   }
 }

@@ -33,7 +33,7 @@ extension Evaluator {
     try context.checkCancelled()
     var slots: [VecSource.Col] = []
     for (a, arg) in zip(aggs, args) {
-      slots.append(try VectorAggregate(spec: a, groups: groups).run(arg))
+      slots.append(try VectorAggregate(spec: a, groups: groups, workers: context.workers).run(arg))
       try context.checkCancelled()
     }
     var cols: [VecSource.Col] = keyVecs.map { .vec(VectorAggregate.pick($0, groups.first)) }

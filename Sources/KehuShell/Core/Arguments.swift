@@ -19,7 +19,7 @@ public struct ShellError: Error, Equatable, Sendable {
     self.hint = hint
   }
 
-  init(_ message: String, at word: Word, hint: String? = nil) {
+  package init(_ message: String, at word: Word, hint: String? = nil) {
     self.init(message, line: word.line, column: word.column, length: word.length, hint: hint)
   }
 }

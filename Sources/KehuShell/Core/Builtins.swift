@@ -50,6 +50,9 @@ enum Builtins {
     }
     if let spec = s.commands.named(a.rest) { return .message(describe(spec)) }
     if a.rest.count == 1, let topic = HelpTopic(rawValue: a.rest[0]) { return topic.answer(s) }
+    if a.rest.count == 1, let topic = s.commands.topics.first(where: { $0.name == a.rest[0] }) {
+      return topic.answer(s)
+    }
     let under = s.commands.under(a.rest)
     if !under.isEmpty {
       var t = ResultTable(
@@ -179,5 +182,5 @@ enum Builtins {
 
 extension ShellError {
   /// A failure inside a sourced script, already printed with its own file and line.
-  static let alreadyReported = ShellError("\u{0}")
+  package static let alreadyReported = ShellError("\u{0}")
 }

@@ -80,6 +80,8 @@ public struct CommandSpec: Sendable {
   /// Set for a command whose argument is a whole statement (a query or a command), which the
   /// command words cannot hold: it is given the statement's text, unsplit.
   public var statementHandler: (@Sendable (Session, Statement) throws -> CommandOutput)?
+  /// How a lesson echoes the statement, when not as written (`refused X` shows `X`).
+  public var shownInLesson: (@Sendable (String) -> String)?
 
   public enum Narration: Sendable {
     /// Text for the reader.
@@ -119,6 +121,13 @@ public struct CommandSpec: Sendable {
   ) -> CommandSpec {
     var spec = self
     spec.statementHandler = run
+    return spec
+  }
+
+  /// The same command echoed in a lesson as `shown` rewrites its statement.
+  public func showingInLessons(_ shown: @escaping @Sendable (String) -> String) -> CommandSpec {
+    var spec = self
+    spec.shownInLesson = shown
     return spec
   }
 

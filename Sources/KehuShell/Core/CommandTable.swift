@@ -1,10 +1,59 @@
 /// The one table of commands. Every other part (dispatch, `help`, completion) reads it.
 public struct CommandTable: Sendable {
   public var specs: [CommandSpec]
+  /// Help topics a part above the shell added (`help review`), beside the shell's own
+  /// (`HelpTopic`).
+  public var topics: [AddedTopic] = []
+  /// Files built into the binary that a part above the shell added, by path (a case's CSV
+  /// data, `/kehu-cases/NAME/FILE`): `import` reads them before the disk.
+  public var files: [@Sendable (String) -> String?] = []
 
   public init(_ specs: [CommandSpec]) { self.specs = specs }
 
-  /// The built-in commands plus every domain's.
+  /// A help topic that is not a command, added from above the shell: `help NAME` answers it.
+  public struct AddedTopic: Sendable {
+    public var name: String
+    public var answer: @Sendable (Session) -> CommandOutput
+    public init(_ name: String, answer: @escaping @Sendable (Session) -> CommandOutput) {
+      self.name = name
+      self.answer = answer
+    }
+  }
+
+  /// What a part above the shell adds to it: KehuTraining's cases, lessons and review
+  /// questions come in this way, added by the executable (and by tests) at start-up, so
+  /// dispatch, `help` and completion see them as they see the shell's own commands.
+  public struct Addition: Sendable {
+    public var commands: [CommandSpec]
+    public var topics: [AddedTopic]
+    public var file: @Sendable (String) -> String?
+    public init(
+      commands: [CommandSpec], topics: [AddedTopic] = [],
+      file: @escaping @Sendable (String) -> String? = { _ in nil }
+    ) {
+      self.commands = commands
+      self.topics = topics
+      self.file = file
+    }
+  }
+
+  /// The table with `addition`'s commands after its own.
+  public func adding(_ addition: Addition) -> CommandTable {
+    var t = self
+    t.specs += addition.commands
+    t.topics += addition.topics
+    t.files.append(addition.file)
+    return t
+  }
+
+  /// The built-in file at `path`, if a part above the shell added one.
+  public func builtinFile(_ path: String) -> String? {
+    for f in files { if let text = f(path) { return text } }
+    return nil
+  }
+
+  /// The shell's own commands, every domain's; a part above the shell adds its own with
+  /// `adding(_:)`.
   public static var standard: CommandTable {
     // One list per area of the chapter; each area's file holds its own commands.
     var all: [CommandSpec] = []
@@ -29,7 +78,6 @@ public struct CommandTable: Sendable {
     all += CollectCommands.commands
     all += HolidayCommands.commands
     all += AnalysisCommands.commands
-    all += CaseCommands.commands
     return CommandTable(all)
   }
 

@@ -138,7 +138,7 @@ struct Completer {
         out += session.commands.specs.filter {
           $0.path.count > depth && Array($0.path.prefix(depth)) == typed
         }.map { $0.path[depth] }
-        if depth == 0 { out += HelpTopic.names }
+        if depth == 0 { out += HelpTopic.names(session.commands) }
       } else if positionalsGiven > 0, positionals[positionalsGiven - 1].kind == .setting,
         let setting = SettingSpec.all.first(where: { $0.name == typed.filter { !$0.contains("=") }.last })
       {

@@ -149,11 +149,11 @@ extension Session {
       case .table(let r):
         if let path = r.exportPath {
           let written = try exportResult(r.table, to: path)
-          return .message(tr("exported {0} rows to {1}", r.table.rows.count, written))
+          return .message(tr("exported {0} rows to {1}", r.table.rowCount, written))
         }
         if let spec = r.chart { return try drawChart(spec, r.table) }
         var table = r.table
-        if r.totalRows > table.rows.count { table.totalRows = r.totalRows }
+        if r.totalRows > table.rowCount { table.totalRows = r.totalRows }
         return .table(table)
       case .value(let v):
         return .table(ResultTable(columns: [ResultColumn("value", v.type)], rows: [[v]]))
@@ -166,7 +166,7 @@ extension Session {
         case .table(let t):
           tables[name] = b
           variables[name] = nil
-          return .message(tr("${0}: {1} rows", name, t.rows.count))
+          return .message(tr("${0}: {1} rows", name, t.rowCount))
         }
       case .update(let plan):
         return try applyUpdate(plan)

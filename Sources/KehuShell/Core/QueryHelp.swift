@@ -99,10 +99,13 @@ enum QueryHelp {
 /// The help topics that are not commands, `help NAME` for each: the one list `help` answers
 /// from and Tab completes from, beside the command table and the query verbs' topics.
 enum HelpTopic: String, CaseIterable {
-  case query, verbs, functions, settings, review, signs
+  case query, verbs, functions, settings, signs
 
-  /// Every word `help` takes that is not a command: these and the query language's topics.
-  static var names: [String] { allCases.map(\.rawValue) + QueryHelp.topics.keys.sorted() }
+  /// Every word `help` takes that is not a command: these, the topics added to the command
+  /// table from above the shell (`review`), and the query language's topics.
+  static func names(_ table: CommandTable) -> [String] {
+    allCases.map(\.rawValue) + table.topics.map(\.name) + QueryHelp.topics.keys.sorted()
+  }
 
   func answer(_ s: Session) -> CommandOutput {
     switch self {
@@ -124,7 +127,6 @@ enum HelpTopic: String, CaseIterable {
           + Verb.names.compactMap { v in QueryHelp.topics[v].map { "  " + $0.usage } }
           + ["", tr("Type `help VERB`, `help functions`, `help let`, `help for` or `help update`.")])
           .joined(separator: "\n"))
-    case .review: return .message(Review.text())
     case .signs: return .table(CreditReviewCommands.signTable(nil))
     }
   }

@@ -96,13 +96,13 @@ public final class Session: ReplHost {
   }
   /// Statements run so far: the fixed clock advances one second per statement.
   var statementCount: Int64 = 0
-  public internal(set) var failures = 0
+  public package(set) var failures = 0
   let interruptFlag = InterruptFlag()
   public var commands: CommandTable
   /// The store the session works on: the user's, or a case's scratch store while one is open.
-  public internal(set) var workspace: Workspace
+  public package(set) var workspace: Workspace
   /// The case opened with `case open` or `lesson`, and what to go back to on `case close`.
-  var openCase: OpenCase?
+  package var openCase: OpenCase?
   /// How `pause` and `exercise` read a line at the prompt; nil where nobody can answer.
   public var readLine: ((String) -> String?)?
   /// `--no-pause`: lessons run through without waiting for Enter.
@@ -110,16 +110,16 @@ public final class Session: ReplHost {
   /// Set by `kehu lesson`, where the process ends with the lesson (no case stays open).
   public var lessonEndsSession = false
   /// Greater than zero while a lesson runs: its commands are echoed, its narration is not.
-  var lessonDepth = 0
+  package var lessonDepth = 0
   /// Where relative output files (charts) go; nil means the current directory.
   public var outputDirectory: String?
   /// True while a case's data script builds it: its statements' results are not shown.
-  var muted = false
+  package var muted = false
   /// SVG files written by charts since the handout last looked, as their names were given.
-  var chartsWritten: [String] = []
+  package var chartsWritten: [String] = []
   /// While a handout is written: every chart drawn as text is also written as SVG, named
   /// after this prefix and a count, so the handout can show the picture.
-  var textChartsAsSVG: String?
+  package var textChartsAsSVG: String?
 
   public init(
     options: SessionOptions, io: SessionIO, workspace: Workspace = Workspace(),
@@ -192,7 +192,7 @@ public final class Session: ReplHost {
 
   /// Whether a query statement is unfinished by the query language's own rule (a trailing
   /// `,`, operator or `and`): one rule for the prompt and for scripts, the lexer's.
-  func queryContinues(_ text: String) -> Bool {
+  package func queryContinues(_ text: String) -> Bool {
     let head = String(text.drop { $0.isWhitespace }.prefix { !$0.isWhitespace })
     return !commands.topWords.contains(head) && Session.startsQuery(head) && KehuQuery.isIncomplete(text)
   }
@@ -237,8 +237,10 @@ public final class Session: ReplHost {
         statementCount += 1
         // Narration prints its own text (an echoed `exercise` would show the answer first);
         // the command table says which commands narrate.
-        if (lessonDepth > 0 || settings.echo) && commands.leading(st.text)?.narration == nil {
-          let shown = (lessonDepth > 0 ? Lesson.shown(st.text) : st.text).split(
+        let spec = commands.leading(st.text)
+        if (lessonDepth > 0 || settings.echo) && spec?.narration == nil {
+          let text = lessonDepth > 0 ? spec?.shownInLesson?(st.text) ?? st.text : st.text
+          let shown = text.split(
             separator: "\n", omittingEmptySubsequences: false
           )
           .enumerated().map { ($0.offset == 0 ? prompt : continuationPrompt) + $0.element }
@@ -303,7 +305,7 @@ public final class Session: ReplHost {
     return failed ? .failed : .ok
   }
 
-  func runStatement(_ st: Statement, variables scope: Environment? = nil) throws -> CommandOutput {
+  package func runStatement(_ st: Statement, variables scope: Environment? = nil) throws -> CommandOutput {
     if let kehu = Habits.kehuForm(of: st.text, view: settings.view) {
       var translated = st
       translated.text = kehu
@@ -452,7 +454,7 @@ public final class Session: ReplHost {
     try file.commit()
   }
 
-  func emitOutput(_ output: CommandOutput) {
+  package func emitOutput(_ output: CommandOutput) {
     let text: String
     switch output {
     case .table(let t): text = renderTable(db.showingCodes(t))
@@ -476,7 +478,7 @@ public final class Session: ReplHost {
     return pager(text)
   }
 
-  func emit(_ text: String) {
+  package func emit(_ text: String) {
     if muted { return }
     let text = db.replacingKeys(in: text)
     if let redirect {
@@ -514,7 +516,7 @@ public final class Session: ReplHost {
   }
 
   /// `FILE:LINE:COL: error: MESSAGE`, the source line, a caret under the column.
-  func report(_ e: ShellError, in st: Statement, source: String, file: String?) {
+  package func report(_ e: ShellError, in st: Statement, source: String, file: String?) {
     let (line, column) = st.sourcePosition(line: e.line, column: e.column)
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
     let text = line - 1 < lines.count ? String(lines[line - 1]).replacingAll("\r", with: "") : ""

@@ -146,7 +146,7 @@ enum Auditor {
         let r = table.row(forKey: key)
         for (field, new) in values.sorted(by: { $0.key < $1.key }) where field != "updated" {
           let old =
-            r.flatMap { rr in table.def.columnIndex(field).map { table.value(row: rr, column: $0) } } ?? .null
+            r.flatMap { rr in table.def.column(named: field).map { table.value(row: rr, $0) } } ?? .null
           if old != new { row(t, key, field, old, new) }
         }
       case .delete(let t, let keys):

@@ -104,10 +104,7 @@ extension ResultTable {
   public var isMessageOnly: Bool { columns.isEmpty }
 
   /// The cell at row `r`, column `c`; null when a short row lacks it.
-  func cell(_ r: Int, _ c: Int) -> Value {
-    let row = rows[r]
-    return c < row.count ? row[c] : .null
-  }
+  func cell(_ r: Int, _ c: Int) -> Value { value(row: r, column: c) }
 
   /// Whether column `c` is right-aligned: numbers are. An untyped column (all nulls, or
   /// built from bare `null`) takes the type of its first non-null cell.

@@ -13,7 +13,7 @@ import Foundation
 /// the path is refused (as root, a rename over `/dev/full` would replace the device), and
 /// so is a symbolic link, which a rename would silently turn into a plain file. Every
 /// failure is an error naming the absolute path, never a trap.
-final class OutputFile {
+package final class OutputFile {
   /// The path as the user gave it (after a `source`d script's folder is put in front).
   let path: String
   /// `path` made absolute against the working directory, for messages.
@@ -42,7 +42,7 @@ final class OutputFile {
 
   /// Writes `bytes` to `path` in one step; returns the absolute path written.
   @discardableResult
-  static func write(_ bytes: [UInt8], to path: String) throws -> String {
+  package static func write(_ bytes: [UInt8], to path: String) throws -> String {
     let file = try OutputFile(path)
     try file.append(bytes)
     try file.commit()

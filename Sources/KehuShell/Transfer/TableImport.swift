@@ -41,10 +41,10 @@ enum TableImport {
       throw ShellError(tr("the file is empty: its first line must name the columns"))
     }
     let valid = def.columns.map(\.name)
-    var columns: [Int] = []
+    var columns: [ColumnRef] = []
     for f in header.fields {
       let name = f.text.trimmingAny(of: " \t")
-      guard let c = def.columnIndex(name) else {
+      guard let c = def.column(named: name) else {
         var msg = tr("line 1: {0} has no column `{1}`", def.name, name)
         if let near = nearest(name, in: valid) { msg += tr("; did you mean `{0}`?", near) }
         throw ShellError(msg, hint: tr("columns of {0}: {1}", def.name, valid.joined(separator: " ")))
@@ -52,7 +52,7 @@ enum TableImport {
       if columns.contains(c) { throw ShellError(tr("line 1: column `{0}` is named twice", name)) }
       columns.append(c)
     }
-    let keyAt = columns.firstIndex(of: def.keyColumn)
+    let keyAt = columns.firstIndex(of: def.keyRef)
     if keyAt == nil && !def.generatesKeys {
       throw ShellError(tr("the file needs a `{0}` column: {1} rows are found by it", def.key.name, def.name))
     }
@@ -69,11 +69,11 @@ enum TableImport {
           tr("{0}: {1} fields, but the header names {2} columns", at, record.fields.count, columns.count))
       }
       var cells: [String: Value] = [:]
-      for (field, c) in zip(record.fields, columns) where !def.columns[c].derived {
+      for (field, c) in zip(record.fields, columns) where !c.def.derived {
         do {
-          let v = try cell(field, def.columns[c])
-          if options.checked { try FieldValues.check(v, table: def.name, column: def.columns[c].name) }
-          cells[def.columns[c].name] = v
+          let v = try cell(field, c.def)
+          if options.checked { try FieldValues.check(v, table: def.name, column: c.name) }
+          cells[c.name] = v
         } catch {
           throw ShellError(at + ": " + error.message)
         }
@@ -83,7 +83,7 @@ enum TableImport {
       {
         throw ShellError(at + ": " + tr(problem))
       }
-      var key = keyAt.map { cells[def.columns[columns[$0]].name] ?? .null } ?? .null
+      var key = keyAt.map { cells[columns[$0].name] ?? .null } ?? .null
       if def.key.isCustomerCode, case .text(let code) = key, let k = db.customerKey(code) { key = .int(k) }
       if !key.isNull {
         if let first = seen[key] {

@@ -156,3 +156,75 @@ public struct CreditScores: TableAccess {
     by = b.cells("by")
   }
 }
+
+/// The customer card as the credit rules read it: the limit, the particulars the written
+/// report of §3.1 lists, and the financial figures the limit methods of §3.3 take. A view of
+/// `customers` of its own, beside `Customers`, so the credit figures are bound in one place.
+public struct CustomerCreditCards: TableAccess {
+  public static let def = Catalog.customers
+  public let table: Table
+  public let id: RequiredCells<Int64>
+  public let name: RequiredCells<String>
+  public let kind: RequiredCells<String>
+  public let status: RequiredCells<String>
+  public let creditCode: Cells<String>
+  public let businessAddress: Cells<String>
+  public let phone: Cells<String>
+  public let enterpriseNature: Cells<String>
+  public let industry: Cells<String>
+  public let scale: Cells<String>
+  public let operatingStatus: Cells<String>
+  public let area: Cells<String>
+  public let owner: Cells<String>
+  public let creditClass: Cells<String>
+  public let creditLimit: Cells<Money>
+  public let limitMethod: Cells<String>
+  public let limitDate: Cells<Day>
+  public let purchases: Cells<Money>
+  /// Our share of the customer's purchases, as a fraction (25% is 0.25).
+  public let supplyShare: Cells<Dec>
+  public let workingCapital: Cells<Money>
+  public let currentAssets: Cells<Money>
+  public let currentLiabilities: Cells<Money>
+  public let assets: Cells<Money>
+  public let liabilities: Cells<Money>
+  public let suppliers: Cells<Int64>
+  public let retainedEarnings: Cells<Money>
+  public let ebit: Cells<Money>
+  public let equityValue: Cells<Money>
+  public let annualSales: Cells<Money>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    id = b.required("id")
+    name = b.required("name")
+    kind = b.required("kind")
+    status = b.required("status")
+    creditCode = b.cells("credit_code")
+    businessAddress = b.cells("business_address")
+    phone = b.cells("phone")
+    enterpriseNature = b.cells("enterprise_nature")
+    industry = b.cells("industry")
+    scale = b.cells("scale")
+    operatingStatus = b.cells("operating_status")
+    area = b.cells("area")
+    owner = b.cells("owner")
+    creditClass = b.cells("credit_class")
+    creditLimit = b.cells("credit_limit")
+    limitMethod = b.cells("limit_method")
+    limitDate = b.cells("limit_date")
+    purchases = b.cells("purchases")
+    supplyShare = b.cells("supply_share")
+    workingCapital = b.cells("working_capital")
+    currentAssets = b.cells("current_assets")
+    currentLiabilities = b.cells("current_liabilities")
+    assets = b.cells("assets")
+    liabilities = b.cells("liabilities")
+    suppliers = b.cells("suppliers")
+    retainedEarnings = b.cells("retained_earnings")
+    ebit = b.cells("ebit")
+    equityValue = b.cells("equity_value")
+    annualSales = b.cells("annual_sales")
+  }
+}

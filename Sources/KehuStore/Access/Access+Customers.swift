@@ -22,6 +22,21 @@ public struct Customers: TableAccess {
   public let industry: Cells<String>
   public let abcGrade: Cells<String>
   public let prospectGrade: Cells<String>
+  // The individual or household card (§2.1).
+  public let gender: Cells<String>
+  public let education: Cells<String>
+  public let age: Cells<Int64>
+  public let interests: Cells<String>
+  public let occupation: Cells<String>
+  public let income: Cells<Money>
+  // The company card (§2.1).
+  public let orgName: Cells<String>
+  public let enterpriseNature: Cells<String>
+  public let businessScope: Cells<String>
+  public let scale: Cells<String>
+  public let dailySales: Cells<Money>
+  public let operatingStatus: Cells<String>
+  public let creditCode: Cells<String>
   // Where the customer is and how to reach it (§2.1, §2.6 step 5).
   public let address: Cells<String>
   public let businessAddress: Cells<String>
@@ -53,6 +68,19 @@ public struct Customers: TableAccess {
     industry = b.cells("industry")
     abcGrade = b.cells("abc_grade")
     prospectGrade = b.cells("prospect_grade")
+    gender = b.cells("gender")
+    education = b.cells("education")
+    age = b.cells("age")
+    interests = b.cells("interests")
+    occupation = b.cells("occupation")
+    income = b.cells("income")
+    orgName = b.cells("org_name")
+    enterpriseNature = b.cells("enterprise_nature")
+    businessScope = b.cells("business_scope")
+    scale = b.cells("scale")
+    dailySales = b.cells("daily_sales")
+    operatingStatus = b.cells("operating_status")
+    creditCode = b.cells("credit_code")
     address = b.cells("address")
     businessAddress = b.cells("business_address")
     phone = b.cells("phone")
@@ -160,31 +188,96 @@ public struct Visits: TableAccess {
   }
 }
 
+/// The trade start investigation forms (交易开始调查书, §2.4 rule 5.1) and their approvals.
 public struct TradeStarts: TableAccess {
   public static let def = Catalog.tradeStarts
   public let table: Table
   public let id: RequiredCells<Int64>
   public let customer: RequiredCells<Int64>
+  public let filed: RequiredCells<Day>
+  public let filedBy: Cells<String>
+  public let direction: Cells<String>
+  public let expected: Cells<Money>
+  public let note: Cells<String>
+  /// Which approval the form awaits (`unit-head`, `chairman`), or `approved`.
+  public let stage: RequiredCells<String>
+  public let unitHead: Cells<String>
+  public let unitHeadDate: Cells<Day>
+  public let chairman: Cells<String>
+  public let chairmanDate: Cells<Day>
 
   public init(_ table: Table) {
     let b = ColumnBinder(table, for: Self.self)
     self.table = table
     id = b.required("id")
     customer = b.required("customer")
+    filed = b.required("filed")
+    filedBy = b.cells("filed_by")
+    direction = b.cells("direction")
+    expected = b.cells("expected")
+    note = b.cells("note")
+    stage = b.required("stage")
+    unitHead = b.cells("unit_head")
+    unitHeadDate = b.cells("unit_head_date")
+    chairman = b.cells("chairman")
+    chairmanDate = b.cells("chairman_date")
   }
 }
 
+/// The competitor survey (竞争对手情况调查表, §2.4 step 3).
 public struct Competitors: TableAccess {
   public static let def = Catalog.competitors
   public let table: Table
   public let id: RequiredCells<Int64>
+  public let name: RequiredCells<String>
+  public let strengths: Cells<String>
+  public let weaknesses: Cells<String>
   public let area: Cells<String>
+  /// The customer or prospect it was met at.
+  public let customer: Cells<Int64>
+  public let recorded: Cells<Day>
+  public let recordedBy: Cells<String>
 
   public init(_ table: Table) {
     let b = ColumnBinder(table, for: Self.self)
     self.table = table
     id = b.required("id")
+    name = b.required("name")
+    strengths = b.cells("strengths")
+    weaknesses = b.cells("weaknesses")
     area = b.cells("area")
+    customer = b.cells("customer")
+    recorded = b.cells("recorded")
+    recordedBy = b.cells("recorded_by")
+  }
+}
+
+/// Development tasks (§2.4 step 4): a prospect handed to a member of staff by a due date.
+public struct DevelopTasks: TableAccess {
+  public static let def = Catalog.developTasks
+  public let table: Table
+  public let id: RequiredCells<Int64>
+  public let customer: RequiredCells<Int64>
+  public let staff: RequiredCells<String>
+  public let assigned: RequiredCells<Day>
+  public let due: RequiredCells<Day>
+  public let note: Cells<String>
+  public let done: Cells<Day>
+  public let result: Cells<String>
+  public let assignedBy: Cells<String>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    id = b.required("id")
+    customer = b.required("customer")
+    staff = b.required("staff")
+    assigned = b.required("assigned")
+    due = b.required("due")
+    note = b.cells("note")
+    done = b.cells("done")
+    result = b.cells("result")
+    assignedBy = b.cells("assigned_by")
   }
 }
 

@@ -211,3 +211,33 @@ public struct LadderSteps: TableAccess {
     skip = b.cells("skip")
   }
 }
+
+/// The credit policies stored for comparison (`policy add`, §5), one per row.
+public struct StoredPolicies: TableAccess {
+  public static let def = Catalog.policies
+  public let table: Table
+  public let name: RequiredCells<String>
+  public let terms: RequiredCells<String>
+  /// The share of sales taking each discount tier, comma separated.
+  public let shares: Cells<String>
+  public let sales: RequiredCells<Money>
+  public let variable: RequiredCells<Dec>
+  public let badDebt: Cells<Dec>
+  public let collection: Cells<Money>
+  public let capital: RequiredCells<Dec>
+  public let days: Cells<Dec>
+
+  public init(_ table: Table) {
+    let b = ColumnBinder(table, for: Self.self)
+    self.table = table
+    name = b.required("name")
+    terms = b.required("terms")
+    shares = b.cells("shares")
+    sales = b.required("sales")
+    variable = b.required("variable")
+    badDebt = b.cells("bad_debt")
+    collection = b.cells("collection")
+    capital = b.required("capital")
+    days = b.cells("days")
+  }
+}

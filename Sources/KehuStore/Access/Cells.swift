@@ -98,3 +98,13 @@ extension RequiredCells where Cell == String {
   public func rows(equalTo text: String) -> [Int] { Cells<String>(column: column).rows(equalTo: text) }
   public func matches(_ text: String) -> [Bool] { Cells<String>(column: column).matches(text) }
 }
+
+/// Any column accessor, read as stored values: for a layout that lists columns of several
+/// types (the archive card's lines), each as a closure over a typed accessor.
+public protocol CellValues: Sendable {
+  var column: Column { get }
+  func value(_ row: Int) -> Value
+}
+
+extension Cells: CellValues {}
+extension RequiredCells: CellValues {}

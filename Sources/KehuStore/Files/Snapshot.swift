@@ -75,10 +75,11 @@ enum SnapshotFile {
 
   // MARK: Reading
 
-  /// Reads a snapshot; damage anywhere is an error naming the file and offset.
-  static func read(fd: Int32, path: String) throws -> Database {
+  /// Reads a snapshot (from byte `start` of the file: a cache puts a header before it);
+  /// damage anywhere is an error naming the file and offset.
+  static func read(fd: Int32, path: String, start: Int = 0) throws -> Database {
     let size = try FileIO.size(fd, path)
-    var input = ChunkReader(fd: fd, path: path, size: size)
+    var input = ChunkReader(fd: fd, path: path, size: size, offset: start)
     let header = try input.bytes(headerSize)
     var hr = ByteReader(UnsafeRawBufferPointer(start: nil, count: 0))
     let version: UInt32

@@ -119,23 +119,3 @@ public struct ResultColumn: Hashable, Sendable {
     h.combine(type)
   }
 }
-
-/// What every command and query returns: a table, with optional heading lines
-/// (the rule or formula used) and footer lines (the working, the convention).
-public struct ResultTable: Sendable, Equatable {
-  public var columns: [ResultColumn]
-  public var rows: [[Value]]
-  /// Text for people, translated when shown (a `Message` keeps its key until then).
-  public var title: Message?
-  public var notes: [Message]
-  /// How many rows the whole result has when `rows` holds only the first of them (a query
-  /// at the prompt builds only what the screen shows); nil when `rows` is all of it.
-  public var totalRows: Int?
-
-  public init(columns: [ResultColumn], rows: [[Value]] = [], title: Message? = nil, notes: [Message] = []) {
-    self.columns = columns
-    self.rows = rows
-    self.title = title
-    self.notes = notes
-  }
-}

@@ -107,15 +107,13 @@ enum Evaluation {
     let (id, r) = try Analysis.customerRow(s, a)
     let asof = s.today
     let e = CustomerEvaluation(s.db, customer: id, asof: asof, today: s.today)
-    let (orders, amount, qty, all) = (e.orders, e.amount, e.quantity, e.allSales)
+    let (orders, amount, all) = (e.orders, e.amount, e.allSales)
     let delay = e.delay
     let notes = e.notes
     let n = EvaluationNotes(s.db)
     let basic = e.basic.joined(separator: ", ")
     let perOrder =
-      orders == 0
-      ? tr("no orders")
-      : tr("{0} and {1} units on average", Money(fen: amount / Int64(orders)).formatted, qty / Int64(orders))
+      e.perOrder.map { tr("{0} and {1} units on average", $0.amount.formatted, $0.units) } ?? tr("no orders")
     let figures = [
       basic + (e.grade.map { tr(", grade {0}", $0) } ?? ""),
       perOrder,

@@ -86,13 +86,9 @@ enum GradeCommands {
     try Analysis.filter(s, &keep, a)
     let totals = SalesTotals.totals(s.db, from: from, to: to, measure: measure)
     try s.checkInterrupted()
-    let rows = keep.indices.filter { keep[$0] && totals[$0] > 0 }
-    let amounts = rows.map { totals[$0] }
-    let keys = s.db.customers.keyColumn.ints
+    let ranking = Grading.customers(s.db, amounts: totals, keep: keep, lines: gl, boughtOnly: true)
+    let (rows, ids, ranked, total) = (ranking.rows, ranking.ids, ranking.ranked, ranking.total)
     let names = Customers(s.db).name.column
-    let ids = rows.map { keys[$0] }
-    let ranked = Grading.grade(amounts, order: Grading.rank(amounts, tieKeys: ids), lines: gl)
-    let total = amounts.reduce(0, &+)
     var t = ResultTable(
       columns: [
         ResultColumn("rank", .int), ResultColumn("id", .int), ResultColumn("name", .text),
@@ -111,7 +107,7 @@ enum GradeCommands {
         .text(c.grade.rawValue),
       ])
     }
-    let counts = SalesGrade.allCases.map { g in ranked.filter { $0.grade == g }.count }
+    let counts = ranking.counts
     t.notes = [
       tr("rule: {0}", gl.rule),
       tr(
@@ -157,15 +153,10 @@ enum GradeCommands {
     let keep = Analysis.inTrade(s)
     let sums = SalesTotals.windowSums(s.db, w)
     try s.checkInterrupted()
-    let rows = keep.indices.filter { keep[$0] }
-    let amounts = rows.map { sums[$0] }
-    let keys = s.db.customers.keyColumn.ints
+    let ranking = Grading.customers(
+      s.db, amounts: sums, keep: keep, lines: gl, months: w.count, boughtOnly: false)
+    let (rows, ids, ranked, total) = (ranking.rows, ranking.ids, ranking.ranked, ranking.total)
     let names = Customers(s.db).name.column
-    let ids = rows.map { keys[$0] }
-    let ranked = Grading.grade(
-      amounts, order: Grading.rank(amounts, tieKeys: ids), lines: gl, months: w.count)
-    var total: Int64 = 0
-    for x in amounts where x > 0 { total &+= x }
     let stored = Customers(s.db).abcGrade.column
     var t = ResultTable(
       columns: [
@@ -204,7 +195,7 @@ enum GradeCommands {
             values: ["abc_grade": .text(c.grade.rawValue), "updated": .timestamp(now)]))
       }
     }
-    let counts = SalesGrade.allCases.map { g in ranked.filter { $0.grade == g }.count }
+    let counts = ranking.counts
     t.notes = [
       tr(
         "monthly average = sum of {0} full months ({1} to {2}) ÷ {0}", w.count, w.labels.first!,

@@ -97,21 +97,16 @@ enum RouteCommands {
 
   static func members(_ s: Session, _ a: ParsedArguments) throws -> [Int] {
     let code = a.text("area")!
-    let rows = Customers(s.db).area.rows(equalTo: code)
-    if rows.isEmpty && s.db["areas"].row(forNo: code) == nil {
+    let rows = RouteOrder.members(s.db, area: code)
+    if rows.isEmpty && Areas(s.db).row(no: code) == nil && Customers(s.db).area.rows(equalTo: code).isEmpty {
       throw a.error(tr("no area {0}", code), at: "area")
     }
-    let status = Customers(s.db)
-    return rows.filter { status.status[$0] != "ended" }
+    return rows
   }
 
   static func routePlan(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let c = Customers(s.db)
-    let rows = try members(s, a).sorted {
-      (c.routeSeq[$0] ?? Int64.max, Analysis.id(s, $0)) < (
-        c.routeSeq[$1] ?? Int64.max, Analysis.id(s, $1)
-      )
-    }
+    let rows = RouteOrder.stored(s.db, try members(s, a))
     var t = ResultTable(
       columns: ["seq", "grade", "id", "name", "address"].map {
         ResultColumn($0, $0 == "seq" || $0 == "id" ? .int : .text)
@@ -127,49 +122,26 @@ enum RouteCommands {
     return .table(t)
   }
 
-  static func address(_ c: Customers, _ r: Int) -> String {
-    c.address[r] ?? c.businessAddress[r] ?? ""
-  }
+  static func address(_ c: Customers, _ r: Int) -> String { RouteOrder.address(c, r) }
 
   static func routeSuggest(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let c = Customers(s.db)
-    let rows = try members(s, a)
-    let lat = c.latitude.column
-    let lon = c.longitude.column
-    func coord(_ col: Column, _ r: Int) -> Double? {
-      col.isNull(r) ? nil : Double(col.decimal(r).description)
-    }
-    let placed = rows.filter { coord(lat, $0) != nil && coord(lon, $0) != nil }
-      .sorted {
-        (c.routeSeq[$0] ?? Int64.max, Analysis.id(s, $0)) < (
-          c.routeSeq[$1] ?? Int64.max, Analysis.id(s, $1)
-        )
-      }
-    let unplaced = rows.filter { coord(lat, $0) == nil || coord(lon, $0) == nil }
-      .sorted { (address(c, $0), Analysis.id(s, $0)) < (address(c, $1), Analysis.id(s, $1)) }
-    let points = placed.map { Tour.Point(latitude: coord(lat, $0)!, longitude: coord(lon, $0)!) }
+    let plan = RouteOrder.suggest(s.db, try members(s, a))
     var notes: [String] = []
-    var order = Array(points.indices)
-    if points.count > 10_000 {
-      order = Tour.nearestNeighbour(points)
+    if plan.nearestOnly {
       notes.append(
-        tr("{0} customers with coordinates: over 10,000, so nearest neighbour only (no 2-opt)", points.count))
-    } else if points.count > 1 {
-      order = Tour.plan(points)
+        tr("{0} customers with coordinates: over 10,000, so nearest neighbour only (no 2-opt)", plan.placed))
     }
     try s.checkInterrupted()
-    if !points.isEmpty {
-      let before = Tour.length(points, Array(points.indices))
-      let after = Tour.length(points, order)
+    if let before = plan.kmBefore, let after = plan.kmAfter {
       notes.append(
         tr(
           "nearest neighbour from the current first stop, improved by 2-opt; path {0} km (was {1} km)",
           String(Int(after.rounded())), String(Int(before.rounded()))))
     }
-    if !unplaced.isEmpty {
-      notes.append(tr("{0} customers without coordinates follow in address order", unplaced.count))
+    if plan.unplaced > 0 {
+      notes.append(tr("{0} customers without coordinates follow in address order", plan.unplaced))
     }
-    let sequence = order.map { placed[$0] } + unplaced
     var t = ResultTable(
       columns: [
         ResultColumn("seq", .int), ResultColumn("was", .int), ResultColumn("grade", .text),
@@ -178,7 +150,7 @@ enum RouteCommands {
       ],
       title: tr("Suggested route order of area {0} (路序, §2.6 step 5)", a.text("area")!))
     var changes: [Mutation] = []
-    for (k, r) in sequence.enumerated() {
+    for (k, r) in plan.sequence.enumerated() {
       let seq = Int64(k + 1)
       t.rows.append([
         .int(seq), c.routeSeq.value(r), c.abcGrade.value(r), .int(Analysis.id(s, r)),

@@ -123,9 +123,6 @@ enum VisitCommands {
 
   static func prospectDue(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let c = Customers(s.db)
-    let rules = Dictionary(uniqueKeysWithValues: rules(s).map { ($0.grade, $0) })
-    let visits = Analysis.visits(s)
     var t = ResultTable(
       columns: [
         ResultColumn("id", .int), ResultColumn("name", .text), ResultColumn("grade", .text),
@@ -133,17 +130,12 @@ enum VisitCommands {
         ResultColumn("purchase", .text),
       ],
       title: tr("Prospects due for a visit on {0} (§2.2)", asof.description))
-    for r in c.status.rows(equalTo: "prospect") {
-      guard let g = c.prospectGrade[r], let rule = rules[g], rule.everyDays != nil else {
-        continue
-      }
-      let last = visits[r]?.map(\.day).filter { $0 <= asof }.max()
-      let next = rule.nextVisit(after: last)
-      if let next, next > asof { continue }
+    for p in ProspectRule.due(s.db, asof: asof) {
       t.rows.append([
-        .int(Analysis.id(s, r)), .text(Analysis.name(s, r)), .text(g), last.map(Value.date) ?? .null,
-        next.map(Value.date) ?? .null, next.map { .int(Int64(asof.number - $0.number)) } ?? .null,
-        .text(trStored(rule.purchase)),
+        .int(Analysis.id(s, p.row)), .text(Analysis.name(s, p.row)), .text(p.grade),
+        p.last.map(Value.date) ?? .null,
+        p.next.map(Value.date) ?? .null, p.daysLate.map { .int(Int64($0)) } ?? .null,
+        .text(trStored(p.rule.purchase)),
       ])
     }
     t.notes = [
@@ -232,28 +224,11 @@ enum VisitCommands {
         date.description))
   }
 
-  /// Rows (customer, role, rule, done, due) for graded customers, counting visits in the
-  /// window of each rule that ends on `end` (exclusive).
-  static func owed(
-    _ s: Session, _ a: ParsedArguments, windowStart: (VisitFrequency) -> Day, end: Day
-  ) throws -> [(row: Int, grade: String, role: Int, f: VisitFrequency, done: Int, last: Day?)] {
-    let c = Customers(s.db)
-    let f = frequencies(s)
-    let visits = Analysis.visits(s)
-    let onlyRole = a.text("role").flatMap { roles.firstIndex(of: $0) }
-    let trading = Analysis.inTrade(s)
-    var out: [(row: Int, grade: String, role: Int, f: VisitFrequency, done: Int, last: Day?)] = []
-    for r in c.rows where trading[r] {
-      guard let g = c.abcGrade[r], let plan = f[g] else { continue }
-      if let staff = a.text("staff"), c.owner[r] != staff { continue }
-      for (i, rule) in plan.enumerated() where rule.count != nil && (onlyRole == nil || onlyRole == i) {
-        let start = windowStart(rule)
-        let mine = (visits[r] ?? []).filter { $0.role == roles[i] }
-        let done = mine.filter { $0.day >= start && $0.day < end }.count
-        out.append((r, g, i, rule, done, mine.map(\.day).filter { $0 < end }.max()))
-      }
-    }
-    return out
+  /// The visits owed by graded trading customers, as `staff=` and `role=` narrow them.
+  static func owed(_ s: Session, _ a: ParsedArguments, windowStart: (VisitFrequency) -> Day, end: Day)
+    -> [VisitOwed]
+  {
+    VisitPolicy.owed(s.db, staff: a.text("staff"), role: a.text("role"), windowStart: windowStart, end: end)
   }
 
   static func plan(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -267,15 +242,15 @@ enum VisitCommands {
       ],
       title: tr("Visits due in {0} (客户访问计划, §2.6 step 6)", Analysis.monthLabel(month)))
     var total = 0
-    for o in try owed(
+    for o in owed(
       s, a, windowStart: { VisitPolicy.window(endingWith: month, months: $0.months).start }, end: end)
     {
-      let due = o.f.due(done: o.done)
+      let due = o.due
       guard due > 0 else { continue }
       total += due
       t.rows.append([
         .int(Analysis.id(s, o.row)), .text(Analysis.name(s, o.row)), .text(o.grade), .text(roles[o.role]),
-        .text(trStored(o.f.text)), .int(Int64(o.done)), .int(Int64(due)),
+        .text(trStored(o.rule.text)), .int(Int64(o.done)), .int(Int64(due)),
       ])
     }
     t.notes = [
@@ -298,12 +273,13 @@ enum VisitCommands {
         ResultColumn("short", .int), ResultColumn("last_visit", .date),
       ],
       title: tr("Visits behind plan on {0} (§2.6 step 6)", asof.description))
-    for o in try owed(s, a, windowStart: { end.adding(months: -$0.months) }, end: end) {
-      let short = o.f.due(done: o.done)
+    for o in owed(s, a, windowStart: { end.adding(months: -$0.months) }, end: end) {
+      let short = o.due
       guard short > 0 else { continue }
       t.rows.append([
         .int(Analysis.id(s, o.row)), .text(Analysis.name(s, o.row)), .text(o.grade), .text(roles[o.role]),
-        .text(trStored(o.f.text)), .int(Int64(o.done)), .int(Int64(short)), o.last.map(Value.date) ?? .null,
+        .text(trStored(o.rule.text)), .int(Int64(o.done)), .int(Int64(short)),
+        o.last.map(Value.date) ?? .null,
       ])
     }
     t.notes = [

@@ -129,7 +129,7 @@ enum ComplaintClaimCommands {
         let credit = try settlement(amount, day, open)
         // One credit note per invoice credited (issue 14): never a payment, so it keeps no
         // promise, credits no collection call and makes no invoice "paid late".
-        var numbers = CreditNoteCommands.Numbers(s.db)
+        var numbers = DocumentNumbers.creditNotes(s.db)
         for line in credit.allocations {
           batch.append(
             .insert(

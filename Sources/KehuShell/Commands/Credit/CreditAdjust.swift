@@ -11,30 +11,30 @@ extension CreditLimitCommands {
     let asof = a.date("asof") ?? s.today
     if asof > s.today { throw a.error(tr("`asof` {0} is after today ({1})", asof, s.today), at: "asof") }
     let rule = CreditPolicySettings.load(s.db, year: s.settings.year).step
-    let v = s.credit
+    let v = s.creditFile
     var ids: [Int64]
     if target == "all" {
-      ids = CreditData.trading(v).filter {
-        CreditData.money(CreditData.customer(v, $0)["credit_limit"]) != nil
-      }
+      ids = v.trading.filter { v.creditLimit($0) != nil }
     } else {
-      let id = try CreditData.customerId(s, a, name: "target")
-      guard CreditData.money(CreditData.customer(v, id)["credit_limit"]) != nil else {
+      let id = try a.customerKey("target", in: s.db)
+      guard v.creditLimit(id) != nil else {
         throw a.error(tr("customer {0} has no credit limit to adjust", id), at: "target")
       }
       ids = [id]
     }
     var results: [(id: Int64, cls: CreditClass, review: LimitReview)] = []
+    let volume = TradeVolume(s.db)
     for id in ids {
       try s.checkInterrupted()
-      let c = CreditData.customer(v, id)
-      let cls = CreditData.reviewAccount(v, id)?.creditClass ?? ReviewAccount.newCustomerClass
+      let cls = v.reviewAccount(id)?.creditClass ?? ReviewAccount.newCustomerClass
       let (period, previous) = reviewPeriods(asof: asof, months: cls.reviewMonths)
-      let review = try ReceivableData.domain(a, at: "target") { () throws(DomainError) in
+      let review = try a.rule(at: "target") { () throws(DomainError) in
         try reviewLimit(
-          limit: CreditData.money(c["credit_limit"])!, history: CreditData.paymentRecord(v, id).map(\.record),
-          period: period, sales: sales(v, id, in: period),
-          previousSales: sales(v, id, in: previous), lastChange: CreditData.day(c["limit_date"]),
+          limit: v.creditLimit(id)!,
+          history: v.ledger.paymentRecord(customer: id, asof: v.asof).map(\.record),
+          period: period, sales: volume.sales(id, in: period),
+          previousSales: volume.sales(id, in: previous),
+          lastChange: CreditCard(s.db, customer: id)?.limitDate,
           rule: rule)
       }
       results.append((id, cls, review))
@@ -82,21 +82,11 @@ extension CreditLimitCommands {
         + notes)
     for (id, cls, r) in changes {
       t.rows.append([
-        .int(id), .text(CreditData.name(s.credit, id)), .text(cls.rawValue), .text(paymentText(r.payment)),
+        .int(id), .text(s.creditName(id)), .text(cls.rawValue), .text(paymentText(r.payment)),
         .money(r.sales), .money(r.previousSales), .money(r.start), .money(r.proposed), .text(tr(r.reason)),
       ])
     }
     return .table(t)
-  }
-
-  /// The customer's sales in `period`: the trade volume the review weighs.
-  static func sales(_ v: CreditView, _ id: Int64, in period: ClosedRange<Day>) -> Money {
-    var fen: Int64 = 0
-    for r in CreditData.rows(v, "sales", customer: id) {
-      guard let d = CreditData.day(r["date"]), period.contains(d) else { continue }
-      fen &+= CreditData.money(r["amount"])?.fen ?? 0
-    }
-    return Money(fen: fen)
   }
 
   static func paymentText(_ p: LimitReview.Payment) -> String {
@@ -116,7 +106,7 @@ extension CreditLimitCommands {
     var t = ResultTable(
       columns: [ResultColumn(tr("item"), .text), ResultColumn(tr("value"), .text)],
       title: tr(
-        "Limit review of customer {0} {1}: {2} → {3}", id, CreditData.name(s.credit, id), r.start, r.proposed),
+        "Limit review of customer {0} {1}: {2} → {3}", id, s.creditName(id), r.start, r.proposed),
       notes: notes)
     t.rows = [
       [

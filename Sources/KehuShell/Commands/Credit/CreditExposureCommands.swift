@@ -44,9 +44,9 @@ enum CreditExposureCommands {
 
   static func exposureCommand(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     if a.text("id") != nil {
-      let id = try CreditData.customerId(s, a)
-      var t = try exposure(CreditData.exposureFigures(s.credit, id)).working.table
-      t.title = tr("Credit exposure of customer {0} {1}", id, CreditData.name(s.credit, id))
+      let id = try CustomerCommands.customerId(s, a)
+      var t = try exposure(s.creditFile.exposureFigures(id)).working.table
+      t.title = tr("Credit exposure of customer {0} {1}", id, s.creditName(id))
       return .table(t)
     }
     var t = ResultTable(
@@ -60,13 +60,13 @@ enum CreditExposureCommands {
       ],
       title: tr("Credit exposure of every customer with a limit (§3.3)"),
       notes: [tr("exposure = receivables + unsettled notes + open orders; use = exposure ÷ limit")])
-    let v = s.credit
-    for id in CreditData.trading(v) {
-      let f = CreditData.exposureFigures(v, id)
+    let v = s.creditFile
+    for id in v.trading {
+      let f = v.exposureFigures(id)
       guard f.limit != nil else { continue }
       let e = try exposure(f)
       t.rows.append([
-        .int(id), .text(CreditData.name(v, id)), .money(f.limit!), .money(f.receivables),
+        .int(id), .text(s.creditName(id)), .money(f.limit!), .money(f.receivables),
         .money(f.unsettledNotes), .money(f.openOrders), .money(e.total),
         e.available.map(Value.money) ?? .null,
         e.use.map(Value.percent) ?? .null,
@@ -91,10 +91,11 @@ enum CreditExposureCommands {
           "warning signs from the ledger as of today (P1: more than {0} days past due or paid that late, a broken promise; P9: a dishonoured note); they do not refuse credit by themselves",
           WarningSign.latePaymentDays),
       ])
-    let v = s.credit
-    for id in CreditData.trading(v) {
+    let v = s.creditFile
+    let ledgerSigns = v.ledger.warningSigns(asof: v.asof)
+    for id in v.trading {
       try s.checkInterrupted()
-      let f = CreditData.exposureFigures(v, id)
+      let f = v.exposureFigures(id)
       let e = try exposure(f)
       var why: [String] = []
       var over: Value = .null
@@ -105,11 +106,11 @@ enum CreditExposureCommands {
       if f.onWatch { why.append(tr("on watch")) }
       if let c = f.shipmentCap { why.append(tr("shipment cap {0}", c)) }
       if f.supplySuspended { why.append(tr("supply suspended")) }
-      let signs = v.ledgerSigns[id] ?? []
+      let signs = ledgerSigns[id] ?? []
       guard !why.isEmpty || !signs.isEmpty else { continue }
       t.rows.append([
-        .int(id), .text(CreditData.name(v, id)), f.limit.map(Value.money) ?? .null, .money(e.total), over,
-        .text(why.joined(separator: "; ")), .text(CreditData.signsText(signs)),
+        .int(id), .text(s.creditName(id)), f.limit.map(Value.money) ?? .null, .money(e.total), over,
+        .text(why.joined(separator: "; ")), .text(SignWords.list(signs)),
       ])
     }
     if t.rows.isEmpty {
@@ -119,7 +120,7 @@ enum CreditExposureCommands {
   }
 
   static func approve(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
+    let id = try CustomerCommands.customerId(s, a)
     let amount = a.money("amount")!
     guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
     let ov = try CreditCommands.overrideArgument(a)
@@ -131,7 +132,7 @@ enum CreditExposureCommands {
       throw a.error(e.message, at: "amount", hint: e.hint)
     }
     if !batch.isEmpty { try s.change(batch) }
-    let f = CreditData.exposureFigures(s.credit, id)
+    let f = s.creditFile.exposureFigures(id)
     let after = try f.receivables.adding(f.unsettledNotes).adding(f.openOrders).adding(amount)
     if ov != nil && !batch.isEmpty {
       return .message(
@@ -147,7 +148,7 @@ enum CreditExposureCommands {
   }
 
   static func overrides(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let only: Int64? = a.text("id") == nil ? nil : try CreditData.customerId(s, a)
+    let only: Int64? = a.text("id") == nil ? nil : try CustomerCommands.customerId(s, a)
     var t = ResultTable(
       columns: [
         ResultColumn(tr("date"), .date), ResultColumn(tr("customer"), .int), ResultColumn(tr("name"), .text),
@@ -172,7 +173,7 @@ enum CreditExposureCommands {
       guard only == nil || only == c else { continue }
       let when = entered[String(o.id[r])]
       t.rows.append([
-        .date(o.date[r]), .int(c), .text(CreditData.name(s.credit, c)), .money(o.amount[r]),
+        .date(o.date[r]), .int(c), .text(s.creditName(c)), .money(o.amount[r]),
         text(o.reference[r]), .text(o.by[r]), text(o.reason[r]), text(o.blocks[r]), when?.0 ?? .null,
         when?.1 ?? .null,
       ])
@@ -208,7 +209,7 @@ extension CreditCommands {
     _ s: Session, customer: Int64, amount: Money, override: CreditOverride?, reference: String? = nil,
     order: Bool = false
   ) throws -> [Mutation] {
-    let f = CreditData.exposureFigures(s.credit, customer)
+    let f = s.creditFile.exposureFigures(customer)
     let blocks = try creditBlocks(f, newAmount: amount)
     guard !blocks.isEmpty else { return [] }
     // In the reader's language, as shown and as kept with an override (a note of the moment).

@@ -9,7 +9,8 @@ struct FigureSource {
   let id: Int64?
   let method: CreditLimitMethod
   let policy: CreditPolicySettings
-  let stored: [String: Value]
+  /// The customer's card, when a customer was named.
+  let card: CreditCard?
   /// Which figures came from the customer's card.
   private(set) var sourceNotes: [String] = []
 
@@ -19,7 +20,7 @@ struct FigureSource {
     self.id = id
     self.method = method
     self.policy = CreditPolicySettings.load(s.db, year: s.settings.year)
-    self.stored = id.map { CreditData.customer(s.credit, $0) } ?? [:]
+    self.card = id.flatMap { CreditCard(s.db, customer: $0) }
     if let id {
       sourceNotes = [tr("figures not given are taken from customer {0}'s card", id)]
     }
@@ -39,21 +40,23 @@ struct FigureSource {
       hint: tr("usage: see `help credit limit {0}`", method.rawValue))
   }
 
-  func money(_ name: String, column: String) throws -> Money {
-    if let m = a.money(name) { return m }
-    if let m = CreditData.money(stored[column]) { return m }
-    throw missing(name, column: column)
+  /// Argument `figure.rawValue`, else the card's figure.
+  func money(_ figure: CardFigure) throws -> Money {
+    if let m = a.money(figure.rawValue) { return m }
+    if let m = card?.figure(figure) { return m }
+    throw missing(figure.rawValue, column: figure.rawValue)
   }
 
-  func percent(_ name: String, column: String) throws -> Dec {
-    if case .percent(let d)? = a[name] { return d }
-    if case .percent(let d)? = stored[column] { return d }
-    throw missing(name, column: column)
+  /// `share=`, else the card's supply share.
+  func share() throws -> Dec {
+    if case .percent(let d)? = a["share"] { return d }
+    if let d = card?.supplyShare { return d }
+    throw missing("share", column: "supply_share")
   }
 
   func suppliers() throws -> Int {
     if let n = a.int("suppliers") { return Int(n) }
-    if let n = CreditData.int(stored["suppliers"]) { return Int(n) }
+    if let n = card?.suppliers { return Int(n) }
     throw missing("suppliers", column: "suppliers")
   }
 

@@ -85,7 +85,7 @@ enum CreditLimitCommands {
   // MARK: the five methods
 
   static func method(_ m: CreditLimitMethod, _ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id: Int64? = a.text("id") == nil ? nil : try CreditData.customerId(s, a)
+    let id: Int64? = a.text("id") == nil ? nil : try CustomerCommands.customerId(s, a)
     if a.flag("apply") && id == nil {
       throw a.error(tr("`apply` needs the customer id: credit limit {0} ID … apply", m.rawValue), at: "apply")
     }
@@ -101,16 +101,16 @@ enum CreditLimitCommands {
             at: "unit")
         }
         limit = try salesMethodLimit(
-          purchases: try f.money("purchases", column: "purchases"),
-          share: try f.percent("share", column: "supply_share"), period: f.period(), unit: unit,
+          purchases: try f.money(.purchases),
+          share: try f.share(), period: f.period(), unit: unit,
           year: try f.year())
       case .workingCapital:
         limit = try workingCapitalLimit(
-          workingCapital: try f.money("working_capital", column: "working_capital"),
+          workingCapital: try f.money(.workingCapital),
           suppliers: try f.suppliers())
       case .currentRatio:
-        let ca = try f.money("current_assets", column: "current_assets")
-        let cl = try f.money("current_liabilities", column: "current_liabilities")
+        let ca = try f.money(.currentAssets)
+        let cl = try f.money(.currentLiabilities)
         guard let standard = a.money("standard") else {
           if a.flag("apply") {
             throw a.error(tr("`apply` needs a limit: give standard=AMOUNT"), at: "apply")
@@ -127,24 +127,24 @@ enum CreditLimitCommands {
           rule: CurrentRatioRule(standard: standard, usual: usual, cap: cap))
       case .netAssets:
         limit = try netAssetLimit(
-          assets: try f.money("assets", column: "assets"),
-          liabilities: try f.money("liabilities", column: "liabilities"), suppliers: try f.suppliers())
+          assets: try f.money(.assets),
+          liabilities: try f.money(.liabilities), suppliers: try f.suppliers())
       case .judgement:
-        guard let (_, scores) = CreditData.latestScores(s.credit, id!) else {
+        guard let (_, scores) = CreditCard.latestScores(s.db, customer: id!) else {
           throw a.error(
             tr("customer {0} has no scorecard: record one with `credit score {0} profitability=… …`", id!),
             at: "id")
         }
         limit = try judgementLimit(
           scores: scores, base: a.money("base") ?? f.policy.base, scorecard: f.policy.scorecard,
-          altman: CreditData.altman(s.credit, id!))
+          altman: CreditCard(s.db, customer: id!)?.altman)
       }
     } catch let e as DomainError {
       throw a.error(tr(e.message), at: f.blame(e))
     }
     var t = limit.working.table
     if let id {
-      t.title = Message("{0} — {1}", t.title ?? "", tr("customer {0} {1}", id, CreditData.name(s.credit, id)))
+      t.title = Message("{0} — {1}", t.title ?? "", tr("customer {0} {1}", id, s.creditName(id)))
     }
     t.notes += f.sourceNotes.map(Message.init(verbatim:))
     if a.flag("apply"), let id {
@@ -155,7 +155,7 @@ enum CreditLimitCommands {
 
   /// Writes the limit, its method and today's date on the customer (audited).
   static func store(_ s: Session, id: Int64, limit: Money, method: CreditLimitMethod) throws -> String {
-    let before = CreditData.money(CreditData.customer(s.credit, id)["credit_limit"])
+    let before = CreditCard(s.db, customer: id)?.creditLimit
     try s.change([
       .update(
         table: "customers", key: .int(id),
@@ -170,35 +170,33 @@ enum CreditLimitCommands {
   }
 
   static func all(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
+    let id = try CustomerCommands.customerId(s, a)
     let f = try FigureSource(s: s, a: a, id: id, method: .sales)
     var x = LimitFigures()
-    x.purchases = try? f.money("purchases", column: "purchases")
-    x.share = try? f.percent("share", column: "supply_share")
+    x.purchases = try? f.money(.purchases)
+    x.share = try? f.share()
     x.period = f.period()
     x.unit = try f.unit()
     x.year = try f.year()
-    x.workingCapital = try? f.money("working_capital", column: "working_capital")
+    x.workingCapital = try? f.money(.workingCapital)
     x.suppliers = try? f.suppliers()
-    x.currentAssets = try? f.money("current_assets", column: "current_assets")
-    x.currentLiabilities = try? f.money("current_liabilities", column: "current_liabilities")
+    x.currentAssets = try? f.money(.currentAssets)
+    x.currentLiabilities = try? f.money(.currentLiabilities)
     x.standard = a.money("standard") ?? f.policy.standard
     x.usual = f.policy.usual
     x.cap = f.policy.cap
-    x.assets = try? f.money("assets", column: "assets")
-    x.liabilities = try? f.money("liabilities", column: "liabilities")
-    x.scores = CreditData.latestScores(s.credit, id)?.1
+    x.assets = try? f.money(.assets)
+    x.liabilities = try? f.money(.liabilities)
+    x.scores = CreditCard.latestScores(s.db, customer: id)?.1
     x.base = a.money("base") ?? f.policy.base
     x.scorecard = f.policy.scorecard
-    x.altman = CreditData.altman(s.credit, id)
+    x.altman = CreditCard(s.db, customer: id)?.altman
     var t = allLimitMethods(x).resultTable(translating: tr, naming: methodName)
-    t.title = Message("{0} — {1}", t.title ?? "", tr("customer {0} {1}", id, CreditData.name(s.credit, id)))
-    let c = CreditData.customer(s.credit, id)
-    if let cur = CreditData.money(c["credit_limit"]) {
+    t.title = Message("{0} — {1}", t.title ?? "", tr("customer {0} {1}", id, s.creditName(id)))
+    if let c = CreditCard(s.db, customer: id), let cur = c.creditLimit {
       t.notes.insert(
         tr(
-          "current limit {0} ({1}, set {2})", cur, c["limit_method"]?.plainText ?? "",
-          c["limit_date"]?.plainText ?? ""),
+          "current limit {0} ({1}, set {2})", cur, c.limitMethod ?? "", c.limitDate?.description ?? ""),
         at: 0)
     }
     t.notes.append(
@@ -211,8 +209,8 @@ enum CreditLimitCommands {
   // MARK: scorecard and policy
 
   static func score(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
-    let previous = CreditData.latestScores(s.credit, id)?.1 ?? [:]
+    let id = try CustomerCommands.customerId(s, a)
+    let previous = CreditCard.latestScores(s.db, customer: id)?.1 ?? [:]
     var values: [String: Value] = [
       "customer": .int(id), "date": .date(s.today), "by": .text(s.settings.user),
     ]
@@ -240,7 +238,7 @@ enum CreditLimitCommands {
         ResultColumn(tr("factor"), .text), ResultColumn(tr("因素"), .text), ResultColumn(tr("score"), .int),
         ResultColumn(tr("weight"), .percent),
       ],
-      title: tr("Scorecard of customer {0} {1}, {2}", id, CreditData.name(s.credit, id), s.today))
+      title: tr("Scorecard of customer {0} {1}, {2}", id, s.creditName(id), s.today))
     for f in JudgementFactor.allCases {
       t.rows.append([
         .text(readsChinese ? f.rawValue : f.english), .text(f.chinese), values[f.rawValue]!,
@@ -259,7 +257,7 @@ enum CreditLimitCommands {
         guard let v = a[name] else { continue }
         let text = CreditPolicySettings.storedText(v)
         trial.set(name, text)
-        let exists = s.db["credit_policy"].row(forNo: name) != nil
+        let exists = CreditPolicyParameters(s.db).row(no: name) != nil
         batch.append(
           exists
             ? .update(table: "credit_policy", key: .text(name), values: ["value": .text(text)])

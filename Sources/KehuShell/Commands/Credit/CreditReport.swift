@@ -5,53 +5,61 @@ import KehuStore
 /// (the written credit investigation report of §3.1, in sections).
 extension CreditReviewCommands {
   static func show(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
-    let db = s.credit
-    let c = CreditData.customer(db, id)
+    let id = try CustomerCommands.customerId(s, a)
+    let c = CreditCard(s.db, customer: id)
     var t = ResultTable(
       columns: [
         ResultColumn(tr("date"), .date), ResultColumn(tr("what"), .text), ResultColumn(tr("detail"), .text),
         ResultColumn(tr("amount"), .money), ResultColumn(tr("by"), .text),
       ],
-      title: tr("Credit record of customer {0} {1}", id, CreditData.name(db, id)))
+      title: tr("Credit record of customer {0} {1}", id, s.creditName(id)))
     var rows: [[Value]] = []
     func add(_ date: Value?, _ what: String, _ detail: String, _ amount: Value?, _ by: Value?) {
       rows.append([date ?? .null, .text(what), .text(detail), amount ?? .null, by ?? .null])
     }
-    if let l = c["credit_limit"], !l.isNull {
-      add(c["limit_date"], tr("limit"), tr("method {0}", c["limit_method"]?.plainText ?? ""), l, nil)
+    if let c, let l = c.creditLimit {
+      add(c.limitDate.map(Value.date), tr("limit"), tr("method {0}", c.limitMethod ?? ""), .money(l), nil)
     }
-    for r in CreditData.rows(db, "credit_scores", customer: id) {
-      let parts = JudgementFactor.allCases.map { "\($0.rawValue) \(r[$0.rawValue]?.plainText ?? "")" }
-      add(r["date"], tr("scorecard"), parts.joined(separator: ", "), nil, r["by"])
+    let scores = CreditScores(s.db)
+    for r in scores.customer.rows(equalTo: id) {
+      let parts = JudgementFactor.allCases.map {
+        "\($0.rawValue) \(scores.score($0)[r].map(String.init) ?? "")"
+      }
+      add(.date(scores.date[r]), tr("scorecard"), parts.joined(separator: ", "), nil, scores.by.value(r))
     }
-    for r in CreditData.rows(db, "credit_investigations", customer: id) {
-      let signs = r["signs"]?.plainText ?? ""
+    let inv = CreditInvestigations(s.db)
+    for r in inv.customer.rows(equalTo: id) {
+      let signs = inv.signs[r] ?? ""
       add(
-        r["date"], tr("investigation"),
-        tr("{0}; signs {1}", r["channel"]?.plainText ?? "", signs.isEmpty ? tr("none") : signs)
-          + (r["note"].map { $0.isNull ? "" : "; " + $0.plainText } ?? ""), nil, r["by"])
+        .date(inv.date[r]), tr("investigation"),
+        tr("{0}; signs {1}", inv.channel[r] ?? "", signs.isEmpty ? tr("none") : signs)
+          + (inv.note[r].map { "; " + $0 } ?? ""), nil, inv.by.value(r))
     }
-    for r in CreditData.rows(db, "credit_reviews", customer: id) {
+    let rev = CreditReviews(s.db)
+    for r in rev.customer.rows(equalTo: id) {
       add(
-        r["date"], tr("review"),
-        tr("class {0}", r["class"]?.plainText ?? "")
-          + (r["note"].map { $0.isNull ? "" : "; " + $0.plainText } ?? "")
-          + (r["signs"].map { $0.isNull ? "" : "; " + tr("signs {0}", $0.plainText) } ?? ""), nil, r["by"])
+        .date(rev.date[r]), tr("review"),
+        tr("class {0}", rev.creditClass[r] ?? "") + (rev.note[r].map { "; " + $0 } ?? "")
+          + (rev.signs[r].map { "; " + tr("signs {0}", $0) } ?? ""), nil, rev.by.value(r))
     }
-    for r in CreditData.rows(db, "credit_alerts", customer: id) {
-      add(r["date"], tr("emergency report"), r["reason"]?.plainText ?? "", nil, r["by"])
-      if let d = r["instructed"], !d.isNull {
-        add(d, tr("instruction"), r["measure"]?.plainText ?? "", nil, r["instructed_by"])
+    let alerts = CreditAlerts(s.db)
+    for r in alerts.customer.rows(equalTo: id) {
+      add(.date(alerts.date[r]), tr("emergency report"), alerts.reason[r] ?? "", nil, alerts.by.value(r))
+      if let d = alerts.instructed[r] {
+        add(.date(d), tr("instruction"), alerts.measure[r] ?? "", nil, alerts.instructedBy.value(r))
       }
     }
-    for r in CreditData.rows(db, "credit_measures", customer: id) {
+    let measures = CreditMeasures(s.db)
+    for r in measures.customer.rows(equalTo: id) {
       add(
-        r["date"], tr("measure: {0}", r["kind"]?.plainText ?? ""), r["detail"]?.plainText ?? "", r["amount"],
-        r["by"])
+        .date(measures.date[r]), tr("measure: {0}", measures.kind[r]), measures.detail[r] ?? "",
+        measures.amount.value(r), measures.by.value(r))
     }
-    for r in CreditData.rows(db, "credit_overrides", customer: id) {
-      add(r["date"], tr("override"), r["reason"]?.plainText ?? "", r["amount"], r["by"])
+    let overrides = CreditOverrides(s.db)
+    for r in overrides.customer.rows(equalTo: id) {
+      add(
+        .date(overrides.date[r]), tr("override"), overrides.reason[r] ?? "", overrides.amount.value(r),
+        overrides.by.value(r))
     }
     // Stable by date: events of one day keep the order above.
     t.rows = rows.enumerated().sorted { x, y in
@@ -64,7 +72,8 @@ extension CreditReviewCommands {
 
   /// The lines under `credit show`: limit, exposure, class and review dates, watch and cap.
   static func summary(_ s: Session, _ id: Int64) throws -> [String] {
-    let f = CreditData.exposureFigures(s.credit, id)
+    let file = s.creditFile
+    let f = file.exposureFigures(id)
     let e = try exposure(f)
     var out: [String] = []
     if let l = f.limit {
@@ -75,7 +84,7 @@ extension CreditReviewCommands {
     } else {
       out.append(tr("no credit limit (not checked); exposure {0}", e.total))
     }
-    if let r = CreditData.reviewAccount(s.credit, id) {
+    if let r = file.reviewAccount(id) {
       out.append(
         tr(
           "credit class {0}: a report every {1} month(s); last {2}; next due {3}",
@@ -85,7 +94,7 @@ extension CreditReviewCommands {
     } else {
       out.append(tr("no credit class"))
     }
-    if let alert = s.credit.file.openAlert(id) {
+    if let alert = file.openAlert(id) {
       out.append(tr("ON WATCH since {0}: {1} — no new credit until an instruction", alert.date, alert.reason))
     }
     if let cap = f.shipmentCap { out.append(tr("shipment cap {0}", cap)) }
@@ -94,32 +103,32 @@ extension CreditReviewCommands {
   }
 
   static func report(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
-    let db = s.credit
-    let c = CreditData.customer(db, id)
+    let id = try CustomerCommands.customerId(s, a)
+    let file = s.creditFile
+    let c = CreditCard(s.db, customer: id)
     // The report's heading is a table with no columns: a line for people, a title in JSON.
     var parts = [
       ResultTable(
         columns: [],
         title: tr(
-          "CREDIT INVESTIGATION REPORT (信用调查报告) — customer {0} {1}, {2}", id, CreditData.name(db, id), s.today
+          "CREDIT INVESTIGATION REPORT (信用调查报告) — customer {0} {1}, {2}", id, s.creditName(id), s.today
         ))
     ]
 
     var basics = ResultTable(
       columns: [ResultColumn(tr("item"), .text), ResultColumn(tr("value"), .text)], title: tr("1. Customer"))
-    let fields: [(String, String)] = [
-      ("kind", "kind"), ("credit code", "credit_code"), ("address", "business_address"), ("phone", "phone"),
-      ("nature of enterprise", "enterprise_nature"), ("industry", "industry"), ("scale", "scale"),
-      ("operating status", "operating_status"), ("area", "area"), ("responsible person", "owner"),
-      ("status", "status"), ("credit class", "credit_class"),
+    let fields: [(String, String?)] = [
+      ("kind", c?.kind), ("credit code", c?.creditCode), ("address", c?.businessAddress), ("phone", c?.phone),
+      ("nature of enterprise", c?.enterpriseNature), ("industry", c?.industry), ("scale", c?.scale),
+      ("operating status", c?.operatingStatus), ("area", c?.area), ("responsible person", c?.owner),
+      ("status", c?.status), ("credit class", c?.creditClass),
     ]
-    for (label, col) in fields {
-      if let v = c[col], !v.isNull { basics.rows.append([.text(tr(label)), .text(v.plainText)]) }
+    for (label, v) in fields {
+      if let v { basics.rows.append([.text(tr(label)), .text(v)]) }
     }
     parts.append(basics)
 
-    var ex = try exposure(CreditData.exposureFigures(db, id)).working.table
+    var ex = try exposure(file.exposureFigures(id)).working.table
     ex.title = tr("2. Exposure")
     parts.append(ex)
 
@@ -131,25 +140,8 @@ extension CreditReviewCommands {
     parts.append(signs)
 
     let policy = CreditPolicySettings.load(s.db, year: s.settings.year)
-    var x = LimitFigures()
-    x.purchases = CreditData.money(c["purchases"])
-    if case .percent(let d)? = c["supply_share"] { x.share = d }
-    x.period = policy.period
-    x.unit = policy.unit
-    x.year = policy.year
-    x.workingCapital = CreditData.money(c["working_capital"])
-    x.suppliers = CreditData.int(c["suppliers"]).map { Int($0) }
-    x.currentAssets = CreditData.money(c["current_assets"])
-    x.currentLiabilities = CreditData.money(c["current_liabilities"])
-    x.standard = policy.standard
-    x.usual = policy.usual
-    x.cap = policy.cap
-    x.assets = CreditData.money(c["assets"])
-    x.liabilities = CreditData.money(c["liabilities"])
-    x.scores = CreditData.latestScores(db, id)?.1
-    x.base = policy.base
-    x.scorecard = policy.scorecard
-    x.altman = CreditData.altman(db, id)
+    let x = LimitFigures(
+      card: c, scores: CreditCard.latestScores(s.db, customer: id)?.scores, policy: policy)
     var limits = allLimitMethods(x).resultTable(translating: tr, naming: methodName)
     limits.title = tr("5. Credit limit by each method (§3.3)")
     parts.append(limits)
@@ -161,8 +153,11 @@ extension CreditReviewCommands {
         ResultColumn(tr("amount"), .money),
       ],
       title: tr("6. Review schedule, watch and countermeasures (§3.2)"))
-    for r in CreditData.rows(db, "credit_measures", customer: id) {
-      sched.rows.append([r["date"] ?? .null, r["kind"] ?? .null, r["detail"] ?? .null, r["amount"] ?? .null])
+    let measures = CreditMeasures(s.db)
+    for r in measures.customer.rows(equalTo: id) {
+      sched.rows.append([
+        .date(measures.date[r]), measures.kind.value(r), measures.detail.value(r), measures.amount.value(r),
+      ])
     }
     sched.notes = try summary(s, id).map(Message.init(verbatim:))
     if sched.rows.isEmpty { sched.notes.append(tr("no countermeasures recorded")) }
@@ -172,39 +167,18 @@ extension CreditReviewCommands {
 
   /// Invoices of the last twelve months: settled on time, late, still open.
   static func paymentRecordTable(_ s: Session, _ id: Int64) -> ResultTable {
-    let since = s.today.adding(months: -12)
-    var onTime = 0
-    var late = 0
-    var lateDays = 0
-    var open = 0
-    var overdue = 0
-    var oldest: Day? = nil
-    for (_, r) in CreditData.paymentRecord(s.credit, id) where r.due > since {
-      if let p = r.paid {
-        if p > r.due {
-          late += 1
-          lateDays += Int(p.number - r.due.number)
-        } else {
-          onTime += 1
-        }
-      } else {
-        open += 1
-        if r.due < s.today {
-          overdue += 1
-          oldest = min(oldest ?? r.due, r.due)
-        }
-      }
-    }
+    let record = Ledger(s.db).paymentRecord(customer: id, asof: s.today).map(\.record)
+    let p = PaymentRecordSummary(record, since: s.today.adding(months: -12), asof: s.today)
     var t = ResultTable(
       columns: [ResultColumn(tr("item"), .text), ResultColumn(tr("value"), .text)],
       title: tr("3. Payment record (invoices due in the last 12 months)"))
     t.rows = [
-      [.text(tr("paid on time")), .text(String(onTime))],
-      [.text(tr("paid late")), .text(String(late))],
-      [.text(tr("average days late (late ones)")), .text(late > 0 ? String(lateDays / late) : "—")],
-      [.text(tr("open")), .text(String(open))],
-      [.text(tr("open and past due")), .text(String(overdue))],
-      [.text(tr("oldest due date still open")), .text(oldest.map { $0.description } ?? "—")],
+      [.text(tr("paid on time")), .text(String(p.onTime))],
+      [.text(tr("paid late")), .text(String(p.late))],
+      [.text(tr("average days late (late ones)")), .text(p.averageDaysLate.map(String.init) ?? "—")],
+      [.text(tr("open")), .text(String(p.open))],
+      [.text(tr("open and past due")), .text(String(p.openPastDue))],
+      [.text(tr("oldest due date still open")), .text(p.oldestOpenDue.map { $0.description } ?? "—")],
     ]
     t.notes = [tr("average days late is rounded down to a whole day")]
     return t

@@ -89,7 +89,7 @@ enum CreditReviewCommands {
   }
 
   static func investigate(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
+    let id = try CustomerCommands.customerId(s, a)
     var ids: [String] = []
     for part in (a.text("signs") ?? "").split(separator: ",") {
       let raw = String(part).trimmingSpaces
@@ -124,11 +124,16 @@ enum CreditReviewCommands {
         ResultColumn(tr("warning sign"), .text),
         ResultColumn(tr("channel"), .text), ResultColumn(tr("note"), .text),
       ],
-      rows: CreditData.signsSeen(s.credit, id).map {
-        [
+      rows: s.creditFile.signsSeen(s.db, customer: id).map {
+        let (channel, note): (String, String)
+        switch $0.source {
+        case .investigation(let c, let n): (channel, note) = (c, n)
+        case .ledger(let cause): (channel, note) = ("records", SignWords.note(cause))
+        }
+        return [
           .date($0.date), .text($0.sign.id),
           .text(bilingual($0.sign.chinese, "\($0.sign.chinese) (\($0.sign.english))")),
-          .text($0.channel), .text($0.note),
+          .text(channel), .text(note),
         ]
       },
       title: tr("Warning signs seen"),
@@ -138,14 +143,14 @@ enum CreditReviewCommands {
   // MARK: classes and reviews
 
   static func setClass(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
+    let id = try CustomerCommands.customerId(s, a)
     let cls = CreditClass(rawValue: a.text("class")!)!
     try s.change([
       .update(
         table: "customers", key: .int(id),
         values: ["credit_class": .text(cls.rawValue), "updated": .timestamp(s.now)])
     ])
-    let next = CreditData.reviewAccount(s.credit, id)!.nextReview
+    let next = s.creditFile.reviewAccount(id)!.nextReview
     return .message(
       tr(
         "customer {0} is credit class {1} ({2}): a report every {3} month(s); next due {4}", id, cls.rawValue,
@@ -154,8 +159,8 @@ enum CreditReviewCommands {
 
   static func reviewDue(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let v = s.credit
-    let accounts = CreditData.trading(v).compactMap { CreditData.reviewAccount(v, $0) }
+    let v = s.creditFile
+    let accounts = v.trading.compactMap { v.reviewAccount($0) }
     var t = reviewsDue(accounts, asof: asof)
     let signs = v.ledger.warningSigns(asof: asof)
     t.columns.insert(ResultColumn(tr("name"), .text), at: 1)
@@ -163,8 +168,8 @@ enum CreditReviewCommands {
     t.rows = t.rows.map { r in
       var r = r
       let id = Int64(r[0].plainText)
-      r.insert(.text(id.map { CreditData.name(v, $0) } ?? ""), at: 1)
-      r.append(.text(CreditData.signsText(id.flatMap { signs[$0] } ?? [])))
+      r.insert(.text(id.map { s.creditName($0) } ?? ""), at: 1)
+      r.append(.text(SignWords.list(id.flatMap { signs[$0] } ?? [])))
       return r
     }
     t.notes.append(tr("a report on a month's last day is next due on the last day of the target month"))
@@ -176,8 +181,8 @@ enum CreditReviewCommands {
   }
 
   static func review(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
-    guard let account = CreditData.reviewAccount(s.credit, id) else {
+    let id = try CustomerCommands.customerId(s, a)
+    guard let account = s.creditFile.reviewAccount(id) else {
       throw a.error(
         tr("customer {0} is not trading and has no credit class: set one with `credit class {0} A|B|C`", id),
         at: "id")
@@ -191,8 +196,8 @@ enum CreditReviewCommands {
     if let n = a.text("note") { values["note"] = .text(n) }
     // The signs the ledger shows on the review's day go into the credit file with it: later
     // payments change what the ledger shows, not what the reviewer saw.
-    let signs = s.credit.ledger.warningSigns(customer: id, asof: date)
-    if !signs.isEmpty { values["signs"] = .text(CreditData.signsText(signs)) }
+    let signs = Ledger(s.db).warningSigns(customer: id, asof: date)
+    if !signs.isEmpty { values["signs"] = .text(SignWords.list(signs)) }
     var batch: [Mutation] = [.insert(table: "credit_reviews", values: values)]
     // The new-customer class becomes the customer's own once it is reviewed.
     if account.provisional {
@@ -202,19 +207,19 @@ enum CreditReviewCommands {
           values: ["credit_class": .text(account.creditClass.rawValue), "updated": .timestamp(s.now)]))
     }
     try s.change(batch)
-    let next = CreditData.reviewAccount(s.credit, id)!.nextReview
+    let next = s.creditFile.reviewAccount(id)!.nextReview
     var said = tr(
       "periodic report on customer {0} recorded ({1}, class {2}); next due {3}", id, date,
       account.creditClass.rawValue, next?.description ?? "—")
-    if !signs.isEmpty { said += "\n" + tr("warning signs kept with it: {0}", CreditData.signsText(signs)) }
+    if !signs.isEmpty { said += "\n" + tr("warning signs kept with it: {0}", SignWords.list(signs)) }
     return .message(said)
   }
 
   // MARK: emergency reports and countermeasures
 
   static func alert(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
-    if let open = s.credit.file.openAlert(id) {
+    let id = try CustomerCommands.customerId(s, a)
+    if let open = s.creditFile.openAlert(id) {
       throw a.error(
         tr(
           "customer {0} is already on watch since {1} ({2}); record the instruction with `credit instruct`",
@@ -236,8 +241,8 @@ enum CreditReviewCommands {
   }
 
   static func instruct(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
-    guard let open = s.credit.file.openAlert(id) else {
+    let id = try CustomerCommands.customerId(s, a)
+    guard let open = s.creditFile.openAlert(id) else {
       throw a.error(tr("customer {0} has no emergency report awaiting an instruction", id), at: "id")
     }
     try s.change([
@@ -255,7 +260,7 @@ enum CreditReviewCommands {
   }
 
   static func measure(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let id = try CreditData.customerId(s, a)
+    let id = try CustomerCommands.customerId(s, a)
     let kind = a.text("kind")!
     func need(_ name: String) throws -> Value {
       guard let v = a[name] else {

@@ -117,22 +117,18 @@ enum CustomerCommands {
 
   static func find(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let needle = a.text("text") ?? ""
-    let t = s.db.customers
-    let searched = ["name", "phone", "address", "business_address", "org_name"].compactMap {
-      t.def.columnIndex($0)
-    }
-    var rows: [Int] = []
-    for r in 0..<t.count {
-      if searched.contains(where: { t.columns[$0].string(r)?.contains(needle) == true }) { rows.append(r) }
+    let t = Customers(s.db)
+    let searched = [t.phone, t.address, t.businessAddress, t.orgName]
+    let rows = t.rows.filter { r in
+      t.name[r].contains(needle) || searched.contains { $0[r]?.contains(needle) == true }
     }
     return .table(listing(t, rows, title: tr("customers matching “{0}”", needle)))
   }
 
   static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db.customers
-    let status = Customers(s.db).status
+    let t = Customers(s.db)
     let all = a.flag("all")
-    let rows = (0..<t.count).filter { all || status[$0] == "trading" }
+    let rows = t.rows.filter { all || t.status[$0] == "trading" }
     return .table(
       listing(
         t, rows,
@@ -163,14 +159,12 @@ enum CustomerCommands {
 
   static func purge(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try customerId(s, a)
-    let inv = Invoices(s.db)
-    let balance = inv.balance
-    let open = inv.customer.rows(equalTo: id).filter { balance[$0].fen != 0 }
-    if !open.isEmpty {
+    let open = CustomerActivity.openInvoices(s.db, customer: id)
+    if open > 0 {
       throw a.error(
         tr(
           "customer {0} has open invoices ({1}); settle them before purging", s.db.customerCode(id),
-          open.count),
+          open),
         at: "id")
     }
     // Its own rows in every table go with it, so no row is left pointing at nothing.
@@ -191,17 +185,18 @@ enum CustomerCommands {
   /// payments, credit records…) while those rows still exist.
   static func history(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try customerId(s, a, mustExist: false)
-    let audit = s.db["audit"]
-    let col = { (n: String) in audit.def.columnIndex(n)! }
-    let names = ["time", "actor", "table", "row", "field", "old", "new"]
+    let audit = AuditRows(s.db)
+    let shown: [(String, any CellValues)] = [
+      ("time", audit.time), ("actor", audit.actor), ("table", audit.tableName), ("row", audit.row),
+      ("field", audit.field), ("old", audit.old), ("new", audit.new),
+    ]
     var t = ResultTable(
-      columns: names.map { ResultColumn($0, $0 == "time" ? .timestamp : .text) },
+      columns: shown.map { ResultColumn($0.0, $0.0 == "time" ? .timestamp : .text) },
       title: tr("Change history of customer {0}", s.db.customerCode(id)))
     let key = s.db.customerCode(id)
     var owner: [String: (Table, Int)] = [:]
-    for r in 0..<audit.count {
-      guard let table = audit.columns[col("table")].string(r), let row = audit.columns[col("row")].string(r)
-      else { continue }
+    for r in audit.rows {
+      let (table, row) = (audit.tableName[r], audit.row[r])
       var belongs = table == "customers" && row == key
       if !belongs, table != "customers", let other = s.db.table(table),
         let c = owner[table]?.1 ?? other.def.customerColumn
@@ -212,7 +207,7 @@ enum CustomerCommands {
           belongs = other.columns[c].int(rr) == id
         }
       }
-      if belongs { t.rows.append(names.map { audit.value(row: r, column: col($0)) }) }
+      if belongs { t.rows.append(shown.map { $0.1.value(r) }) }
     }
     return .table(t)
   }
@@ -222,7 +217,7 @@ enum CustomerCommands {
   static func cellsOf(_ a: ParsedArguments, skipping: Set<String>) throws -> [String: Value] {
     var cells: [String: Value] = [:]
     for (name, value) in a.values where !skipping.contains(name) {
-      guard let column = table.columns.first(where: { $0.name == name }), let text = value.textValue else {
+      guard let column = table.column(named: name)?.def, let text = value.textValue else {
         continue
       }
       do {
@@ -247,12 +242,13 @@ enum CustomerCommands {
     try a.customerKey("id", in: s.db, mustExist: mustExist)
   }
 
-  static func listing(_ t: Table, _ rows: [Int], title: Message) -> ResultTable {
-    let names = ["id", "name", "kind", "area", "owner", "tier", "status", "phone"]
-    let cols = names.map { t.def.columnIndex($0)! }
-    var out = ResultTable(
-      columns: cols.map { ResultColumn(t.def.columns[$0].name, t.def.columns[$0].type) }, title: title)
-    out.rows = rows.map { r in cols.map { t.value(row: r, column: $0) } }
+  static func listing(_ t: Customers, _ rows: [Int], title: Message) -> ResultTable {
+    let shown: [(String, any CellValues)] = [
+      ("id", t.id), ("name", t.name), ("kind", t.kind), ("area", t.area), ("owner", t.owner),
+      ("tier", t.tier), ("status", t.status), ("phone", t.phone),
+    ]
+    var out = ResultTable(columns: shown.map { ResultColumn($0.0, $0.1.column.type) }, title: title)
+    out.rows = rows.map { r in shown.map { $0.1.value(r) } }
     return out
   }
 }

@@ -27,9 +27,6 @@ enum DevelopCommands {
     ]
   }
 
-  static let def = Catalog.developTasks
-  static func col(_ n: String) -> Int { def.columnIndex(n)! }
-
   static func assign(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
     if TradeStartCommands.status(s.db, id) == "ended" {
@@ -57,16 +54,15 @@ enum DevelopCommands {
 
   static func done(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let task = a.int("task")!
-    let t = s.db["develop_tasks"]
-    guard let r = t.row(forId: task) else { throw a.error(tr("no development task {0}", task), at: "task") }
-    if !t.columns[col("done")].isNull(r) {
-      throw a.error(
-        tr("task {0} was already done on {1}", task, t.columns[col("done")].day(r).description), at: "task")
+    let t = DevelopTasks(s.db)
+    guard let r = t.row(id: task) else { throw a.error(tr("no development task {0}", task), at: "task") }
+    if let done = t.done[r] {
+      throw a.error(tr("task {0} was already done on {1}", task, done.description), at: "task")
     }
     var values: [String: Value] = ["done": .date(s.today)]
     if let result = a.text("result"), !result.isEmpty { values["result"] = .text(result) }
     try s.change([.update(table: "develop_tasks", key: .int(task), values: values)])
-    let due = t.columns[col("due")].day(r)
+    let due = t.due[r]
     let late = Int(s.today.number - due.number)
     return .message(
       late > 0
@@ -75,9 +71,8 @@ enum DevelopCommands {
   }
 
   static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db["develop_tasks"]
+    let t = DevelopTasks(s.db)
     let (staff, overdue, all) = (a.text("staff"), a.flag("overdue"), a.flag("all"))
-    let customers = s.db.customers
     let card = Customers(s.db)
     var out = ResultTable(
       columns: [
@@ -88,22 +83,21 @@ enum DevelopCommands {
       ],
       title: overdue ? tr("Development tasks past their due date") : tr("Development tasks (§2.4 step 4)"),
       notes: [tr("overdue = today − due, for tasks not done; today is {0}.", s.today.description)])
-    for r in 0..<t.count {
-      let isDone = !t.columns[col("done")].isNull(r)
-      let due = t.columns[col("due")].day(r)
+    for r in t.rows {
+      let isDone = !t.done.isNull(r)
+      let due = t.due[r]
       let late = isDone ? 0 : Int32(s.today.number - due.number)
       if isDone && !all && !overdue { continue }
       if overdue && (isDone || late <= 0) { continue }
-      if let staff, t.columns[col("staff")].string(r) != staff { continue }
-      let cust = t.columns[col("customer")].int(r)
-      let cr = customers.row(forId: cust)
+      if let staff, t.staff[r] != staff { continue }
+      let cust = t.customer[r]
+      let cr = card.row(cust)
       out.rows.append([
-        t.value(row: r, column: col("id")), .int(cust),
+        t.id.value(r), .int(cust),
         cr.map { card.name.value($0) } ?? .null,
         cr.map { card.status.value($0) } ?? .null,
-        t.value(row: r, column: col("staff")), t.value(row: r, column: col("assigned")), .date(due),
-        late > 0 ? .duration(late) : .null, t.value(row: r, column: col("note")),
-        t.value(row: r, column: col("done")),
+        t.staff.value(r), t.assigned.value(r), .date(due),
+        late > 0 ? .duration(late) : .null, t.note.value(r), t.done.value(r),
       ])
     }
     return .table(out)

@@ -29,8 +29,6 @@ enum ProspectCommands {
     ]
   }
 
-  static let def = Catalog.competitors
-
   static func add(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let name = a.text("name") ?? ""
     guard !name.isEmpty else { throw a.error(tr("a competitor needs a name"), at: "name") }
@@ -47,52 +45,29 @@ enum ProspectCommands {
     return .message(tr("recorded competitor {0} {1}", keys[0].plainText, name))
   }
 
-  /// Rows of the survey, in an area when `area=` is given.
-  static func rows(_ s: Session, _ a: ParsedArguments) -> [Int] {
-    let area = Competitors(s.db).area
-    return Competitors(s.db).rows.filter { a.text("area") == nil || area[$0] == a.text("area") }
-  }
-
   static func customerName(_ db: Database, _ v: Value) -> Value {
     guard case .int(let id) = v, let name = db.customerName(id) else { return .null }
     return .text(name)
   }
 
   static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db["competitors"]
-    let names = ["id", "name", "area", "customer", "strengths", "weaknesses", "recorded"]
+    let t = Competitors(s.db)
+    let shown: [(String, any CellValues)] = [
+      ("id", t.id), ("name", t.name), ("area", t.area), ("customer", t.customer), ("strengths", t.strengths),
+      ("weaknesses", t.weaknesses), ("recorded", t.recorded),
+    ]
     var out = ResultTable(
-      columns: names.map { ResultColumn($0, def.columns[def.columnIndex($0)!].type) }
-        + [ResultColumn("customer_name", .text)],
+      columns: shown.map { ResultColumn($0.0, $0.1.column.type) } + [ResultColumn("customer_name", .text)],
       title: Message(
         verbatim: tr("Competitor survey table (竞争对手情况调查表)") + (a.text("area").map { " — " + $0 } ?? "")))
-    for r in rows(s, a) {
-      let cells = names.map { t.value(row: r, column: def.columnIndex($0)!) }
-      out.rows.append(cells + [customerName(s.db, cells[3])])
+    for r in CompetitorSurvey.rows(s.db, area: a.text("area")) {
+      out.rows.append(shown.map { $0.1.value(r) } + [customerName(s.db, t.customer.value(r))])
     }
     return .table(out)
   }
 
   static func report(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db["competitors"]
-    let c = { (n: String) in t.columns[def.columnIndex(n)!] }
-    var order: [String] = []
-    var by: [String: (areas: [String], customers: Set<Int64>, strengths: [String], weaknesses: [String])] =
-      [:]
-    func addUnique(_ list: inout [String], _ v: String?) {
-      if let v, !v.isEmpty, !list.contains(v) { list.append(v) }
-    }
-    for r in rows(s, a) {
-      let name = c("name").string(r) ?? ""
-      if by[name] == nil {
-        order.append(name)
-        by[name] = ([], [], [], [])
-      }
-      addUnique(&by[name]!.areas, c("area").string(r))
-      addUnique(&by[name]!.strengths, c("strengths").string(r))
-      addUnique(&by[name]!.weaknesses, c("weaknesses").string(r))
-      if !c("customer").isNull(r) { by[name]!.customers.insert(c("customer").int(r)) }
-    }
+    let summaries = CompetitorSurvey.summaries(s.db, rows: CompetitorSurvey.rows(s.db, area: a.text("area")))
     var out = ResultTable(
       columns: [
         ResultColumn("competitor", .text), ResultColumn("areas", .text), ResultColumn("customers", .int),
@@ -105,15 +80,9 @@ enum ProspectCommands {
         tr("customers: how many of our customers or prospects it was met at (§2.4 step 3)."),
         tr("Weigh its strengths against ours before the development visit (§2.4 step 4)."),
       ])
-    // The competitor met at the most customers first: it is the one to plan against.
-    let ranked = order.enumerated().sorted {
-      let (x, y) = (by[$0.element]!.customers.count, by[$1.element]!.customers.count)
-      return x != y ? x > y : $0.offset < $1.offset
-    }.map(\.element)
-    for name in ranked {
-      let e = by[name]!
+    for e in summaries {
       out.rows.append([
-        .text(name), .text(e.areas.joined(separator: "、")), .int(Int64(e.customers.count)),
+        .text(e.name), .text(e.areas.joined(separator: "、")), .int(Int64(e.customers.count)),
         .text(e.strengths.joined(separator: "；")), .text(e.weaknesses.joined(separator: "；")),
       ])
     }
@@ -134,28 +103,16 @@ enum ProspectCommands {
       notes: [
         tr("became_trading = trading + ended (an ended customer did trade); rate = became_trading ÷ brought.")
       ])
-    var total = SourceTally(source: tr("total"))
-    for x in tallies {
-      out.rows.append(row(x))
-      total.brought += x.brought
-      total.prospects += x.prospects
-      total.pending += x.pending
-      total.trading += x.trading
-      total.ended += x.ended
-    }
-    if tallies.count > 1 { out.rows.append(row(total)) }
+    out.rows = tallies.map(row)
+    if tallies.count > 1 { out.rows.append(row(SourceTally.total(tallies, source: tr("total")))) }
     return .table(out)
   }
 
   static func row(_ x: SourceTally) -> [Value] {
-    // Shown to a tenth of a percent; rounded half up, exactly.
-    let rate: Value =
-      x.brought == 0
-      ? .null
-      : .percent(Dec(mantissa: Int128((x.converted * 2000 + x.brought) / (2 * x.brought)), scale: 3))
     return [
       .text(x.source), .int(Int64(x.brought)), .int(Int64(x.prospects)), .int(Int64(x.pending)),
-      .int(Int64(x.trading)), .int(Int64(x.ended)), .int(Int64(x.converted)), rate,
+      .int(Int64(x.trading)), .int(Int64(x.ended)), .int(Int64(x.converted)),
+      x.rate.map { .percent($0) } ?? .null,
     ]
   }
 }

@@ -62,20 +62,7 @@ enum ReportCommands {
   }
 
   static func distribution(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = Customers(s.db)
-    let areas = Areas(s.db)
-    let yearStart = s.today.adding(months: -12).adding(days: 1)
-    let sales = SalesTotals.totals(s.db, from: yearStart, to: s.today)
-    let grades = ["A", "B", "C", "—"]
-    var cells: [String: [Int]] = [:]
-    var amount: [String: Int64] = [:]
-    for r in c.rows where c.status[r] != "ended" {
-      let area = c.area[r] ?? "—"
-      let g = c.status[r] == "prospect" ? "—" : (c.abcGrade[r] ?? "—")
-      cells[area, default: [0, 0, 0, 0, 0]][grades.firstIndex(of: g)!] += 1
-      cells[area]![4] += c.status[r] == "prospect" ? 1 : 0
-      amount[area, default: 0] += sales[r]
-    }
+    let lines = ManagementForms.distribution(s.db, today: s.today)
     var t = ResultTable(
       columns: [
         ResultColumn("area", .text), ResultColumn("name", .text), ResultColumn("A", .int),
@@ -84,12 +71,10 @@ enum ReportCommands {
         ResultColumn("total", .int), ResultColumn("sales_12m", .money),
       ],
       title: tr("Customer distribution (客户分布现状表, §2.6 step 7)"))
-    for area in cells.keys.sorted() {
-      let n = cells[area]!
-      let name = areas.row(no: area).flatMap { areas.name[$0] }
+    for l in lines {
       t.rows.append(
-        [.text(area), name.map(Value.text) ?? .null] + n.map { .int(Int64($0)) }
-          + [.int(Int64(n[0] + n[1] + n[2] + n[3])), .money(Money(fen: amount[area] ?? 0))])
+        [.text(l.area), l.name.map(Value.text) ?? .null] + (l.grades + [l.prospects]).map { .int(Int64($0)) }
+          + [.int(Int64(l.total)), .money(l.sales)])
     }
     t.notes = [
       tr(
@@ -122,42 +107,29 @@ enum ReportCommands {
   static func targets(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let month = try Analysis.month(a, "month", default: s.today)
     let label = Analysis.monthLabel(month)
-    let end = month.adding(months: 1).adding(days: -1)
-    let sales = SalesTotals.totals(s.db, from: month, to: min(end, s.today))
-    let t = Targets(s.db)
-    let map = CustomerRows(s.db.customers)
+    let form = ManagementForms.targets(s.db, month: month, today: s.today)
     var out = ResultTable(
       columns: [
         ResultColumn("id", .int), ResultColumn("name", .text), ResultColumn("target", .money),
         ResultColumn("achieved", .money), ResultColumn("progress", .percent), ResultColumn("gap", .money),
       ],
       title: tr("Sales target and progress, {0} (客户销售预定及成绩进度表, §2.6 step 7)", label))
-    var sumT: Int64 = 0
-    var sumA: Int64 = 0
-    for i in t.rows where t.month[i] == label {
-      let id = t.customer[i]
-      let r = map.row(id)
-      guard r >= 0 else { continue }
-      let target = t.amount[i].fen
-      sumT += target
-      sumA += sales[r]
-      out.rows.append([
-        .int(id), .text(Analysis.name(s, r)), .money(Money(fen: target)), .money(Money(fen: sales[r])),
-        target == 0 ? .null : .percent(Grading.share(sales[r], of: target)),
-        .money(Money(fen: max(0, target - sales[r]))),
-      ])
+    out.rows = form.lines.map { l in
+      [
+        .int(l.customer), .text(Analysis.name(s, l.row)), .money(l.target), .money(l.achieved),
+        l.progress.map { .percent($0) } ?? .null, .money(l.gap),
+      ]
     }
-    out.rows.sort { Value.compare($0[0], $1[0]) < 0 }
     out.notes = [
-      tr("progress = achieved ÷ target; sales counted to {0}", min(end, s.today).description),
-      tr("all targets {0}, achieved {1}", Money(fen: sumT).formatted, Money(fen: sumA).formatted),
+      tr("progress = achieved ÷ target; sales counted to {0}", form.countedTo.description),
+      tr("all targets {0}, achieved {1}", form.target.formatted, form.achieved.formatted),
     ]
     return .table(out)
   }
 
   static func collections(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let month = try Analysis.month(a, "month", default: s.today)
-    let figures = CustomerActivity.collections(s.db, month: month)
+    let form = ManagementForms.collections(s.db, month: month)
     var t = ResultTable(
       columns: [
         ResultColumn("id", .int), ResultColumn("name", .text), ResultColumn("opening", .money),
@@ -165,24 +137,17 @@ enum ReportCommands {
         ResultColumn("collection_rate", .percent),
       ],
       title: tr("Receivables collection, {0} (客户货款回收管理表, §2.6 step 7)", Analysis.monthLabel(month)))
-    var tot: [Int64] = [0, 0, 0]
-    for r in figures.keys.sorted(by: { Analysis.id(s, $0) < Analysis.id(s, $1) }) {
-      let f = figures[r]!
-      guard f[0] != 0 || f[1] != 0 || f[2] != 0 else { continue }
-      for k in 0..<3 { tot[k] += f[k] }
-      let due = f[0] + f[1]
-      t.rows.append([
-        .int(Analysis.id(s, r)), .text(Analysis.name(s, r)), .money(Money(fen: f[0])),
-        .money(Money(fen: f[1])),
-        .money(Money(fen: f[2])), .money(Money(fen: due - f[2])),
-        due <= 0 ? .null : .percent(Grading.share(f[2], of: due)),
-      ])
+    t.rows = form.lines.map { l in
+      [
+        .int(l.customer), .text(Analysis.name(s, l.row)), .money(l.opening), .money(l.invoiced),
+        .money(l.collected), .money(l.closing), l.rate.map { .percent($0) } ?? .null,
+      ]
     }
     t.notes = [
       tr("closing = opening + invoiced − collected; collection rate = collected ÷ (opening + invoiced)"),
       tr(
-        "all customers: opening {0}, invoiced {1}, collected {2}", Money(fen: tot[0]).formatted,
-        Money(fen: tot[1]).formatted, Money(fen: tot[2]).formatted),
+        "all customers: opening {0}, invoiced {1}, collected {2}", form.opening.formatted,
+        form.invoiced.formatted, form.collected.formatted),
       tr("invoiced trade only: cash sales paid at once never become receivables"),
     ]
     return .table(t)

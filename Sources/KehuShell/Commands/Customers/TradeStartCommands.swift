@@ -33,8 +33,6 @@ enum TradeStartCommands {
     ]
   }
 
-  static let forms = Catalog.tradeStarts
-
   /// The newest form of a customer, if any: (row, stage).
   static func latestForm(_ db: Database, _ id: Int64) -> Int? {
     TradeStarts(db).customer.rows(equalTo: id).last
@@ -74,7 +72,7 @@ enum TradeStartCommands {
 
   static func approve(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
-    let t = s.db["trade_starts"]
+    let t = TradeStarts(s.db)
     guard status(s.db, id) == "pending", let row = latestForm(s.db, id) else {
       let now = status(s.db, id)
       throw a.error(
@@ -85,13 +83,12 @@ enum TradeStartCommands {
           ),
         at: "id")
     }
-    let col = { (n: String) in forms.columnIndex(n)! }
-    let stage = TradeStartStage(rawValue: t.columns[col("stage")].string(row) ?? "") ?? .unitHead
+    let stage = TradeStartStage(rawValue: t.stage[row]) ?? .unitHead
     let person = a.text("by") ?? ""
     guard !person.isEmpty else { throw a.error(tr("`by` needs the approver's name"), at: "by") }
     let decision = TradeStartApproval.decide(
       stage: stage, role: a.text("as").flatMap(TradeStartStage.init(rawValue:)), person: person,
-      unitHead: t.columns[col("unit_head")].string(row))
+      unitHead: t.unitHead[row])
     switch decision {
     case .refused(let why):
       let next = stage == .approved || why.contains(stage.approver) ? "" : tr("; next: {0}", stage.approver)
@@ -99,7 +96,7 @@ enum TradeStartCommands {
       let at = stage == .approved ? "id" : (claimed != nil && claimed != stage ? "as" : "by")
       throw a.error(tr(why) + next, at: at)
     case .recorded(let role, let next):
-      let formId = t.value(row: row, column: forms.keyColumn)
+      let formId = t.id.value(row)
       let who = role == .unitHead ? "unit_head" : "chairman"
       var batch: [Mutation] = [
         .update(
@@ -131,17 +128,18 @@ enum TradeStartCommands {
       throw a.error(
         tr("customer {0} has no trade start form; file one with `customer propose {0}`", id), at: "id")
     }
-    let t = s.db["trade_starts"]
-    let v = { (n: String) in t.value(row: row, column: forms.columnIndex(n)!) }
-    let stage = TradeStartStage(rawValue: v("stage").plainText) ?? .unitHead
+    let t = TradeStarts(s.db)
+    let stage = TradeStartStage(rawValue: t.stage[row]) ?? .unitHead
     let name = Value.text(s.db.customerName(id) ?? "")
     let lines: [(String, Value)] = [
-      (tr("Form 调查书编号"), v("id")), (tr("Customer 客户"), .int(id)), (tr("Name 名称"), name),
-      (tr("Filed 填写日期"), v("filed")), (tr("Responsible person 负责人"), v("filed_by")),
-      (tr("Buying or selling 交易方向"), v("direction")), (tr("Expected trade 预计交易额"), v("expected")),
-      (tr("Note 说明"), v("note")),
-      (tr("Unit head 单位负责人"), v("unit_head")), (tr("Unit head approved 批准日期"), v("unit_head_date")),
-      (tr("Chairman 董事长"), v("chairman")), (tr("Chairman approved 批准日期"), v("chairman_date")),
+      (tr("Form 调查书编号"), t.id.value(row)), (tr("Customer 客户"), .int(id)), (tr("Name 名称"), name),
+      (tr("Filed 填写日期"), t.filed.value(row)), (tr("Responsible person 负责人"), t.filedBy.value(row)),
+      (tr("Buying or selling 交易方向"), t.direction.value(row)),
+      (tr("Expected trade 预计交易额"), t.expected.value(row)), (tr("Note 说明"), t.note.value(row)),
+      (tr("Unit head 单位负责人"), t.unitHead.value(row)),
+      (tr("Unit head approved 批准日期"), t.unitHeadDate.value(row)),
+      (tr("Chairman 董事长"), t.chairman.value(row)),
+      (tr("Chairman approved 批准日期"), t.chairmanDate.value(row)),
     ]
     var out = ResultTable(
       columns: [ResultColumn(tr("field"), .text), ResultColumn(tr("value"), .text)],

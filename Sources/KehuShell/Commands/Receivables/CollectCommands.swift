@@ -66,24 +66,21 @@ enum CollectCommands {
 
   static func plan(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    var overdue: [Int64: (fen: Int64, oldest: Int32)] = [:]
-    for (i, b) in Ledger(s.db).openItems(asof: asof) where b.fen > 0 && i.due < asof {
-      let was = overdue[i.customer] ?? (0, Int32.max)
-      overdue[i.customer] = (was.fen &+ b.fen, min(was.oldest, i.due.number))
-    }
+    let overdue = Ledger(s.db).overdue(asof: asof)
     let wanted = a.text("owner")
     let done = stepsDone(s.db, asof: asof)
+    let cards = Customers(s.db)
     let accounts: [OverdueAccount] = overdue.compactMap { id, v in
-      let owner = ReceivableData.customerField(s.db, id, "owner")
+      let owner = cards.row(id).flatMap { cards.owner[$0] } ?? ""
       if let wanted, owner != wanted { return nil }
       // Only steps taken since the oldest overdue item fell due count for this episode.
-      let taken = Set((done[id] ?? []).filter { $0.day >= v.oldest }.map(\.step))
+      let taken = Set((done[id] ?? []).filter { $0.day >= v.oldestDue.number }.map(\.step))
       return OverdueAccount(
-        customer: id, name: ReceivableData.customerName(s.db, id), owner: owner, overdue: Money(fen: v.fen),
-        oldestDue: Day(number: v.oldest), done: taken)
+        customer: id, name: s.db.nameOrId(id), owner: owner, overdue: v.amount, oldestDue: v.oldestDue,
+        done: taken)
     }
     var t = collectionPlan(
-      accounts, asof: asof, ladder: ReceivableData.ladder(s.db), translating: tr,
+      accounts, asof: asof, ladder: CollectionLadder.stored(s.db), translating: tr,
       naming: { readsChinese ? $0.key : $0.name })
     t.notes.append(tr("record what was done with `collect log ID step=… method=…`"))
     return .table(t)
@@ -91,13 +88,11 @@ enum CollectCommands {
 
   /// The collection steps logged per customer up to `asof`: (day number, step key).
   static func stepsDone(_ db: Database, asof: Day) -> [Int64: [(day: Int32, step: String)]] {
-    let t = db["collections"]
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    let (cust, date, step) = (c("customer"), c("date"), c("step"))
+    let t = Collections(db)
     var out: [Int64: [(day: Int32, step: String)]] = [:]
-    for r in 0..<t.count where date.day(r) <= asof {
-      guard let k = step.string(r) else { continue }
-      out[cust.int(r), default: []].append((date.day(r).number, k))
+    for r in t.rows where t.date[r] <= asof {
+      guard let k = t.step[r] else { continue }
+      out[t.customer[r], default: []].append((t.date[r].number, k))
     }
     return out
   }
@@ -106,7 +101,7 @@ enum CollectCommands {
 
   static func log(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
-    let ladder = ReceivableData.ladder(s.db)
+    let ladder = CollectionLadder.stored(s.db)
     let key = a.text("step")!
     guard let step = ladder.step(key: key) else {
       throw a.error(
@@ -130,7 +125,7 @@ enum CollectCommands {
       throw a.error(tr("the promised date is before {0}", date), at: "promise")
     }
     if let amount, amount.fen <= 0 { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
-    let actionId = s.db["collections"].nextId
+    let actionId = Collections(s.db).table.nextId
     var values: [String: Value] = [
       "id": .int(actionId), "customer": .int(id), "date": .date(date), "step": .text(step.key),
       "owner": .text(s.settings.user),
@@ -152,7 +147,7 @@ enum CollectCommands {
     try s.change(batch)
     var msg = tr(
       "logged {0} ({1}) for {2} {3}", readsChinese ? step.key : step.name, step.chinese, id,
-      ReceivableData.customerName(s.db, id))
+      s.db.nameOrId(id))
     if let m = a.text("method").flatMap(CollectionMethod.init(rawValue:)) {
       msg += tr(" by {0}", bilingual(m.chinese, m.description))
     }
@@ -167,12 +162,12 @@ enum CollectCommands {
     let kind = a.text("step").flatMap(CollectionLetterKind.init(rawValue:)) ?? .reminder
     let asof = a.date("asof") ?? s.today
     let letter = CollectionLetter(
-      kind: kind, customer: String(id), customerName: ReceivableData.customerName(s.db, id), asof: asof,
+      kind: kind, customer: String(id), customerName: s.db.nameOrId(id), asof: asof,
       sender: a.text("from") ?? s.settings.user, items: ComplaintBook.openInvoices(s.db, customer: id))
     guard !letter.overdue.isEmpty else {
       throw a.error(tr("customer {0} has nothing past due on {1}: no letter to write", id, asof), at: "id")
     }
-    let md = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in try letter.markdown() }
+    let md = try a.rule(at: "id") { () throws(DomainError) in try letter.markdown() }
     let hint = tr("record it with `collect log {0} step={1}` once it is sent", id, kind.rawValue)
     guard let path = a.text("file") else { return .message(md + "\n" + hint) }
     do {
@@ -192,7 +187,7 @@ enum CollectCommands {
 
   static func promises(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let receipts = Dictionary(grouping: ReceivableData.receipts(s.db), by: \.customer)
+    let receipts = Dictionary(grouping: Ledger(s.db).receipts(), by: \.customer)
     var t = ResultTable(
       columns: [
         ResultColumn("customer", .int), ResultColumn("name", .text), ResultColumn("made", .date),
@@ -202,16 +197,16 @@ enum CollectCommands {
       ], title: tr("Promises to pay as of {0}", asof))
     var broken = 0
     let sign = WarningSign.missedPayment
-    for (_, p, _) in ReceivableData.promises(s.db).sorted(by: {
+    for (_, p) in Ledger(s.db).promises.sorted(by: {
       ($0.promise.due, $0.id) < ($1.promise.due, $1.id)
     }) {
-      let st = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in
+      let st = try a.rule(at: "asof") { () throws(DomainError) in
         try promiseStatus(p, receipts: receipts[p.customer] ?? [], asof: asof)
       }
       if st.status == .broken { broken += 1 }
       t.rows.append([
         Int64(p.customer).map { .int($0) } ?? .text(p.customer),
-        .text(ReceivableData.customerName(s.db, Int64(p.customer) ?? 0)), .date(p.made),
+        .text(s.db.nameOrId(Int64(p.customer) ?? 0)), .date(p.made),
         .date(p.due),
         .money(p.amount), .money(st.paid), .text(tr(Message(st.status.rawValue))),
         .text(st.status == .broken ? sign.id : ""),
@@ -231,18 +226,17 @@ enum CollectCommands {
   // MARK: effectiveness
 
   static func effectiveness(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db["collections"]
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    let actions = (0..<t.count).map { r in
-      let m = c("method").string(r) ?? ""
+    let t = Collections(s.db)
+    let actions = t.rows.map { r in
+      let m = t.method[r] ?? ""
       return CollectionAction(
-        customer: String(c("customer").ints[r]), date: c("date").day(r), step: c("step").string(r) ?? "",
+        customer: String(t.customer[r]), date: t.date[r], step: t.step[r] ?? "",
         method: CollectionMethod(rawValue: m) ?? CollectionMethod.allCases.first { $0.chinese == m },
-        staff: c("owner").string(r) ?? "")
+        staff: t.owner[r] ?? "")
     }
     return .table(
-      try ReceivableData.domain(a, at: "") { () throws(DomainError) in
-        try collectionEffectiveness(actions: actions, receipts: ReceivableData.receipts(s.db))
+      try a.rule(at: "") { () throws(DomainError) in
+        try collectionEffectiveness(actions: actions, receipts: Ledger(s.db).receipts())
       })
   }
 
@@ -275,17 +269,17 @@ enum CollectCommands {
   }
 
   static func showLadder(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let stored = s.db["ladder"].count > 0
+    let stored = LadderSteps(s.db).count > 0
     return .table(
       ladderTable(
-        ReceivableData.ladder(s.db),
+        CollectionLadder.stored(s.db),
         title: stored
           ? tr("Collection ladder (收账程序), as edited") : tr("Collection ladder (收账程序), the default"),
         edited: stored))
   }
 
   static func setLadder(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let old = ReceivableData.ladder(s.db)
+    let old = CollectionLadder.stored(s.db)
     let key = a.text("step")!
     let skip = a["skip"].map { $0 == .bool(true) }
     var new: CollectionLadder
@@ -294,7 +288,7 @@ enum CollectCommands {
       if a["days"] == nil && skip == nil {
         throw a.error(tr("say what changes: days= or skip="), at: "step")
       }
-      new = try ReceivableData.domain(a, at: "days") { () throws(DomainError) in try old.moving(key, to: days)
+      new = try a.rule(at: "days") { () throws(DomainError) in try old.moving(key, to: days)
       }
     } else {
       guard let days = a.int("days").map(Int.init) else {
@@ -307,14 +301,14 @@ enum CollectCommands {
       }
       let added = CollectionStep(
         key: key, name: name, chinese: a.text("chinese") ?? "", days: days, skippable: skip ?? false)
-      new = try ReceivableData.domain(a, at: "days") { () throws(DomainError) in
+      new = try a.rule(at: "days") { () throws(DomainError) in
         try CollectionLadder((old.steps + [added]).sorted { $0.days < $1.days })
       }
     }
     if let skip { new = new.marking(key, skippable: skip) }
     // The whole ladder is stored, so the default's other steps stay once one is edited.
-    let current = s.db["ladder"]
-    let keys = (0..<current.count).map { current.value(row: $0, column: current.def.keyColumn) }
+    let current = LadderSteps(s.db)
+    let keys = current.rows.map { current.step.value($0) }
     var batch: [Mutation] = keys.isEmpty ? [] : [.delete(table: "ladder", keys: keys)]
     for st in new.steps {
       batch.append(

@@ -20,26 +20,6 @@ enum CreditNoteCommands {
     ]
   }
 
-  /// Hands out `CN-00001`-style numbers not yet taken, several in one batch.
-  struct Numbers {
-    let table: Table
-    var n: Int
-
-    init(_ db: Database) {
-      table = db["credit_notes"]
-      n = table.count
-    }
-
-    mutating func next() -> String {
-      while true {
-        n += 1
-        let digits = String(n)
-        let no = "CN-" + String(repeating: "0", count: max(0, 5 - digits.count)) + digits
-        if table.row(forNo: no) == nil { return no }
-      }
-    }
-  }
-
   static func add(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
     let amount = a.money("amount")!
@@ -67,16 +47,15 @@ enum CreditNoteCommands {
       against = tr(
         "against invoice {0} (balance {1} → {2})", no, open, (try? open.subtracting(amount)) ?? open)
     }
-    var numbers = Numbers(s.db)
-    let no = a.text("no") ?? numbers.next()
-    if s.db["credit_notes"].row(forNo: no) != nil {
+    let no = a.text("no") ?? DocumentNumbers.creditNotes(s.db).first
+    if CreditNotes(s.db).row(no: no) != nil {
       throw a.error(tr("credit note {0} already exists", no), at: "no")
     }
     values["no"] = .text(no)
     try s.change([.insert(table: "credit_notes", values: values)])
     return .message(
       tr(
-        "credit note {0} for {1} {2}: {3} ({4}), {5}", no, id, ReceivableData.customerName(s.db, id), amount,
+        "credit note {0} for {1} {2}: {3} ({4}), {5}", no, id, s.db.nameOrId(id), amount,
         a.text("reason")!, against))
   }
 }

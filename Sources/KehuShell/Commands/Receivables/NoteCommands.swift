@@ -56,9 +56,9 @@ enum NoteCommands {
   static func discount(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let (n, date) = try note(s, a, from: [.held], to: .discounted)
     guard case .percent(let rate)? = a["rate"] else { return .message("") }
-    let year = a.text("year").flatMap(DayCountConvention.init(parsing:)) ?? s.settings.year
+    let year = a.dayCount(s)
     let recourse = a["recourse"] == nil ? true : a.flag("recourse")
-    let d = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+    let d = try a.rule(at: "rate") { () throws(DomainError) in
       try noteDiscount(
         face: n.amount, rate: rate, discounted: date, matures: n.matures ?? date, year: year)
     }
@@ -93,31 +93,11 @@ enum NoteCommands {
   /// as reopening it so that it is not a new sale and is owed only from today.
   static func dishonour(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let (n, date) = try note(s, a, from: [.held, .discounted], to: .dishonoured)
-    var batch: [Mutation] = [
-      .update(
-        table: "notes", key: .text(n.no), values: ["status": .text("dishonoured"), "closed": .date(date)])
-    ]
+    let (batch, reopened) = Ledger.dishonouring(n, on: date)
     let extra: String
-    if let inv = n.invoice {
-      batch.append(
-        .insert(
-          table: "payments",
-          values: [
-            "invoice": .text(inv), "customer": .int(n.customer), "date": .date(date),
-            "amount": .money(Money(fen: -n.amount.fen)), "method": .text("dishonoured"),
-          ]))
-      extra = tr("; {0} is owed again on invoice {1}", n.amount, inv)
-    } else {
-      let inv = "DH-" + n.no
-      let issued = n.issued ?? date
-      batch.append(
-        .insert(
-          table: "invoices",
-          values: [
-            "no": .text(inv), "customer": .int(n.customer), "date": .date(issued),
-            "due": .date(n.matures ?? issued), "amount": .money(n.amount), "note": .text(n.no),
-          ]))
-      extra = tr("; {0} is owed again as invoice {1}", n.amount, inv)
+    switch reopened {
+    case .onInvoice(let inv): extra = tr("; {0} is owed again on invoice {1}", n.amount, inv)
+    case .asInvoice(let inv): extra = tr("; {0} is owed again as invoice {1}", n.amount, inv)
     }
     try s.change(batch)
     return .message(tr("note {0}: {1} → {2}", n.no, n.status.rawValue, "dishonoured") + extra)

@@ -48,7 +48,7 @@ enum OrderCommands {
     // limit (the session's view is then the same rows as `current`).
     try s.change { current in
       let orders = Orders(current)
-      no = try a.text("no") ?? ReceivableCommands.nextNumber(orders.table, prefix: "SO-")
+      no = try a.text("no") ?? DocumentNumbers.orders(current).first
       if orders.row(no: no) != nil { throw a.error(tr("order {0} already exists", no), at: "no") }
       do {
         extra = try CreditCommands.checkNewInvoice(
@@ -65,7 +65,7 @@ enum OrderCommands {
     }
     var said = tr(
       "order {0} from {1} {2}: {3}, taken {4}; open until invoiced or cancelled", no, id,
-      ReceivableData.customerName(s.db, id), amount, date)
+      s.db.nameOrId(id), amount, date)
     if !extra.isEmpty { said += "\n" + tr("allowed over the refusal; recorded in `credit overrides`") }
     return .message(said)
   }
@@ -73,14 +73,14 @@ enum OrderCommands {
   static func invoice(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let no = a.text("no")!
     let date = a.date("date") ?? s.today
-    let o = try ReceivableData.domain(a, at: "no") { () throws(DomainError) in
+    let o = try a.rule(at: "no") { () throws(DomainError) in
       try Ledger(s.db).openOrder(no, closing: date)
     }
     let (terms, due) = try ReceivableCommands.termsAndDue(
       a, date: date, missing: tr("`order invoice` needs due= or terms= to know when the invoice is due"),
       at: "no")
     let invoices = Invoices(s.db)
-    let inv = try a.text("invoice") ?? ReceivableCommands.nextNumber(invoices.table, prefix: "INV-")
+    let inv = a.text("invoice") ?? DocumentNumbers.invoices(s.db).first
     if invoices.row(no: inv) != nil { throw a.error(tr("invoice {0} already exists", inv), at: "invoice") }
     var values: [String: Value] = [
       "no": .text(inv), "customer": .int(o.customer), "date": .date(date), "due": .date(due),
@@ -104,7 +104,7 @@ enum OrderCommands {
   static func cancel(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let no = a.text("no")!
     let date = a.date("date") ?? s.today
-    let o = try ReceivableData.domain(a, at: "no") { () throws(DomainError) in
+    let o = try a.rule(at: "no") { () throws(DomainError) in
       try Ledger(s.db).openOrder(no, closing: date)
     }
     try s.change([
@@ -129,7 +129,7 @@ enum OrderCommands {
     }
     for o in orders {
       t.rows.append([
-        .text(o.no), .int(o.customer), .text(ReceivableData.customerName(s.db, o.customer)), .date(o.date),
+        .text(o.no), .int(o.customer), .text(s.db.nameOrId(o.customer)), .date(o.date),
         .money(o.amount), .text(tr(o.status.rawValue)), o.invoice.map(Value.text) ?? .null,
         o.closed.map(Value.date) ?? .null,
       ])

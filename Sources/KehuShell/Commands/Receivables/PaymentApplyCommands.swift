@@ -19,7 +19,7 @@ enum PaymentApplyCommands {
   static func apply(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
     let date = a.date("date") ?? s.today
-    let lines = try ReceivableData.domain(a, at: a.text("invoice") != nil ? "invoice" : "id") {
+    let lines = try a.rule(at: a.text("invoice") != nil ? "invoice" : "id") {
       () throws(DomainError) in
       try Ledger(s.db).applyOnAccount(
         customer: id, date: date, invoice: a.text("invoice"), amount: a.money("amount"))
@@ -41,7 +41,7 @@ enum PaymentApplyCommands {
         ResultColumn("invoice", .text), ResultColumn("before", .money), ResultColumn("applied", .money),
         ResultColumn("after", .money),
       ],
-      title: tr("Money on account of {0} {1} applied on {2}", id, ReceivableData.customerName(s.db, id), date)
+      title: tr("Money on account of {0} {1} applied on {2}", id, s.db.nameOrId(id), date)
     )
     t.rows = lines.map { [.text($0.invoice), .money($0.before), .money($0.applied), .money($0.after)] }
     let left = Ledger(s.db).onAccount(customer: id, asof: date)

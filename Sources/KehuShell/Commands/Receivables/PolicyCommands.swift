@@ -52,7 +52,7 @@ enum PolicyCommands {
   // MARK: cost
 
   static func cost(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let year = ReceivableData.year(s, a)
+    let year = a.dayCount(s)
     guard let capital = percent(a, "capital") else {
       throw a.error(tr("`ar cost` needs capital= (the cost of capital, e.g. 10%)"), at: "sales")
     }
@@ -72,7 +72,7 @@ enum PolicyCommands {
       let open = ledger.outstanding(asof: s.today).fen
       let invoiced = ledger.creditSales(from: from, to: s.today).fen
       sales = Money(fen: invoiced)
-      let w = try ReceivableData.domain(a, at: "sales") { () throws(DomainError) in
+      let w = try a.rule(at: "sales") { () throws(DomainError) in
         try KehuDomain.dso(receivables: Money(fen: open), creditSales: sales, periodDays: year.days)
       }
       guard case .decimal(let d) = w.result.value else { throw ShellError(tr("no DSO")) }
@@ -95,7 +95,7 @@ enum PolicyCommands {
       annualCreditSales: sales, collectionDays: days, variableCostRate: variable!, costOfCapital: capital,
       badDebtRate: percent(a, "bad_debt") ?? .zero, managementCost: a.money("management") ?? .zero, year: year
     )
-    var t = try ReceivableData.domain(a, at: "sales") { () throws(DomainError) in try holdingCost(figures) }
+    var t = try a.rule(at: "sales") { () throws(DomainError) in try holdingCost(figures) }
       .table
     t.notes += notes.map(Message.init(verbatim:))
     return .table(t)
@@ -115,7 +115,7 @@ enum PolicyCommands {
         ? .null : .text(p.discountShares.map { Value.percentText($0) }.joined(separator: ",")),
       "days": p.averageCollectionDays.map(Value.decimal) ?? .null,
     ]
-    let exists = s.db["policies"].row(forNo: name) != nil
+    let exists = StoredPolicies(s.db).row(no: name) != nil
     if exists {
       try s.change([.update(table: "policies", key: .text(name), values: values)])
     } else {
@@ -127,7 +127,7 @@ enum PolicyCommands {
 
   /// Checks the figures now, so a stored policy always compares.
   static func policy(from a: ParsedArguments, name: String) throws -> CreditPolicy {
-    let terms = try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
+    let terms = try a.rule(at: "terms") { () throws(DomainError) in
       try CashDiscountTerms(parsing: a.text("terms")!)
     }
     let shares = try rates(a.text("share"), a, at: "share")
@@ -137,7 +137,7 @@ enum PolicyCommands {
       collectionCost: a.money("collection") ?? .zero, costOfCapital: percent(a, "capital")!,
       averageCollectionDays: decimal(a, "days"))
     // A comparison with itself runs every check of the rule on this one policy.
-    _ = try ReceivableData.domain(a, at: "share") { () throws(DomainError) in try comparePolicies([p, p]) }
+    _ = try a.rule(at: "share") { () throws(DomainError) in try comparePolicies([p, p]) }
     return p
   }
 
@@ -155,29 +155,8 @@ enum PolicyCommands {
     }
   }
 
-  static func stored(_ db: Database) -> [CreditPolicy] {
-    let t = db["policies"]
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    return (0..<t.count).compactMap { r in
-      guard let terms = try? CashDiscountTerms(parsing: c("terms").string(r) ?? "") else { return nil }
-      let shares = (c("shares").string(r) ?? "").split(separator: ",").compactMap { part -> Dec? in
-        let x = String(part)
-        return x.hasSuffix("%")
-          ? Dec(parsing: String(x.dropLast())).flatMap { try? $0.divided(by: Dec(100)) } : Dec(parsing: x)
-      }
-      func pct(_ n: String) -> Dec { c(n).isNull(r) ? .zero : c(n).decimal(r) }
-      return CreditPolicy(
-        name: c("name").string(r) ?? "", terms: terms, discountShares: shares,
-        expectedSales: c("sales").money(r),
-        variableCostRate: pct("variable"), badDebtRate: pct("bad_debt"),
-        collectionCost: c("collection").isNull(r) ? .zero : c("collection").money(r),
-        costOfCapital: pct("capital"),
-        averageCollectionDays: c("days").isNull(r) ? nil : c("days").decimal(r))
-    }
-  }
-
   static func listPolicies(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let t = s.db["policies"]
+    let t = StoredPolicies(s.db).table
     var out = ResultTable(
       columns: t.def.columns.map { ResultColumn($0.name, $0.type) }, title: tr("Stored credit policies"))
     out.rows = (0..<t.count).map { r in (0..<t.def.columns.count).map { t.value(row: r, column: $0) } }
@@ -186,7 +165,7 @@ enum PolicyCommands {
 
   static func compare(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let names = a.rest
-    let all = stored(s.db)
+    let all = CreditPolicy.stored(s.db)
     var chosen: [CreditPolicy] = []
     for n in names {
       guard let p = all.first(where: { $0.name == n }) else {
@@ -196,18 +175,18 @@ enum PolicyCommands {
       }
       chosen.append(p)
     }
-    let year = ReceivableData.year(s, a)
+    let year = a.dayCount(s)
     return .table(
-      try ReceivableData.domain(a, at: "names") { () throws(DomainError) in
+      try a.rule(at: "names") { () throws(DomainError) in
         try comparePolicies(chosen, year: year)
       }.table(translating: tr))
   }
 
   static func discountCostCommand(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let year = ReceivableData.year(s, a)
+    let year = a.dayCount(s)
     let text = a.rest.joined(separator: " ")
     return .table(
-      try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
+      try a.rule(at: "terms") { () throws(DomainError) in
         try discountCost(try CashDiscountTerms(parsing: text), year: year)
       }.table)
   }

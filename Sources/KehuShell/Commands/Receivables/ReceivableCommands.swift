@@ -53,9 +53,8 @@ enum ReceivableCommands {
     // Numbered and checked on the newest rows: on a shared database, inside the writing
     // transaction (the session's view is then the same rows as `current`).
     try s.change { current in
-      let inv = current["invoices"]
-      no = try a.text("no") ?? nextNumber(inv, prefix: "INV-")
-      if inv.row(forNo: no) != nil { throw a.error(tr("invoice {0} already exists", no), at: "no") }
+            no = try a.text("no") ?? DocumentNumbers.invoices(current).first
+      if Invoices(current).row(no: no) != nil { throw a.error(tr("invoice {0} already exists", no), at: "no") }
       var values: [String: Value] = [
         "no": .text(no), "customer": .int(id), "date": .date(date), "due": .date(due),
         "amount": .money(amount),
@@ -69,7 +68,7 @@ enum ReceivableCommands {
     }
     return .message(
       tr(
-        "invoice {0} for {1} {2}: {3}, dated {4}, due {5}", no, id, ReceivableData.customerName(s.db, id),
+        "invoice {0} for {1} {2}: {3}, dated {4}, due {5}", no, id, s.db.nameOrId(id),
         amount, date, due))
   }
 
@@ -90,7 +89,7 @@ enum ReceivableCommands {
     if let no = a.text("invoice"), let i = ledger.invoice(no), i.customer != id {
       throw a.error(tr("invoice {0} belongs to customer {1}", no, i.customer), at: "invoice")
     }
-    let applied = try ReceivableData.domain(a, at: a.text("invoice") != nil ? "invoice" : "amount") {
+    let applied = try a.rule(at: a.text("invoice") != nil ? "invoice" : "amount") {
       () throws(DomainError) in
       try applyPayment(
         amount: amount, date: date, invoice: a.text("invoice"), onAccount: a.flag("on_account"),
@@ -113,7 +112,7 @@ enum ReceivableCommands {
     try s.change(batch)
     var t = applied.table
     t.title = tr(
-      "Payment of {0} from {1} {2} on {3}", amount, id, ReceivableData.customerName(s.db, id), date)
+      "Payment of {0} from {1} {2} on {3}", amount, id, s.db.nameOrId(id), date)
     t.notes.append(tr("a discount is recorded as a payment of method `discount`; balances are derived"))
     return .table(t)
   }
@@ -125,9 +124,8 @@ enum ReceivableCommands {
     let issued = a.date("issued")!
     let matures = a.date("matures")!
     if matures < issued { throw a.error(tr("`matures` is before `issued`"), at: "matures") }
-    let notes = s.db["notes"]
-    let no = try a.text("no") ?? nextNumber(notes, prefix: "BN-", width: 3)
-    if notes.row(forNo: no) != nil { throw a.error(tr("note {0} already exists", no), at: "no") }
+    let no = a.text("no") ?? DocumentNumbers.notes(s.db).first
+    if Notes(s.db).row(no: no) != nil { throw a.error(tr("note {0} already exists", no), at: "no") }
     var values: [String: Value] = [
       "no": .text(no), "customer": .int(id), "amount": .money(amount), "issued": .date(issued),
       "matures": .date(matures), "status": .text("held"),
@@ -169,7 +167,7 @@ enum ReceivableCommands {
   ) {
     var terms: CashDiscountTerms? = nil
     if let text = a.text("terms") {
-      terms = try ReceivableData.domain(a, at: "terms") { () throws(DomainError) in
+      terms = try a.rule(at: "terms") { () throws(DomainError) in
         try CashDiscountTerms(parsing: text)
       }
     }
@@ -178,16 +176,5 @@ enum ReceivableCommands {
     }
     if due < date { throw a.error(tr("`due` is before the invoice date {0}", date), at: "due") }
     return (terms, due)
-  }
-
-  /// The next free `PREFIX00001`-style number after the table's row count.
-  static func nextNumber(_ t: Table, prefix: String, width: Int = 5) throws -> String {
-    var n = t.count + 1
-    while true {
-      let digits = String(n)
-      let no = prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
-      if t.row(forNo: no) == nil { return no }
-      n += 1
-    }
   }
 }

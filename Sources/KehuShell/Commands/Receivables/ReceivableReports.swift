@@ -49,7 +49,7 @@ enum ReceivableReports {
 
   static func ageing(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let edges = try ReceivableData.edges(s, a)
+    let edges = try a.ageingEdges(s)
     let request = try ChartRequestKind.parse(a)
     let ledger = Ledger(s.db)
     let open = ledger.openItems(asof: asof)
@@ -67,10 +67,9 @@ enum ReceivableReports {
     let countNote: Message = tr(
       "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
     guard let by = a.text("by") else {
-      var acc = AgeingScan(asof: asof, edges: edges)
-      for (i, b) in open { acc.add(dueNumber: counted(i).number, fen: b.fen) }
-      var t = try ReceivableData.domain(a, at: "asof") { () throws(DomainError) in try acc.result() }.table(
-        translating: tr)
+      var t = try a.rule(at: "asof") { () throws(DomainError) in
+        try ledger.ageing(asof: asof, edges: edges, fromInvoiceDate: fromInvoice)
+      }.table(translating: tr)
       if fromInvoice { t.notes[0] = countNote }
       t.notes +=
         [tr("edges: {0} (`set ageing` or edges=)", edges.edges.map(String.init).joined(separator: ","))]
@@ -81,6 +80,8 @@ enum ReceivableReports {
       }
     }
     var names: [Int64: String] = [:]
+    let cards = Customers(s.db)
+    let field = by == "owner" ? cards.owner : cards.area
     var groups = AgeingByGroup(asof: asof, edges: edges)
     for (i, b) in open {
       let id = i.customer
@@ -88,16 +89,16 @@ enum ReceivableReports {
       if let n = names[id] {
         name = n
       } else {
-        name = by == "customer" ? String(id) : ReceivableData.customerField(s.db, id, by)
+        name = by == "customer" ? String(id) : cards.row(id).flatMap { field[$0] } ?? ""
         names[id] = name
       }
-      try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
+      try a.rule(at: "by") { () throws(DomainError) in
         try groups.add(group: name, due: counted(i), balance: b)
       }
     }
-    var t = try ReceivableData.domain(a, at: "by") { () throws(DomainError) in
+    var t = try a.rule(at: "by") { () throws(DomainError) in
       by == "customer"
-        ? try groups.tableByCustomer(translating: tr) { ReceivableData.customerName(s.db, $0) }
+        ? try groups.tableByCustomer(translating: tr) { s.db.nameOrId($0) }
         : try groups.table(groupColumn: by, translating: tr)
     }
     // The customer's name labels its bar; the id beside it is no amount.
@@ -122,7 +123,7 @@ enum ReceivableReports {
     if from > to { throw a.error(tr("`from` is after `to`"), at: "from") }
     let (receivables, sales) = DSOByMonth.figures(s.db, from: from, to: to)
     let days = Int(to.number - from.number) + 1
-    var t = try ReceivableData.domain(a, at: "from") { () throws(DomainError) in
+    var t = try a.rule(at: "from") { () throws(DomainError) in
       try KehuDomain.dso(receivables: receivables, creditSales: sales, periodDays: days)
     }.table
     t.title = tr("Days sales outstanding (DSO), {0} to {1}", from, to)
@@ -136,65 +137,54 @@ enum ReceivableReports {
   static func statement(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let id = try CustomerCommands.customerId(s, a)
     let asof = a.date("asof") ?? s.today
-    let edges = try ReceivableData.edges(s, a)
-    let ledger = Ledger(s.db)
-    let open = ledger.openItems(asof: asof, customer: id)
+    let edges = try a.ageingEdges(s)
+    let st = try a.rule(at: "id") { () throws(DomainError) in
+      try Ledger(s.db).statement(customer: id, asof: asof, edges: edges)
+    }
     var items = ResultTable(
       columns: [
         ResultColumn("invoice", .text), ResultColumn("date", .date), ResultColumn("due", .date),
         ResultColumn("terms", .text), ResultColumn("amount", .money), ResultColumn("balance", .money),
         ResultColumn("days past due", .int), ResultColumn("bucket", .text),
       ],
-      title: tr("Statement of {0} {1} as of {2}", id, ReceivableData.customerName(s.db, id), asof))
-    var acc = AgeingScan(asof: asof, edges: edges)
+      title: tr("Statement of {0} {1} as of {2}", id, s.db.nameOrId(id), asof))
     let buckets = edges.buckets
-    for (i, bal) in open {
-      let d = daysPastDue(due: i.due, asof: asof)
-      acc.add(dueNumber: i.due.number, fen: bal.fen)
+    for it in st.items {
+      let i = it.invoice
       items.rows.append([
         .text(i.no), .date(i.date), .date(i.due), i.terms.map(Value.text) ?? .null, .money(i.amount),
-        .money(bal), .int(Int64(d)), .text(buckets[edges.bucketIndex(daysPastDue: d)].label),
+        .money(it.balance), .int(Int64(it.daysPastDue)), .text(buckets[it.bucket].label),
       ])
     }
-    let ageing = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in try acc.result() }
     var notes = ResultTable(
       columns: [
         ResultColumn("note", .text), ResultColumn("amount", .money), ResultColumn("issued", .date),
         ResultColumn("matures", .date), ResultColumn("status", .text), ResultColumn("for invoice", .text),
       ], title: tr("Notes (commercial bills) held or discounted"))
-    var noteTotal: Int64 = 0
-    for (n, st) in ledger.notes(asof: asof, customer: id) {
-      noteTotal &+= n.amount.fen
+    for (n, status) in st.notes {
       notes.rows.append([
         .text(n.no), .money(n.amount), n.issued.map(Value.date) ?? .null, n.matures.map(Value.date) ?? .null,
-        .text(st.rawValue), n.invoice.map(Value.text) ?? .null,
+        .text(status.rawValue), n.invoice.map(Value.text) ?? .null,
       ])
     }
-    let receipts = ledger.receipts(customer: id)
     var promises = ResultTable(
       columns: [
         ResultColumn("made", .date), ResultColumn("due", .date), ResultColumn("amount", .money),
         ResultColumn("paid", .money), ResultColumn("status", .text),
       ], title: tr("Promises to pay"))
-    for (_, p) in ledger.promises where p.customer == String(id) {
-      let st = try ReceivableData.domain(a, at: "id") { () throws(DomainError) in
-        try promiseStatus(p, receipts: receipts, asof: asof)
-      }
+    for (p, status, paid) in st.promises {
       promises.rows.append([
-        .date(p.made), .date(p.due), .money(p.amount), .money(st.paid), .text(st.status.rawValue),
+        .date(p.made), .date(p.due), .money(p.amount), .money(paid), .text(status.rawValue),
       ])
     }
-    let credit = ledger.onAccount(customer: id, asof: asof)
-    let due = (try? ageing.total.subtracting(credit)) ?? ageing.total
     items.notes = [
       tr(
         "invoices open: {0}; on account (money and credit notes not applied): {1}; total due: {2}",
-        ageing.total, credit, due),
+        st.ageing.total, st.onAccount, st.totalDue),
       tr(
-        "notes held or discounted: {0} (already taken off their invoices, not counted twice)",
-        Money(fen: noteTotal)),
+        "notes held or discounted: {0} (already taken off their invoices, not counted twice)", st.notesTotal),
     ]
-    var parts = [items, ageing.table(translating: tr)]
+    var parts = [items, st.ageing.table(translating: tr)]
     if !notes.rows.isEmpty { parts.append(notes) }
     if !promises.rows.isEmpty { parts.append(promises) }
     return .tables(parts)
@@ -207,7 +197,7 @@ enum ReceivableReports {
 
   static func provision(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let edges = try ReceivableData.edges(s, a)
+    let edges = try a.ageingEdges(s)
     let given = a.text("rates")
     if given == nil && edges.buckets.count != exampleRates.count {
       throw a.error(tr("give rates= with one loss rate per bucket ({0})", edges.buckets.count), at: "edges")
@@ -221,10 +211,8 @@ enum ReceivableReports {
       else { throw a.error(tr("`{0}` is not a rate (write 5% or 0.05)", text), at: "rates") }
       rates.append(r)
     }
-    var acc = AgeingScan(asof: asof, edges: edges)
-    for (i, b) in Ledger(s.db).openItems(asof: asof) { acc.add(dueNumber: i.due.number, fen: b.fen) }
-    let work = try ReceivableData.domain(a, at: "rates") { () throws(DomainError) in
-      try KehuDomain.provision(try acc.result(), rates: rates)
+    let work = try a.rule(at: "rates") { () throws(DomainError) in
+      try KehuDomain.provision(try Ledger(s.db).ageing(asof: asof, edges: edges), rates: rates)
     }
     var t = work.table
     if given == nil {
@@ -238,7 +226,7 @@ enum ReceivableReports {
 
   static func interest(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let asof = a.date("asof") ?? s.today
-    let year = ReceivableData.year(s, a)
+    let year = a.dayCount(s)
     let rate = a["rate"].flatMap { if case .percent(let d) = $0 { return d } else { return nil } } ?? .zero
     var only: Int64? = nil
     if a.text("customer") != nil {
@@ -253,19 +241,19 @@ enum ReceivableReports {
       all.append(it)
       byCustomer[id, default: []].append(it)
     }
-    let work = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+    let work = try a.rule(at: "rate") { () throws(DomainError) in
       try lateInterest(all, annualRate: rate, asof: asof, year: year)
     }
     var t = work.table
     guard a.flag("apply") else { return .table(t) }
     var batch: [Mutation] = []
     for id in byCustomer.keys.sorted() {
-      let w = try ReceivableData.domain(a, at: "rate") { () throws(DomainError) in
+      let w = try a.rule(at: "rate") { () throws(DomainError) in
         try lateInterest(byCustomer[id]!, annualRate: rate, asof: asof, year: year)
       }
       guard case .money(let m) = w.result.value, m.fen > 0 else { continue }
-      let no = "INT-\(asof)-\(id)"
-      if s.db["invoices"].row(forNo: no) != nil {
+      let no = DocumentNumbers.interest(asof: asof, customer: id)
+      if Invoices(s.db).row(no: no) != nil {
         throw a.error(
           tr("interest as of {0} was already applied to customer {1} ({2})", asof, id, no), at: "apply")
       }

@@ -45,7 +45,7 @@ enum SalesReturnCommands {
     }
     try s.change([.insert(table: "sales", values: values)] + credits.map(\.mutation))
     var said = tr(
-      "sales line for {0} {1}: {2} on {3}", id, ReceivableData.customerName(s.db, id), amount, date)
+      "sales line for {0} {1}: {2} on {3}", id, s.db.nameOrId(id), amount, date)
     for c in credits {
       said +=
         "\n"
@@ -101,7 +101,7 @@ enum SalesReturnCommands {
     } catch {
       try refuse(lines[error.index], error.error)
     }
-    var numbers = CreditNoteCommands.Numbers(db)
+    var numbers = DocumentNumbers.creditNotes(db)
     var out: [Credit] = []
     for (r, line) in zip(checked, lines) {
       let no = numbers.next()

@@ -76,10 +76,7 @@ enum ScenarioCommands {
   }
 
   static func cell(_ db: Database, _ table: String, _ key: Value, _ field: String) -> Value {
-    guard let t = db.table(table), let r = t.row(forKey: key), let c = t.def.columnIndex(field) else {
-      return .null
-    }
-    return t.value(row: r, column: c)
+    db.table(table)?.value(forKey: key, field: field) ?? .null
   }
 }
 

@@ -28,27 +28,10 @@ enum HolidayCommands {
     ]
   }
 
-  /// A holiday as stored: id, first and last day, name.
-  struct Holiday {
-    var id: Int64
-    var from: Day
-    var to: Day
-    var name: String
-  }
-
-  static func holidays(_ db: Database) -> [Holiday] {
-    let t = db["holidays"]
-    let c = { (n: String) in t.columns[t.def.columnIndex(n)!] }
-    return (0..<t.count).map {
-      Holiday(
-        id: c("id").int($0), from: c("from").day($0), to: c("to").day($0), name: c("name").string($0) ?? "")
-    }.sorted { ($0.from, $0.id) < ($1.from, $1.id) }
-  }
+  static func holidays(_ db: Database) -> [Holiday] { WorkingCalendar.holidays(db) }
 
   /// The calendar every working-day deadline uses.
-  static func calendar(_ db: Database) -> WorkingCalendar {
-    WorkingCalendar(ranges: holidays(db).map { $0.from...$0.to })
-  }
+  static func calendar(_ db: Database) -> WorkingCalendar { WorkingCalendar(db) }
 
   static func add(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let text = a.text("days")!
@@ -61,7 +44,7 @@ enum HolidayCommands {
     if to.number - from.number >= 366 {
       throw a.error(tr("a holiday of more than a year is not a holiday: {0}..{1}", from, to), at: "days")
     }
-    if let clash = holidays(s.db).first(where: { $0.from <= to && from <= $0.to }) {
+    if let clash = WorkingCalendar.clash(s.db, from: from, to: to) {
       throw a.error(
         tr(
           "{0}..{1} overlaps holiday {2} ({3}, {4}..{5})", from, to, clash.id, clash.name, clash.from,
@@ -74,12 +57,12 @@ enum HolidayCommands {
         table: "holidays",
         values: ["id": .int(id), "from": .date(from), "to": .date(to), "name": .text(a.text("name")!)])
     ])
-    let lost = WorkingCalendar.weekends.workingDays(from: from.adding(days: -1), to: to)
+    let added = Holiday(id: id, from: from, to: to, name: a.text("name")!)
     return .message(
       tr(
         "holiday {0} added: {1}, {2}..{3} ({4} days, {5} of them weekdays); working-day deadlines skip it",
         id,
-        a.text("name")!, from, to, to.number - from.number + 1, lost))
+        added.name, from, to, added.days, added.weekdays))
   }
 
   static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
@@ -98,9 +81,7 @@ enum HolidayCommands {
       ])
     for h in holidays(s.db) where year == nil || h.from.year == year || h.to.year == year {
       t.rows.append([
-        .int(h.id), .date(h.from), .date(h.to), .int(Int64(h.to.number - h.from.number + 1)),
-        .int(Int64(WorkingCalendar.weekends.workingDays(from: h.from.adding(days: -1), to: h.to))),
-        .text(h.name),
+        .int(h.id), .date(h.from), .date(h.to), .int(Int64(h.days)), .int(Int64(h.weekdays)), .text(h.name),
       ])
     }
     return .table(t)

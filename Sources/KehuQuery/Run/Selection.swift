@@ -1,69 +1,78 @@
 import KehuStore
 
-/// `where` straight over a column's storage, when the condition is comparisons of typed
-/// columns with constants joined by `and`: one tight loop per comparison over the raw
-/// integers, no closure call per row. Same null rules as the general path: a null cell
-/// fails every comparison but `!=`.
-extension Evaluator {
-  func vectorFilter(_ cond: TExpr, _ f: Frame) -> [Int]? {
-    var terms: [TExpr] = []
-    func flatten(_ t: TExpr) {
-      if case .and(let a, let b) = t.kind {
-        flatten(a)
-        flatten(b)
-      } else {
-        terms.append(t)
+/// `where`: the rows of the frame for which the condition is true, in order. `and` narrows
+/// the selection term by term, so each later term is worked out only for the rows still
+/// in; a comparison of a stored integer column with a constant runs over the storage
+/// itself, writing positions; any other term is a kernel over the rows still in (a 0/1
+/// vector), and a term with no kernel (decimal arithmetic, the chapter's functions) is
+/// asked row by row. Same null rules everywhere: a null fails every comparison but `!=`.
+extension Kernels {
+  func select(_ cond: TExpr) throws(QueryError) -> [Int] {
+    try evaluator.context.checkCancelled()
+    if case .and(let a, let b) = cond.kind {
+      let first = try select(a)
+      let rest = Kernels(evaluator: evaluator, frame: Evaluator.Frame(source: frame.source, selection: first))
+      return try rest.select(b)
+    }
+    if let kept = scan(cond) { return trimmed(kept) }
+    if let bits = try condition(cond) {
+      var kept: [Int] = []
+      kept.reserveCapacity(n)
+      bits.withUnsafeBufferPointer { b in
+        if let sel = frame.selection {
+          for i in 0..<b.count where b[i] != 0 { kept.append(sel[i]) }
+        } else {
+          for i in 0..<b.count where b[i] != 0 { kept.append(i) }
+        }
       }
+      return trimmed(kept)
     }
-    flatten(cond)
-    var scans: [(Frame.Selection, Int) -> [Int]] = []
-    for t in terms {
-      guard let s = scan(t, f) else { return nil }
-      scans.append(s)
-    }
-    var sel: [Int]? = f.selection
-    let all = f.source.rowCount
-    for s in scans { sel = s(sel.map { .rows($0) } ?? .all(all), context.workers) }
-    guard var kept = sel else { return Array(0..<all) }
-    // The loops allocate room for every row; give back what a selective filter left over.
-    if kept.count < kept.capacity / 4 {
-      var small: [Int] = []
-      small.reserveCapacity(kept.count)
-      small.append(contentsOf: kept)
-      kept = small
+    let p = Compiler(source: frame.source, context: evaluator.context).predicate(cond)
+    var kept: [Int] = []
+    for i in 0..<n {
+      if i & 0xFFFF == 0xFFFF { try evaluator.context.checkCancelled() }
+      let r = frame.row(i)
+      if try p(r) { kept.append(r) }
     }
     return kept
   }
 
-  func scan(_ t: TExpr, _ f: Frame) -> ((Frame.Selection, Int) -> [Int])? {
+  /// The loops allocate room for every row; give back what a selective filter left over.
+  func trimmed(_ kept: [Int]) -> [Int] {
+    guard kept.count < kept.capacity / 4 else { return kept }
+    var small: [Int] = []
+    small.reserveCapacity(kept.count)
+    small.append(contentsOf: kept)
+    return small
+  }
+
+  /// A stored integer column compared with a constant, straight over its storage.
+  func scan(_ t: TExpr) -> [Int]? {
     guard case .compare(var op, var a, var b) = t.kind else { return nil }
     if a.constantValue != nil {
       swap(&a, &b)
       op = op.flipped
     }
     guard case .column(let c) = a.kind, let k = b.constantValue, !k.isNull else { return nil }
-    let comp = compiler(f)
-    switch f.source.reader(column: c) {
+    let comp = Compiler(source: frame.source, context: evaluator.context)
+    let sel: Evaluator.Frame.Selection = frame.selection.map { .rows($0) } ?? .all(frame.source.rowCount)
+    let workers = evaluator.context.workers
+    switch frame.source.reader(column: c) {
     case .int64s(let arr, let null)?:
       guard let raw = comp.rawInt(k, columnType: a.type) else { return nil }
-      return { sel, workers in Evaluator.filterLoop(arr, null: null, op: op, raw: raw, sel, workers) }
+      return Kernels.filterLoop(arr, null: null, op: op, raw: raw, sel, workers)
     case .int32s(let arr, let null)?:
       guard let raw64 = comp.rawInt(k, columnType: a.type), let raw = Int32(exactly: raw64) else {
         return nil
       }
-      return { sel, workers in Evaluator.filterLoop(arr, null: null, op: op, raw: raw, sel, workers) }
-    case .codeArray(let arr, let dict)?:
-      guard op == .eq || op == .ne, case .text(let s) = k else { return nil }
-      let code = dict.firstIndex(of: s).map(Int32.init) ?? -2
-      // Codes have no order, so only == and != run here; a null code (negative) is != all.
-      return { sel, workers in Evaluator.filterLoop(arr, null: nil, op: op, raw: code, sel, workers) }
+      return Kernels.filterLoop(arr, null: null, op: op, raw: raw, sel, workers)
     default:
       return nil
     }
   }
 
   static func filterLoop<T: FixedWidthInteger>(
-    _ a: [T], null: T?, op: BinaryOp, raw: T, _ sel: Frame.Selection, _ workers: Int
+    _ a: [T], null: T?, op: BinaryOp, raw: T, _ sel: Evaluator.Frame.Selection, _ workers: Int
   )
     -> [Int]
   {
@@ -91,7 +100,9 @@ extension Evaluator {
   /// test holds, so a condition true for half the rows costs no mispredicted branches.
   /// Each worker scans its own part of the rows; the parts' positions join in order.
   @inline(__always)
-  static func loop<T>(_ a: [T], _ sel: Frame.Selection, _ workers: Int, _ test: (T) -> Bool) -> [Int] {
+  static func loop<T>(_ a: [T], _ sel: Evaluator.Frame.Selection, _ workers: Int, _ test: (T) -> Bool)
+    -> [Int]
+  {
     a.withUnsafeBufferPointer { p in
       switch sel {
       case .all(let n):

@@ -1,4 +1,5 @@
 import Foundation
+import KehuShell
 
 /// One teaching case built into the binary: its files (a data script that builds it on an
 /// empty store, CSV files the script imports, the introduction in each language, the
@@ -54,20 +55,5 @@ public enum CaseLibrary {
     let parts = path.dropFirst(root.count + 1).split(separator: "/", maxSplits: 1).map(String.init)
     guard parts.count == 2, let c = named(parts[0]) else { return nil }
     return c.file(parts[1])
-  }
-}
-
-extension Session {
-  /// Reads a file for `import`: a built-in case file, else the disk.
-  func readFile(_ path: String) -> Data? {
-    if let text = CaseLibrary.file(atPath: path) { return Data(text.utf8) }
-    return FileManager.default.contents(atPath: path)
-  }
-
-  /// Where a relative output file (a chart) is written: the handout's folder while one is
-  /// written, else as given.
-  func outputPath(_ given: String) -> String {
-    guard let dir = outputDirectory, !given.hasPrefix("/") else { return given }
-    return dir + "/" + given
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KehuShell
 import KehuStore
 
 /// `lesson NAME handout=FILE.md` and `kehu lesson NAME --handout FILE.md`: the whole lesson
@@ -55,7 +56,7 @@ enum Handout {
     own.format = .table
     let session = Session(
       options: SessionOptions(settings: own, storeName: "memory"),
-      io: SessionIO(out: buffer.append, err: buffer.append))
+      io: SessionIO(out: buffer.append, err: buffer.append), commands: .withTraining)
     session.noPause = true
     session.outputDirectory = dir
     session.textChartsAsSVG = c.name
@@ -71,7 +72,7 @@ enum Handout {
     recorder.markdown.append(c.introduction(settings.language).trimmingCharacters(in: .newlines))
     _ = buffer.take()
     do {
-      try session.inLanguage { try Lesson.run(session, c, recorder: recorder) }
+      _ = try session.inLanguage { try Lesson.run(session, c, recorder: recorder) }
     } catch {
       throw ShellError(tr("the lesson {0} failed; no handout written:\n{1}", c.name, buffer.take()))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import KehuShell
 import KehuStore
 
 /// The case library and lessons at the prompt (issue 10). A case always runs on its own
@@ -77,7 +78,7 @@ enum CaseCommands {
           .positional("statement", .text, rest: true, help: tr("a command or query that must fail"))
         ],
         example: "refused customer add kind=company", handler: { _, _ in .none }
-      ).takingStatement(Lesson.refused),
+      ).takingStatement(Lesson.refused).showingInLessons(Lesson.shown),
     ]
   }
 
@@ -112,7 +113,7 @@ enum CaseCommands {
   static func export(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
     let c = CaseLibrary.named(a.text("name") ?? "")!
     let given = a.text("dir") ?? ""
-    let dir = TransferCommands.path(s, given)
+    let dir = s.pathGiven(given)
     do {
       try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
       for f in c.files {
@@ -162,7 +163,7 @@ enum CaseCommands {
     let c = CaseLibrary.named(a.text("name") ?? "")!
     if let handout = a.text("handout") {
       let written = try Handout.write(
-        c, to: TransferCommands.path(s, handout), shown: handout, settings: s.settings)
+        c, to: s.pathGiven(handout), shown: handout, settings: s.settings)
       return .message(written)
     }
     try open(s, c)
@@ -192,15 +193,4 @@ enum CaseCommands {
     if line.trimmingCharacters(in: .whitespaces).lowercased() == "q" { s.openCase?.stop = true }
     return .none
   }
-}
-
-/// The case open in a session, and what `case close` restores.
-struct OpenCase {
-  var name: String
-  var home: Workspace
-  var today: Day?
-  /// Set by `q` at a pause: the lesson stops after the current statement.
-  var stop = false
-  /// Set when a `refused` statement was refused, as the lesson expected.
-  var refusal = false
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KehuShell
 import KehuStore
 
 /// Runs a case's lesson: a kehu script whose `say` lines are narration, whose `pause`

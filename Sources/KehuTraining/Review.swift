@@ -1,3 +1,4 @@
+import KehuShell
 import KehuStore
 
 /// `help review`: the chapter's six review questions, each with the lesson and the
