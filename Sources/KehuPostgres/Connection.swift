@@ -78,19 +78,26 @@ public struct DatabaseAddress: Sendable, Equatable {
   }
 }
 
-/// What can go wrong with a team store, in words that say what to do.
-public enum PostgresStoreError: Error, Equatable, CustomStringConvertible {
-  case address(String, String)
-  case server(String)
-  case refused(String)
+/// What can go wrong with a team store, in words that say what to do: message keys with
+/// arguments, which the shell shows in the session's language (the server's own words, kept
+/// verbatim, are an argument).
+public enum PostgresStoreError: Error, Equatable, CustomStringConvertible, MessageError {
+  case address(String, Message)
+  case server(Message)
+  case refused(Message)
+  /// The database gave up the transaction (a serialization failure or a deadlock): nothing
+  /// of it was kept, and the same change may be tried again.
+  case transient(Message)
 
-  public var description: String {
+  public var message: Message {
     switch self {
     case .address(let url, let why): return "\(url): not a database address: \(why)"
-    case .server(let s): return s
-    case .refused(let s): return s
+    case .server(let m), .refused(let m), .transient(let m): return m
     }
   }
+
+  /// In English (the `kehu pg` commands and logs).
+  public var description: String { message.description }
 }
 
 /// One connection, used blocking: the shell runs statements one after another, so each call
@@ -100,10 +107,32 @@ final class Link: @unchecked Sendable {
   let address: DatabaseAddress
   private let logger = Logger(label: "kehu.postgres")
 
+  /// The change-log positions announced by NOTIFY, kept by the client's thread.
+  private let heard = Heard()
+  private var listening: String?
+
   init(_ address: DatabaseAddress) throws {
     self.address = address
     connection = try Link.connect(address, logger: logger)
   }
+
+  /// LISTENs on `channel` (again after each reconnect): every NOTIFY's payload, a change-log
+  /// position, raises `announced`.
+  func listen(_ channel: String) throws {
+    listening = channel
+    try ensureConnected()
+    try startListening()
+  }
+
+  private func startListening() throws {
+    guard let channel = listening else { return }
+    let heard = self.heard
+    connection.addListener(channel: channel) { _, note in heard.raise(Int64(note.payload) ?? 0) }
+    try run("LISTEN \(SchemaSQL.quote(channel))")
+  }
+
+  /// The newest change-log position a NOTIFY announced (0 before any).
+  var announced: Int64 { heard.value }
 
   private static func connect(_ address: DatabaseAddress, logger: Logger) throws -> PostgresConnection {
     let config = PostgresConnection.Configuration(
@@ -123,7 +152,7 @@ final class Link: @unchecked Sendable {
       ).wait()
     } catch {
       try? connection.close().wait()
-      throw PostgresStoreError.server(Link.reason(error))
+      throw PostgresStoreError.server(Message(verbatim: Link.reason(error)))
     }
     return connection
   }
@@ -134,7 +163,9 @@ final class Link: @unchecked Sendable {
   /// A lost connection is made again before the next call: the server may be back. A
   /// transaction it held is gone with it (the server rolled it back).
   private func ensureConnected() throws {
-    if connection.isClosed { connection = try Link.connect(address, logger: logger) }
+    guard connection.isClosed else { return }
+    connection = try Link.connect(address, logger: logger)
+    try startListening()
   }
 
   /// Runs one statement and returns its rows; text binds are cast in the SQL.
@@ -154,10 +185,15 @@ final class Link: @unchecked Sendable {
 
   private func lostOr(_ error: Error) -> PostgresStoreError {
     if let e = error as? PostgresStoreError { return e }
+    if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState],
+      state == "40001" || state == "40P01"
+    {
+      return .transient(Message(verbatim: Link.reason(error)))
+    }
     if connection.isClosed {
       return .server("the connection to the database \(address.display) was lost (\(Link.reason(error)))")
     }
-    return .server(Link.reason(error))
+    return .server(Message(verbatim: Link.reason(error)))
   }
 
   /// Streams a query's rows to `each` as they arrive, without holding them all.
@@ -189,7 +225,7 @@ final class Link: @unchecked Sendable {
         }
       }
     } catch {
-      throw PostgresStoreError.server(Link.reason(error))
+      throw PostgresStoreError.server(Message(verbatim: Link.reason(error)))
     }
   }
 
@@ -217,6 +253,14 @@ final class Link: @unchecked Sendable {
     }
     return String(describing: error)
   }
+}
+
+/// A position raised from the client's event loop thread and read from the session's.
+private final class Heard: @unchecked Sendable {
+  private let queue = DispatchQueue(label: "kehu.postgres.heard")
+  private var newest: Int64 = 0
+  func raise(_ n: Int64) { queue.sync { newest = max(newest, n) } }
+  var value: Int64 { queue.sync { newest } }
 }
 
 /// Waits for an async call from synchronous code (the shell's statements are synchronous).

@@ -1,6 +1,10 @@
 import KehuStore
 import PostgresNIO
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// A store whose system of record is a PostgreSQL database. The session keeps its in-memory
 /// columns (queries run there); each change is one transaction writing the rows, their audit
 /// rows and one change-log entry (the batch as the journal's record bytes), and before each
@@ -18,6 +22,14 @@ public final class PostgresBackend: StoreBackend {
   /// Entries this session wrote since `viewed`, which are not conflicts with itself.
   private var own: Set<Int64> = []
   private var inTransaction = false
+  /// Set when a commit's outcome could not be learned: such a write is never tried again.
+  private var commitUnknown = false
+  private var listening = false
+
+  /// How many times a write the database gave up is tried in all.
+  static let attempts = 5
+  /// How many writes were tried again since the store opened (for tests and the curious).
+  public private(set) var retried = 0
 
   public var name: String { link.address.display }
 
@@ -86,7 +98,29 @@ public final class PostgresBackend: StoreBackend {
   /// The database login the audit should name.
   public var login: String { link.address.user }
 
+  /// The channel commits NOTIFY on: one per schema, so stores side by side in one database
+  /// do not wake each other (a channel name is at most 63 bytes).
+  var channel: String { String(("kehu_" + link.address.schema).prefix(63)) }
+
+  /// The newest change-log position another session announced (NOTIFY) since this one
+  /// last followed; the log itself, read by `changesSince`, is what is applied.
+  public var announced: Int64 { link.announced }
+
+  /// Whether others committed changes this session has not applied yet (learned at once
+  /// from NOTIFY, without asking the database).
+  public var othersCommitted: Bool { link.announced > max(position, heardBeforeFollow) }
+  /// The newest announcement heard before the last follow read the log: every entry up to it
+  /// was read then, or is one this login may not see (`--owner-rows`), so it is no news.
+  private var heardBeforeFollow: Int64 = 0
+
   public func changesSince() throws -> [[Mutation]] {
+    if !listening {
+      // Started at the first follow; the log's sequence is what makes sure nothing is
+      // missed, NOTIFY only tells sooner.
+      try link.listen(channel)
+      listening = true
+    }
+    let heard = link.announced
     let batches: [[Mutation]]
     do { batches = try readLog() } catch let e as PostgresStoreError where link.isLost {
       // The server went away (a restart): connect again and read on from the same position.
@@ -95,6 +129,7 @@ public final class PostgresBackend: StoreBackend {
     }
     viewed = position
     own.removeAll()
+    heardBeforeFollow = heard
     return batches
   }
 
@@ -112,6 +147,7 @@ public final class PostgresBackend: StoreBackend {
   }
 
   public func beginWrite() throws -> [[Mutation]] {
+    commitUnknown = false
     do { try link.run("BEGIN") } catch let e as PostgresStoreError where link.isLost {
       _ = e
       try link.run("BEGIN")
@@ -133,13 +169,23 @@ public final class PostgresBackend: StoreBackend {
     if after.hasTextCodes { throw PostgresStoreError.refused(TeamLimits.textCodes) }
     do {
       try commitChecked(batch, before: before, after: after)
-    } catch PostgresStoreError.server(let message) where message.hasPrefix("permission denied") {
+    } catch PostgresStoreError.server(let said) where said.description.contains("row-level security") {
+      // `pg init --owner-rows`: an owner's login writes only its own customers' rows.
+      throw PostgresStoreError.refused(
+        """
+        the database login \(login) may change only the customers it owns (owner \(login)) and their rows; \
+        nothing was changed (the database said: \(said))
+        """)
+    } catch PostgresStoreError.server(let said) where said.description.hasPrefix("permission denied") {
       // The database's roles decide who may change what; say which role this change needs.
       let purge = batch.contains { if case .delete = $0 { return true } else { return false } }
-      let role = purge ? "kehu_manager (approvals, overrides, purge)" : "kehu_clerk (day-to-day changes)"
+      let role: Message =
+        purge ? "kehu_manager (approvals, overrides, purge)" : "kehu_clerk (day-to-day changes)"
       throw PostgresStoreError.refused(
-        "the database login \(login) may not make this change: it needs the role \(role); nothing was changed "
-          + "(the database said: \(message))")
+        """
+        the database login \(login) may not make this change: it needs the role \(role); nothing was changed \
+        (the database said: \(said))
+        """)
     }
   }
 
@@ -147,7 +193,8 @@ public final class PostgresBackend: StoreBackend {
     let seq = try link.run("SELECT nextval(pg_get_serial_sequence($1, 'seq'))::bigint", [SchemaSQL.log])[0]
       .decode(
         Int64.self)
-    for m in batch { try write(m, seq: seq) }
+    let owners = BatchCustomers(before: before, after: after)
+    for m in batch { try write(m, seq: seq, customer: owners.ofAuditRow(m)) }
     for (i, t) in after.tables.enumerated() where t.def.generatesKeys && t.nextId != before.tables[i].nextId {
       try link.run(
         "INSERT INTO \(SchemaSQL.counters) (table_name, next_id) VALUES ($1, $2::bigint) "
@@ -156,8 +203,10 @@ public final class PostgresBackend: StoreBackend {
     }
     let record = ChangeRecord.encode(batch, sequence: UInt64(seq))
     try link.run(
-      "INSERT INTO \(SchemaSQL.log) (seq, record) VALUES ($1::bigint, decode($2, 'hex'))",
-      [String(seq), PostgresBackend.hex(record)])
+      "INSERT INTO \(SchemaSQL.log) (seq, record, customers) VALUES ($1::bigint, decode($2, 'hex'), $3::bigint[])",
+      [String(seq), PostgresBackend.hex(record), owners.arrayLiteral(of: batch)])
+    // Delivered when (and only if) the transaction commits.
+    try link.run("SELECT pg_notify($1, $2)", [channel, String(seq)])
     do { try link.run("COMMIT") } catch let e as PostgresStoreError where link.isLost {
       // Whether the commit happened is in the change log: read it, never guess. If the log
       // cannot be read either, the next statement's follow finds the entry (or not).
@@ -165,10 +214,13 @@ public final class PostgresBackend: StoreBackend {
       let found = try? link.run(
         "SELECT count(*)::bigint FROM \(SchemaSQL.log) WHERE seq = $1::bigint", [String(seq)])
       guard try found?.first?.decode(Int64.self) == 1 else {
+        commitUnknown = found == nil
         throw found == nil
           ? PostgresStoreError.server(
-            "\(e.description); whether the change was committed is not known: the next statement reads the "
-              + "change log and shows it if it was")
+            """
+            \(e.message); whether the change was committed is not known: the next statement reads the \
+            change log and shows it if it was
+            """)
           : e
       }
     }
@@ -177,7 +229,7 @@ public final class PostgresBackend: StoreBackend {
     own.insert(seq)
   }
 
-  private func write(_ m: Mutation, seq: Int64) throws {
+  private func write(_ m: Mutation, seq: Int64, customer: Int64?) throws {
     guard let def = Catalog.table(named: m.table) else { return }
     let table = SchemaSQL.quote(def.name)
     let key = def.key
@@ -185,12 +237,18 @@ public final class PostgresBackend: StoreBackend {
     case .insert(_, let values):
       let cols = SchemaSQL.stored(def).filter { values[$0.name] != nil }
       var sql = "INSERT INTO \(table) (" + cols.map { SchemaSQL.quote($0.name) }.joined(separator: ", ")
-      sql += (cols.isEmpty ? "" : ", ") + "kehu_seq) VALUES ("
+      let audit = def.name == Catalog.audit.name
+      sql += (cols.isEmpty ? "" : ", ") + "kehu_seq" + (audit ? ", kehu_customer" : "") + ") VALUES ("
       sql += cols.enumerated().map { SchemaSQL.bindExpression($1, $0 + 1) }.joined(separator: ", ")
-      sql += (cols.isEmpty ? "" : ", ") + "$\(cols.count + 1)::bigint)"
-      try link.run(sql, cols.map { SchemaSQL.literal(values[$0.name]!) } + [String(seq)])
+      sql +=
+        (cols.isEmpty ? "" : ", ") + "$\(cols.count + 1)::bigint"
+        + (audit ? ", $\(cols.count + 2)::bigint" : "") + ")"
+      try link.run(
+        sql,
+        cols.map { SchemaSQL.literal(values[$0.name]!) } + [String(seq)]
+          + (audit ? [customer.map(String.init)] : []))
     case .update(_, let k, let values):
-      try checkVersion(def, keys: [k])
+      try checkVersion(def, keys: [k], seq: seq)
       let cols = SchemaSQL.stored(def).filter { values[$0.name] != nil && $0.name != key.name }
       var sql = "UPDATE \(table) SET "
       sql += cols.enumerated().map { "\(SchemaSQL.quote($1.name)) = \(SchemaSQL.bindExpression($1, $0 + 1))" }
@@ -203,7 +261,7 @@ public final class PostgresBackend: StoreBackend {
       try link.run(
         sql, cols.map { SchemaSQL.literal(values[$0.name]!) } + [String(seq), SchemaSQL.literal(k)])
     case .delete(_, let keys):
-      try checkVersion(def, keys: keys)
+      try checkVersion(def, keys: keys, seq: seq)
       for k in keys {
         try link.run(
           "DELETE FROM \(table) WHERE \(SchemaSQL.quote(key.name)) = \(SchemaSQL.bindExpression(key, 1))",
@@ -214,7 +272,7 @@ public final class PostgresBackend: StoreBackend {
 
   /// Refuses a change to a row that another session wrote after this statement read the
   /// store, naming who and when; the row is locked until the transaction ends.
-  private func checkVersion(_ def: TableDef, keys: [Value]) throws {
+  private func checkVersion(_ def: TableDef, keys: [Value], seq: Int64) throws {
     let key = def.key
     for k in keys {
       let rows = try link.run(
@@ -223,12 +281,30 @@ public final class PostgresBackend: StoreBackend {
         [SchemaSQL.literal(k)])
       guard let row = rows.first else { continue }
       let (version, login, time) = try row.decode((Int64, String, String).self)
-      if version > viewed && !own.contains(version) {
+      // A row this transaction wrote (a scenario kept: added, then changed) is its own.
+      if version > viewed && version != seq && !own.contains(version) {
         throw PostgresStoreError.refused(
-          "\(def.name) \(k.plainText) was changed by \(login) at \(time) after this statement read it; "
-            + "nothing was changed: look at it again and repeat the change")
+          """
+          \(def.name) \(k.plainText) was changed by \(login) at \(time) after this statement read it; \
+          nothing was changed: look at it again and repeat the change
+          """)
       }
     }
+  }
+
+  public func retries(after error: Error, attempt: Int) -> Bool {
+    guard attempt < Self.attempts, !commitUnknown, let e = error as? PostgresStoreError else { return false }
+    switch e {
+    case .transient: break
+    // Lost before the commit: the server rolled the transaction back.
+    case .server where link.isLost: break
+    default: return false
+    }
+    // 10, 20, 40, 80 ms, give or take half, so sessions that met do not meet again.
+    let base = 10_000 << (attempt - 1)
+    usleep(UInt32(base / 2 + Int.random(in: 0...base)))
+    retried += 1
+    return true
   }
 
   public func close() {
@@ -245,5 +321,71 @@ public final class PostgresBackend: StoreBackend {
       out.append(digits[Int(b & 15)])
     }
     return String(decoding: out, as: UTF8.self)
+  }
+}
+
+/// Which customers a batch's rows belong to: kept with its change-log entry and audit rows,
+/// so row-level security (`pg init --owner-rows`) can show an owner only its own.
+struct BatchCustomers {
+  let before: Database
+  let after: Database
+
+  /// The customer a row of `def` with key `key` belongs to, in the state after the batch or,
+  /// for a row it deleted, before.
+  func of(_ def: TableDef, key: Value) -> Int64? {
+    if def.name == Catalog.customers.name {
+      if case .int(let id) = key { return id }
+      return nil
+    }
+    guard let c = def.columns.firstIndex(where: { $0.references == Catalog.customers.name }) else {
+      return nil
+    }
+    for db in [after, before] {
+      if let t = db.table(def.name), let r = t.row(forKey: key),
+        case .int(let id) = t.value(row: r, column: c)
+      {
+        return id
+      }
+    }
+    return nil
+  }
+
+  /// The customers one change touches (none for the audit rows: they follow their rows).
+  func of(_ m: Mutation) -> [Int64] {
+    guard m.table != Catalog.audit.name, let def = Catalog.table(named: m.table) else { return [] }
+    switch m {
+    case .insert(_, let values):
+      if def.name == Catalog.customers.name, case .int(let id)? = values[def.key.name] { return [id] }
+      if let c = def.columns.first(where: { $0.references == Catalog.customers.name }),
+        case .int(let id)? = values[c.name]
+      {
+        return [id]
+      }
+      return []
+    case .update(_, let key, _): return of(def, key: key).map { [$0] } ?? []
+    case .delete(_, let keys): return keys.compactMap { of(def, key: $0) }
+    }
+  }
+
+  /// The customer an audit row is about (the row it names, by its key as text).
+  func ofAuditRow(_ m: Mutation) -> Int64? {
+    guard case .insert(let t, let values) = m, t == Catalog.audit.name,
+      case .text(let table)? = values["table"], case .text(let row)? = values["row"],
+      let def = Catalog.table(named: table)
+    else { return nil }
+    let key: Value
+    if def.key.type == .int {
+      guard let n = Int64(row) else { return nil }
+      key = .int(n)
+    } else {
+      key = .text(row)
+    }
+    return of(def, key: key)
+  }
+
+  /// The batch's customers as a PostgreSQL array literal, each once.
+  func arrayLiteral(of batch: [Mutation]) -> String {
+    let ids = Set(batch.flatMap { of($0) }).sorted()
+    return "{" + ids.map(String.init).joined(separator: ",") + "}"
   }
 }

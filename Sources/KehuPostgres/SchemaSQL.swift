@@ -43,6 +43,8 @@ enum SchemaSQL {
     lines.append("  kehu_seq bigint NOT NULL DEFAULT 0")
     lines.append("  kehu_login text NOT NULL DEFAULT current_user")
     lines.append("  kehu_time timestamptz NOT NULL DEFAULT now()")
+    // The customer an audit row is about, so row-level security can show an owner its own.
+    if def.name == Catalog.audit.name { lines.append("  kehu_customer bigint") }
     lines.append("  PRIMARY KEY (\(quote(def.key.name)))")
     return "CREATE TABLE \(quote(def.name)) (\n" + lines.joined(separator: ",\n") + "\n)"
   }
@@ -64,9 +66,78 @@ enum SchemaSQL {
       seq bigserial PRIMARY KEY,
       login text NOT NULL DEFAULT current_user,
       time timestamptz NOT NULL DEFAULT now(),
-      record bytea NOT NULL
+      record bytea NOT NULL,
+      customers bigint[] NOT NULL DEFAULT '{}'
     )
     """
+  }
+
+  // MARK: owner rows (`kehu pg init --owner-rows`)
+
+  /// The role whose members see only the customers they own.
+  static let ownerRole = "kehu_owner"
+  /// A login outside kehu_owner sees every row (as do the tables' owner and superusers).
+  static let seesAll = "NOT pg_has_role('\(ownerRole)', 'MEMBER')"
+
+  /// Row-level security: a customer whose `owner` is the login; a row that belongs to a
+  /// customer (its `customer` column) when that customer is visible; an audit row and a
+  /// change-log entry when every customer they touch is visible, so a batch that touches
+  /// another owner's customer is never shown (nor half-applied) to this one.
+  static func ownerPolicies() -> [String] {
+    var out: [String] = []
+    func policy(_ table: String, _ using: String, insert: String? = nil) {
+      let t = quote(table)
+      out.append("ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY")
+      if let insert {
+        out.append("CREATE POLICY kehu_owner_read ON \(t) FOR SELECT USING (\(seesAll) OR \(using))")
+        out.append("CREATE POLICY kehu_owner_add ON \(t) FOR INSERT WITH CHECK (\(insert))")
+      } else {
+        out.append(
+          "CREATE POLICY kehu_owner_rows ON \(t) USING (\(seesAll) OR \(using)) WITH CHECK (\(seesAll) OR \(using))"
+        )
+      }
+    }
+    let customers = Catalog.customers
+    let visible = "(SELECT \(quote(customers.key.name)) FROM \(quote(customers.name)))"
+    policy(customers.name, "owner = current_user")
+    for (def, c) in customerTables where def.name != customers.name {
+      policy(def.name, "\(quote(c.name)) IN \(visible)" + (c.nullable ? " OR \(quote(c.name)) IS NULL" : ""))
+    }
+    // Written by kehu with the batch: what the data tables' policies let through. An audit
+    // row whose customer is not known (about a row purged before it was pushed) is shown to
+    // an owner only when its table holds no customer's rows.
+    let owned = customerTables.map { "'\($0.0.name)'" }.joined(separator: ", ")
+    policy(
+      Catalog.audit.name,
+      "kehu_customer IN \(visible) OR (kehu_customer IS NULL AND \"table\" NOT IN (\(owned)))", insert: "true"
+    )
+    policy(log, "customers <@ ARRAY\(visible)", insert: "true")
+    // The view reads as the login, not as its owner, so the policies hold there too.
+    out.append("ALTER VIEW kehu_invoice_totals SET (security_invoker = true)")
+    return out
+  }
+
+  /// The tables whose rows belong to a customer, with the column that names it (the
+  /// customers table with its key).
+  static var customerTables: [(TableDef, ColumnDef)] {
+    Catalog.tables.compactMap { def in
+      if def.name == Catalog.customers.name { return (def, def.key) }
+      guard def.name != Catalog.audit.name,
+        let c = stored(def).first(where: { $0.references == Catalog.customers.name })
+      else { return nil }
+      return (def, c)
+    }
+  }
+
+  /// Fills `audit.kehu_customer` for audit rows copied in by `pg push` (kehu fills it as it
+  /// writes): the customer of the row each names, found by the row's key as text.
+  static var fillAuditCustomers: [String] {
+    customerTables.map { def, c in
+      """
+      UPDATE \(quote(Catalog.audit.name)) a SET kehu_customer = t.\(quote(c.name)) FROM \(quote(def.name)) t \
+      WHERE a.kehu_customer IS NULL AND a."table" = '\(def.name)' AND a."row" = t.\(quote(def.key.name))::text
+      """
+    }
   }
 
   static var createIdentity: String {

@@ -7,8 +7,10 @@ public enum TeamSchema {
   public static let roles = ["kehu_read", "kehu_clerk", "kehu_manager"]
 
   /// Creates the schema in an empty database (or schema); refused when kehu's tables are there.
+  /// With `ownerRows`, row-level security shows a login in the role kehu_owner only the
+  /// customers it owns (`owner` = the login) and their rows, audit and change-log entries.
   /// Returns what it made, one line each.
-  public static func initialize(_ address: DatabaseAddress) throws -> [String] {
+  public static func initialize(_ address: DatabaseAddress, ownerRows: Bool = false) throws -> [String] {
     let link = try Link(address)
     defer { link.close() }
     let schema = SchemaSQL.quote(address.schema)
@@ -43,6 +45,12 @@ public enum TeamSchema {
       try link.run("GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA \(schema) TO kehu_clerk")
       try link.run("GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(schema) TO kehu_clerk")
       try link.run("GRANT DELETE ON ALL TABLES IN SCHEMA \(schema) TO kehu_manager")
+      if ownerRows {
+        try link.run(
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(SchemaSQL.ownerRole)') THEN "
+            + "CREATE ROLE \(SchemaSQL.ownerRole) NOLOGIN; END IF; END $$")
+        for sql in SchemaSQL.ownerPolicies() { try link.run(sql) }
+      }
       try link.run("COMMIT")
     } catch {
       try? link.run("ROLLBACK")
@@ -53,5 +61,10 @@ public enum TeamSchema {
         + "in \(address.display) (schema \(address.schema))",
       "roles: kehu_read (queries), kehu_clerk (day-to-day changes), kehu_manager (approvals, overrides, purge)",
     ]
+      + (ownerRows
+        ? [
+          "row-level security: a login in the role kehu_owner sees only the customers whose owner is its login, "
+            + "with their rows, audit and change-log entries"
+        ] : [])
   }
 }

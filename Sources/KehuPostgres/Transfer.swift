@@ -25,8 +25,10 @@ public enum Transfer {
           Int64.self)
         if n > 0 {
           throw PostgresStoreError.refused(
-            "\(address.display) is not empty (\(def.name) has \(n) rows); push copies into an empty store only; "
-              + "nothing was changed")
+            """
+            \(address.display) is not empty (\(def.name) has \(n) rows); push copies into an empty store only; \
+            nothing was changed
+            """)
         }
       }
       for table in db.tables where table.count > 0 {
@@ -43,6 +45,7 @@ public enum Transfer {
           into: table.name, columns: stored.map { table.def.columns[$0].name },
           text: text)
       }
+      for sql in SchemaSQL.fillAuditCustomers { try link.run(sql) }
       // The rows were replaced without the change log: caches of the empty store are void.
       try link.run(
         "DO $$ BEGIN IF to_regclass('\(SchemaSQL.identity)') IS NOT NULL THEN "
@@ -74,8 +77,10 @@ public enum Transfer {
     let right = sums(b)
     for (x, y) in zip(left, right) where x != y {
       throw PostgresStoreError.server(
-        "\(what) does not match after the copy: \(x.table) has \(y.rows) rows (checksum \(hex(y.checksum))) "
-          + "where \(x.rows) (checksum \(hex(x.checksum))) were copied")
+        """
+        \(what) does not match after the copy: \(x.table) has \(y.rows) rows (checksum \(hex(y.checksum))) \
+        where \(x.rows) (checksum \(hex(x.checksum))) were copied
+        """)
     }
     return left
   }
@@ -110,7 +115,8 @@ public enum Transfer {
 
 /// What a database store does not keep yet, said the same way wherever it is met.
 enum TeamLimits {
-  static let textCodes =
-    "customer codes that are not plain numbers (HD-001) are not kept in a database store yet: "
-    + "use numeric customer ids there; nothing was changed"
+  static let textCodes: Message = """
+    customer codes that are not plain numbers (HD-001) are not kept in a database store yet: \
+    use numeric customer ids there; nothing was changed
+    """
 }

@@ -16,12 +16,17 @@ struct PgInit: ParsableCommand {
     commandName: "init", abstract: "Create kehu's tables, change log and roles in a database.")
   @Argument(help: "postgresql://USER@HOST:PORT/DB") var url: String
   @Option(help: "The schema to create them in (default public).") var schema: String?
+  @Flag(
+    help:
+      "Row-level security: a login in the role kehu_owner sees only the customers it owns (owner = its login)."
+  )
+  var ownerRows = false
 
   func run() throws {
     try databaseErrors {
       let address = try DatabaseAddress(
         url: url, environment: ProcessInfo.processInfo.environment, schema: schema)
-      for line in try TeamSchema.initialize(address) { writeOut(line + "\n") }
+      for line in try TeamSchema.initialize(address, ownerRows: ownerRows) { writeOut(line + "\n") }
     }
   }
 }
@@ -88,7 +93,7 @@ func databaseErrors<T>(_ body: () throws -> T) throws -> T {
     writeErr("kehu: \(e.description)\n")
     switch e {
     case .address: throw ExitCode(64)
-    case .server: throw ExitCode(69)
+    case .server, .transient: throw ExitCode(69)
     case .refused: throw ExitCode(73)
     }
   }

@@ -711,6 +711,34 @@ def case_team_store_concurrent_writers_lose_nothing():
     check(numbers == ["300", "300", "300"], "300 customers, 300 names, 300 audit rows: %r" % out)
 
 
+def case_team_store_concurrent_orders_never_pass_the_limit():
+    url = new_team_store()
+    if url is None:
+        return
+    code, out, err = run(["--store", url, "-c", "customer add company id=1 name=Shared credit_limit=100000"])
+    check(code == 0, "customer add: %d %r" % (code, err))
+    # 4 clerks' processes × 5 orders of 7,000 against 100,000: 14 fit (98,000), 6 are refused,
+    # each credit-checked inside its transaction on what the others took.
+    clerks = [subprocess.Popen([KEHU, "--store", url, "--today", "2026-11-30", "--keep-going"],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               env=child_env()) for _ in range(4)]
+    for p in clerks:
+        p.stdin.write(b"order add 1 amount=7000\n" * 5)
+        p.stdin.close()
+    taken = refused = 0
+    for p in clerks:
+        out, err = p.stdout.read().decode(), p.stderr.read().decode()
+        p.wait(timeout=120)
+        taken += len(re.findall(r"^order SO-\d+ from 1", out, re.M))
+        refused += err.count("credit refused for customer 1")
+        check("error" not in err.replace("error: credit refused", ""), "only credit refusals: %r" % err)
+    check((taken, refused) == (14, 6), "14 taken, 6 refused: %d, %d" % (taken, refused))
+    code, out, err = run(["--store", url, "--format", "csv", "-c", "orders | count",
+                          "-c", "orders | summarize n = count_distinct(no)"])
+    numbers = re.findall(r"^(\d+)\r?$", out, re.M)
+    check(code == 0 and numbers == ["14", "14"], "14 orders, 14 numbers: %d %r %r" % (code, out, err))
+
+
 CASES = [
     case_help_from_pipe_and_c,
     case_help_is_chinese_under_a_chinese_locale,
@@ -742,6 +770,7 @@ CASES = [
     case_team_store_two_processes_see_each_other,
     case_team_store_killed_writer_leaves_no_partial_change,
     case_team_store_concurrent_writers_lose_nothing,
+    case_team_store_concurrent_orders_never_pass_the_limit,
 ]
 
 

@@ -174,6 +174,13 @@ public final class Session: ReplHost {
     try workspace.change(batch, actor: settings.user, time: now)
   }
 
+  /// Applies the batch `building` makes from the newest state (see `Workspace.change`): on a
+  /// shared database, inside the writing transaction.
+  @discardableResult
+  func change(building: (Database) throws -> [Mutation]) throws -> [Value] {
+    try workspace.change(actor: settings.user, time: now, building: building)
+  }
+
   public var db: Database { workspace.db }
 
   /// How many rows a result shows in the table format (`set rows`); nil shows them all.
@@ -262,6 +269,10 @@ public final class Session: ReplHost {
           }
         } catch let e as ShellError {
           if e != .alreadyReported { report(e, in: st, source: source, file: file) }
+          failed = true
+        } catch let e as MessageError {
+          // A team store's refusals and faults, in the session's language.
+          report(ShellError(tr(e.message)), in: st, source: source, file: file)
           failed = true
         } catch {
           report(ShellError(String(describing: error)), in: st, source: source, file: file)

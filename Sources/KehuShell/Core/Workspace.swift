@@ -32,14 +32,25 @@ public final class Workspace {
   /// Applies `batch` with its audit rows. `actor` and `time` are the session's.
   @discardableResult
   public func change(_ batch: [Mutation], actor: String, time: Timestamp) throws -> [Value] {
+    try change(actor: actor, time: time) { _ in batch }
+  }
+
+  /// Applies the batch `building` makes from the newest state, with its audit rows. On a
+  /// shared database `building` runs inside the writing transaction, after what others
+  /// committed is applied (and again if the transaction is retried), so a check it makes (a
+  /// credit limit, a free number) holds for the rows the batch is written over.
+  @discardableResult
+  public func change(actor: String, time: Timestamp, building: (Database) throws -> [Mutation]) throws
+    -> [Value]
+  {
     // A scenario never reaches the store, so a read-only session may hold one.
     if readOnly && scenarios.isEmpty {
       throw ShellError(tr("the store is open read-only (--read-only); nothing can be changed"))
     }
     var keys: [Value] = []
-    let build = { (current: Database) -> [Mutation] in
+    func build(_ current: Database) throws -> [Mutation] {
       let keyed: [Mutation]
-      (keyed, keys) = self.assignKeys(batch, in: current)
+      (keyed, keys) = assignKeys(try building(current), in: current)
       return keyed + Auditor.rows(for: keyed, in: current, actor: actor, time: time)
     }
     if scenarios.isEmpty {

@@ -9,7 +9,7 @@ extension MessageCatalogue {
 
 enum ChineseMessages {
   static let table: [String: String] = [
-    core, receivables, credit, customers, indirect, domain, query, ledger, rules, charts, progress,
+    core, receivables, credit, customers, indirect, domain, query, ledger, rules, charts, progress, team,
     transferProgress,
   ]
   .reduce(

@@ -207,6 +207,10 @@ public final class Store {
     return state.sequence != before
   }
 
+  /// Whether a shared store knows others committed changes `follow` has not applied yet (at
+  /// once, while idle); false for a directory or memory store.
+  public var othersCommitted: Bool { backend?.othersCommitted ?? false }
+
   private func applyFollowed(_ batch: [Mutation]) throws {
     do {
       try state.apply(batch)
@@ -227,6 +231,21 @@ public final class Store {
     guard let backend else { return try apply(try build(state)) }
     if readOnly { throw StoreError.readOnly(dir: name, reason: "opened with --read-only") }
     if let broken { throw StoreError.readOnly(dir: name, reason: broken) }
+    // A transaction the database gave up is built again on the newer rows (bounded by the
+    // backend): a change that fits is never refused only because another was made at once.
+    var attempt = 1
+    while true {
+      do {
+        return try writeOnce(build, backend)
+      } catch let error where broken == nil && backend.retries(after: error, attempt: attempt) {
+        attempt += 1
+      }
+    }
+  }
+
+  private func writeOnce(_ build: (Database) throws -> [Mutation], _ backend: StoreBackend) throws
+    -> ApplyResult
+  {
     let others = try backend.beginWrite()
     do {
       for batch in others { try applyFollowed(batch) }

@@ -15,7 +15,20 @@ public protocol StoreBackend: AnyObject {
   /// Writes `batch` (keys resolved) as `before` became `after`, and commits the transaction.
   func commitWrite(_ batch: [Mutation], before: Database, after: Database) throws
   func abortWrite()
+  /// Whether a write that failed with `error` on its `attempt`-th try (from 1) may be built
+  /// and tried again from `beginWrite`: the database gave up the transaction (a serialization
+  /// failure, a deadlock, the connection lost before the commit), so nothing of it was kept.
+  /// The backend waits a little before saying yes, so the sessions that met drift apart.
+  func retries(after error: Error, attempt: Int) -> Bool
+  /// Whether others committed changes not followed yet, known without asking the database
+  /// (PostgreSQL's NOTIFY); `changesSince` stays what makes sure nothing is missed.
+  var othersCommitted: Bool { get }
   func close()
+}
+
+extension StoreBackend {
+  public func retries(after error: Error, attempt: Int) -> Bool { false }
+  public var othersCommitted: Bool { false }
 }
 
 /// A batch of mutations as bytes: the journal's record format, so a change log elsewhere

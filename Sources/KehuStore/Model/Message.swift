@@ -100,3 +100,10 @@ extension Message {
   /// Two texts one after the other, each translated on its own.
   public static func + (a: Message, b: Message) -> Message { Message("{0}{1}", a, b) }
 }
+
+/// An error whose text for people is a message (a key with arguments), so the shell can show
+/// it in the session's language: a library below the shell (KehuPostgres) says what went
+/// wrong without knowing the languages.
+public protocol MessageError: Error {
+  var message: Message { get }
+}

@@ -41,22 +41,28 @@ enum OrderCommands {
     let amount = a.money("amount")!
     guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
     let date = a.date("date") ?? s.today
-    let orders = Orders(s.db)
-    let no = a.text("no") ?? DocumentNumbers.orders(s.db).first
-    if orders.row(no: no) != nil { throw a.error(tr("order {0} already exists", no), at: "no") }
-    let extra: [Mutation]
-    do {
-      extra = try CreditCommands.checkNewInvoice(
-        s, customer: id, amount: amount, override: try CreditCommands.overrideArgument(a), reference: no,
-        order: true)
-    } catch let e as ShellError {
-      throw a.error(e.message, at: "amount", hint: e.hint)
+    var no = ""
+    var extra: [Mutation] = []
+    // The number and the credit check are taken on the newest rows: on a shared database,
+    // inside the writing transaction, so two clerks cannot both take the customer past its
+    // limit (the session's view is then the same rows as `current`).
+    try s.change { current in
+      let orders = Orders(current)
+      no = try a.text("no") ?? DocumentNumbers.orders(current).first
+      if orders.row(no: no) != nil { throw a.error(tr("order {0} already exists", no), at: "no") }
+      do {
+        extra = try CreditCommands.checkNewInvoice(
+          s, customer: id, amount: amount, override: try CreditCommands.overrideArgument(a), reference: no,
+          order: true)
+      } catch let e as ShellError {
+        throw a.error(e.message, at: "amount", hint: e.hint)
+      }
+      let values: [String: Value] = [
+        "no": .text(no), "customer": .int(id), "date": .date(date), "amount": .money(amount),
+        "status": .text("open"),
+      ]
+      return [.insert(table: "orders", values: values)] + extra
     }
-    let values: [String: Value] = [
-      "no": .text(no), "customer": .int(id), "date": .date(date), "amount": .money(amount),
-      "status": .text("open"),
-    ]
-    try s.change([.insert(table: "orders", values: values)] + extra)
     var said = tr(
       "order {0} from {1} {2}: {3}, taken {4}; open until invoiced or cancelled", no, id,
       s.db.nameOrId(id), amount, date)

@@ -49,17 +49,23 @@ enum ReceivableCommands {
     let date = a.date("date") ?? s.today
     let (terms, due) = try termsAndDue(
       a, date: date, missing: tr("`invoice add` needs due= or terms= to know when it is due"), at: "amount")
-    let no = a.text("no") ?? DocumentNumbers.invoices(s.db).first
-    if Invoices(s.db).row(no: no) != nil { throw a.error(tr("invoice {0} already exists", no), at: "no") }
-    var values: [String: Value] = [
-      "no": .text(no), "customer": .int(id), "date": .date(date), "due": .date(due), "amount": .money(amount),
-    ]
-    if let terms { values["terms"] = .text(terms.description) }
-    // The credit exposure check (§3.3): over the limit, on watch, over a shipment cap or with
-    // supply suspended is refused with the figures, unless overridden (audited).
-    let extra = try CreditCommands.checkNewInvoice(
-      s, customer: id, amount: amount, override: try CreditCommands.overrideArgument(a), reference: no)
-    try s.change([.insert(table: "invoices", values: values)] + extra)
+    var no = ""
+    // Numbered and checked on the newest rows: on a shared database, inside the writing
+    // transaction (the session's view is then the same rows as `current`).
+    try s.change { current in
+            no = try a.text("no") ?? DocumentNumbers.invoices(current).first
+      if Invoices(current).row(no: no) != nil { throw a.error(tr("invoice {0} already exists", no), at: "no") }
+      var values: [String: Value] = [
+        "no": .text(no), "customer": .int(id), "date": .date(date), "due": .date(due),
+        "amount": .money(amount),
+      ]
+      if let terms { values["terms"] = .text(terms.description) }
+      // The credit exposure check (§3.3): over the limit, on watch, over a shipment cap or with
+      // supply suspended is refused with the figures, unless overridden (audited).
+      let extra = try CreditCommands.checkNewInvoice(
+        s, customer: id, amount: amount, override: try CreditCommands.overrideArgument(a), reference: no)
+      return [.insert(table: "invoices", values: values)] + extra
+    }
     return .message(
       tr(
         "invoice {0} for {1} {2}: {3}, dated {4}, due {5}", no, id, s.db.nameOrId(id),
