@@ -53,8 +53,10 @@ enum ReceivableCommands {
     // Numbered and checked on the newest rows: on a shared database, inside the writing
     // transaction (the session's view is then the same rows as `current`).
     try s.change { current in
-            no = try a.text("no") ?? DocumentNumbers.invoices(current).first
-      if Invoices(current).row(no: no) != nil { throw a.error(tr("invoice {0} already exists", no), at: "no") }
+      no = try a.text("no") ?? DocumentNumbers.invoices(current).first
+      if Invoices(current).row(no: no) != nil {
+        throw a.error(tr("invoice {0} already exists", no), at: "no")
+      }
       var values: [String: Value] = [
         "no": .text(no), "customer": .int(id), "date": .date(date), "due": .date(due),
         "amount": .money(amount),
