@@ -111,7 +111,7 @@ extension LocalCache {
 
   /// Loads the cache of `link`'s database and catches it up from the log. Returns the reason
   /// it cannot be used instead; a damaged file is removed and named in `warnings`.
-  func load(_ link: Link, identity: String, warnings: inout [String]) -> Result<Hit, CacheMiss> {
+  func load(_ link: Link, identity: String, warnings: inout [Message]) -> Result<Hit, CacheMiss> {
     let name = fileName(link.address)
     let key = Self.key(link.address)
     var label: CacheLabel?
@@ -123,7 +123,8 @@ extension LocalCache {
       }
     } catch {
       CacheFile.remove(dir: directory, name: name)
-      warnings.append("the local cache was damaged and is rebuilt from the database (\(error))")
+      warnings.append(
+        Message("the local cache was damaged and is rebuilt from the database ({0})", "\(error)"))
       return .failure(.init(reason: "the cache was damaged"))
     }
     guard let found, let label else {
@@ -137,7 +138,8 @@ extension LocalCache {
     do {
       guard Int64(db.sequence) == label.position else {
         warnings.append(
-          "the local cache was damaged and is rebuilt from the database (its position does not match)")
+          Message(
+            "the local cache was damaged and is rebuilt from the database (its position does not match)"))
         return .failure(.init(reason: "the cache was damaged"))
       }
       guard let entry = try Self.entry(link, at: label.position), entry == label.entry else {
@@ -154,7 +156,8 @@ extension LocalCache {
 
   /// Writes the cache of `db`, the database's rows at `position`; a failure is a warning
   /// (the store is open either way).
-  func save(_ db: Database, position: Int64, identity: String, link: Link, warnings: inout [String]) -> Bool {
+  func save(_ db: Database, position: Int64, identity: String, link: Link, warnings: inout [Message]) -> Bool
+  {
     do {
       guard let entry = try Self.entry(link, at: position) else { return false }
       let label = CacheLabel(
@@ -164,8 +167,9 @@ extension LocalCache {
       return true
     } catch {
       warnings.append(
-        "the local cache could not be written in \(directory) (\(error)); the next open reads the database in full"
-      )
+        Message(
+          "the local cache could not be written in {0} ({1}); the next open reads the database in full",
+          directory, "\(error)"))
       return false
     }
   }

@@ -48,7 +48,7 @@ public final class PostgresBackend: StoreBackend {
   public struct Opened {
     public var store: Store
     public var cache: CacheOutcome
-    public var warnings: [String]
+    public var warnings: [Message]
   }
 
   /// Opens the store at `address`, through the local cache when one is given (see
@@ -59,7 +59,7 @@ public final class PostgresBackend: StoreBackend {
   {
     let link = try Link(address)
     do {
-      var warnings: [String] = []
+      var warnings: [Message] = []
       var outcome = CacheOutcome.off
       let identity = try cache == nil ? nil : LocalCache.identity(link)
       if let cache, let identity {

@@ -213,7 +213,7 @@ struct Kehu: ParsableCommand {
         let opened = try opening(progress, tr("opening the store")) {
           try PostgresBackend.open(address, readOnly: readOnly, cache: cache)
         }
-        for w in opened.warnings { writeErr("kehu: warning: \(w)\n") }
+        for w in opened.warnings { writeErr("kehu: warning: \(tr(w))\n") }
         return (Workspace(store: opened.store), address.database)
       }
     }

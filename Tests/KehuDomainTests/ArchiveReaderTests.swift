@@ -7,13 +7,6 @@ import XCTest
 /// hand: the competitor survey by competitor, a source's conversion rate, the card's
 /// purchases and the holiday calendar.
 final class ArchiveReaderTests: XCTestCase {
-  func customer(_ id: Int64) -> Mutation {
-    .insert(
-      table: "customers",
-      values: [
-        "id": .int(id), "kind": .text("company"), "name": .text("客户\(id)"), "status": .text("trading"),
-      ])
-  }
 
   func competitor(_ name: String, area: String?, customer: Int64?, strengths: String?) -> Mutation {
     var v: [String: Value] = ["name": .text(name)]
@@ -26,7 +19,7 @@ final class ArchiveReaderTests: XCTestCase {
   func testCompetitorsAreSummedOncePerNameMostCustomersFirst() throws {
     var db = Database()
     _ = try db.apply([
-      customer(1), customer(2),
+      tradingCustomer(1), tradingCustomer(2),
       competitor("甲", area: "华东", customer: 1, strengths: "价格低"),
       competitor("乙", area: "华南", customer: 1, strengths: "服务好"),
       competitor("乙", area: "华东", customer: 2, strengths: "服务好"),
@@ -64,7 +57,7 @@ final class ArchiveReaderTests: XCTestCase {
   func testPurchasesNameTheGoodsAndTheLastSaleAndPayment() throws {
     var db = Database()
     _ = try db.apply([
-      customer(1), customer(2),
+      tradingCustomer(1), tradingCustomer(2),
       .insert(table: "products", values: ["code": .text("P1"), "name": .text("打印纸")]),
       .insert(
         table: "sales",
@@ -136,7 +129,7 @@ final class ArchiveReaderTests: XCTestCase {
 
   func testTheAverageOrderIsRoundedDownToAFenAndAUnit() throws {
     var db = Database()
-    var batch = [customer(1), customer(2)]
+    var batch = [tradingCustomer(1), tradingCustomer(2)]
     // 150.01 yuan and 11 units in three orders: 50.0033… yuan and 3.67 units an order.
     for (amount, quantity, date) in [
       ("100", 3, "2026-03-01"), ("50", 4, "2026-06-01"), ("0.01", 4, "2026-09-01"),
@@ -166,25 +159,10 @@ final class ArchiveReaderTests: XCTestCase {
   func testOpenInvoicesAreThoseWithABalance() throws {
     var db = Database()
     _ = try db.apply([
-      customer(1),
-      .insert(
-        table: "invoices",
-        values: [
-          "no": .text("A"), "customer": .int(1), "date": .date(day("2026-09-01")),
-          "amount": .money(yuan("100")),
-        ]),
-      .insert(
-        table: "invoices",
-        values: [
-          "no": .text("B"), "customer": .int(1), "date": .date(day("2026-09-02")),
-          "amount": .money(yuan("50")),
-        ]),
-      .insert(
-        table: "payments",
-        values: [
-          "invoice": .text("A"), "customer": .int(1), "date": .date(day("2026-09-10")),
-          "amount": .money(yuan("100")),
-        ]),
+      tradingCustomer(1),
+      invoiceRow("A", customer: 1, date: "2026-09-01", amount: "100"),
+      invoiceRow("B", customer: 1, date: "2026-09-02", amount: "50"),
+      paymentRow(invoice: "A", customer: 1, date: "2026-09-10", amount: "100"),
     ])
     XCTAssertEqual(CustomerActivity.openInvoices(db, customer: 1), 1)
     XCTAssertEqual(CustomerActivity.openInvoices(db, customer: 2), 0)

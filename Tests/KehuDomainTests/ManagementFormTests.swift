@@ -78,24 +78,9 @@ final class ManagementFormTests: XCTestCase {
     var db = Database()
     _ = try db.apply([
       customer(1, area: nil, grade: nil), customer(2, area: nil, grade: nil),
-      .insert(
-        table: "invoices",
-        values: [
-          "no": .text("A"), "customer": .int(1), "date": .date(day("2026-10-20")),
-          "amount": .money(yuan("800")),
-        ]),
-      .insert(
-        table: "invoices",
-        values: [
-          "no": .text("B"), "customer": .int(1), "date": .date(day("2026-11-05")),
-          "amount": .money(yuan("200")),
-        ]),
-      .insert(
-        table: "payments",
-        values: [
-          "invoice": .text("A"), "customer": .int(1), "date": .date(day("2026-11-10")),
-          "amount": .money(yuan("250")),
-        ]),
+      invoiceRow("A", customer: 1, date: "2026-10-20", amount: "800"),
+      invoiceRow("B", customer: 1, date: "2026-11-05", amount: "200"),
+      paymentRow(invoice: "A", customer: 1, date: "2026-11-10", amount: "250"),
     ])
     let f = ManagementForms.collections(db, month: day("2026-11-01"))
     XCTAssertEqual(f.lines.map(\.customer), [1], "a customer with no figure in the month is left out")

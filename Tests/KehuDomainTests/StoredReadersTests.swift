@@ -6,18 +6,11 @@ import XCTest
 /// The domain's readers over the typed table accessors: what each returns for rows written
 /// by hand, with the figures worked out here, not read back from the code.
 final class StoredReadersTests: XCTestCase {
-  func customer(_ id: Int64) -> Mutation {
-    .insert(
-      table: "customers",
-      values: [
-        "id": .int(id), "kind": .text("company"), "name": .text("客户\(id)"), "status": .text("trading"),
-      ])
-  }
 
   func testComplaintPolicyRowOverridesTheDefaultsAndOldRowsGetDeadlines() throws {
     var db = Database()
     _ = try db.apply([
-      customer(1),
+      tradingCustomer(1),
       .insert(
         table: "complaint_policy",
         values: ["type": .text("transport"), "ack_days": .int(3), "resolve_days": .int(10)]),
@@ -43,31 +36,11 @@ final class StoredReadersTests: XCTestCase {
   func testCollectionsOfAMonthCountOnlyInvoicedTrade() throws {
     var db = Database()
     _ = try db.apply([
-      customer(1),
-      .insert(
-        table: "invoices",
-        values: [
-          "no": .text("A"), "customer": .int(1), "date": .date(day("2026-09-20")),
-          "amount": .money(yuan("1000")),
-        ]),
-      .insert(
-        table: "invoices",
-        values: [
-          "no": .text("B"), "customer": .int(1), "date": .date(day("2026-10-10")),
-          "amount": .money(yuan("500")),
-        ]),
-      .insert(
-        table: "payments",
-        values: [
-          "invoice": .text("A"), "customer": .int(1), "date": .date(day("2026-09-25")),
-          "amount": .money(yuan("300")),
-        ]),
-      .insert(
-        table: "payments",
-        values: [
-          "invoice": .text("A"), "customer": .int(1), "date": .date(day("2026-10-15")),
-          "amount": .money(yuan("200")),
-        ]),
+      tradingCustomer(1),
+      invoiceRow("A", customer: 1, date: "2026-09-20", amount: "1000"),
+      invoiceRow("B", customer: 1, date: "2026-10-10", amount: "500"),
+      paymentRow(invoice: "A", customer: 1, date: "2026-09-25", amount: "300"),
+      paymentRow(invoice: "A", customer: 1, date: "2026-10-15", amount: "200"),
       // Cash on account, against no invoice: not a collection.
       .insert(
         table: "payments",

@@ -149,8 +149,11 @@ final class TeamCacheTests: XCTestCase {
     let damaged = try open(a)
     XCTAssertEqual(damaged.cache, .written(reason: "the cache was damaged"))
     XCTAssertEqual(damaged.warnings.count, 1)
-    XCTAssertTrue(damaged.warnings[0].contains("the local cache was damaged"), damaged.warnings[0])
-    XCTAssertTrue(damaged.warnings[0].contains("checksum mismatch"), damaged.warnings[0])
+    XCTAssertTrue(
+      damaged.warnings[0].description.contains("the local cache was damaged"), damaged.warnings[0].description
+    )
+    XCTAssertTrue(
+      damaged.warnings[0].description.contains("checksum mismatch"), damaged.warnings[0].description)
     XCTAssertEqual(Transfer.sums(damaged.store.state), Transfer.sums(db))
     try damaged.store.close()
     let rebuilt = try open(a)

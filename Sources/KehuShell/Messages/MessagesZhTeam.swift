@@ -2,6 +2,12 @@
 /// shows them in the session's language).
 extension ChineseMessages {
   static let team: [String: String] = [
+    "the local cache was damaged and is rebuilt from the database ({0})":
+      "本地缓存已损坏，正从数据库重建（{0}）",
+    "the local cache was damaged and is rebuilt from the database (its position does not match)":
+      "本地缓存已损坏，正从数据库重建（其位置对不上）",
+    "the local cache could not be written in {0} ({1}); the next open reads the database in full":
+      "无法在 {0} 写入本地缓存（{1}）；下次打开时将完整读取数据库",
     "{0}: not a database address: {1}":
       "{0}：不是数据库地址：{1}",
     "it must start with postgresql://":
