@@ -221,7 +221,7 @@ struct Kehu: ParsableCommand {
       let (opened, warnings) = try opening(progress, tr("opening the store")) {
         try Store.open(location, readOnly: readOnly)
       }
-      for w in warnings { writeErr("kehu: warning: \(w)\n") }
+      for w in warnings { writeErr("kehu: warning: \(tr(w))\n") }
       return (Workspace(store: opened), opened.name)
     }
   }

@@ -72,7 +72,6 @@ final class TeamCacheTests: XCTestCase {
     try open(a).store.close()
     let other = try PostgresBackend.open(a)
     try other.write { _ in [TeamStoreTests.customer("Alpha"), TeamStoreTests.customer("Beta")] }
-    let name = Catalog.customers.columnIndex("name")!
     try other.write { _ in [.update(table: "customers", key: .int(3), values: ["name": .text("Renamed")])] }
     try other.write { _ in [.delete(table: "sales", keys: [.int(5)])] }
     try other.close()
@@ -81,7 +80,7 @@ final class TeamCacheTests: XCTestCase {
     XCTAssertEqual(cached.cache, .loaded(caughtUp: 3, rewritten: false))
     XCTAssertEqual(Transfer.sums(cached.store.state), try fullRead(a))
     let row = try XCTUnwrap(cached.store.state.customers.row(forId: 3))
-    XCTAssertEqual(cached.store.state.customers.value(row: row, column: name), .text("Renamed"))
+    XCTAssertEqual(Customers(cached.store.state.customers).name[row], "Renamed")
     XCTAssertNil(cached.store.state["sales"].row(forId: 5))
   }
 

@@ -66,8 +66,7 @@ final class TeamStoreTests: XCTestCase {
     let link = try Link(a)
     defer { link.close() }
     let sql = try link.run("SELECT (sum(amount) * 100)::bigint FROM sales")[0].decode(Int64.self)
-    let amount = db["sales"].def.columnIndex("amount")!
-    XCTAssertEqual(sql, db["sales"].columns[amount].ints.reduce(0, +))
+    XCTAssertEqual(sql, Sales(db["sales"]).amount.column.ints.reduce(0, +))
     XCTAssertThrowsError(try Transfer.push(db, to: a)) { e in
       XCTAssertTrue("\(e)".contains("not empty"), "\(e)")
     }
@@ -143,16 +142,15 @@ final class TeamStoreTests: XCTestCase {
       XCTAssertTrue("\(e)".contains("customers 1 was changed by \(a.user)"), "\(e)")
     }
     // Nothing of the refused write is in the database; session one now holds the other's change.
-    let name = Catalog.customers.columnIndex("name")!
-    XCTAssertEqual(one.state.customers.value(row: 0, column: name), .text("Alpha Ltd"))
+    XCTAssertEqual(Customers(one.state.customers).name[0], "Alpha Ltd")
     let three = try PostgresBackend.open(a)
     defer { try? three.close() }
-    XCTAssertEqual(three.state.customers.value(row: 0, column: name), .text("Alpha Ltd"))
+    XCTAssertEqual(Customers(three.state.customers).name[0], "Alpha Ltd")
     // At its next statement the same change goes through.
     try one.follow()
     try one.write { _ in [.update(table: "customers", key: .int(1), values: ["name": .text("Alpha plc")])] }
     try two.follow()
-    XCTAssertEqual(two.state.customers.value(row: 0, column: name), .text("Alpha plc"))
+    XCTAssertEqual(Customers(two.state.customers).name[0], "Alpha plc")
   }
 
   func testAWriteTheDatabaseRefusesLeavesNothingBehind() throws {

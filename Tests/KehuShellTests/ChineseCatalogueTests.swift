@@ -16,6 +16,20 @@ final class ChineseCatalogueTests: XCTestCase {
     }
   }
 
+  /// The areas' tables are merged into one: a key two of them give different wordings would
+  /// be shown in whichever comes first, silently.
+  func testNoKeyHasTwoWordings() {
+    var seen: [String: String] = [:]
+    var clashes: [String] = []
+    for part in ChineseMessages.parts {
+      for (key, value) in part {
+        if let other = seen[key], other != value { clashes.append("\(key): \(other) / \(value)") }
+        seen[key] = seen[key] ?? value
+      }
+    }
+    XCTAssertEqual(clashes.sorted(), [])
+  }
+
   func testNoEntryIsLeftInEnglish() {
     for (english, chinese) in ChineseMessages.table {
       XCTAssertNotEqual(english, chinese, english)

@@ -61,8 +61,8 @@ final class ComplaintSettlementTests: XCTestCase {
   }
 
   func balance(_ db: Database, _ no: String) -> Money {
-    let t = db["invoices"]
-    return t.columns[t.def.columnIndex("balance")!].money(t.row(forNo: no)!)
+    let invoices = Invoices(db["invoices"])
+    return invoices.balance[invoices.row(no: no)!]
   }
 
   func testCompensationAsCreditNoteThenRecoveryFromTheSupplier() throws {

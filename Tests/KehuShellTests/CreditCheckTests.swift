@@ -206,8 +206,8 @@ final class CreditCheckTests: XCTestCase {
     let after = try XCTUnwrap(s.creditFile.reviewAccount(2))
     XCTAssertFalse(after.provisional)
     XCTAssertEqual(after.nextReview, Day(parsing: "2026-12-20"))
-    let t = s.db.customers
-    XCTAssertEqual(t.columns[t.def.columnIndex("credit_class")!].string(t.row(forId: 2)!), "C")
+    let customers = Customers(s.db.customers)
+    XCTAssertEqual(customers.creditClass[try XCTUnwrap(customers.row(id: 2))], "C")
     // A prospect has no class until someone gives it one.
     try s.change([
       .update(table: "customers", key: .int(2), values: ["status": .text("prospect"), "credit_class": .null])

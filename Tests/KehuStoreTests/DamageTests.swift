@@ -39,8 +39,8 @@ final class DamageTests: XCTestCase {
         XCTAssertEqual(warnings, [])
       } else {
         XCTAssertEqual(warnings.count, 1)
-        XCTAssertTrue(warnings[0].contains("dropped \(cut - last) bytes"), warnings[0])
-        XCTAssertTrue(warnings[0].contains("last good record is sequence 3"), warnings[0])
+        XCTAssertTrue(warnings[0].description.contains("dropped \(cut - last) bytes"), "\(warnings[0])")
+        XCTAssertTrue(warnings[0].description.contains("last good record is sequence 3"), "\(warnings[0])")
       }
       try store.close()
       XCTAssertEqual(fileBytes(jpath).count, last, "the torn tail is cut off")
@@ -62,7 +62,8 @@ final class DamageTests: XCTestCase {
     XCTAssertEqual(aside.count, 1)
     XCTAssertTrue(aside[0].hasSuffix("-at-\(last).damaged"), aside[0])
     XCTAssertEqual(fileBytes(dir + "/" + aside[0]), Array(whole[last...]))
-    XCTAssertTrue(warnings[0].contains("the dropped bytes are kept in \(dir)/\(aside[0])"), warnings[0])
+    XCTAssertTrue(
+      warnings[0].description.contains("the dropped bytes are kept in \(dir)/\(aside[0])"), "\(warnings[0])")
     XCTAssertEqual(fileBytes(jpath).count, last)
   }
 

@@ -83,8 +83,10 @@ final class RecoverTests: XCTestCase {
     try store.close()
     let aside = "\(dir)/journal-00000000000000000001-at-\(recs[4].offset).damaged"
     XCTAssertEqual(warnings.count, 1)
-    XCTAssertTrue(warnings[0].contains("a complete final record damaged after it was written"), warnings[0])
-    XCTAssertTrue(warnings[0].contains("kept in \(aside)"), warnings[0])
+    XCTAssertTrue(
+      warnings[0].description.contains("a complete final record damaged after it was written"),
+      "\(warnings[0])")
+    XCTAssertTrue(warnings[0].description.contains("kept in \(aside)"), "\(warnings[0])")
     XCTAssertEqual(fileBytes(aside), Array(bytes[recs[4].offset...]))
     let r = try recoverStore(from: dir, to: temporaryDirectory(self))
     XCTAssertEqual(r.sequence, 5)

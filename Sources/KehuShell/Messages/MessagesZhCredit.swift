@@ -96,7 +96,7 @@ extension ChineseMessages {
       "已应用：客户 {0} 信用限度 {1} → {2}（{3}，{4}）",
     "current limit {0} ({1}, set {2})":
       "当前限度 {0}（{1}，设定于 {2}）",
-    "defaults from `credit policy`: sales period {0} {1}s, {2}-day year; standard {3}; base {4}":
+    "defaults from `credit policy`: sales period {0} {1}, {2}-day year; standard {3}; base {4}":
       "`credit policy` 的默认值：销售额法期间 {0} {1}，一年 {2} 天；标准 {3}；基数 {4}",
     "`{0}` must be a score from 1 to 5, not {1}":
       "`{0}` 必须是 1 到 5 的评分，而不是 {1}",

@@ -156,7 +156,7 @@ extension ChineseMessages {
     "period: {0} to {1}; total {2}; {3} customers: A {4}, B {5}, C {6}":
       "期间：{0} 至 {1}；合计 {2}；{3} 家客户：A {4}，B {5}，C {6}",
     "customers with no {0} in the period are left out; equal amounts rank by id and share a band":
-      "期间内没有 {0} 的客户不列入；金额相同时按编号排序，归入同一级别",
+      "期间内没有{0}的客户不列入；金额相同时按编号排序，归入同一级别",
     "margin = amount − cost of each sale line":
       "毛利 = 每一销售行的金额 − 成本",
     "`months` must be from 1 to 24 (the chapter uses 3, or 4–6)":

@@ -236,6 +236,9 @@ extension ChineseMessages {
       "股权市值",
     "sales":
       "销售额",
+    // Pareto's other measure (`pareto by=margin`).
+    "margin":
+      "毛利",
     "Z-score":
       "Z 值",
     "for public manufacturing companies; one input to the comprehensive judgement, not a limit":

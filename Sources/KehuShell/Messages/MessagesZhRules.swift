@@ -33,8 +33,6 @@ extension ChineseMessages {
       "本期没有到期或支付的款项：不变",
     "limit already set on {0}, inside this period: one step per review period":
       "限度已于本期内的 {0} 设定：每个审查期只调整一步",
-    "hold":
-      "不变",
     "payment reminder":
       "催款函",
     "formal demand for payment":

@@ -77,7 +77,7 @@ public final class Store {
   }
 
   /// Opens (creating a directory store on first use). Warnings say what a torn tail cost.
-  public static func open(_ loc: StoreLocation, readOnly: Bool = false) throws -> (Store, warnings: [String])
+  public static func open(_ loc: StoreLocation, readOnly: Bool = false) throws -> (Store, warnings: [Message])
   {
     if case .database(let url) = loc {
       throw StoreError.io(file: url, reason: "a database store is opened with open(backend:)")

@@ -52,7 +52,7 @@ enum StoreFiles {
     var snapshotSize: Int
     var journalSize: Int
     var journalExists: Bool
-    var warnings: [String] = []
+    var warnings: [Message] = []
   }
 
   static func readSnapshot(_ path: String) throws -> (Database, Int) {
@@ -128,13 +128,11 @@ enum StoreFiles {
       defer { close(fd) }
       try FileIO.truncate(fd, jPath, to: scan.goodEnd)
       try FileIO.sync(fd, jPath)
+      let what: Message =
+        scan.wholeFinalRecord ? "a complete final record damaged after it was written" : "an incomplete write"
       loaded.warnings.append(
-        "\(jPath): dropped \(scan.size - scan.goodEnd) bytes of "
-          + (scan.wholeFinalRecord
-            ? "a complete final record damaged after it was written" : "an incomplete write")
-          + " at byte "
-          + "\(d.offset) (\(d.reason)); last good record is sequence \(scan.lastSequence); "
-          + "the dropped bytes are kept in \(FileIO.join(dir, aside))")
+        "\(jPath): dropped \(scan.size - scan.goodEnd) bytes of \(what) at byte \(d.offset) (\(d.reason)); last good record is sequence \(scan.lastSequence); the dropped bytes are kept in \(FileIO.join(dir, aside))"
+      )
     }
     return loaded
   }

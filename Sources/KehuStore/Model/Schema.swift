@@ -81,7 +81,7 @@ public struct TableDef: Sendable, Hashable {
     self.keyColumn = columns.firstIndex { $0.name == key }!
   }
 
-  public func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
+  func columnIndex(_ name: String) -> Int? { columns.firstIndex { $0.name == name } }
   public var key: ColumnDef { columns[keyColumn] }
 }
 

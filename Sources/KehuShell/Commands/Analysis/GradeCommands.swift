@@ -95,7 +95,8 @@ enum GradeCommands {
         ResultColumn(measure.rawValue, .money), ResultColumn("share", .percent),
         ResultColumn("cumulative", .percent), ResultColumn("band", .text),
       ],
-      title: tr("Sales performance by customer, Pareto (Figure 4-1, 客户等级划分图), by {0}", measure.rawValue))
+      title: tr(
+        "Sales performance by customer, Pareto (Figure 4-1, 客户等级划分图), by {0}", Message(measure.rawValue)))
     // A screenful is built when only a screenful is shown; the count says how many more.
     let built = min(ranked.count, s.screenRows.map { $0 + 1 } ?? ranked.count)
     if built < ranked.count { t.totalRows = ranked.count }
@@ -116,7 +117,7 @@ enum GradeCommands {
         Money(fen: total).formatted, ranked.count, counts[0], counts[1], counts[2]),
       tr(
         "customers with no {0} in the period are left out; equal amounts rank by id and share a band",
-        measure.rawValue),
+        Message(measure.rawValue)),
     ]
     if measure == .margin { t.notes.append(tr("margin = amount − cost of each sale line")) }
     var request = try ChartRequestKind.parse(a)

@@ -201,8 +201,8 @@ enum CreditLimitCommands {
     }
     t.notes.append(
       tr(
-        "defaults from `credit policy`: sales period {0} {1}s, {2}-day year; standard {3}; base {4}",
-        plain(x.period!), x.unit.rawValue, x.year.days, x.standard!, x.base!))
+        "defaults from `credit policy`: sales period {0} {1}, {2}-day year; standard {3}; base {4}",
+        plain(x.period!), Message(x.unit.rawValue + "s"), x.year.days, x.standard!, x.base!))
     return .table(t)
   }
 
