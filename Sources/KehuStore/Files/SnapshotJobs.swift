@@ -1,5 +1,9 @@
 import Dispatch
 
+#if canImport(Glibc)
+  import Glibc
+#endif
+
 /// One column of a snapshot to load: its arrays as the walk planned them.
 struct ColumnJob {
   var tableName: String
@@ -118,6 +122,7 @@ struct ArrayLoader {
     return try [T](unsafeUninitializedCapacity: n) { buf, made in
       let raw = UnsafeMutableRawBufferPointer(buf)
       let tail = n * stride - a.length
+      Self.adviseHugePages(raw)
       try check(a, UnsafeMutableRawBufferPointer(rebasing: raw[tail...]))
       switch a.width {
       case 1 where stride > 1: Self.widen(raw, n, from: Int8.self, at: tail, null: null)
@@ -129,21 +134,38 @@ struct ArrayLoader {
     }
   }
 
+  /// Big arrays ask for 2 MiB pages before the first write: filling half a gigabyte page by
+  /// 4 KiB page costs more in page faults than the reading itself.
+  static func adviseHugePages(_ raw: UnsafeMutableRawBufferPointer) {
+    guard raw.count >= 4 << 20, let base = raw.baseAddress else { return }
+    let page = 4096
+    let start = (Int(bitPattern: base) + page - 1) & ~(page - 1)
+    let end = (Int(bitPattern: base) + raw.count) & ~(page - 1)
+    _ = madvise(UnsafeMutableRawPointer(bitPattern: start), end - start, MADV_HUGEPAGE)
+  }
+
   static func widen<N: FixedWidthInteger, T: FixedWidthInteger>(
     _ raw: UnsafeMutableRawBufferPointer, _ n: Int, from: N.Type, at tail: Int, null: T?
   ) {
     guard n > 0, let p = raw.baseAddress else { return }
+    // A block of narrow values is copied out before its wide values are written over it (the
+    // write stays behind the block's end, as above), so both loops run on plain typed memory.
+    let block = 4096
     let w = MemoryLayout<N>.stride
     let s = MemoryLayout<T>.stride
-    if let null {
-      for i in 0..<n {
-        let v = p.loadUnaligned(fromByteOffset: tail + i * w, as: N.self)
-        p.storeBytes(of: v == N.min ? null : T(truncatingIfNeeded: v), toByteOffset: i * s, as: T.self)
-      }
-    } else {
-      for i in 0..<n {
-        let v = p.loadUnaligned(fromByteOffset: tail + i * w, as: N.self)
-        p.storeBytes(of: T(truncatingIfNeeded: v), toByteOffset: i * s, as: T.self)
+    withUnsafeTemporaryAllocation(of: N.self, capacity: block) { tmp in
+      let src = tmp.baseAddress!
+      var i = 0
+      while i < n {
+        let m = min(block, n - i)
+        UnsafeMutableRawPointer(src).copyMemory(from: p + tail + i * w, byteCount: m * w)
+        let dst = (p + i * s).assumingMemoryBound(to: T.self)
+        if let null {
+          for k in 0..<m { dst[k] = src[k] == N.min ? null : T(truncatingIfNeeded: src[k]) }
+        } else {
+          for k in 0..<m { dst[k] = T(truncatingIfNeeded: src[k]) }
+        }
+        i += m
       }
     }
   }
