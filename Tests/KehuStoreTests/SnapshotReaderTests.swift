@@ -93,4 +93,54 @@ final class SnapshotReaderTests: XCTestCase {
       }
     }
   }
+
+  func testKeysInOrderLeaveTheIndexToFirstUse() throws {
+    let db = generate(customers: 1_500, sales: 12_000, seed: 11, today: today)
+    let back = try read(try write(db))
+    let sales = back["sales"]
+    XCTAssertFalse(sales.keys.isBuilt)
+    XCTAssertFalse(back["invoices"].keys.isBuilt)
+    // The first lookups come from several threads at once: each finds the same rows.
+    let ids = (0..<sales.count).map { sales.keyColumn.ints[$0] }
+    let found = Parallel.map(8, order: Array(0..<8)) { k in
+      stride(from: k, to: ids.count, by: 8).allSatisfy { sales.row(forId: ids[$0]) == $0 }
+    }
+    XCTAssertEqual(found, Array(repeating: true, count: 8))
+    XCTAssertTrue(sales.keys.isBuilt)
+    XCTAssertNil(sales.row(forId: ids.max()! + 1))
+    let invoices = back["invoices"]
+    let no = invoices.keyColumn.string(17)!
+    XCTAssertEqual(invoices.row(forNo: no), 17)
+    XCTAssertNil(invoices.row(forNo: no + "x"))
+  }
+
+  func testAWriteBeforeTheFirstLookupAndACopyKeepTheirOwnIndex() throws {
+    var back = try read(try write(generate(customers: 300, sales: 2_000, seed: 3, today: today)))
+    let before = back
+    let s = Catalog.tableIndex("sales")!
+    var cells = (0..<back.tables[s].columns.count).map { back.tables[s].columns[$0].value(0) }
+    cells[back.tables[s].def.keyColumn] = .int(900_000)
+    back.tables[s].appendRow(cells)
+    XCTAssertEqual(back["sales"].row(forId: 900_000), 2_000)
+    XCTAssertNil(before["sales"].row(forId: 900_000))
+    // And a copy made after the index was built: the original's index does not see the new row.
+    var copy = back
+    cells[back.tables[s].def.keyColumn] = .int(900_001)
+    copy.tables[s].appendRow(cells)
+    XCTAssertEqual(copy["sales"].row(forId: 900_001), 2_001)
+    XCTAssertNil(back["sales"].row(forId: 900_001))
+  }
+
+  func testARepeatedKeyIsStillRefusedOnOpen() throws {
+    var db = generate(customers: 300, sales: 2_000, seed: 3, today: today)
+    let s = Catalog.tableIndex("sales")!
+    let key = db.tables[s].def.keyColumn
+    db.tables[s].columns[key].set(6, db.tables[s].columns[key].value(4))
+    let path = try write(db)
+    XCTAssertThrowsError(try read(path)) { e in
+      XCTAssertEqual(
+        e as? StoreError,
+        .corrupt(file: path, offset: 0, reason: "sales: key of row 7 repeats an earlier one"))
+    }
+  }
 }

@@ -50,21 +50,54 @@ extension SnapshotFile {
     return db
   }
 
-  /// Every table's key index, the tables side by side; a key that repeats is damage.
+  /// A table whose keys are in strictly increasing order (as ids and document numbers are
+  /// handed out) cannot repeat one: its index is left to be built on first use. Any other
+  /// table's index is built now, the tables side by side, and a key that repeats is damage.
   static func buildKeyIndexes(_ db: inout Database, path: String) throws {
     let tables = db.tables
     let built = Parallel.map(
       tables.count, order: tables.indices.sorted { tables[$0].count > tables[$1].count }
     ) {
-      KeyIndex.build(tables[$0].keyColumn)
+      i -> (KeyIndex, duplicate: Int?)? in
+      increasing(tables[i].keyColumn) ? nil : KeyIndex.build(tables[i].keyColumn)
     }
-    for (i, (index, duplicate)) in built.enumerated() {
+    for (i, result) in built.enumerated() {
+      guard let (index, duplicate) = result else {
+        db.tables[i].keys = KeyIndexCell(nil)
+        continue
+      }
       if let duplicate {
         throw StoreError.corrupt(
           file: path, offset: 0,
           reason: "\(tables[i].name): key of row \(duplicate + 1) repeats an earlier one")
       }
-      db.tables[i].index = index
+      db.tables[i].keys = KeyIndexCell(index)
+    }
+  }
+
+  /// Whether every key is greater than the one before it (integers, or text byte by byte).
+  static func increasing(_ c: Column) -> Bool {
+    switch c.kind {
+    case .int64:
+      return c.ints.withUnsafeBufferPointer { k in
+        var ok = true
+        for r in k.indices.dropFirst() { ok = ok && k[r - 1] < k[r] }
+        return ok
+      }
+    case .text:
+      let t = c.text
+      return t.bytes.withUnsafeBufferPointer { bytes in
+        var previous: UnsafeBufferPointer<UInt8>? = nil
+        for r in 0..<t.count {
+          if t.isNull(r) { return false }
+          let s = Int(t.starts[r])
+          let key = UnsafeBufferPointer(rebasing: bytes[s..<s + Int(t.lengths[r])])
+          if let p = previous, !p.lexicographicallyPrecedes(key) { return false }
+          previous = key
+        }
+        return true
+      }
+    default: return false
     }
   }
 }
