@@ -143,4 +143,18 @@ final class SnapshotReaderTests: XCTestCase {
         .corrupt(file: path, offset: 0, reason: "sales: key of row 7 repeats an earlier one"))
     }
   }
+
+  func testACodeOutsideItsDictionaryIsRefused() throws {
+    var db = generate(customers: 300, sales: 2_000, seed: 3, today: today)
+    let area = db.tables[0].def.columnIndex("area")!
+    db.tables[0].columns[area].int32s[250] = Int32(db.tables[0].columns[area].dictionary.names.count)
+    let path = try write(db)
+    XCTAssertThrowsError(try read(path)) { e in
+      XCTAssertEqual(
+        e as? StoreError,
+        .corrupt(
+          file: path, offset: SnapshotFile.headerSize,
+          reason: "customers.area: code \(db.tables[0].columns[area].int32s[250]) outside its dictionary"))
+    }
+  }
 }

@@ -59,8 +59,18 @@ struct ColumnJob {
     case .coded:
       c.int32s = try loader.integers(arrays[0], Int32.self, null: nil)
       c.dictionary = CodeDictionary(names: dictionary)
+      // One pass for the extremes (a loop the compiler can vectorise), then the first bad code.
       let count = Int32(dictionary.count)
-      if let badCode = c.int32s.first(where: { $0 < -1 || $0 >= count }) {
+      let (lo, hi) = c.int32s.withUnsafeBufferPointer { codes in
+        var lo = Int32.max
+        var hi = Int32.min
+        for v in codes {
+          lo = min(lo, v)
+          hi = max(hi, v)
+        }
+        return (lo, hi)
+      }
+      if lo < -1 || hi >= count, let badCode = c.int32s.first(where: { $0 < -1 || $0 >= count }) {
         throw bad(tableAt, "\(tableName).\(name): code \(badCode) outside its dictionary")
       }
     case .decimal:
@@ -73,9 +83,12 @@ struct ColumnJob {
       // Bytes in row order and the lengths; the starts follow from them.
       var next: UInt64 = 0
       let starts = [UInt32](unsafeUninitializedCapacity: rows) { out, made in
-        for r in 0..<rows {
-          out[r] = UInt32(truncatingIfNeeded: next)
-          if lengths[r] != TextBuffer.nullLength { next += UInt64(lengths[r]) }
+        lengths.withUnsafeBufferPointer { lengths in
+          for r in 0..<rows {
+            out[r] = UInt32(truncatingIfNeeded: next)
+            let n = lengths[r]
+            next &+= n == TextBuffer.nullLength ? 0 : UInt64(n)
+          }
         }
         made = rows
       }
