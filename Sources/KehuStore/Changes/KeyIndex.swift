@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Key → row number for one table. It stores only row numbers and compares keys against the
 /// key column itself, so a 10-million-row index costs 4 bytes a slot and no String per key.
 /// Integer keys that are nearly dense (the usual case: generated ids) use a direct array
@@ -171,6 +173,34 @@ struct KeyIndex: Sendable {
     }
     return h ^ (h >> 32)
   }
+}
+
+/// A table's key index behind a lock, so that it can be left unbuilt until first use: a
+/// snapshot whose keys are in strictly increasing order cannot repeat one, so opening it
+/// need not build an index that `customers | count` never reads. The first lookup builds
+/// it, once, whichever thread asks. A table copy shares the cell until one side writes.
+final class KeyIndexCell: Sendable {
+  private let state: Mutex<KeyIndex?>
+
+  init(_ index: KeyIndex?) { state = Mutex(index) }
+
+  func index(of column: Column) -> KeyIndex {
+    state.withLock { ix in
+      if let built = ix { return built }
+      let built = KeyIndex.build(column).0
+      ix = built
+      return built
+    }
+  }
+
+  /// A cell of its own for a table about to write (the arrays are shared until then).
+  func copy() -> KeyIndexCell { KeyIndexCell(state.withLock { $0 }) }
+
+  func insert(row: Int, column: Column) {
+    state.withLock { ix in _ = ix?.insert(row: row, column: column) }
+  }
+
+  var isBuilt: Bool { state.withLock { $0 != nil } }
 }
 
 extension Int {

@@ -37,19 +37,6 @@ enum Narrow {
       made = a.count
     }
   }
-
-  static func widened<N: FixedWidthInteger, T: FixedWidthInteger>(_ a: [N], to: T.Type, null: T?) -> [T] {
-    [T](unsafeUninitializedCapacity: a.count) { out, made in
-      a.withUnsafeBufferPointer { src in
-        if let null {
-          for i in 0..<src.count { out[i] = src[i] == N.min ? null : T(truncatingIfNeeded: src[i]) }
-        } else {
-          for i in 0..<src.count { out[i] = T(truncatingIfNeeded: src[i]) }
-        }
-      }
-      made = a.count
-    }
-  }
 }
 
 extension ChunkWriter {
@@ -61,30 +48,6 @@ extension ChunkWriter {
     case 2: try array(Narrow.narrowed(a, to: Int16.self, null: null), width: 2)
     case 4 where MemoryLayout<T>.size > 4: try array(Narrow.narrowed(a, to: Int32.self, null: null), width: 4)
     default: try array(a)
-    }
-  }
-}
-
-extension ChunkReader {
-  mutating func integers<T: FixedWidthInteger & BitwiseCopyable>(_: T.Type, _ rows: Int, null: T?) throws
-    -> [T]
-  {
-    let at = offset
-    let (len, sum, width) = try header(SnapshotFile.tagData)
-    guard width == 0 || len == rows * width else {
-      throw damage(at, "array of \(len) bytes does not hold \(rows) rows of \(width) bytes")
-    }
-    switch width {
-    case 0: return try payload(T.self, at: at, len: len, sum: sum, seed: 0, rows: rows)
-    case 1:
-      let a = try payload(Int8.self, at: at, len: len, sum: sum, seed: 1, rows: rows)
-      return Narrow.widened(a, to: T.self, null: null)
-    case 2:
-      let a = try payload(Int16.self, at: at, len: len, sum: sum, seed: 2, rows: rows)
-      return Narrow.widened(a, to: T.self, null: null)
-    default:
-      let a = try payload(Int32.self, at: at, len: len, sum: sum, seed: 4, rows: rows)
-      return Narrow.widened(a, to: T.self, null: null)
     }
   }
 }

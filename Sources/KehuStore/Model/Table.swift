@@ -3,7 +3,8 @@
 public struct Table: Sendable {
   public let def: TableDef
   public internal(set) var columns: [Column]
-  var index = KeyIndex()
+  /// The key index, or nil until first use (see `KeyIndexCell`).
+  var keys = KeyIndexCell(KeyIndex())
   /// The next generated id; only ever grows, so an id is never handed out twice.
   public internal(set) var nextId: Int64 = 1
 
@@ -17,6 +18,9 @@ public struct Table: Sendable {
   public func column(_ i: Int) -> Column { columns[i] }
   public func column(named name: String) -> Column? { def.columnIndex(name).map { columns[$0] } }
   public var keyColumn: Column { columns[def.keyColumn] }
+
+  /// The key index, built now if the table was opened without one.
+  var index: KeyIndex { keys.index(of: columns[def.keyColumn]) }
 
   /// The row holding `key`, if any.
   public func row(forKey key: Value) -> Int? { index.find(key, in: columns[def.keyColumn]) }
@@ -34,7 +38,9 @@ public struct Table: Sendable {
   /// Appends a row whose cells are already checked; `cells` holds one value per column.
   mutating func appendRow(_ cells: [Value]) {
     for i in 0..<columns.count { columns[i].append(cells[i]) }
-    index.insert(row: count - 1, column: columns[def.keyColumn])
+    if !isKnownUniquelyReferenced(&keys) { keys = keys.copy() }
+    // An index not built yet is built later from the whole column, this row included.
+    keys.insert(row: count - 1, column: columns[def.keyColumn])
     // A code's key is no number: the next generated id stays above the numeric codes.
     if case .int(let id) = cells[def.keyColumn], id >= nextId,
       !(def.key.customerKey && CustomerCode.isReserved(id))
@@ -45,14 +51,14 @@ public struct Table: Sendable {
 
   mutating func removeRows(_ doomed: [Bool]) {
     for i in 0..<columns.count { columns[i].remove(where: doomed) }
-    rebuildIndex()
+    keys = KeyIndexCell(nil)
   }
 
   /// Rebuilds the key index from the key column; returns a row whose key repeats an earlier one.
   @discardableResult
   mutating func rebuildIndex() -> Int? {
     let (ix, dup) = KeyIndex.build(columns[def.keyColumn])
-    index = ix
+    keys = KeyIndexCell(ix)
     return dup
   }
 
@@ -93,13 +99,14 @@ public struct Database: Sendable {
     let paidCol = inv.def.columnIndex("paid")!
     let balCol = inv.def.columnIndex("balance")!
     let amountCol = inv.def.columnIndex("amount")!
+    let index = inv.index
     var paid = [Int64](repeating: 0, count: inv.count)
     for s in Database.settlingTables {
       let pay = tables[s.table]
       let pInv = pay.columns[s.invoice]
       let pAmt = pay.columns[s.amount]
       for r in 0..<pay.count where !pInv.isNull(r) {
-        guard let row = pInv.withTextBytes(r, { b in inv.index.findBytes(b, in: inv.keyColumn) })
+        guard let row = pInv.withTextBytes(r, { b in index.findBytes(b, in: inv.keyColumn) })
         else { continue }
         let (v, o) = paid[row].addingReportingOverflow(pAmt.ints[r])
         if o { throw ArithmeticError.overflow }
