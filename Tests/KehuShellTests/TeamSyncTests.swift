@@ -52,6 +52,24 @@ final class TeamSyncTests: XCTestCase {
     group.wait()
   }
 
+  /// `n` clerks, each in a session of its own (user clerkI) on a thread of its own, run `work`
+  /// at once; returns everything they were told.
+  static func clerks(_ n: Int, on a: DatabaseAddress, _ work: @escaping @Sendable (Session) -> Void) -> String
+  {
+    let outputs = Outputs()
+    together(n) { i in
+      do {
+        let (s, out) = try session(a, user: "clerk\(i)")
+        work(s)
+        try s.workspace.store.close()
+        outputs.add(out.text)
+      } catch {
+        outputs.add("open failed: \(error)\n")
+      }
+    }
+    return outputs.text
+  }
+
   /// Counts rows with SQL, as a report written by someone else would.
   static func count(_ a: DatabaseAddress, _ sql: String) throws -> Int64 {
     let link = try Link(a)
@@ -70,18 +88,9 @@ final class TeamSyncTests: XCTestCase {
     // 6 clerks × 4 orders of 7,000 against a limit of 100,000: 14 fit (98,000), 10 do not.
     let clerks = 6
     let each = 4
-    let outputs = Outputs()
-    Self.together(clerks) { i in
-      do {
-        let (s, out) = try Self.session(a, user: "clerk\(i)")
-        for _ in 0..<each { _ = s.execute("order add 1 amount=7000 date=2026-11-20") }
-        try s.workspace.store.close()
-        outputs.add(out.text)
-      } catch {
-        outputs.add("open failed: \(error)\n")
-      }
+    let all = Self.clerks(clerks, on: a) { s in
+      for _ in 0..<each { _ = s.execute("order add 1 amount=7000 date=2026-11-20") }
     }
-    let all = outputs.text
     let taken = all.components(separatedBy: "\n").filter { $0.hasPrefix("order SO-") }.count
     let refused = all.components(separatedBy: "credit refused for customer 1").count - 1
     XCTAssertEqual(taken, 14, all)
@@ -95,6 +104,37 @@ final class TeamSyncTests: XCTestCase {
     defer { try? check.workspace.store.close() }
     _ = check.execute("credit exposure 1")
     XCTAssertTrue(out.text.contains("98,000.00"), out.text)
+  }
+
+  func testConcurrentNotesAndCreditNotesAllTakeDistinctNumbers() throws {
+    let a = try address()
+    let (first, out) = try Self.session(a)
+    _ = first.execute("customer add company id=1 name=甲 credit_limit=100000")
+    XCTAssertEqual(first.failures, 0, out.text)
+    try first.workspace.store.close()
+    // 5 clerks each add 3 notes and 3 credit notes at once, none giving a number: each is
+    // numbered inside its transaction, on what the others committed.
+    let clerks = 5
+    let each = 3
+    let all = Self.clerks(clerks, on: a) { s in
+      for _ in 0..<each {
+        _ = s.execute("note add 1 amount=1000 issued=2026-11-20 matures=2027-01-20")
+        _ = s.execute("credit note 1 amount=10 reason=allowance date=2026-11-20")
+      }
+    }
+    let lines = all.components(separatedBy: "\n")
+    let notes = lines.filter { $0.hasPrefix("note BN-") }.map { String($0.split(separator: " ")[1]) }
+    let credits = lines.filter { $0.hasPrefix("credit note CN-") }.map { String($0.split(separator: " ")[2]) }
+    XCTAssertEqual(notes.count, clerks * each, all)
+    XCTAssertEqual(credits.count, clerks * each, all)
+    // Every one acknowledged with its own number, BN-001 … BN-015 and CN-00001 … CN-00015.
+    XCTAssertEqual(Set(notes).count, clerks * each, all)
+    XCTAssertEqual(Set(credits).count, clerks * each, all)
+    XCTAssertEqual(Set(notes), Set((1...clerks * each).map { String(format: "BN-%03d", $0) }))
+    XCTAssertEqual(Set(credits), Set((1...clerks * each).map { String(format: "CN-%05d", $0) }))
+    XCTAssertEqual(try Self.count(a, "SELECT count(DISTINCT no)::bigint FROM notes"), Int64(clerks * each))
+    XCTAssertEqual(
+      try Self.count(a, "SELECT count(DISTINCT no)::bigint FROM credit_notes"), Int64(clerks * each))
   }
 
   func testAnOrderIsCheckedAgainstWhatOthersCommittedNotTheStaleView() throws {
