@@ -117,6 +117,39 @@ enum SchemaSQL {
     return out
   }
 
+  /// The function an owner's session reads the row counts of the document tables with
+  /// (invoices, orders, notes, …), through row-level security: run as its creator, who sees
+  /// every row, it tells only how many there are, so a new document's number comes after
+  /// others' that the login cannot see.
+  static let rowCounts = "kehu_row_counts"
+
+  static func createRowCounts(schema: String) -> [String] {
+    let counts = customerTables.filter { !$0.0.generatesKeys }.map { def, _ in
+      "SELECT '\(def.name)'::text, count(*)::bigint FROM \(quote(def.name))"
+    }
+    return [
+      """
+      CREATE FUNCTION \(rowCounts)() RETURNS TABLE (table_name text, n bigint) LANGUAGE sql STABLE \
+      SECURITY DEFINER SET search_path = \(quote(schema)) AS $$ \(counts.joined(separator: " UNION ALL ")) $$
+      """,
+      "REVOKE ALL ON FUNCTION \(rowCounts)() FROM PUBLIC",
+      "GRANT EXECUTE ON FUNCTION \(rowCounts)() TO kehu_read",
+    ]
+  }
+
+  /// The login's own name when row-level security by owner holds for it (a member of
+  /// kehu_owner, on a store made with `--owner-rows`, neither superuser nor the tables' owner,
+  /// who see every row); no row otherwise.
+  static var ownerLogin: String {
+    """
+    SELECT current_user::text FROM pg_class c, pg_roles r \
+    WHERE c.oid = to_regclass('\(Catalog.customers.name)') AND r.rolname = current_user \
+    AND c.relrowsecurity AND NOT r.rolsuper \
+    AND NOT r.rolbypassrls AND c.relowner <> r.oid \
+    AND CASE WHEN to_regrole('\(ownerRole)') IS NULL THEN false ELSE pg_has_role('\(ownerRole)', 'MEMBER') END
+    """
+  }
+
   /// The tables whose rows belong to a customer, with the column that names it (the
   /// customers table with its key).
   static var customerTables: [(TableDef, ColumnDef)] {

@@ -50,6 +50,7 @@ public enum TeamSchema {
           "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(SchemaSQL.ownerRole)') THEN "
             + "CREATE ROLE \(SchemaSQL.ownerRole) NOLOGIN; END IF; END $$")
         for sql in SchemaSQL.ownerPolicies() { try link.run(sql) }
+        for sql in SchemaSQL.createRowCounts(schema: address.schema) { try link.run(sql) }
       }
       try link.run("COMMIT")
     } catch {

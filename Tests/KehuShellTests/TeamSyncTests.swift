@@ -11,13 +11,13 @@ import XCTest
 final class TeamSyncTests: XCTestCase {
   static let today = Day(parsing: "2026-11-29")!
 
-  func address() throws -> DatabaseAddress {
+  func address(ownerRows: Bool = false) throws -> DatabaseAddress {
     guard let url = ProcessInfo.processInfo.environment["KEHU_TEST_PG_URL"], !url.isEmpty else {
       throw XCTSkip("KEHU_TEST_PG_URL is not set: scripts/test starts a PostgreSQL cluster and sets it")
     }
     let schema = "s_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
     let a = try DatabaseAddress(url: url, schema: String(schema))
-    _ = try TeamSchema.initialize(a)
+    _ = try TeamSchema.initialize(a, ownerRows: ownerRows)
     return a
   }
 
@@ -165,6 +165,69 @@ final class TeamSyncTests: XCTestCase {
     let said = String(out2.text.dropFirst(before))
     XCTAssertTrue(said.contains("credit refused for customer 1"), said)
     XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM orders"), 1)
+  }
+
+  // MARK: owner rows (`pg init --owner-rows`)
+
+  /// A store with row-level security by owner, and `logins` in kehu_clerk and kehu_owner.
+  func ownerRowsStore(_ logins: [String]) throws -> (DatabaseAddress, [DatabaseAddress]) {
+    let a = try address(ownerRows: true)
+    let admin = try Link(a)
+    defer { admin.close() }
+    return (
+      a,
+      try logins.map { name in
+        let login = "\(name)_\(a.schema)"
+        try admin.run("CREATE ROLE \(login) LOGIN IN ROLE kehu_clerk, kehu_owner")
+        var as_ = a
+        as_.user = login
+        return as_
+      }
+    )
+  }
+
+  func testAnOwnersCustomerAddedWithoutOwnerIsItsOwnAndItsOrdersAreNumberedAfterOthers() throws {
+    let (a, logins) = try ownerRowsStore(["ann", "bob"])
+    let (ann, bob) = (logins[0], logins[1])
+    let (b, bobSaid) = try Self.session(bob, user: bob.user)
+    defer { try? b.workspace.store.close() }
+    let (s, said) = try Self.session(ann, user: ann.user)
+    defer { try? s.workspace.store.close() }
+    /// `who` adds a customer without owner= and takes an order for it, told its id and number.
+    func adds(_ who: Session, _ out: OutputBuffer, _ name: String, id: Int, order: String) {
+      _ = who.execute("customer add company name=\(name) credit_limit=50000")
+      _ = who.execute("order add \(id) amount=1000 date=2026-11-20")
+      XCTAssertEqual(who.failures, 0, out.text)
+      XCTAssertTrue(out.text.contains("added customer \(id) \(name)"), out.text)
+      XCTAssertTrue(out.text.contains("order \(order) from \(id) \(name)"), out.text)
+    }
+    // Bob adds his customer and takes an order; Ann, who sees neither, then does the same: her
+    // customer is keyed after Bob's and her order numbered after his.
+    adds(b, bobSaid, "乙", id: 1, order: "SO-00001")
+    adds(s, said, "甲", id: 2, order: "SO-00002")
+    _ = s.execute("note add 2 amount=500 issued=2026-11-20 matures=2027-01-20")
+    XCTAssertEqual(s.failures, 0, said.text)
+    // Her customer is hers (no owner= given), and visible to her alone.
+    XCTAssertEqual(s.db.customers.count, 1)
+    XCTAssertEqual(Customers(s.db).owner[0], ann.user)
+    let owners = try Link(a)
+    defer { owners.close() }
+    let rows = try owners.run("SELECT id, owner FROM customers ORDER BY id").map {
+      try $0.decode((Int64, String).self)
+    }
+    XCTAssertEqual(rows.map(\.0), [1, 2])
+    XCTAssertEqual(rows.map(\.1), [bob.user, ann.user])
+    XCTAssertEqual(try Self.count(a, "SELECT count(DISTINCT no)::bigint FROM orders"), 2)
+    // Bob's customer is not there for her: an order for it is refused, and nothing is written.
+    let before = said.text.count
+    _ = s.execute("order add 1 amount=1000 date=2026-11-20")
+    XCTAssertEqual(s.failures, 1)
+    XCTAssertTrue(String(said.text.dropFirst(before)).contains("no customer 1"), said.text)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM orders"), 2)
+    // Bob goes on after her, and sees only his own.
+    adds(b, bobSaid, "丙", id: 3, order: "SO-00003")
+    XCTAssertEqual(b.db.customers.count, 2)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM customers WHERE owner = '\(bob.user)'"), 2)
   }
 
   // MARK: concurrency at scale

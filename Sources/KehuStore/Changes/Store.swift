@@ -211,6 +211,9 @@ public final class Store {
   /// once, while idle); false for a directory or memory store.
   public var othersCommitted: Bool { backend?.othersCommitted ?? false }
 
+  /// The owner a customer added without one takes (see `StoreBackend.newCustomerOwner`).
+  public var newCustomerOwner: String? { backend?.newCustomerOwner }
+
   private func applyFollowed(_ batch: [Mutation]) throws {
     do {
       try state.apply(batch)
@@ -249,6 +252,7 @@ public final class Store {
     let others = try backend.beginWrite()
     do {
       for batch in others { try applyFollowed(batch) }
+      for (table, next) in try backend.counters() { state.raiseNextId(table, to: next) }
       let batch = try build(state)
       guard !batch.isEmpty else {
         backend.abortWrite()
