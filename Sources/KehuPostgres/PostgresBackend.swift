@@ -64,6 +64,7 @@ public final class PostgresBackend: StoreBackend {
   {
     let link = try Link(address)
     do {
+      try TeamSchema.requireCurrent(link)
       var warnings: [Message] = []
       var outcome = CacheOutcome.off
       let identity = try cache == nil ? nil : LocalCache.identity(link)

@@ -53,11 +53,14 @@ enum SchemaSQL {
   /// the catalog lists after it, as sales.invoice does to invoices). Deferred: a statement
   /// may add a customer and its first invoice in any order.
   static func foreignKeys(_ def: TableDef) -> [String] {
-    stored(def).compactMap { c in
-      guard let r = c.references, let target = Catalog.table(named: r) else { return nil }
-      return "ALTER TABLE \(quote(def.name)) ADD FOREIGN KEY (\(quote(c.name))) REFERENCES \(quote(r))"
-        + " (\(quote(target.key.name))) DEFERRABLE INITIALLY DEFERRED"
-    }
+    stored(def).compactMap { foreignKey(def, $0) }
+  }
+
+  /// The foreign key of column `c` of `def`, if it refers to another table.
+  static func foreignKey(_ def: TableDef, _ c: ColumnDef) -> String? {
+    guard let r = c.references, let target = Catalog.table(named: r) else { return nil }
+    return "ALTER TABLE \(quote(def.name)) ADD FOREIGN KEY (\(quote(c.name))) REFERENCES \(quote(r))"
+      + " (\(quote(target.key.name))) DEFERRABLE INITIALLY DEFERRED"
   }
 
   static var createLog: String {
@@ -83,9 +86,11 @@ enum SchemaSQL {
   /// customer (its `customer` column) when that customer is visible; an audit row and a
   /// change-log entry when every customer they touch is visible, so a batch that touches
   /// another owner's customer is never shown (nor half-applied) to this one.
-  static func ownerPolicies() -> [String] {
+  /// With `only`, the policies of those tables alone (tables an upgrade adds).
+  static func ownerPolicies(only: Set<String>? = nil) -> [String] {
     var out: [String] = []
     func policy(_ table: String, _ using: String, insert: String? = nil) {
+      if let only, !only.contains(table) { return }
       let t = quote(table)
       out.append("ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY")
       if let insert {
@@ -113,7 +118,7 @@ enum SchemaSQL {
     )
     policy(log, "customers <@ ARRAY\(visible)", insert: "true")
     // The view reads as the login, not as its owner, so the policies hold there too.
-    out.append("ALTER VIEW kehu_invoice_totals SET (security_invoker = true)")
+    if only == nil { out.append("ALTER VIEW kehu_invoice_totals SET (security_invoker = true)") }
     return out
   }
 
@@ -129,7 +134,7 @@ enum SchemaSQL {
     }
     return [
       """
-      CREATE FUNCTION \(rowCounts)() RETURNS TABLE (table_name text, n bigint) LANGUAGE sql STABLE \
+      CREATE OR REPLACE FUNCTION \(rowCounts)() RETURNS TABLE (table_name text, n bigint) LANGUAGE sql STABLE \
       SECURITY DEFINER SET search_path = \(quote(schema)) AS $$ \(counts.joined(separator: " UNION ALL ")) $$
       """,
       "REVOKE ALL ON FUNCTION \(rowCounts)() FROM PUBLIC",
