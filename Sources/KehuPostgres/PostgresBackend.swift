@@ -115,6 +115,8 @@ public final class PostgresBackend: StoreBackend {
   /// Whether others committed changes this session has not applied yet (learned at once
   /// from NOTIFY, without asking the database).
   public var othersCommitted: Bool { link.announced > max(position, heardBeforeFollow) }
+  /// How many commits of others NOTIFY announced that this session has not followed yet.
+  public var othersPending: Int { link.announcements(after: max(position, heardBeforeFollow)) }
   /// The newest announcement heard before the last follow read the log: every entry up to it
   /// was read then, or is one this login may not see (`--owner-rows`), so it is no news.
   private var heardBeforeFollow: Int64 = 0

@@ -432,6 +432,31 @@ final class TeamSyncTests: XCTestCase {
     XCTAssertFalse(two.othersCommitted)
   }
 
+  func testAWaitingPromptIsToldHowManyChangesOthersCommitted() throws {
+    let a = try address()
+    let (one, _) = try Self.session(a)
+    let (two, _) = try Self.session(a, language: "zh")
+    defer {
+      try? one.workspace.store.close()
+      try? two.workspace.store.close()
+    }
+    _ = two.execute("customers | count")  // LISTENs from its first statement
+    XCTAssertNil(two.idleNotice)
+    _ = one.execute("customer add company name=甲")
+    _ = one.execute("customer add company name=乙")
+    var waited = 0
+    while two.workspace.store.othersPending < 2 && waited < 200 {
+      usleep(10_000)
+      waited += 1
+    }
+    XCTAssertEqual(two.idleNotice, "其他人做了 2 处更改：下一条语句时即可看到")
+    // Its own changes are no news to the one who made them.
+    XCTAssertNil(one.idleNotice)
+    _ = two.execute("customers | count")
+    XCTAssertNil(two.idleNotice)
+    XCTAssertEqual(two.db.customers.count, 2)
+  }
+
   func testAServerStoppedMidTransactionLeavesNothingHalfApplied() throws {
     let a = try address()
     let box = WorkspaceBox(Workspace(store: try PostgresBackend.open(a)))
