@@ -23,6 +23,9 @@ struct kehu_cle {
   char *prompt;
   kehu_cle_complete_fn complete;
   void *complete_context;
+  kehu_cle_idle_fn idle;
+  void *idle_context;
+  int idle_interval;
 };
 
 /* ---- Ctrl-C ---------------------------------------------------------------------------- */
@@ -180,7 +183,9 @@ static int cursor_row(kehu_cle *editor, int columns) {
   return row;
 }
 
-static void repaint(kehu_cle *editor) {
+/* Clears from the prompt's first row down, writes `above` (if any) there, then draws the
+ * prompt and the line again below it. */
+static void repaint_below(kehu_cle *editor, const char *above) {
   int rows = cursor_row(editor, kehu_cle_columns(editor));
   char move[32];
   if (rows > 0) {
@@ -189,7 +194,26 @@ static void repaint(kehu_cle *editor) {
     snprintf(move, sizeof move, "\r\033[J");
   }
   kehu_cle_write(editor, move);
+  if (above != NULL) kehu_cle_write(editor, above);
   el_set(editor->el, EL_REFRESH);
+}
+
+static void repaint(kehu_cle *editor) { repaint_below(editor, NULL); }
+
+/* Waits for input; every idle_interval ms without any, asks the idle callback for a notice
+ * and shows it above the prompt. Returns like poll: > 0 input, < 0 an error (errno). */
+static int wait_for_input(kehu_cle *editor, int fd) {
+  if (editor == NULL || editor->idle == NULL) return 1;
+  for (;;) {
+    struct pollfd probe = {fd, POLLIN, 0};
+    int ready = poll(&probe, 1, editor->idle_interval);
+    if (ready != 0) return ready;
+    char *notice = editor->idle(editor->idle_context);
+    if (notice != NULL) {
+      repaint_below(editor, notice);
+      free(notice);
+    }
+  }
 }
 
 static int read_char_repainted(EditLine *el, wchar_t *out) {
@@ -200,7 +224,7 @@ static int read_char_repainted(EditLine *el, wchar_t *out) {
   char bytes[MB_LEN_MAX];
   size_t used = 0;
   for (;;) {
-    ssize_t n = read(fd, bytes + used, 1);
+    ssize_t n = used == 0 && wait_for_input(editor, fd) < 0 ? -1 : read(fd, bytes + used, 1);
     if (n < 0) {
       if (errno == EINTR && !interrupted) continue;
       *out = L'\0';
@@ -278,6 +302,12 @@ void kehu_cle_set_prompt(kehu_cle *editor, const char *prompt) {
 void kehu_cle_set_completer(kehu_cle *editor, kehu_cle_complete_fn fn, void *context) {
   editor->complete = fn;
   editor->complete_context = context;
+}
+
+void kehu_cle_set_idle(kehu_cle *editor, kehu_cle_idle_fn fn, void *context, int interval_ms) {
+  editor->idle = fn;
+  editor->idle_context = context;
+  editor->idle_interval = interval_ms > 0 ? interval_ms : 1000;
 }
 
 const char *kehu_cle_gets(kehu_cle *editor, int *status) {

@@ -145,7 +145,7 @@ extension LocalCache {
       guard let entry = try Self.entry(link, at: label.position), entry == label.entry else {
         return .failure(.init(reason: "the change log no longer reaches back to the cache"))
       }
-      let backend = PostgresBackend(link: link, position: label.position)
+      let backend = try PostgresBackend(link: link, position: label.position)
       let batches = try backend.changesSince()
       for batch in batches { try db.apply(batch) }
       return .success(Hit(db: db, position: backend.position, caughtUp: batches.count))

@@ -134,6 +134,9 @@ final class Link: @unchecked Sendable {
   /// The newest change-log position a NOTIFY announced (0 before any).
   var announced: Int64 { heard.value }
 
+  /// How many commits NOTIFY announced after `position`.
+  func announcements(after position: Int64) -> Int { heard.count(after: position) }
+
   private static func connect(_ address: DatabaseAddress, logger: Logger) throws -> PostgresConnection {
     let config = PostgresConnection.Configuration(
       host: address.host, port: address.port, username: address.user, password: address.password,
@@ -259,8 +262,22 @@ final class Link: @unchecked Sendable {
 private final class Heard: @unchecked Sendable {
   private let queue = DispatchQueue(label: "kehu.postgres.heard")
   private var newest: Int64 = 0
-  func raise(_ n: Int64) { queue.sync { newest = max(newest, n) } }
+  /// The positions announced and not yet passed, to count them.
+  private var pending: Set<Int64> = []
+  func raise(_ n: Int64) {
+    queue.sync {
+      newest = max(newest, n)
+      pending.insert(n)
+    }
+  }
   var value: Int64 { queue.sync { newest } }
+  /// How many announced positions are after `position` (those up to it are forgotten).
+  func count(after position: Int64) -> Int {
+    queue.sync {
+      pending = pending.filter { $0 > position }
+      return pending.count
+    }
+  }
 }
 
 /// Waits for an async call from synchronous code (the shell's statements are synchronous).

@@ -33,10 +33,15 @@ public final class PostgresBackend: StoreBackend {
 
   public var name: String { link.address.display }
 
-  init(link: Link, position: Int64) {
+  /// The login, when row-level security by owner holds for it (`pg init --owner-rows`): it
+  /// sees only its own customers' rows and change-log entries.
+  public let newCustomerOwner: String?
+
+  init(link: Link, position: Int64) throws {
     self.link = link
     self.position = position
     self.viewed = position
+    newCustomerOwner = try link.run(SchemaSQL.ownerLogin).first?.decode(String.self)
   }
 
   /// Opens the store at `address`: every table into memory, at one change-log position.
@@ -59,6 +64,7 @@ public final class PostgresBackend: StoreBackend {
   {
     let link = try Link(address)
     do {
+      try TeamSchema.requireCurrent(link)
       var warnings: [Message] = []
       var outcome = CacheOutcome.off
       let identity = try cache == nil ? nil : LocalCache.identity(link)
@@ -70,7 +76,7 @@ public final class PostgresBackend: StoreBackend {
             rewritten = cache.save(
               hit.db, position: hit.position, identity: identity, link: link, warnings: &warnings)
           }
-          let backend = PostgresBackend(link: link, position: hit.position)
+          let backend = try PostgresBackend(link: link, position: hit.position)
           let store = Store.open(
             backend: backend, loaded: hit.db, location: .database(address.display), readOnly: readOnly)
           return Opened(
@@ -85,7 +91,7 @@ public final class PostgresBackend: StoreBackend {
       {
         outcome = .off
       }
-      let backend = PostgresBackend(link: link, position: loaded.position)
+      let backend = try PostgresBackend(link: link, position: loaded.position)
       let store = Store.open(
         backend: backend, loaded: loaded.db, location: .database(address.display), readOnly: readOnly)
       return Opened(store: store, cache: outcome, warnings: warnings)
@@ -109,6 +115,8 @@ public final class PostgresBackend: StoreBackend {
   /// Whether others committed changes this session has not applied yet (learned at once
   /// from NOTIFY, without asking the database).
   public var othersCommitted: Bool { link.announced > max(position, heardBeforeFollow) }
+  /// How many commits of others NOTIFY announced that this session has not followed yet.
+  public var othersPending: Int { link.announcements(after: max(position, heardBeforeFollow)) }
   /// The newest announcement heard before the last follow read the log: every entry up to it
   /// was read then, or is one this login may not see (`--owner-rows`), so it is no news.
   private var heardBeforeFollow: Int64 = 0
@@ -155,6 +163,21 @@ public final class PostgresBackend: StoreBackend {
     inTransaction = true
     try link.run("SELECT pg_advisory_xact_lock($1::regclass::oid::bigint)", [SchemaSQL.log])
     return try readLog()
+  }
+
+  public func counters() throws -> [String: Int64] {
+    // Others' log entries this login may not see never raised its counters: read the
+    // store's, inside the transaction (writers take turns, so they are current).
+    guard newCustomerOwner != nil else { return [:] }
+    var out: [String: Int64] = [:]
+    let rows = try link.run(
+      "SELECT table_name, next_id FROM \(SchemaSQL.counters) "
+        + "UNION ALL SELECT table_name, n + 1 FROM \(SchemaSQL.rowCounts)()")
+    for row in rows {
+      let (table, next) = try row.decode((String, Int64).self)
+      out[table] = max(out[table] ?? 0, next)
+    }
+    return out
   }
 
   public func abortWrite() {

@@ -53,11 +53,14 @@ enum SchemaSQL {
   /// the catalog lists after it, as sales.invoice does to invoices). Deferred: a statement
   /// may add a customer and its first invoice in any order.
   static func foreignKeys(_ def: TableDef) -> [String] {
-    stored(def).compactMap { c in
-      guard let r = c.references, let target = Catalog.table(named: r) else { return nil }
-      return "ALTER TABLE \(quote(def.name)) ADD FOREIGN KEY (\(quote(c.name))) REFERENCES \(quote(r))"
-        + " (\(quote(target.key.name))) DEFERRABLE INITIALLY DEFERRED"
-    }
+    stored(def).compactMap { foreignKey(def, $0) }
+  }
+
+  /// The foreign key of column `c` of `def`, if it refers to another table.
+  static func foreignKey(_ def: TableDef, _ c: ColumnDef) -> String? {
+    guard let r = c.references, let target = Catalog.table(named: r) else { return nil }
+    return "ALTER TABLE \(quote(def.name)) ADD FOREIGN KEY (\(quote(c.name))) REFERENCES \(quote(r))"
+      + " (\(quote(target.key.name))) DEFERRABLE INITIALLY DEFERRED"
   }
 
   static var createLog: String {
@@ -83,9 +86,11 @@ enum SchemaSQL {
   /// customer (its `customer` column) when that customer is visible; an audit row and a
   /// change-log entry when every customer they touch is visible, so a batch that touches
   /// another owner's customer is never shown (nor half-applied) to this one.
-  static func ownerPolicies() -> [String] {
+  /// With `only`, the policies of those tables alone (tables an upgrade adds).
+  static func ownerPolicies(only: Set<String>? = nil) -> [String] {
     var out: [String] = []
     func policy(_ table: String, _ using: String, insert: String? = nil) {
+      if let only, !only.contains(table) { return }
       let t = quote(table)
       out.append("ALTER TABLE \(t) ENABLE ROW LEVEL SECURITY")
       if let insert {
@@ -113,8 +118,41 @@ enum SchemaSQL {
     )
     policy(log, "customers <@ ARRAY\(visible)", insert: "true")
     // The view reads as the login, not as its owner, so the policies hold there too.
-    out.append("ALTER VIEW kehu_invoice_totals SET (security_invoker = true)")
+    if only == nil { out.append("ALTER VIEW kehu_invoice_totals SET (security_invoker = true)") }
     return out
+  }
+
+  /// The function an owner's session reads the row counts of the document tables with
+  /// (invoices, orders, notes, …), through row-level security: run as its creator, who sees
+  /// every row, it tells only how many there are, so a new document's number comes after
+  /// others' that the login cannot see.
+  static let rowCounts = "kehu_row_counts"
+
+  static func createRowCounts(schema: String) -> [String] {
+    let counts = customerTables.filter { !$0.0.generatesKeys }.map { def, _ in
+      "SELECT '\(def.name)'::text, count(*)::bigint FROM \(quote(def.name))"
+    }
+    return [
+      """
+      CREATE OR REPLACE FUNCTION \(rowCounts)() RETURNS TABLE (table_name text, n bigint) LANGUAGE sql STABLE \
+      SECURITY DEFINER SET search_path = \(quote(schema)) AS $$ \(counts.joined(separator: " UNION ALL ")) $$
+      """,
+      "REVOKE ALL ON FUNCTION \(rowCounts)() FROM PUBLIC",
+      "GRANT EXECUTE ON FUNCTION \(rowCounts)() TO kehu_read",
+    ]
+  }
+
+  /// The login's own name when row-level security by owner holds for it (a member of
+  /// kehu_owner, on a store made with `--owner-rows`, neither superuser nor the tables' owner,
+  /// who see every row); no row otherwise.
+  static var ownerLogin: String {
+    """
+    SELECT current_user::text FROM pg_class c, pg_roles r \
+    WHERE c.oid = to_regclass('\(Catalog.customers.name)') AND r.rolname = current_user \
+    AND c.relrowsecurity AND NOT r.rolsuper \
+    AND NOT r.rolbypassrls AND c.relowner <> r.oid \
+    AND CASE WHEN to_regrole('\(ownerRole)') IS NULL THEN false ELSE pg_has_role('\(ownerRole)', 'MEMBER') END
+    """
   }
 
   /// The tables whose rows belong to a customer, with the column that names it (the

@@ -10,6 +10,24 @@ public enum TeamSchema {
   /// With `ownerRows`, row-level security shows a login in the role kehu_owner only the
   /// customers it owns (`owner` = the login) and their rows, audit and change-log entries.
   /// Returns what it made, one line each.
+  /// The three roles (made once: roles belong to the whole server) and what each may do on
+  /// the schema's tables, granted again each time (by `pg init` and `pg upgrade`).
+  static func grant(_ link: Link, schema name: String) throws {
+    let schema = SchemaSQL.quote(name)
+    for role in roles {
+      try link.run(
+        "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(role)') THEN "
+          + "CREATE ROLE \(role) NOLOGIN; END IF; END $$")
+    }
+    try link.run("GRANT kehu_read TO kehu_clerk")
+    try link.run("GRANT kehu_clerk TO kehu_manager")
+    try link.run("GRANT USAGE ON SCHEMA \(schema) TO kehu_read")
+    try link.run("GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO kehu_read")
+    try link.run("GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA \(schema) TO kehu_clerk")
+    try link.run("GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(schema) TO kehu_clerk")
+    try link.run("GRANT DELETE ON ALL TABLES IN SCHEMA \(schema) TO kehu_manager")
+  }
+
   public static func initialize(_ address: DatabaseAddress, ownerRows: Bool = false) throws -> [String] {
     let link = try Link(address)
     defer { link.close() }
@@ -32,24 +50,13 @@ public enum TeamSchema {
       try link.run(SchemaSQL.createIdentity)
       try link.run("INSERT INTO \(SchemaSQL.identity) DEFAULT VALUES")
       try link.run(SchemaSQL.createInvoiceTotals)
-      // Roles belong to the whole server: made once, granted on this schema each time.
-      for role in roles {
-        try link.run(
-          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(role)') THEN "
-            + "CREATE ROLE \(role) NOLOGIN; END IF; END $$")
-      }
-      try link.run("GRANT kehu_read TO kehu_clerk")
-      try link.run("GRANT kehu_clerk TO kehu_manager")
-      try link.run("GRANT USAGE ON SCHEMA \(schema) TO kehu_read")
-      try link.run("GRANT SELECT ON ALL TABLES IN SCHEMA \(schema) TO kehu_read")
-      try link.run("GRANT INSERT, UPDATE ON ALL TABLES IN SCHEMA \(schema) TO kehu_clerk")
-      try link.run("GRANT USAGE ON ALL SEQUENCES IN SCHEMA \(schema) TO kehu_clerk")
-      try link.run("GRANT DELETE ON ALL TABLES IN SCHEMA \(schema) TO kehu_manager")
+      try grant(link, schema: address.schema)
       if ownerRows {
         try link.run(
           "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '\(SchemaSQL.ownerRole)') THEN "
             + "CREATE ROLE \(SchemaSQL.ownerRole) NOLOGIN; END IF; END $$")
         for sql in SchemaSQL.ownerPolicies() { try link.run(sql) }
+        for sql in SchemaSQL.createRowCounts(schema: address.schema) { try link.run(sql) }
       }
       try link.run("COMMIT")
     } catch {

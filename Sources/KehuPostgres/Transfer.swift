@@ -18,7 +18,7 @@ public enum Transfer {
     defer { link.close() }
     try link.run("BEGIN")
     do {
-      try link.requireStore()
+      try TeamSchema.requireCurrent(link)
       try link.run("LOCK TABLE \(SchemaSQL.log) IN EXCLUSIVE MODE")
       for def in Catalog.tables {
         let n = try link.run("SELECT count(*)::bigint FROM \(SchemaSQL.quote(def.name))")[0].decode(

@@ -22,6 +22,27 @@ public final class LineEditor {
   public typealias Completer = (_ line: String, _ cursor: Int) -> (replaceFrom: Int, candidates: [String])
 
   public var completer: Completer?
+
+  /// Asked about once a second while the prompt waits for a key: a notice to show above the
+  /// prompt (the line typed so far is kept), or nil. Each notice is shown once per prompt.
+  public var idle: (() -> String?)? {
+    didSet {
+      guard let editor else { return }
+      if idle == nil {
+        kehu_cle_set_idle(editor, nil, nil, 0)
+        return
+      }
+      kehu_cle_set_idle(
+        editor,
+        { context in
+          guard let context else { return nil }
+          return Unmanaged<LineEditor>.fromOpaque(context).takeUnretainedValue().idleNotice()
+        }, Unmanaged.passUnretained(self).toOpaque(), Int32(Self.idleInterval))
+    }
+  }
+  /// The last notice shown at this prompt.
+  private var shown: String?
+  static let idleInterval = 1000
   /// False when no UTF-8 locale could be set: then prompts are shown as ASCII, since libedit
   /// crashes on a non-ASCII prompt in a single-byte locale.
   public let isUTF8: Bool
@@ -68,6 +89,7 @@ public final class LineEditor {
     guard let editor else { return .endOfInput }
     kehu_cle_set_prompt(editor, isUTF8 ? prompt : Self.asciiOnly(prompt))
     kehu_cle_clear_interrupted()
+    shown = nil
     var status: Int32 = 0
     let line = kehu_cle_gets(editor, &status)
     switch status {
@@ -109,6 +131,13 @@ public final class LineEditor {
 
   /// Forgets a Ctrl-C once it has been acted upon.
   public static func clearInterrupt() { kehu_cle_clear_interrupted() }
+
+  /// The idle notice as a malloc'd C string for the C layer, when it is news at this prompt.
+  private func idleNotice() -> UnsafeMutablePointer<CChar>? {
+    guard let text = idle?(), !text.isEmpty, text != shown else { return nil }
+    shown = text
+    return strdup((isUTF8 ? text : Self.asciiOnly(text)) + "\n")
+  }
 
   // MARK: - Completion
 

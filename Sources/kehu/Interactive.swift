@@ -23,6 +23,8 @@ func runInteractive(host: ReplHost, historyPath: String?, started: (LineEditor?)
     let completion = host.complete(line: before + line, cursor: cursor + shift)
     return (max(completion.replaceFrom - shift, 0), completion.candidates)
   }
+  // Others' changes to a shared store, told while the prompt waits (NOTIFY).
+  editor.idle = { host.idleNotice }
   while true {
     let prompt = pending.isEmpty ? host.prompt : host.continuationPrompt
     switch editor.readLine(prompt: prompt) {

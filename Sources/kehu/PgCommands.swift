@@ -3,12 +3,12 @@ import Foundation
 import KehuPostgres
 import KehuStore
 
-/// `kehu pg init|push|pull`: a team store on PostgreSQL (see REPL.md, "Team store").
+/// `kehu pg init|upgrade|push|pull`: a team store on PostgreSQL (see REPL.md, "Team store").
 struct Pg: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "kehu pg",
     abstract: "Create a team store in PostgreSQL, or copy a directory store into or out of one.",
-    subcommands: [PgInit.self, PgPush.self, PgPull.self])
+    subcommands: [PgInit.self, PgUpgrade.self, PgPush.self, PgPull.self])
 }
 
 struct PgInit: ParsableCommand {
@@ -27,6 +27,22 @@ struct PgInit: ParsableCommand {
       let address = try DatabaseAddress(
         url: url, environment: ProcessInfo.processInfo.environment, schema: schema)
       for line in try TeamSchema.initialize(address, ownerRows: ownerRows) { writeOut(line + "\n") }
+    }
+  }
+}
+
+struct PgUpgrade: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "upgrade",
+    abstract: "Add what a store made by an earlier `kehu pg init` lacks, in one transaction.")
+  @Argument(help: "postgresql://USER@HOST:PORT/DB") var url: String
+  @Option(help: "The schema the store is in (default public).") var schema: String?
+
+  func run() throws {
+    try databaseErrors {
+      let address = try DatabaseAddress(
+        url: url, environment: ProcessInfo.processInfo.environment, schema: schema)
+      for line in try TeamSchema.upgrade(address) { writeOut(line + "\n") }
     }
   }
 }

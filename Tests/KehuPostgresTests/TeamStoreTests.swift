@@ -7,11 +7,14 @@ import XCTest
 /// Runs against the throw-away cluster scripts/test starts (KEHU_TEST_PG_URL); each test
 /// works in a schema of its own, so tests never see each other's rows.
 final class TeamStoreTests: XCTestCase {
-  func address() throws -> DatabaseAddress {
+  func address() throws -> DatabaseAddress { try Self.address(prefix: "t_") }
+
+  /// The test cluster's database, in a new schema named `prefix` and a random part.
+  static func address(prefix: String) throws -> DatabaseAddress {
     guard let url = ProcessInfo.processInfo.environment["KEHU_TEST_PG_URL"], !url.isEmpty else {
       throw XCTSkip("KEHU_TEST_PG_URL is not set: scripts/test starts a PostgreSQL cluster and sets it")
     }
-    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
+    let schema = prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
     return try DatabaseAddress(url: url, schema: String(schema))
   }
 

@@ -11,13 +11,13 @@ import XCTest
 final class TeamSyncTests: XCTestCase {
   static let today = Day(parsing: "2026-11-29")!
 
-  func address() throws -> DatabaseAddress {
+  func address(ownerRows: Bool = false) throws -> DatabaseAddress {
     guard let url = ProcessInfo.processInfo.environment["KEHU_TEST_PG_URL"], !url.isEmpty else {
       throw XCTSkip("KEHU_TEST_PG_URL is not set: scripts/test starts a PostgreSQL cluster and sets it")
     }
     let schema = "s_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(12)
     let a = try DatabaseAddress(url: url, schema: String(schema))
-    _ = try TeamSchema.initialize(a)
+    _ = try TeamSchema.initialize(a, ownerRows: ownerRows)
     return a
   }
 
@@ -52,6 +52,24 @@ final class TeamSyncTests: XCTestCase {
     group.wait()
   }
 
+  /// `n` clerks, each in a session of its own (user clerkI) on a thread of its own, run `work`
+  /// at once; returns everything they were told.
+  static func clerks(_ n: Int, on a: DatabaseAddress, _ work: @escaping @Sendable (Session) -> Void) -> String
+  {
+    let outputs = Outputs()
+    together(n) { i in
+      do {
+        let (s, out) = try session(a, user: "clerk\(i)")
+        work(s)
+        try s.workspace.store.close()
+        outputs.add(out.text)
+      } catch {
+        outputs.add("open failed: \(error)\n")
+      }
+    }
+    return outputs.text
+  }
+
   /// Counts rows with SQL, as a report written by someone else would.
   static func count(_ a: DatabaseAddress, _ sql: String) throws -> Int64 {
     let link = try Link(a)
@@ -70,18 +88,9 @@ final class TeamSyncTests: XCTestCase {
     // 6 clerks × 4 orders of 7,000 against a limit of 100,000: 14 fit (98,000), 10 do not.
     let clerks = 6
     let each = 4
-    let outputs = Outputs()
-    Self.together(clerks) { i in
-      do {
-        let (s, out) = try Self.session(a, user: "clerk\(i)")
-        for _ in 0..<each { _ = s.execute("order add 1 amount=7000 date=2026-11-20") }
-        try s.workspace.store.close()
-        outputs.add(out.text)
-      } catch {
-        outputs.add("open failed: \(error)\n")
-      }
+    let all = Self.clerks(clerks, on: a) { s in
+      for _ in 0..<each { _ = s.execute("order add 1 amount=7000 date=2026-11-20") }
     }
-    let all = outputs.text
     let taken = all.components(separatedBy: "\n").filter { $0.hasPrefix("order SO-") }.count
     let refused = all.components(separatedBy: "credit refused for customer 1").count - 1
     XCTAssertEqual(taken, 14, all)
@@ -95,6 +104,37 @@ final class TeamSyncTests: XCTestCase {
     defer { try? check.workspace.store.close() }
     _ = check.execute("credit exposure 1")
     XCTAssertTrue(out.text.contains("98,000.00"), out.text)
+  }
+
+  func testConcurrentNotesAndCreditNotesAllTakeDistinctNumbers() throws {
+    let a = try address()
+    let (first, out) = try Self.session(a)
+    _ = first.execute("customer add company id=1 name=甲 credit_limit=100000")
+    XCTAssertEqual(first.failures, 0, out.text)
+    try first.workspace.store.close()
+    // 5 clerks each add 3 notes and 3 credit notes at once, none giving a number: each is
+    // numbered inside its transaction, on what the others committed.
+    let clerks = 5
+    let each = 3
+    let all = Self.clerks(clerks, on: a) { s in
+      for _ in 0..<each {
+        _ = s.execute("note add 1 amount=1000 issued=2026-11-20 matures=2027-01-20")
+        _ = s.execute("credit note 1 amount=10 reason=allowance date=2026-11-20")
+      }
+    }
+    let lines = all.components(separatedBy: "\n")
+    let notes = lines.filter { $0.hasPrefix("note BN-") }.map { String($0.split(separator: " ")[1]) }
+    let credits = lines.filter { $0.hasPrefix("credit note CN-") }.map { String($0.split(separator: " ")[2]) }
+    XCTAssertEqual(notes.count, clerks * each, all)
+    XCTAssertEqual(credits.count, clerks * each, all)
+    // Every one acknowledged with its own number, BN-001 … BN-015 and CN-00001 … CN-00015.
+    XCTAssertEqual(Set(notes).count, clerks * each, all)
+    XCTAssertEqual(Set(credits).count, clerks * each, all)
+    XCTAssertEqual(Set(notes), Set((1...clerks * each).map { String(format: "BN-%03d", $0) }))
+    XCTAssertEqual(Set(credits), Set((1...clerks * each).map { String(format: "CN-%05d", $0) }))
+    XCTAssertEqual(try Self.count(a, "SELECT count(DISTINCT no)::bigint FROM notes"), Int64(clerks * each))
+    XCTAssertEqual(
+      try Self.count(a, "SELECT count(DISTINCT no)::bigint FROM credit_notes"), Int64(clerks * each))
   }
 
   func testAnOrderIsCheckedAgainstWhatOthersCommittedNotTheStaleView() throws {
@@ -125,6 +165,69 @@ final class TeamSyncTests: XCTestCase {
     let said = String(out2.text.dropFirst(before))
     XCTAssertTrue(said.contains("credit refused for customer 1"), said)
     XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM orders"), 1)
+  }
+
+  // MARK: owner rows (`pg init --owner-rows`)
+
+  /// A store with row-level security by owner, and `logins` in kehu_clerk and kehu_owner.
+  func ownerRowsStore(_ logins: [String]) throws -> (DatabaseAddress, [DatabaseAddress]) {
+    let a = try address(ownerRows: true)
+    let admin = try Link(a)
+    defer { admin.close() }
+    return (
+      a,
+      try logins.map { name in
+        let login = "\(name)_\(a.schema)"
+        try admin.run("CREATE ROLE \(login) LOGIN IN ROLE kehu_clerk, kehu_owner")
+        var as_ = a
+        as_.user = login
+        return as_
+      }
+    )
+  }
+
+  func testAnOwnersCustomerAddedWithoutOwnerIsItsOwnAndItsOrdersAreNumberedAfterOthers() throws {
+    let (a, logins) = try ownerRowsStore(["ann", "bob"])
+    let (ann, bob) = (logins[0], logins[1])
+    let (b, bobSaid) = try Self.session(bob, user: bob.user)
+    defer { try? b.workspace.store.close() }
+    let (s, said) = try Self.session(ann, user: ann.user)
+    defer { try? s.workspace.store.close() }
+    /// `who` adds a customer without owner= and takes an order for it, told its id and number.
+    func adds(_ who: Session, _ out: OutputBuffer, _ name: String, id: Int, order: String) {
+      _ = who.execute("customer add company name=\(name) credit_limit=50000")
+      _ = who.execute("order add \(id) amount=1000 date=2026-11-20")
+      XCTAssertEqual(who.failures, 0, out.text)
+      XCTAssertTrue(out.text.contains("added customer \(id) \(name)"), out.text)
+      XCTAssertTrue(out.text.contains("order \(order) from \(id) \(name)"), out.text)
+    }
+    // Bob adds his customer and takes an order; Ann, who sees neither, then does the same: her
+    // customer is keyed after Bob's and her order numbered after his.
+    adds(b, bobSaid, "乙", id: 1, order: "SO-00001")
+    adds(s, said, "甲", id: 2, order: "SO-00002")
+    _ = s.execute("note add 2 amount=500 issued=2026-11-20 matures=2027-01-20")
+    XCTAssertEqual(s.failures, 0, said.text)
+    // Her customer is hers (no owner= given), and visible to her alone.
+    XCTAssertEqual(s.db.customers.count, 1)
+    XCTAssertEqual(Customers(s.db).owner[0], ann.user)
+    let owners = try Link(a)
+    defer { owners.close() }
+    let rows = try owners.run("SELECT id, owner FROM customers ORDER BY id").map {
+      try $0.decode((Int64, String).self)
+    }
+    XCTAssertEqual(rows.map(\.0), [1, 2])
+    XCTAssertEqual(rows.map(\.1), [bob.user, ann.user])
+    XCTAssertEqual(try Self.count(a, "SELECT count(DISTINCT no)::bigint FROM orders"), 2)
+    // Bob's customer is not there for her: an order for it is refused, and nothing is written.
+    let before = said.text.count
+    _ = s.execute("order add 1 amount=1000 date=2026-11-20")
+    XCTAssertEqual(s.failures, 1)
+    XCTAssertTrue(String(said.text.dropFirst(before)).contains("no customer 1"), said.text)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM orders"), 2)
+    // Bob goes on after her, and sees only his own.
+    adds(b, bobSaid, "丙", id: 3, order: "SO-00003")
+    XCTAssertEqual(b.db.customers.count, 2)
+    XCTAssertEqual(try Self.count(a, "SELECT count(*)::bigint FROM customers WHERE owner = '\(bob.user)'"), 2)
   }
 
   // MARK: concurrency at scale
@@ -327,6 +430,31 @@ final class TeamSyncTests: XCTestCase {
     try two.write { _ in [TeamStoreTestsShared.customer("Beta")] }
     usleep(100_000)
     XCTAssertFalse(two.othersCommitted)
+  }
+
+  func testAWaitingPromptIsToldHowManyChangesOthersCommitted() throws {
+    let a = try address()
+    let (one, _) = try Self.session(a)
+    let (two, _) = try Self.session(a, language: "zh")
+    defer {
+      try? one.workspace.store.close()
+      try? two.workspace.store.close()
+    }
+    _ = two.execute("customers | count")  // LISTENs from its first statement
+    XCTAssertNil(two.idleNotice)
+    _ = one.execute("customer add company name=甲")
+    _ = one.execute("customer add company name=乙")
+    var waited = 0
+    while two.workspace.store.othersPending < 2 && waited < 200 {
+      usleep(10_000)
+      waited += 1
+    }
+    XCTAssertEqual(two.idleNotice, "其他人做了 2 处更改：下一条语句时即可看到")
+    // Its own changes are no news to the one who made them.
+    XCTAssertNil(one.idleNotice)
+    _ = two.execute("customers | count")
+    XCTAssertNil(two.idleNotice)
+    XCTAssertEqual(two.db.customers.count, 2)
   }
 
   func testAServerStoppedMidTransactionLeavesNothingHalfApplied() throws {

@@ -665,6 +665,25 @@ def case_team_store_two_processes_see_each_other():
     check(code == 0 and "41" in out, "the pulled store: %d %r" % (code, out))
 
 
+def case_team_store_from_an_earlier_init_is_upgraded():
+    url = new_team_store()
+    if url is None:
+        return
+    base, schema = url.split("?schema=")
+    # What an earlier `pg init` made: no identity table yet.
+    p = subprocess.run(["psql", base, "-v", "ON_ERROR_STOP=1", "-q", "-c", "DROP TABLE %s.kehu_store" % schema],
+                       capture_output=True, cwd="/")
+    check(p.returncode == 0, "psql: %r" % p.stderr)
+    code, out, err = run(["--store", url, "-c", "customers | count"])
+    check(code == 73 and "lacks kehu_store" in err and "kehu pg upgrade" in err, "open: %d %r" % (code, err))
+    code, out, err = run(["pg", "upgrade", url])
+    check(code == 0 and "added kehu_store" in out, "upgrade: %d %r %r" % (code, out, err))
+    code, out, err = run(["pg", "upgrade", url])
+    check(code == 0 and "nothing to upgrade" in out, "second upgrade: %d %r %r" % (code, out, err))
+    code, out, err = run(["--store", url, "-c", "customer add company name=After"])
+    check(code == 0 and "added customer 1 After" in out, "open after the upgrade: %d %r %r" % (code, out, err))
+
+
 def case_team_store_killed_writer_leaves_no_partial_change():
     url = new_team_store()
     if url is None:
@@ -768,6 +787,7 @@ CASES = [
     case_output_files_are_safe,
     case_invalid_utf8_is_refused_with_its_place,
     case_team_store_two_processes_see_each_other,
+    case_team_store_from_an_earlier_init_is_upgraded,
     case_team_store_killed_writer_leaves_no_partial_change,
     case_team_store_concurrent_writers_lose_nothing,
     case_team_store_concurrent_orders_never_pass_the_limit,

@@ -919,6 +919,41 @@ def case_read_only_session_follows_the_writer(binary, home):
     check(code.stdout.decode().splitlines()[1] == "4", "the store after the reader: %r" % code.stdout)
 
 
+def case_a_waiting_prompt_is_told_of_others_changes(binary, home):
+    # On a team store the prompt learns of others' commits at once (NOTIFY): a notice appears
+    # above it while it waits, and the line being typed is kept. Needs the test cluster.
+    import random
+    import subprocess
+
+    url = os.environ.get("KEHU_TEST_PG_URL")
+    if not url:
+        print("skip team store prompt: KEHU_TEST_PG_URL is not set")
+        return
+    url = "%s?schema=pty_%d_%d" % (url, os.getpid(), random.randrange(1 << 30))
+    env = {"PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"}
+
+    def kehu(*args):
+        r = subprocess.run([binary] + list(args), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                           timeout=60)
+        check(r.returncode == 0, "kehu %r: %r" % (args, r.stderr))
+
+    kehu("pg", "init", url)
+    s = Session(binary, home, args=("--store", url, "--no-init", "--no-cache", "--format", "csv"))
+    try:
+        s.prompt_then("customers | count\r", prompt="> ")
+        s.expect("count", "the first statement")
+        s.prompt_then("customers | co", prompt="> ")
+        kehu("--store", url, "--no-cache", "-c", "customer add company name=甲; customer add company name=乙")
+        s.expect("2 changes by others: they show at your next statement", "the notice while idle")
+        s.expect("customers | co", "the line typed so far, drawn again")
+        s.send("unt\r")
+        s.expect("count\r\r\n2\r\r\n", "the statement, finished after the notice, sees both")
+        s.prompt_then(CTRL_D, prompt="> ")
+        check(s.wait_exit() == 0, "exit status")
+    finally:
+        s.close()
+
+
 def run_on_pty(binary, args, env, interrupt_when=None, timeout=60.0):
     """Runs kehu with stdout and stderr on a fresh 24x80 pty; returns (output, status).
     interrupt_when: a byte string; when it appears, Ctrl-C is typed."""
@@ -1063,6 +1098,7 @@ CASES = [
     case_terminal_restored,
     case_lesson_at_the_prompt,
     case_read_only_session_follows_the_writer,
+    case_a_waiting_prompt_is_told_of_others_changes,
     case_ctrl_c_at_a_lesson_pause_stops_the_lesson,
     case_kehu_lesson_at_a_terminal_pauses_and_ends,
     case_gen_progress_at_a_terminal,

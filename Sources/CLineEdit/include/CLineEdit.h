@@ -29,6 +29,12 @@ void kehu_cle_close(kehu_cle *editor);
 /* Copies the prompt; bytes between two \1 characters take no screen columns. */
 void kehu_cle_set_prompt(kehu_cle *editor, const char *prompt);
 void kehu_cle_set_completer(kehu_cle *editor, kehu_cle_complete_fn fn, void *context);
+/*
+ * Called every interval_ms while the prompt waits for a key; returns a notice (malloc'd, the
+ * editor frees it) to show above the prompt, the line kept as typed, or NULL for none.
+ */
+typedef char *(*kehu_cle_idle_fn)(void *context);
+void kehu_cle_set_idle(kehu_cle *editor, kehu_cle_idle_fn fn, void *context, int interval_ms);
 
 /*
  * Reads one line. Returns the line (owned by libedit, valid until the next call) and sets

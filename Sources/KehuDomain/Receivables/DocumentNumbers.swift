@@ -28,7 +28,9 @@ public struct DocumentNumbers: Sendable {
     self.table = table
     self.prefix = prefix
     self.width = width
-    n = table.count
+    // A session that sees only its own customers' rows (row-level security) holds the whole
+    // table's count in the id counter (`StoreBackend.counters`): numbers start after them all.
+    n = max(table.count, Int(table.nextId) - 1)
   }
 
   /// The next number not yet taken in the table nor handed out by this one.

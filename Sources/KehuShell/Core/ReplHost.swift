@@ -16,6 +16,12 @@ public protocol ReplHost: AnyObject {
   func execute(_ text: String) -> Bool
   /// Called when Ctrl-C arrives while a statement runs; the session stops at its next check.
   func interrupt()
+  /// A one-line notice to show above a waiting prompt (others' changes on a shared store), or nil.
+  var idleNotice: String? { get }
+}
+
+extension ReplHost {
+  public var idleNotice: String? { nil }
 }
 
 public struct Completion: Equatable, Sendable {

@@ -183,6 +183,19 @@ public final class Session: ReplHost {
 
   public var db: Database { workspace.db }
 
+  /// Others' changes on a shared store, known at once (NOTIFY) while the prompt waits: they
+  /// are applied at the next statement, as always.
+  public var idleNotice: String? {
+    let n = workspace.store.othersPending
+    guard n > 0 else { return nil }
+    return inLanguage {
+      tr(
+        n == 1
+          ? "1 change by others: it shows at your next statement"
+          : "{0} changes by others: they show at your next statement", n)
+    }
+  }
+
   /// How many rows a result shows in the table format (`set rows`); nil shows them all.
   /// Commands over a million rows build only these, and say how many more there are.
   var screenRows: Int? { settings.format == .table ? settings.rows : nil }

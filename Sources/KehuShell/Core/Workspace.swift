@@ -50,7 +50,7 @@ public final class Workspace {
     var keys: [Value] = []
     func build(_ current: Database) throws -> [Mutation] {
       let keyed: [Mutation]
-      (keyed, keys) = assignKeys(try building(current), in: current)
+      (keyed, keys) = assignKeys(owned(try building(current)), in: current)
       return keyed + Auditor.rows(for: keyed, in: current, actor: actor, time: time)
     }
     if scenarios.isEmpty {
@@ -76,6 +76,19 @@ public final class Workspace {
       }
     } catch let e as MutationError {
       throw ShellError(e.message)
+    }
+  }
+
+  /// A customer added without an owner, by a login that may add only its own (row-level
+  /// security by owner, `pg init --owner-rows`), is the login's.
+  private func owned(_ batch: [Mutation]) -> [Mutation] {
+    guard let owner = store.newCustomerOwner else { return batch }
+    return batch.map { m in
+      guard case .insert(let t, var values) = m, t == Catalog.customers.name,
+        values["owner"] == nil || values["owner"] == .null
+      else { return m }
+      values["owner"] = .text(owner)
+      return .insert(table: t, values: values)
     }
   }
 

@@ -40,6 +40,14 @@ extension ChineseMessages {
       "{0} 不是空的（{1} 有 {2} 行）；push 只复制到空数据库；未做任何更改",
     "{0} does not match after the copy: {1} has {2} rows (checksum {3}) where {4} (checksum {5}) were copied":
       "复制后 {0} 不一致：{1} 有 {2} 行（校验和 {3}），而复制的是 {4} 行（校验和 {5}）",
+    "{0} was made by an earlier kehu: it lacks {1}; nothing was changed. Add them once with `kehu pg upgrade {2}` (as the login that ran `kehu pg init`), then open it again":
+      "{0} 是早先版本的 kehu 创建的：缺少 {1}；未做任何更改。请用 `kehu pg upgrade {2}` 补上一次（以当初运行 `kehu pg init` 的登录名），然后再打开",
+    "the upgrade of {0} left {1} missing; nothing was changed":
+      "升级 {0} 后仍缺少 {1}；未做任何更改",
+    "1 change by others: it shows at your next statement":
+      "其他人做了 1 处更改：下一条语句时即可看到",
+    "{0} changes by others: they show at your next statement":
+      "其他人做了 {0} 处更改：下一条语句时即可看到",
     "customer codes that are not plain numbers (HD-001) are not kept in a database store yet: use numeric customer ids there; nothing was changed":
       "数据库存储暂不支持非纯数字的客户编码（如 HD-001）：请在其中使用数字客户号；未做任何更改",
   ]

@@ -66,10 +66,23 @@ enum TransferCommands {
     } catch let error as ShellError where error.message != tr("interrupted") {
       throw a.error(tr("{0}: {1}; nothing was imported", given, error.message), at: "file", hint: error.hint)
     }
-    if !plan.batch.isEmpty { try s.change(plan.batch) }
-    var msg = tr("imported {0} into {1}: {2} added", given, def.name, plan.inserted)
-    if a.flag("update") { msg += tr(", {0} updated", plan.updated) }
-    return .message(([msg + " (" + used.rawValue + ")"] + plan.notes).joined(separator: "\n"))
+    var done = plan
+    if !plan.batch.isEmpty {
+      // A sales file's returns become credit notes numbered on the newest rows: on a shared
+      // database, inside the writing transaction, so they never take another's number.
+      try s.change { current in
+        do throws(ShellError) {
+          done = try credited(plan, def, current)
+        } catch {
+          throw a.error(
+            tr("{0}: {1}; nothing was imported", given, error.message), at: "file", hint: error.hint)
+        }
+        return done.batch
+      }
+    }
+    var msg = tr("imported {0} into {1}: {2} added", given, def.name, done.inserted)
+    if a.flag("update") { msg += tr(", {0} updated", done.updated) }
+    return .message(([msg + " (" + used.rawValue + ")"] + done.notes).joined(separator: "\n"))
   }
 
   /// The rows a CSV file adds or changes, checked against a copy of the store.
@@ -79,13 +92,20 @@ enum TransferCommands {
   ) throws(ShellError) -> (ImportPlan, TextEncoding) {
     let (text, used) = try TextDecoding.decode(bytes, as: encoding)
     let records = try parseCSV(text)
-    var plan = try TableImport.plan(
+    let plan = try TableImport.plan(
       def, records, db: s.db, options: .init(update: update, defaults: true, now: s.now),
       counter: WorkCounter(progress, total: max(0, records.count - 1)))
-    if def.name == "sales" { try SalesReturnCommands.creditReturns(&plan, s.db) }
     var check = s.db
-    try TableImport.apply(plan, to: &check)
+    try TableImport.apply(try credited(plan, def, s.db), to: &check)
     return (plan, used)
+  }
+
+  /// The plan with a sales file's returns (negative lines with an invoice) credited as
+  /// credit notes, numbered and checked on `db`.
+  static func credited(_ plan: ImportPlan, _ def: TableDef, _ db: Database) throws(ShellError) -> ImportPlan {
+    var out = plan
+    if def.name == "sales" { try SalesReturnCommands.creditReturns(&out, db) }
+    return out
   }
 
   static func importAll(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {

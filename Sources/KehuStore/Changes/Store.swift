@@ -210,6 +210,12 @@ public final class Store {
   /// Whether a shared store knows others committed changes `follow` has not applied yet (at
   /// once, while idle); false for a directory or memory store.
   public var othersCommitted: Bool { backend?.othersCommitted ?? false }
+  /// How many changes others committed that `follow` has not applied yet (0 when none, and
+  /// for a directory or memory store).
+  public var othersPending: Int { backend?.othersPending ?? 0 }
+
+  /// The owner a customer added without one takes (see `StoreBackend.newCustomerOwner`).
+  public var newCustomerOwner: String? { backend?.newCustomerOwner }
 
   private func applyFollowed(_ batch: [Mutation]) throws {
     do {
@@ -249,6 +255,7 @@ public final class Store {
     let others = try backend.beginWrite()
     do {
       for batch in others { try applyFollowed(batch) }
+      for (table, next) in try backend.counters() { state.raiseNextId(table, to: next) }
       let batch = try build(state)
       guard !batch.isEmpty else {
         backend.abortWrite()

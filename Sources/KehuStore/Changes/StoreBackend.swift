@@ -23,12 +23,27 @@ public protocol StoreBackend: AnyObject {
   /// Whether others committed changes not followed yet, known without asking the database
   /// (PostgreSQL's NOTIFY); `changesSince` stays what makes sure nothing is missed.
   var othersCommitted: Bool { get }
+  /// How many changes others committed that are not followed yet, as far as known without
+  /// asking the database.
+  var othersPending: Int { get }
+  /// Inside a write, after `beginWrite`: each table's id counter as the whole store holds it,
+  /// when this session may not see every change (row-level security hides others' rows and
+  /// their change-log entries, so the counters it followed fall behind). A text-keyed table's
+  /// counter is one more than its rows, so a new document's number starts after them all.
+  /// Empty when the session sees every change.
+  func counters() throws -> [String: Int64]
+  /// The owner a new customer takes when none is given: under row-level security by owner,
+  /// the login, the only owner it may add. Nil when a customer may have any owner or none.
+  var newCustomerOwner: String? { get }
   func close()
 }
 
 extension StoreBackend {
   public func retries(after error: Error, attempt: Int) -> Bool { false }
   public var othersCommitted: Bool { false }
+  public var othersPending: Int { othersCommitted ? 1 : 0 }
+  public func counters() throws -> [String: Int64] { [:] }
+  public var newCustomerOwner: String? { nil }
 }
 
 /// A batch of mutations as bytes: the journal's record format, so a change log elsewhere

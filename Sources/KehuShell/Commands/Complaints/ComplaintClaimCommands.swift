@@ -111,6 +111,7 @@ enum ComplaintClaimCommands {
     }
     let (day, time) = try ComplaintStore.stepDay(s, a, c)
     var batch: [Mutation] = []
+    var creditNotes: (Database) -> [Mutation] = { _ in [] }
     var cells: [String: Value] = ["remedy": .text(kind.rawValue)]
     var out: CommandOutput = .message(tr("complaint {0}: {1} recorded", c.id, kind.rawValue))
     var note = join(kind.rawValue, a.text("note"))
@@ -128,17 +129,19 @@ enum ComplaintClaimCommands {
       if settle == "credit-note" {
         let credit = try settlement(amount, day, open)
         // One credit note per invoice credited (issue 14): never a payment, so it keeps no
-        // promise, credits no collection call and makes no invoice "paid late".
-        var numbers = DocumentNumbers.creditNotes(s.db)
-        for line in credit.allocations {
-          batch.append(
+        // promise, credits no collection call and makes no invoice "paid late". Numbered on
+        // the newest rows (on a shared database, inside the writing transaction).
+        creditNotes = { current in
+          var numbers = DocumentNumbers.creditNotes(current)
+          return credit.allocations.map { line in
             .insert(
               table: "credit_notes",
               values: [
                 "no": .text(numbers.next()), "invoice": .text(line.invoice), "customer": .int(c.customer),
                 "date": .date(day), "amount": .money(line.applied), "reason": .text("complaint"),
                 "complaint": .int(c.id),
-              ]))
+              ])
+          }
         }
         out = .table(creditNoteTable(c, kind, credit))
       } else {
@@ -155,7 +158,7 @@ enum ComplaintClaimCommands {
     batch.insert(
       ComplaintBook.event(c, "remedy", time: time, actor: s.settings.user, note: note, amount: amount), at: 1
     )
-    try s.change(batch)
+    try s.change { current in Array(batch[..<2]) + creditNotes(current) + batch[2...] }
     return out
   }
 

@@ -25,34 +25,43 @@ enum CreditNoteCommands {
     let amount = a.money("amount")!
     guard amount.fen > 0 else { throw a.error(tr("`amount` must be more than zero"), at: "amount") }
     let date = a.date("date") ?? s.today
-    let ledger = Ledger(s.db)
     var values: [String: Value] = [
       "customer": .int(id), "amount": .money(amount), "date": .date(date), "reason": .text(a.text("reason")!),
     ]
     if let n = a.text("note") { values["note"] = .text(n) }
     var against = tr("kept on account")
-    if let no = a.text("invoice") {
-      guard let i = ledger.invoice(no) else { throw a.error(tr("no invoice {0}", no), at: "invoice") }
-      if i.customer != id {
-        throw a.error(tr("invoice {0} belongs to customer {1}", no, i.customer), at: "invoice")
+    var no = ""
+    // Numbered and checked on the newest rows: on a shared database, inside the writing
+    // transaction, so two credit notes made at once never share a number nor together take
+    // an invoice below zero.
+    try s.change { current in
+      if let inv = a.text("invoice") {
+        guard let i = Ledger(current).invoice(inv) else {
+          throw a.error(tr("no invoice {0}", inv), at: "invoice")
+        }
+        if i.customer != id {
+          throw a.error(tr("invoice {0} belongs to customer {1}", inv, i.customer), at: "invoice")
+        }
+        if date < i.date {
+          throw a.error(tr("{0} is before invoice {1} ({2})", date, inv, i.date), at: "date")
+        }
+        let open = Ledger.balance(i)
+        if amount > open {
+          throw a.error(
+            tr("the credit note's {0} is more than the {1} open on invoice {2}", amount, open, inv),
+            at: "amount")
+        }
+        values["invoice"] = .text(inv)
+        against = tr(
+          "against invoice {0} (balance {1} → {2})", inv, open, (try? open.subtracting(amount)) ?? open)
       }
-      if date < i.date { throw a.error(tr("{0} is before invoice {1} ({2})", date, no, i.date), at: "date") }
-      let open = Ledger.balance(i)
-      if amount > open {
-        throw a.error(
-          tr("the credit note's {0} is more than the {1} open on invoice {2}", amount, open, no), at: "amount"
-        )
+      no = a.text("no") ?? DocumentNumbers.creditNotes(current).first
+      if CreditNotes(current).row(no: no) != nil {
+        throw a.error(tr("credit note {0} already exists", no), at: "no")
       }
-      values["invoice"] = .text(no)
-      against = tr(
-        "against invoice {0} (balance {1} → {2})", no, open, (try? open.subtracting(amount)) ?? open)
+      values["no"] = .text(no)
+      return [.insert(table: "credit_notes", values: values)]
     }
-    let no = a.text("no") ?? DocumentNumbers.creditNotes(s.db).first
-    if CreditNotes(s.db).row(no: no) != nil {
-      throw a.error(tr("credit note {0} already exists", no), at: "no")
-    }
-    values["no"] = .text(no)
-    try s.change([.insert(table: "credit_notes", values: values)])
     return .message(
       tr(
         "credit note {0} for {1} {2}: {3} ({4}), {5}", no, id, s.db.nameOrId(id), amount,

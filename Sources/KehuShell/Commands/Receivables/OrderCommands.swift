@@ -79,22 +79,28 @@ enum OrderCommands {
     let (terms, due) = try ReceivableCommands.termsAndDue(
       a, date: date, missing: tr("`order invoice` needs due= or terms= to know when the invoice is due"),
       at: "no")
-    let invoices = Invoices(s.db)
-    let inv = a.text("invoice") ?? DocumentNumbers.invoices(s.db).first
-    if invoices.row(no: inv) != nil { throw a.error(tr("invoice {0} already exists", inv), at: "invoice") }
-    var values: [String: Value] = [
-      "no": .text(inv), "customer": .int(o.customer), "date": .date(date), "due": .date(due),
-      "amount": .money(o.amount),
-    ]
-    if let terms { values["terms"] = .text(terms.description) }
-    // The order's credit was checked when it was taken; its amount moves to the invoice on the
-    // invoice's date, so exposure counts it once.
-    try s.change([
-      .insert(table: "invoices", values: values),
-      .update(
-        table: "orders", key: .text(no),
-        values: ["status": .text("invoiced"), "invoice": .text(inv), "closed": .date(date)]),
-    ])
+    var inv = ""
+    // Numbered on the newest rows: on a shared database, inside the writing transaction, so
+    // two orders invoiced at once never share an invoice number.
+    try s.change { current in
+      inv = a.text("invoice") ?? DocumentNumbers.invoices(current).first
+      if Invoices(current).row(no: inv) != nil {
+        throw a.error(tr("invoice {0} already exists", inv), at: "invoice")
+      }
+      var values: [String: Value] = [
+        "no": .text(inv), "customer": .int(o.customer), "date": .date(date), "due": .date(due),
+        "amount": .money(o.amount),
+      ]
+      if let terms { values["terms"] = .text(terms.description) }
+      // The order's credit was checked when it was taken; its amount moves to the invoice on
+      // the invoice's date, so exposure counts it once.
+      return [
+        .insert(table: "invoices", values: values),
+        .update(
+          table: "orders", key: .text(no),
+          values: ["status": .text("invoiced"), "invoice": .text(inv), "closed": .date(date)]),
+      ]
+    }
     return .message(
       tr(
         "order {0} invoiced as {1}: {2}, dated {3}, due {4} (credit checked when the order was taken on {5})",

@@ -126,39 +126,44 @@ enum ReceivableCommands {
     let issued = a.date("issued")!
     let matures = a.date("matures")!
     if matures < issued { throw a.error(tr("`matures` is before `issued`"), at: "matures") }
-    let no = a.text("no") ?? DocumentNumbers.notes(s.db).first
-    if Notes(s.db).row(no: no) != nil { throw a.error(tr("note {0} already exists", no), at: "no") }
-    var values: [String: Value] = [
-      "no": .text(no), "customer": .int(id), "amount": .money(amount), "issued": .date(issued),
-      "matures": .date(matures), "status": .text("held"),
-    ]
-    var batch: [Mutation] = []
+    var no = ""
     var moved = ""
-    if let inv = a.text("invoice") {
-      let ledger = Ledger(s.db)
-      guard let i = ledger.invoice(inv) else { throw a.error(tr("no invoice {0}", inv), at: "invoice") }
-      if i.customer != id {
-        throw a.error(tr("invoice {0} belongs to customer {1}", inv, i.customer), at: "invoice")
+    // Numbered and checked on the newest rows, as `invoice add` is: on a shared database,
+    // inside the writing transaction, so two clerks adding notes at once never share a number
+    // and a note never takes more than what is still open on its invoice.
+    try s.change { current in
+      no = try a.text("no") ?? DocumentNumbers.notes(current).first
+      if Notes(current).row(no: no) != nil { throw a.error(tr("note {0} already exists", no), at: "no") }
+      var values: [String: Value] = [
+        "no": .text(no), "customer": .int(id), "amount": .money(amount), "issued": .date(issued),
+        "matures": .date(matures), "status": .text("held"),
+      ]
+      var batch: [Mutation] = []
+      if let inv = a.text("invoice") {
+        let ledger = Ledger(current)
+        guard let i = ledger.invoice(inv) else { throw a.error(tr("no invoice {0}", inv), at: "invoice") }
+        if i.customer != id {
+          throw a.error(tr("invoice {0} belongs to customer {1}", inv, i.customer), at: "invoice")
+        }
+        let open = Ledger.balance(i)
+        if amount > open {
+          throw a.error(
+            tr("the note's {0} is more than the {1} open on invoice {2}", amount, open, inv), at: "amount")
+        }
+        values["invoice"] = .text(inv)
+        batch.append(
+          .insert(
+            table: "payments",
+            values: [
+              "invoice": .text(inv), "customer": .int(id), "date": .date(issued), "amount": .money(amount),
+              "method": .text("note"),
+            ]))
+        moved = tr(
+          "; {0} moved from invoice {1} (balance {2} → {3})", amount, inv, open,
+          (try? open.subtracting(amount)) ?? open)
       }
-      let open = Ledger.balance(i)
-      if amount > open {
-        throw a.error(
-          tr("the note's {0} is more than the {1} open on invoice {2}", amount, open, inv), at: "amount")
-      }
-      values["invoice"] = .text(inv)
-      batch.append(
-        .insert(
-          table: "payments",
-          values: [
-            "invoice": .text(inv), "customer": .int(id), "date": .date(issued), "amount": .money(amount),
-            "method": .text("note"),
-          ]))
-      moved = tr(
-        "; {0} moved from invoice {1} (balance {2} → {3})", amount, inv, open,
-        (try? open.subtracting(amount)) ?? open)
+      return [.insert(table: "notes", values: values)] + batch
     }
-    batch.insert(.insert(table: "notes", values: values), at: 0)
-    try s.change(batch)
     return .message(tr("note {0} held from {1}: {2}, matures {3}", no, id, amount, matures) + moved)
   }
 

@@ -253,10 +253,6 @@ enum ReceivableReports {
       }
       guard case .money(let m) = w.result.value, m.fen > 0 else { continue }
       let no = DocumentNumbers.interest(asof: asof, customer: id)
-      if Invoices(s.db).row(no: no) != nil {
-        throw a.error(
-          tr("interest as of {0} was already applied to customer {1} ({2})", asof, id, no), at: "apply")
-      }
       batch.append(
         .insert(
           table: "invoices",
@@ -265,7 +261,18 @@ enum ReceivableReports {
             "amount": .money(m),
           ]))
     }
-    try s.change(batch)
+    // Checked on the newest rows: on a shared database, inside the writing transaction, so
+    // interest applied twice at once is refused with this message, not by the database.
+    try s.change { current in
+      for case .insert(_, let values) in batch {
+        guard case .text(let no)? = values["no"], case .int(let id)? = values["customer"],
+          Invoices(current).row(no: no) != nil
+        else { continue }
+        throw a.error(
+          tr("interest as of {0} was already applied to customer {1} ({2})", asof, id, no), at: "apply")
+      }
+      return batch
+    }
     t.notes = t.notes.map { Message(verbatim: tr($0).replacingAll("; not added to any balance", with: "")) }
     t.notes.append(tr("applied: {0} interest invoice(s) INT-{1}-ID added to the balances", batch.count, asof))
     return .table(t)

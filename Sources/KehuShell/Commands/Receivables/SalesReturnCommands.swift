@@ -36,14 +36,20 @@ enum SalesReturnCommands {
       }
       values["invoice"] = .text(no)
     }
-    let (credits, returns) = try returnCredits(s.db, [.insert(table: "sales", values: values)]) {
-      _, e throws(ShellError) in
-      if case .invalidFigure(let name, _, _) = e, a.positions[name] != nil {
-        throw a.error(e.description, at: name)
+    var credits: [Credit] = []
+    var returns = (linked: 0, unlinked: 0)
+    // A return's credit note is numbered and checked on the newest rows: on a shared
+    // database, inside the writing transaction.
+    try s.change { current in
+      (credits, returns) = try returnCredits(current, [.insert(table: "sales", values: values)]) {
+        _, e throws(ShellError) in
+        if case .invalidFigure(let name, _, _) = e, a.positions[name] != nil {
+          throw a.error(e.description, at: name)
+        }
+        throw a.error(e.description, at: "amount")
       }
-      throw a.error(e.description, at: "amount")
+      return [.insert(table: "sales", values: values)] + credits.map(\.mutation)
     }
-    try s.change([.insert(table: "sales", values: values)] + credits.map(\.mutation))
     var said = tr(
       "sales line for {0} {1}: {2} on {3}", id, s.db.nameOrId(id), amount, date)
     for c in credits {
