@@ -37,10 +37,21 @@ public struct Evaluator {
   public func run(_ plan: QueryPlan, rowLimit: Int? = nil) throws(QueryError) -> QueryResult {
     var frame = Frame(source: try rows(plan.source), selection: nil)
     var notes: [Message] = []
-    for (i, step) in plan.steps.enumerated() {
+    let steps = Rewrite.steps(plan.steps)
+    var i = 0
+    while i < steps.count {
       try context.checkCancelled()
-      let next: PlanStep? = i + 1 < plan.steps.count ? plan.steps[i + 1] : nil
-      frame = try apply(step, to: frame, next: next, notes: &notes)
+      let next: PlanStep? = i + 1 < steps.count ? steps[i + 1] : nil
+      // `where` then `summarize` without `by`: one pass, batch by batch.
+      if case .filter(let cond) = steps[i], case .summarize(let keys, let aggs, let outputs)? = next,
+        keys.isEmpty, let totals = try batchTotals(frame, where: cond, aggs, outputs)
+      {
+        frame = Frame(source: totals, selection: nil)
+        i += 2
+        continue
+      }
+      frame = try apply(steps[i], to: frame, next: next, notes: &notes)
+      i += 1
     }
     let total = frame.count
     if let rowLimit, rowLimit < total {
@@ -135,6 +146,9 @@ public struct Evaluator {
       let columns = outputs.enumerated().map { ResultColumn("c\($0.offset)", $0.element.type) }
       return Frame(source: VecSource(columns: columns, cols: cells, rowCount: f.count), selection: nil)
     case .summarize(let keys, let aggregates, let outputs):
+      if keys.isEmpty, let totals = try batchTotals(f, where: nil, aggregates, outputs) {
+        return Frame(source: totals, selection: nil)
+      }
       return Frame(source: try summarize(f, keys, aggregates, outputs), selection: nil)
     case .join(let left, let src, let rightName, let lk, let rk):
       return Frame(

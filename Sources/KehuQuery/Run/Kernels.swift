@@ -50,7 +50,10 @@ struct Kernels {
       guard t.type.isRaw, a.type == t.type || a.type == .null, b.type == t.type || b.type == .null,
         let p = try condition(c), let x = try operand(a, t.type), let y = try operand(b, t.type)
       else { return nil }
-      return p.withUnsafeBufferPointer { p in .ints(each(x, y) { i, a, b, _ in p[i] != 0 ? a : b }.values) }
+      // Branch-free: the 0/1 condition widened to a mask picks a or b.
+      return p.withUnsafeBufferPointer { p in
+        .ints(each(x, y) { i, a, b, _ in b ^ ((a ^ b) & (0 &- p[i])) }.values)
+      }
     case .coalesce(let items):
       guard t.type.isRaw, items.allSatisfy({ $0.type == t.type || $0.type == .null }) else { return nil }
       var ops: [Operand] = []

@@ -36,6 +36,15 @@ extension Evaluator {
       slots.append(try VectorAggregate(spec: a, groups: groups, workers: context.workers).run(arg))
       try context.checkCancelled()
     }
+    return try summaryColumns(keys: keys, keyVecs: keyVecs, groups: groups, aggs, slots, outputs)
+  }
+
+  /// The summary's columns: the keys at each group's first row, then each output, a bare
+  /// aggregate being its slot as it is.
+  func summaryColumns(
+    keys: [TExpr], keyVecs: [Vec], groups: Groups, _ aggs: [AggregateSpec], _ slots: [VecSource.Col],
+    _ outputs: [TExpr]
+  ) throws(QueryError) -> VecSource {
     var cols: [VecSource.Col] = keyVecs.map { .vec(VectorAggregate.pick($0, groups.first)) }
     var valueSlots: [[Value]]?
     for o in outputs {
