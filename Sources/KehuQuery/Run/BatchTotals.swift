@@ -15,45 +15,29 @@ extension Evaluator {
       guard a.kind != .median, a.kind != .count_distinct else { return nil }
       if let arg = a.argument, !VectorAggregate.supports(a, arg) || !arg.type.isRaw { return nil }
     }
-    let sel = f.selection
-    var one = self
-    one.context.workers = 1
-    let parts = Morsels.map(f.count, workers: context.workers) { part -> Result<[Totals]?, QueryError> in
-      var totals = aggs.map { _ in Totals() }
-      var lo = part.lowerBound
-      while lo < part.upperBound {
-        let hi = min(lo + Kernels.batch, part.upperBound)
-        var rows = sel.map { Array($0[lo..<hi]) } ?? Array(lo..<hi)
-        do throws(QueryError) {
-          if let cond {
-            guard
-              let kept = try Kernels(evaluator: one, frame: Frame(source: f.source, selection: rows))
-                .kernelSelect(cond)
-            else { return .success(nil) }
-            rows = kept
-          }
-          let k = Kernels(evaluator: one, frame: Frame(source: f.source, selection: rows))
-          for (j, a) in aggs.enumerated() {
-            guard let arg = a.argument else {
-              totals[j].rows &+= rows.count
-              continue
-            }
-            guard case .ints(let x)? = try k.vector(arg) else { return .success(nil) }
-            totals[j].add(x)
-          }
-        } catch { return .failure(error) }
-        lo = hi
+    let batches = Batches(
+      f, reading: (cond.map { [$0] } ?? []) + aggs.compactMap(\.argument), evaluator: self)
+    let parts = try batches.run(workers: context.workers, { aggs.map { _ in Totals() } }) {
+      totals, batch throws(QueryError) in
+      var k = batch
+      if let cond {
+        guard let kept = try batch.kernelSelect(cond) else { return false }
+        k.frame = Frame(source: batch.frame.source, selection: kept)
       }
-      return .success(totals)
+      for (j, a) in aggs.enumerated() {
+        guard let arg = a.argument else {
+          totals[j].rows &+= k.n
+          continue
+        }
+        guard case .ints(let x)? = try k.vector(arg) else { return false }
+        totals[j].add(x)
+      }
+      return true
     }
+    guard let parts else { return nil }
     var totals = aggs.map { _ in Totals() }
     for p in parts {
-      switch p {
-      case .failure(let e): throw e
-      case .success(nil): return nil
-      case .success(let t?):
-        for j in totals.indices { totals[j].merge(t[j]) }
-      }
+      for j in totals.indices { totals[j].merge(p[j]) }
     }
     var slots: [VecSource.Col] = []
     for (a, t) in zip(aggs, totals) {

@@ -28,6 +28,9 @@ public struct Evaluator {
   struct Frame {
     var source: any RowSource
     var selection: [Int]?
+    /// When the selection is the rows `span` in order (a batch of a whole source), so a
+    /// column is read as one block.
+    var span: Range<Int>? = nil
     var count: Int { selection?.count ?? source.rowCount }
     func row(_ i: Int) -> Int { selection?[i] ?? i }
   }

@@ -20,6 +20,7 @@ struct Kernels {
     try evaluator.context.checkCancelled()
     switch t.kind {
     case .column(let c):
+      if let span = frame.span { return Vec.slice(frame.source, c, span) }
       return evaluator.gather(frame.source, c, rows: frame.selection)
     case .call(let fn, let args):
       return try call(fn.name, args, t)

@@ -3,14 +3,10 @@ import KehuStore
 /// `where`: the rows of the frame for which the condition is true, in order. `and` narrows
 /// the selection term by term, so each later term is worked out only for the rows still
 /// in; a comparison of a stored integer column with a constant runs over the storage
-/// itself, writing positions; any other term runs batch by batch (`batch` rows at a time,
-/// the batches shared among the workers), so its kernels' vectors stay small and in the
+/// itself, writing positions; any other term runs batch by batch (`Batches`), so its kernels' vectors stay small and in the
 /// cache, and a term with no kernel (decimal arithmetic, the chapter's functions) is asked
 /// row by row. Same null rules everywhere: a null fails every comparison but `!=`.
 extension Kernels {
-  /// Rows per batch: a few vectors of this many 64-bit values fit in a core's cache.
-  static let batch = 1 << 14
-
   func select(_ cond: TExpr) throws(QueryError) -> [Int] {
     try evaluator.context.checkCancelled()
     if case .and(let a, let b) = cond.kind {
@@ -19,7 +15,7 @@ extension Kernels {
       return try rest.select(b)
     }
     if let kept = scan(cond) { return trimmed(kept) }
-    if n > Kernels.batch {
+    if n > Batches.size {
       if let kept = try batched(cond) { return trimmed(kept) }
     } else if let kept = try kernelSelect(cond) {
       return trimmed(kept)
@@ -34,38 +30,22 @@ extension Kernels {
     return kept
   }
 
-  /// `kernelSelect` batch by batch, each worker taking its own run of batches; nil when the
-  /// condition has no kernel.
+  /// `kernelSelect` batch by batch; nil when the condition has no kernel.
   func batched(_ cond: TExpr) throws(QueryError) -> [Int]? {
-    let sel = frame.selection
-    var one = evaluator
-    one.context.workers = 1
-    let parts = Morsels.map(n, workers: evaluator.context.workers) { part -> Result<[Int]?, QueryError> in
-      var kept: [Int] = []
-      var lo = part.lowerBound
-      while lo < part.upperBound {
-        let hi = min(lo + Kernels.batch, part.upperBound)
-        let rows = sel.map { Array($0[lo..<hi]) } ?? Array(lo..<hi)
-        let k = Kernels(evaluator: one, frame: Evaluator.Frame(source: frame.source, selection: rows))
-        do throws(QueryError) {
-          guard let got = try k.kernelSelect(cond) else { return .success(nil) }
-          if kept.isEmpty { kept.reserveCapacity(part.count / 4) }
+    let batches = Batches(frame, reading: [cond], evaluator: evaluator)
+    guard
+      let parts = try batches.run(
+        workers: evaluator.context.workers, { [Int]() },
+        { kept, k throws(QueryError) in
+          guard let got = try k.kernelSelect(cond) else { return false }
           kept.append(contentsOf: got)
-        } catch { return .failure(error) }
-        lo = hi
-      }
-      return .success(kept)
-    }
+          return true
+        })
+    else { return nil }
+    if parts.count == 1 { return parts[0] }
     var out: [Int] = []
-    for p in parts {
-      switch p {
-      case .failure(let e): throw e
-      case .success(nil): return nil
-      case .success(let kept?):
-        if parts.count == 1 { return kept }
-        out.append(contentsOf: kept)
-      }
-    }
+    out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for p in parts { out.append(contentsOf: p) }
     return out
   }
 
