@@ -123,6 +123,9 @@ struct Kernels {
     if a.type == .text, let k = b.constantValue {
       if op == .eq || op == .ne, let buf = freeText(a) {
         let needle = k.textValue.map(TextKernels.Needle.init)
+        if let needle, needle.plain {
+          return textEquals(buf, needle, op == .eq) { Arithmetic.compare(op, .text($0), k) }
+        }
         return textTest(buf, Arithmetic.compare(op, .null, k)) { bytes, string in
           guard let needle else { return op == .ne }
           guard let same = needle.same(bytes) else {
