@@ -86,6 +86,37 @@ final class VectorEngineTests: XCTestCase {
     }
   }
 
+  /// Past one batch (`Batches.size`): a where moved before the derive it reads, the totals
+  /// of a where and a summarize taken batch by batch, and text equality in one loop give
+  /// what the row-at-a-time path gives, for one and two workers.
+  func testBatchesAndMovedFiltersAgreeWithRows() throws {
+    let src = generated(31, rows: 3 * Batches.size + 77)
+    let plain = TestCatalog(tables: ["t": src], typed: false)
+    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
+    let free = TestCatalog(tables: ["t": src], typed: true, arrays: true, freeText: true)
+    let qs = [
+      "t | derive m = a - a + a, big = if(q > 5, 1, 0) | where m > 100 | summarize n = count(), b = sum(big), lo = min(m), hi = max(m), av = avg(a), c = count(d)",
+      "t | derive y = q * 2 | derive z = y + k | where z > 5000 and y < 12 | summarize n = count(), s = sum(z)",
+      "t | select id, x = q * 2, g | where x > 6 | select id, g",
+      "t | where g == \"王芳\" | count", "t | where g != \"王芳\" and q > 2 | select id",
+      "t | where id < 0 | summarize n = count(), s = sum(a), hi = max(a)",
+      "t | summarize s = sum(a), n = count(q), e = sum(q) / count()",
+    ]
+    for q in qs {
+      let expected = try table(q, plain).rows
+      XCTAssertFalse(expected.isEmpty, q)
+      for c in [arrays, free] {
+        XCTAssertEqual(try lastTable(q, c, workers: 1).rows, expected, q)
+        XCTAssertEqual(try lastTable(q, c, workers: 2).rows, expected, q)
+      }
+    }
+    // The rewritten plan: the where runs first, the summarize reads the derive's expressions.
+    let steps = Rewrite.steps([
+      .project([], windows: []), .filter(TExpr(kind: .constant(.bool(true)), type: .bool, range: zeroRange)),
+    ])
+    guard case .filter = steps.first else { return XCTFail("where not moved first") }
+  }
+
   /// Enough rows that the loops split among workers: two and three workers give what one
   /// gives, row for row.
   func testWorkersGiveTheSameResultsAsOne() throws {
