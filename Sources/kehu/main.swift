@@ -337,15 +337,19 @@ nonisolated(unsafe) var standardOutputFailure: Int32?
 /// A failure on standard output is remembered: the run then exits 74, never 0 with its
 /// results lost.
 func writeAll(_ fd: Int32, _ s: String) {
-  var bytes = Array(s.utf8)[...]
-  while !bytes.isEmpty {
-    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-    if n < 0 {
-      if errno == EINTR { continue }
-      if fd == 1 && standardOutputFailure == nil { standardOutputFailure = errno }
-      return
+  // Straight from the string's own UTF-8 storage: a million-row result is not copied first.
+  var s = s
+  s.withUTF8 { all in
+    var rest = all
+    while !rest.isEmpty {
+      let n = write(fd, rest.baseAddress, rest.count)
+      if n < 0 {
+        if errno == EINTR { continue }
+        if fd == 1 && standardOutputFailure == nil { standardOutputFailure = errno }
+        return
+      }
+      rest = UnsafeBufferPointer(rebasing: rest[n...])
     }
-    bytes = bytes.dropFirst(n)
   }
 }
 
