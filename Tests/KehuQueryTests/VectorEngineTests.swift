@@ -215,6 +215,35 @@ final class VectorEngineTests: XCTestCase {
     XCTAssertEqual(g.first, [0, 1, 3])
   }
 
+  /// One summarize path: keys whose ranges together pass 64 bits are numbered by their
+  /// combinations, and a key or an aggregate with no kernel (a decimal) is worked out row
+  /// by row into the same groups, in order of first appearance.
+  func testWideAndRowWiseKeysGroupInOnePath() throws {
+    let top = Int64.max - 1
+    let low = Int64.min + 1
+    let t = TableSource(
+      columns: [ResultColumn("x", .int), ResultColumn("y", .int), ResultColumn("z", .int)],
+      rows: [[top, low, 0], [0, 0, 0], [top, low, 0], [5, 5, top], [5, 5, low], [5, 5, top]].map {
+        $0.map(Value.int)
+      })
+    for typed in [false, true] {
+      let cat = TestCatalog(tables: ["t": t], typed: typed, arrays: typed)
+      XCTAssertEqual(
+        try table("t | summarize n = count() by x, y, z", cat).rows.map { $0.last! },
+        [.int(2), .int(1), .int(2), .int(1)], "typed \(typed)")
+      XCTAssertEqual(
+        try table("t | where x < 10 | summarize n = count(), s = sum(x / 2) by h = y / 2", cat).rows,
+        [
+          [.decimal(Dec.zero), .int(1), .decimal(Dec.zero)],
+          [
+            .decimal(try Dec(5).divided(by: Dec(2)).normalized), .int(3),
+            .decimal(try Dec(15).divided(by: Dec(2)).normalized),
+          ],
+        ],
+        "typed \(typed)")
+    }
+  }
+
   /// Group sums split among workers: the totals, and whether they fit in 64 bits, are the
   /// same for any number of workers, whatever the partial sums pass through.
   func testParallelSumsAreExactAndOrderFree() {

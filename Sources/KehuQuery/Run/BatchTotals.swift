@@ -43,7 +43,7 @@ extension Evaluator {
     for (a, t) in zip(aggs, totals) {
       slots.append(try t.result(a))
     }
-    return try summaryColumns(keys: [], keyVecs: [], groups: Groups(single: 1), aggs, slots, outputs)
+    return try summaryColumns(keys: [], keyCols: [], groups: Groups(single: 1), aggs, slots, outputs)
   }
 }
 

@@ -152,7 +152,7 @@ public struct Evaluator {
       if keys.isEmpty, let totals = try batchTotals(f, where: nil, aggregates, outputs) {
         return Frame(source: totals, selection: nil)
       }
-      return Frame(source: try summarize(f, keys, aggregates, outputs), selection: nil)
+      return Frame(source: try vectorSummarize(f, keys, aggregates, outputs), selection: nil)
     case .join(let left, let src, let rightName, let lk, let rk):
       return Frame(
         source: try join(f, left: left, try rows(src), rightName: rightName, lk, rk, notes: &notes),
