@@ -232,6 +232,9 @@ final class VectorEngineTests: XCTestCase {
         try table("t | summarize n = count() by x, y, z", cat).rows.map { $0.last! },
         [.int(2), .int(1), .int(2), .int(1)], "typed \(typed)")
       XCTAssertEqual(
+        try table("t | select h = y / 2, z | distinct h, z | select z", cat).rows,
+        [[.int(0)], [.int(0)], [.int(top)], [.int(low)]], "typed \(typed)")
+      XCTAssertEqual(
         try table("t | where x < 10 | summarize n = count(), s = sum(x / 2) by h = y / 2", cat).rows,
         [
           [.decimal(Dec.zero), .int(1), .decimal(Dec.zero)],

@@ -81,14 +81,6 @@ public struct Evaluator {
     }
   }
 
-  func materialize(_ f: Frame) -> TableSource {
-    if f.selection == nil, let t = f.source as? TableSource { return t }
-    let cols = f.source.columns.indices.map { c in
-      (0..<f.count).map { f.source.value(row: f.row($0), column: c) }
-    }
-    return TableSource(columns: f.source.columns, cells: cols, rowCount: f.count)
-  }
-
   func compiler(_ f: Frame, slots: [[Value]] = []) -> Compiler {
     Compiler(source: f.source, context: context, slots: slots)
   }
@@ -158,15 +150,7 @@ public struct Evaluator {
         source: try join(f, left: left, try rows(src), rightName: rightName, lk, rk, notes: &notes),
         selection: nil)
     case .distinct:
-      if let d = try vectorDistinct(f) { return d }
-      let t = materialize(f)
-      var seen = Set<[Value]>()
-      var keep: [Int] = []
-      for r in 0..<t.rowCount {
-        let row = t.cells.map { $0[r] }
-        if seen.insert(row).inserted { keep.append(r) }
-      }
-      return Frame(source: t, selection: keep)
+      return try vectorDistinct(f)
     case .count:
       let t = TableSource(
         columns: [ResultColumn("count", .int)], cells: [[.int(Int64(f.count))]], rowCount: 1)

@@ -160,15 +160,21 @@ extension Evaluator {
     return VecSource(columns: columns, cols: cols, rowCount: groups.count)
   }
 
-  /// `distinct` over vectors: the first row of every distinct combination, in order.
-  func vectorDistinct(_ f: Frame) throws(QueryError) -> Frame? {
+  /// `distinct` over vectors: the first row of every distinct combination, in order. A
+  /// column with no fast reader is numbered by first appearance of its values.
+  func vectorDistinct(_ f: Frame) throws(QueryError) -> Frame {
     var keys: [Vec] = []
     for c in f.source.columns.indices {
-      guard let v = gather(f.source, c, rows: f.selection) else { return nil }
-      keys.append(v)
+      if let v = gather(f.source, c, rows: f.selection) {
+        keys.append(v)
+      } else {
+        keys.append(Evaluator.ordinals((0..<f.count).map { f.source.value(row: f.row($0), column: c) }))
+      }
     }
     try context.checkCancelled()
-    guard let g = Groups(keys, rows: f.count, workers: context.workers) else { return nil }
+    let g =
+      Groups(keys, rows: f.count, workers: context.workers)
+      ?? Groups([Evaluator.ordinals(keys, rows: f.count)], rows: f.count)!
     return Frame(source: f.source, selection: g.first.map(f.row))
   }
 }
