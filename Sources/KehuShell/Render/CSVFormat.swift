@@ -70,14 +70,13 @@ private struct CSVColumn {
   let codes: [Int32]
   let bytes: [UInt8]
   let starts: [UInt32]
+  /// Free text's cells, or a dictionary's entries as CSV fields, one after another.
   let lengths: [UInt32]
-  let entries: [[UInt8]]
 
   init(_ column: ResultCells.Column) {
     self.column = column
     rows = column.rows
     var (ints, codes, bytes, starts, lengths) = ([Int64](), [Int32](), [UInt8](), [UInt32](), [UInt32]())
-    var entries: [[UInt8]] = []
     var type = ValueType.null
     switch column.data {
     case .ints(let a, let t):
@@ -87,10 +86,10 @@ private struct CSVColumn {
     case .codes(let a, let dict):
       codes = a
       kind = .codes
-      entries = dict.map { s in
-        var b: [UInt8] = []
-        appendCSVField(.text(s), to: &b)
-        return b
+      for entry in dict {
+        starts.append(UInt32(bytes.count))
+        appendCSVField(.text(entry), to: &bytes)
+        lengths.append(UInt32(bytes.count) - starts[starts.count - 1])
       }
     case .text(let buffer):
       (bytes, starts, lengths) = (buffer.bytes, buffer.starts, buffer.lengths)
@@ -99,7 +98,6 @@ private struct CSVColumn {
       kind = .general
     }
     (self.ints, self.codes, self.bytes, self.starts, self.lengths) = (ints, codes, bytes, starts, lengths)
-    self.entries = entries
     self.type = type
   }
 
@@ -141,10 +139,16 @@ private struct CSVColumn {
       }
     case .codes:
       codes.withUnsafeBufferPointer { p in
-        entries.withUnsafeBufferPointer { entries in
-          each { i in
-            let k = p[i]
-            if k >= 0 { out.append(contentsOf: entries[Int(k)]) }
+        bytes.withUnsafeBufferPointer { bytes in
+          starts.withUnsafeBufferPointer { starts in
+            lengths.withUnsafeBufferPointer { lengths in
+              each { i in
+                let k = Int(p[i])
+                if k < 0 { return }
+                let start = Int(starts[k])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<start + Int(lengths[k])]))
+              }
+            }
           }
         }
       }
