@@ -126,7 +126,8 @@ struct Kehu: ParsableCommand {
     options.progress = line
     // The training commands join the shell's one table here, above the shell.
     let session = Session(
-      options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace,
+      options: options, io: SessionIO(out: writeOut, err: writeErr, outBytes: writeOutBytes),
+      workspace: workspace,
       commands: .withTraining)
     session.noPause = noPause
 
@@ -339,17 +340,21 @@ nonisolated(unsafe) var standardOutputFailure: Int32?
 func writeAll(_ fd: Int32, _ s: String) {
   // Straight from the string's own UTF-8 storage: a million-row result is not copied first.
   var s = s
-  s.withUTF8 { all in
-    var rest = all
-    while !rest.isEmpty {
-      let n = write(fd, rest.baseAddress, rest.count)
-      if n < 0 {
-        if errno == EINTR { continue }
-        if fd == 1 && standardOutputFailure == nil { standardOutputFailure = errno }
-        return
-      }
-      rest = UnsafeBufferPointer(rebasing: rest[n...])
+  s.withUTF8 { writeAll(fd, $0) }
+}
+
+@Sendable func writeOutBytes(_ b: [UInt8]) { b.withUnsafeBufferPointer { writeAll(1, $0) } }
+
+func writeAll(_ fd: Int32, _ all: UnsafeBufferPointer<UInt8>) {
+  var rest = all
+  while !rest.isEmpty {
+    let n = write(fd, rest.baseAddress, rest.count)
+    if n < 0 {
+      if errno == EINTR { continue }
+      if fd == 1 && standardOutputFailure == nil { standardOutputFailure = errno }
+      return
     }
+    rest = UnsafeBufferPointer(rebasing: rest[n...])
   }
 }
 

@@ -4,7 +4,10 @@ import KehuStore
 // quoted only when they must be. Numbers are plain (1234.50, 0.3), dates ISO, null empty.
 // Title and notes are for people and are not written.
 
-func renderCSV(_ t: ResultTable) -> String {
+func renderCSV(_ t: ResultTable) -> String { String(decoding: renderCSVBytes(t), as: UTF8.self) }
+
+/// The CSV as UTF-8 bytes (what `renderCSV` returns as text).
+func renderCSVBytes(_ t: ResultTable) -> [UInt8] {
   var out = Array(csvLine(t.columns.map(\.name)).utf8)
   let width = t.columns.count
   let n = t.rowCount
@@ -53,7 +56,7 @@ func renderCSV(_ t: ResultTable) -> String {
       out.append(10)
     }
   }
-  return String(decoding: out, as: UTF8.self)
+  return out
 }
 
 /// One column of a columnar result, written field by field without a `Value` for the
