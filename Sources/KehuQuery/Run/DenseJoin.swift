@@ -59,9 +59,10 @@ struct DenseKeys {
   /// mapped to pipeline rows by `selection`), a missing match as -1 when `left`; and how
   /// many pipeline rows matched more than one joined row. The pipeline rows are nil when
   /// they are every row in order (each matched once): no list of them is made.
-  func pairs(_ keys: [Int64], selection: [Int]?, left: Bool) -> (left: [Int]?, right: [Int], multiplied: Int)
-  {
-    if unique { return uniquePairs(keys, selection: selection, left: left) }
+  func pairs(_ keys: [Int64], selection: [Int]?, left: Bool, workers: Int = 1) -> (
+    left: [Int]?, right: [Int], multiplied: Int
+  ) {
+    if unique { return uniquePairs(keys, selection: selection, left: left, workers: workers) }
     let n = keys.count
     let slots = start.count - 1
     var total = 0
@@ -113,26 +114,32 @@ struct DenseKeys {
 
   /// At most one match per row: one pass writes every row's match (-1 for none); an
   /// inner join then keeps the rows that matched, and only when some did not.
-  func uniquePairs(_ keys: [Int64], selection: [Int]?, left: Bool) -> (
+  func uniquePairs(_ keys: [Int64], selection: [Int]?, left: Bool, workers: Int = 1) -> (
     left: [Int]?, right: [Int], multiplied: Int
   ) {
     let n = keys.count
     let slots = start.count - 1
     var misses = 0
-    let matched = [Int](unsafeUninitializedCapacity: n) { out, count in
-      start.withUnsafeBufferPointer { s in
+    // Each worker looks up its own part of the rows (positions disjoint).
+    let matched = [Int](unsafeUninitializedCapacity: n) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      misses = start.withUnsafeBufferPointer { s in
         rows.withUnsafeBufferPointer { joined in
           keys.withUnsafeBufferPointer { keys in
-            for i in 0..<n {
-              let k = keys[i]
-              let slot = k &- lo
-              if k != Vec.null && slot >= 0 && slot < slots && s[Int(slot)] != s[Int(slot) + 1] {
-                out[i] = Int(joined[Int(s[Int(slot)])])
-              } else {
-                out[i] = -1
-                misses += 1
+            Morsels.map(n, workers: workers) { part in
+              var missed = 0
+              for i in part {
+                let k = keys[i]
+                let slot = k &- lo
+                if k != Vec.null && slot >= 0 && slot < slots && s[Int(slot)] != s[Int(slot) + 1] {
+                  out.value[i] = Int(joined[Int(s[Int(slot)])])
+                } else {
+                  out.value[i] = -1
+                  missed += 1
+                }
               }
-            }
+              return missed
+            }.reduce(0, +)
           }
         }
       }

@@ -14,7 +14,8 @@ extension Evaluator {
       case .ints(let keys)? = try Kernels(evaluator: self, frame: f).vector(lk)
     {
       try context.checkCancelled()
-      let (leftRows, rightRows, multiplied) = dense.pairs(keys, selection: f.selection, left: left)
+      let (leftRows, rightRows, multiplied) = dense.pairs(
+        keys, selection: f.selection, left: left, workers: context.workers)
       return joined(f, right, rightName: rightName, leftRows, rightRows, multiplied, notes: &notes)
     }
     let chains: Chains
