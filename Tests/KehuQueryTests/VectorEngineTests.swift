@@ -130,6 +130,8 @@ final class VectorEngineTests: XCTestCase {
       "t | sort a desc, g | take 25", "t | sort q, g | take 1000",
       "t | where d >= 2026-01-05 | sort k desc | take 3",
       "t | derive big = a > 0 | where big | count",
+      // A join whose joined side (every row, a repeated key) is laid out by key in parts.
+      "t | where id < 20 | join left t on k == k | sort id, q | take 5000",
     ]
     for q in qs {
       for c in [cat, coded] {

@@ -10,7 +10,7 @@ extension Evaluator {
     _ f: Frame, left: Bool, _ right: any RowSource, rightName: String, _ lk: TExpr, _ rk: TExpr,
     notes: inout [Message]
   ) throws(QueryError) -> any RowSource {
-    if let dense = DenseKeys(right, rk), lk.type == rk.type,
+    if let dense = DenseKeys(right, rk, workers: context.workers), lk.type == rk.type,
       case .ints(let keys)? = try Kernels(evaluator: self, frame: f).vector(lk)
     {
       try context.checkCancelled()
