@@ -22,7 +22,8 @@ extension Evaluator {
       var k = batch
       if let cond {
         guard let kept = try batch.kernelSelect(cond) else { return false }
-        k.frame = Frame(source: batch.frame.source, selection: kept)
+        // A batch that passed whole is still one block of rows.
+        if kept.count < batch.n { k.frame = Frame(source: batch.frame.source, selection: kept) }
       }
       for (j, a) in aggs.enumerated() {
         guard let arg = a.argument else {
