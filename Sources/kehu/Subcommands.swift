@@ -197,7 +197,8 @@ struct LessonRun: ParsableCommand {
       settings: settings, storeName: "memory")
     options.terminalWidth = { isatty(1) == 1 ? terminalColumns(1) : nil }
     let session = Session(
-      options: options, io: SessionIO(out: writeOut, err: writeErr), commands: .withTraining)
+      options: options, io: SessionIO(out: writeOut, err: writeErr, outBytes: writeOutBytes),
+      commands: .withTraining)
     session.noPause = !atTerminal
     session.lessonEndsSession = true
     if atTerminal { session.readLine = editor.map(pauseReader) ?? plainPauseReader }

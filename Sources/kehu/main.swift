@@ -126,7 +126,8 @@ struct Kehu: ParsableCommand {
     options.progress = line
     // The training commands join the shell's one table here, above the shell.
     let session = Session(
-      options: options, io: SessionIO(out: writeOut, err: writeErr), workspace: workspace,
+      options: options, io: SessionIO(out: writeOut, err: writeErr, outBytes: writeOutBytes),
+      workspace: workspace,
       commands: .withTraining)
     session.noPause = noPause
 
@@ -337,15 +338,23 @@ nonisolated(unsafe) var standardOutputFailure: Int32?
 /// A failure on standard output is remembered: the run then exits 74, never 0 with its
 /// results lost.
 func writeAll(_ fd: Int32, _ s: String) {
-  var bytes = Array(s.utf8)[...]
-  while !bytes.isEmpty {
-    let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+  // Straight from the string's own UTF-8 storage: a million-row result is not copied first.
+  var s = s
+  s.withUTF8 { writeAll(fd, $0) }
+}
+
+@Sendable func writeOutBytes(_ b: [UInt8]) { b.withUnsafeBufferPointer { writeAll(1, $0) } }
+
+func writeAll(_ fd: Int32, _ all: UnsafeBufferPointer<UInt8>) {
+  var rest = all
+  while !rest.isEmpty {
+    let n = write(fd, rest.baseAddress, rest.count)
     if n < 0 {
       if errno == EINTR { continue }
       if fd == 1 && standardOutputFailure == nil { standardOutputFailure = errno }
       return
     }
-    bytes = bytes.dropFirst(n)
+    rest = UnsafeBufferPointer(rebasing: rest[n...])
   }
 }
 

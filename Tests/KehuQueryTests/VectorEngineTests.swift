@@ -86,6 +86,37 @@ final class VectorEngineTests: XCTestCase {
     }
   }
 
+  /// Past one batch (`Batches.size`): a where moved before the derive it reads, the totals
+  /// of a where and a summarize taken batch by batch, and text equality in one loop give
+  /// what the row-at-a-time path gives, for one and two workers.
+  func testBatchesAndMovedFiltersAgreeWithRows() throws {
+    let src = generated(31, rows: 3 * Batches.size + 77)
+    let plain = TestCatalog(tables: ["t": src], typed: false)
+    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
+    let free = TestCatalog(tables: ["t": src], typed: true, arrays: true, freeText: true)
+    let qs = [
+      "t | derive m = a - a + a, big = if(q > 5, 1, 0) | where m > 100 | summarize n = count(), b = sum(big), lo = min(m), hi = max(m), av = avg(a), c = count(d)",
+      "t | derive y = q * 2 | derive z = y + k | where z > 5000 and y < 12 | summarize n = count(), s = sum(z)",
+      "t | select id, x = q * 2, g | where x > 6 | select id, g",
+      "t | where g == \"王芳\" | count", "t | where g != \"王芳\" and q > 2 | select id",
+      "t | where id < 0 | summarize n = count(), s = sum(a), hi = max(a)",
+      "t | summarize s = sum(a), n = count(q), e = sum(q) / count()",
+    ]
+    for q in qs {
+      let expected = try table(q, plain).rows
+      XCTAssertFalse(expected.isEmpty, q)
+      for c in [arrays, free] {
+        XCTAssertEqual(try lastTable(q, c, workers: 1).rows, expected, q)
+        XCTAssertEqual(try lastTable(q, c, workers: 2).rows, expected, q)
+      }
+    }
+    // The rewritten plan: the where runs first, the summarize reads the derive's expressions.
+    let steps = Rewrite.steps([
+      .project([], windows: []), .filter(TExpr(kind: .constant(.bool(true)), type: .bool, range: zeroRange)),
+    ])
+    guard case .filter = steps.first else { return XCTFail("where not moved first") }
+  }
+
   /// Enough rows that the loops split among workers: two and three workers give what one
   /// gives, row for row.
   func testWorkersGiveTheSameResultsAsOne() throws {
@@ -99,6 +130,8 @@ final class VectorEngineTests: XCTestCase {
       "t | sort a desc, g | take 25", "t | sort q, g | take 1000",
       "t | where d >= 2026-01-05 | sort k desc | take 3",
       "t | derive big = a > 0 | where big | count",
+      // A join whose joined side (every row, a repeated key) is laid out by key in parts.
+      "t | where id < 20 | join left t on k == k | sort id, q | take 5000",
     ]
     for q in qs {
       for c in [cat, coded] {
@@ -182,6 +215,38 @@ final class VectorEngineTests: XCTestCase {
     let g = try XCTUnwrap(Groups(keys, rows: 5))
     XCTAssertEqual(g.of, [0, 1, 0, 2, 1])
     XCTAssertEqual(g.first, [0, 1, 3])
+  }
+
+  /// One summarize path: keys whose ranges together pass 64 bits are numbered by their
+  /// combinations, and a key or an aggregate with no kernel (a decimal) is worked out row
+  /// by row into the same groups, in order of first appearance.
+  func testWideAndRowWiseKeysGroupInOnePath() throws {
+    let top = Int64.max - 1
+    let low = Int64.min + 1
+    let t = TableSource(
+      columns: [ResultColumn("x", .int), ResultColumn("y", .int), ResultColumn("z", .int)],
+      rows: [[top, low, 0], [0, 0, 0], [top, low, 0], [5, 5, top], [5, 5, low], [5, 5, top]].map {
+        $0.map(Value.int)
+      })
+    for typed in [false, true] {
+      let cat = TestCatalog(tables: ["t": t], typed: typed, arrays: typed)
+      XCTAssertEqual(
+        try table("t | summarize n = count() by x, y, z", cat).rows.map { $0.last! },
+        [.int(2), .int(1), .int(2), .int(1)], "typed \(typed)")
+      XCTAssertEqual(
+        try table("t | select h = y / 2, z | distinct h, z | select z", cat).rows,
+        [[.int(0)], [.int(0)], [.int(top)], [.int(low)]], "typed \(typed)")
+      XCTAssertEqual(
+        try table("t | where x < 10 | summarize n = count(), s = sum(x / 2) by h = y / 2", cat).rows,
+        [
+          [.decimal(Dec.zero), .int(1), .decimal(Dec.zero)],
+          [
+            .decimal(try Dec(5).divided(by: Dec(2)).normalized), .int(3),
+            .decimal(try Dec(15).divided(by: Dec(2)).normalized),
+          ],
+        ],
+        "typed \(typed)")
+    }
   }
 
   /// Group sums split among workers: the totals, and whether they fit in 64 bits, are the

@@ -14,7 +14,7 @@ struct DenseKeys {
 
   /// nil when the key is no raw column, its rows are too many for 32-bit positions, or
   /// its range is much wider than the table.
-  init?(_ right: any RowSource, _ rk: TExpr) {
+  init?(_ right: any RowSource, _ rk: TExpr, workers: Int = 1) {
     guard case .column(let c) = rk.kind, Evaluator.rawJoinTypes.contains(rk.type),
       right.rowCount < Int(Int32.max), case .ints(let keys)? = Vec.gather(right, c, rows: nil)
     else { return nil }
@@ -28,26 +28,55 @@ struct DenseKeys {
     let span = hi.subtractingReportingOverflow(lo)
     guard !span.overflow, span.partialValue < Int64(max(4 * keys.count, 1 << 16)) else { return nil }
     let slots = Int(span.partialValue) + 1
+    let n = keys.count
+    // Each worker counts its part's keys; the parts' counts give every part its own place
+    // in each key's run, so the parts fill the list at once, in table order within a key.
+    let counts = keys.withUnsafeBufferPointer { k in
+      Morsels.map(n, workers: workers) { part -> [Int32] in
+        var h = [Int32](repeating: 0, count: slots)
+        h.withUnsafeMutableBufferPointer { h in
+          for r in part where k[r] != Vec.null { h[Int(k[r] &- lo)] &+= 1 }
+        }
+        return h
+      }
+    }
     var start = [Int32](repeating: 0, count: slots + 1)
-    var rows = [Int32]()
+    var fills: [[Int32]] = []
     var isUnique = true
-    keys.withUnsafeBufferPointer { k in
-      start.withUnsafeMutableBufferPointer { s in
-        for x in k where x != Vec.null { s[Int(x &- lo) + 1] &+= 1 }
-        for j in 0..<slots where s[j + 1] > 1 { isUnique = false }
-        for j in 0..<slots { s[j + 1] &+= s[j] }
-        var fill = Array(s.dropLast())
-        rows = [Int32](unsafeUninitializedCapacity: Int(s[slots])) { out, count in
+    start.withUnsafeMutableBufferPointer { s in
+      for h in counts {
+        h.withUnsafeBufferPointer { h in
+          for j in 0..<slots { s[j + 1] &+= h[j] }
+        }
+      }
+      for j in 0..<slots where s[j + 1] > 1 { isUnique = false }
+      for j in 0..<slots { s[j + 1] &+= s[j] }
+      var next = Array(s.dropLast())
+      for h in counts {
+        fills.append(next)
+        next.withUnsafeMutableBufferPointer { f in
+          h.withUnsafeBufferPointer { h in
+            for j in 0..<slots { f[j] &+= h[j] }
+          }
+        }
+      }
+    }
+    let total = Int(start[slots])
+    let rows = [Int32](unsafeUninitializedCapacity: total) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      keys.withUnsafeBufferPointer { k in
+        _ = Morsels.map(n, workers: workers) { w, part in
+          var fill = fills[w]
           fill.withUnsafeMutableBufferPointer { f in
-            for r in 0..<k.count where k[r] != Vec.null {
+            for r in part where k[r] != Vec.null {
               let slot = Int(k[r] &- lo)
-              out[Int(f[slot])] = Int32(truncatingIfNeeded: r)
+              out.value[Int(f[slot])] = Int32(truncatingIfNeeded: r)
               f[slot] &+= 1
             }
           }
-          count = Int(s[slots])
         }
       }
+      count = total
     }
     self.lo = lo
     self.start = start
@@ -59,80 +88,107 @@ struct DenseKeys {
   /// mapped to pipeline rows by `selection`), a missing match as -1 when `left`; and how
   /// many pipeline rows matched more than one joined row. The pipeline rows are nil when
   /// they are every row in order (each matched once): no list of them is made.
-  func pairs(_ keys: [Int64], selection: [Int]?, left: Bool) -> (left: [Int]?, right: [Int], multiplied: Int)
-  {
-    if unique { return uniquePairs(keys, selection: selection, left: left) }
+  func pairs(_ keys: [Int64], selection: [Int]?, left: Bool, workers: Int = 1) -> (
+    left: [Int]?, right: [Int], multiplied: Int
+  ) {
+    if unique { return uniquePairs(keys, selection: selection, left: left, workers: workers) }
     let n = keys.count
     let slots = start.count - 1
-    var total = 0
-    var multiplied = 0
-    start.withUnsafeBufferPointer { s in
-      for k in keys {
-        let slot = k &- lo
-        let matches = k != Vec.null && slot >= 0 && slot < slots ? Int(s[Int(slot) + 1] - s[Int(slot)]) : 0
-        total += left ? max(matches, 1) : matches
-        if matches > 1 { multiplied += 1 }
+    // Each worker counts its part's pairs, then writes them from its own offset on.
+    let counts = start.withUnsafeBufferPointer { s in
+      keys.withUnsafeBufferPointer { keys in
+        Morsels.map(n, workers: workers) { part -> (total: Int, multiplied: Int) in
+          var total = 0
+          var multiplied = 0
+          for i in part {
+            let k = keys[i]
+            let slot = k &- lo
+            let matches =
+              k != Vec.null && slot >= 0 && slot < slots ? Int(s[Int(slot) + 1] - s[Int(slot)]) : 0
+            total += left ? max(matches, 1) : matches
+            if matches > 1 { multiplied += 1 }
+          }
+          return (total, multiplied)
+        }
       }
+    }
+    var offsets: [Int] = []
+    var total = 0
+    for c in counts {
+      offsets.append(total)
+      total += c.total
     }
     var rightRows = [Int](repeating: -1, count: total)
     var leftRows = [Int](repeating: 0, count: total)
     start.withUnsafeBufferPointer { s in
       rows.withUnsafeBufferPointer { joined in
-        leftRows.withUnsafeMutableBufferPointer { l in
-          rightRows.withUnsafeMutableBufferPointer { r in
-            var at = 0
-            for i in 0..<n {
-              let k = keys[i]
-              let slot = k &- lo
-              var from = 0
-              var to = 0
-              if k != Vec.null && slot >= 0 && slot < slots {
-                from = Int(s[Int(slot)])
-                to = Int(s[Int(slot) + 1])
-              }
-              let p = selection?[i] ?? i
-              if from == to {
-                if left {
-                  l[at] = p
-                  at += 1
+        keys.withUnsafeBufferPointer { keys in
+          leftRows.withUnsafeMutableBufferPointer { lb in
+            rightRows.withUnsafeMutableBufferPointer { rb in
+              let l = Morsels.Shared(value: lb)
+              let r = Morsels.Shared(value: rb)
+              _ = Morsels.map(n, workers: workers) { w, part in
+                var at = offsets[w]
+                for i in part {
+                  let k = keys[i]
+                  let slot = k &- lo
+                  var from = 0
+                  var to = 0
+                  if k != Vec.null && slot >= 0 && slot < slots {
+                    from = Int(s[Int(slot)])
+                    to = Int(s[Int(slot) + 1])
+                  }
+                  let p = selection?[i] ?? i
+                  if from == to {
+                    if left {
+                      l.value[at] = p
+                      at += 1
+                    }
+                    continue
+                  }
+                  for m in from..<to {
+                    l.value[at] = p
+                    r.value[at] = Int(joined[m])
+                    at += 1
+                  }
                 }
-                continue
-              }
-              for m in from..<to {
-                l[at] = p
-                r[at] = Int(joined[m])
-                at += 1
               }
             }
           }
         }
       }
     }
-    return (leftRows, rightRows, multiplied)
+    return (leftRows, rightRows, counts.reduce(0) { $0 + $1.multiplied })
   }
 
   /// At most one match per row: one pass writes every row's match (-1 for none); an
   /// inner join then keeps the rows that matched, and only when some did not.
-  func uniquePairs(_ keys: [Int64], selection: [Int]?, left: Bool) -> (
+  func uniquePairs(_ keys: [Int64], selection: [Int]?, left: Bool, workers: Int = 1) -> (
     left: [Int]?, right: [Int], multiplied: Int
   ) {
     let n = keys.count
     let slots = start.count - 1
     var misses = 0
-    let matched = [Int](unsafeUninitializedCapacity: n) { out, count in
-      start.withUnsafeBufferPointer { s in
+    // Each worker looks up its own part of the rows (positions disjoint).
+    let matched = [Int](unsafeUninitializedCapacity: n) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      misses = start.withUnsafeBufferPointer { s in
         rows.withUnsafeBufferPointer { joined in
           keys.withUnsafeBufferPointer { keys in
-            for i in 0..<n {
-              let k = keys[i]
-              let slot = k &- lo
-              if k != Vec.null && slot >= 0 && slot < slots && s[Int(slot)] != s[Int(slot) + 1] {
-                out[i] = Int(joined[Int(s[Int(slot)])])
-              } else {
-                out[i] = -1
-                misses += 1
+            Morsels.map(n, workers: workers) { part in
+              var missed = 0
+              for i in part {
+                let k = keys[i]
+                let slot = k &- lo
+                if k != Vec.null && slot >= 0 && slot < slots && s[Int(slot)] != s[Int(slot) + 1] {
+                  out.value[i] = Int(joined[Int(s[Int(slot)])])
+                } else {
+                  out.value[i] = -1
+                  missed += 1
+                }
               }
-            }
+              return missed
+            }.reduce(0, +)
           }
         }
       }

@@ -28,6 +28,9 @@ public struct Evaluator {
   struct Frame {
     var source: any RowSource
     var selection: [Int]?
+    /// When the selection is the rows `span` in order (a batch of a whole source), so a
+    /// column is read as one block.
+    var span: Range<Int>? = nil
     var count: Int { selection?.count ?? source.rowCount }
     func row(_ i: Int) -> Int { selection?[i] ?? i }
   }
@@ -37,10 +40,21 @@ public struct Evaluator {
   public func run(_ plan: QueryPlan, rowLimit: Int? = nil) throws(QueryError) -> QueryResult {
     var frame = Frame(source: try rows(plan.source), selection: nil)
     var notes: [Message] = []
-    for (i, step) in plan.steps.enumerated() {
+    let steps = Rewrite.steps(plan.steps)
+    var i = 0
+    while i < steps.count {
       try context.checkCancelled()
-      let next: PlanStep? = i + 1 < plan.steps.count ? plan.steps[i + 1] : nil
-      frame = try apply(step, to: frame, next: next, notes: &notes)
+      let next: PlanStep? = i + 1 < steps.count ? steps[i + 1] : nil
+      // `where` then `summarize` without `by`: one pass, batch by batch.
+      if case .filter(let cond) = steps[i], case .summarize(let keys, let aggs, let outputs)? = next,
+        keys.isEmpty, let totals = try batchTotals(frame, where: cond, aggs, outputs)
+      {
+        frame = Frame(source: totals, selection: nil)
+        i += 2
+        continue
+      }
+      frame = try apply(steps[i], to: frame, next: next, notes: &notes)
+      i += 1
     }
     let total = frame.count
     if let rowLimit, rowLimit < total {
@@ -65,14 +79,6 @@ public struct Evaluator {
       return r
     case .rows(let t), .values(let t): return t
     }
-  }
-
-  func materialize(_ f: Frame) -> TableSource {
-    if f.selection == nil, let t = f.source as? TableSource { return t }
-    let cols = f.source.columns.indices.map { c in
-      (0..<f.count).map { f.source.value(row: f.row($0), column: c) }
-    }
-    return TableSource(columns: f.source.columns, cells: cols, rowCount: f.count)
   }
 
   func compiler(_ f: Frame, slots: [[Value]] = []) -> Compiler {
@@ -135,21 +141,16 @@ public struct Evaluator {
       let columns = outputs.enumerated().map { ResultColumn("c\($0.offset)", $0.element.type) }
       return Frame(source: VecSource(columns: columns, cols: cells, rowCount: f.count), selection: nil)
     case .summarize(let keys, let aggregates, let outputs):
-      return Frame(source: try summarize(f, keys, aggregates, outputs), selection: nil)
+      if keys.isEmpty, let totals = try batchTotals(f, where: nil, aggregates, outputs) {
+        return Frame(source: totals, selection: nil)
+      }
+      return Frame(source: try vectorSummarize(f, keys, aggregates, outputs), selection: nil)
     case .join(let left, let src, let rightName, let lk, let rk):
       return Frame(
         source: try join(f, left: left, try rows(src), rightName: rightName, lk, rk, notes: &notes),
         selection: nil)
     case .distinct:
-      if let d = try vectorDistinct(f) { return d }
-      let t = materialize(f)
-      var seen = Set<[Value]>()
-      var keep: [Int] = []
-      for r in 0..<t.rowCount {
-        let row = t.cells.map { $0[r] }
-        if seen.insert(row).inserted { keep.append(r) }
-      }
-      return Frame(source: t, selection: keep)
+      return try vectorDistinct(f)
     case .count:
       let t = TableSource(
         columns: [ResultColumn("count", .int)], cells: [[.int(Int64(f.count))]], rowCount: 1)

@@ -10,11 +10,12 @@ extension Evaluator {
     _ f: Frame, left: Bool, _ right: any RowSource, rightName: String, _ lk: TExpr, _ rk: TExpr,
     notes: inout [Message]
   ) throws(QueryError) -> any RowSource {
-    if let dense = DenseKeys(right, rk), lk.type == rk.type,
+    if let dense = DenseKeys(right, rk, workers: context.workers), lk.type == rk.type,
       case .ints(let keys)? = try Kernels(evaluator: self, frame: f).vector(lk)
     {
       try context.checkCancelled()
-      let (leftRows, rightRows, multiplied) = dense.pairs(keys, selection: f.selection, left: left)
+      let (leftRows, rightRows, multiplied) = dense.pairs(
+        keys, selection: f.selection, left: left, workers: context.workers)
       return joined(f, right, rightName: rightName, leftRows, rightRows, multiplied, notes: &notes)
     }
     let chains: Chains

@@ -20,6 +20,7 @@ struct Kernels {
     try evaluator.context.checkCancelled()
     switch t.kind {
     case .column(let c):
+      if let span = frame.span { return Vec.slice(frame.source, c, span) }
       return evaluator.gather(frame.source, c, rows: frame.selection)
     case .call(let fn, let args):
       return try call(fn.name, args, t)
@@ -50,7 +51,10 @@ struct Kernels {
       guard t.type.isRaw, a.type == t.type || a.type == .null, b.type == t.type || b.type == .null,
         let p = try condition(c), let x = try operand(a, t.type), let y = try operand(b, t.type)
       else { return nil }
-      return p.withUnsafeBufferPointer { p in .ints(each(x, y) { i, a, b, _ in p[i] != 0 ? a : b }.values) }
+      // Branch-free: the 0/1 condition widened to a mask picks a or b.
+      return p.withUnsafeBufferPointer { p in
+        .ints(each(x, y) { i, a, b, _ in b ^ ((a ^ b) & (0 &- p[i])) }.values)
+      }
     case .coalesce(let items):
       guard t.type.isRaw, items.allSatisfy({ $0.type == t.type || $0.type == .null }) else { return nil }
       var ops: [Operand] = []
@@ -119,6 +123,9 @@ struct Kernels {
     if a.type == .text, let k = b.constantValue {
       if op == .eq || op == .ne, let buf = freeText(a) {
         let needle = k.textValue.map(TextKernels.Needle.init)
+        if let needle, needle.plain {
+          return textEquals(buf, needle, op == .eq) { Arithmetic.compare(op, .text($0), k) }
+        }
         return textTest(buf, Arithmetic.compare(op, .null, k)) { bytes, string in
           guard let needle else { return op == .ne }
           guard let same = needle.same(bytes) else {

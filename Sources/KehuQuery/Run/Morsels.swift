@@ -19,15 +19,20 @@ enum Morsels {
 
   /// `body` of each part of 0..<n, all at once; the results in part order.
   static func map<R>(_ n: Int, workers: Int, _ body: (Range<Int>) -> R) -> [R] {
+    map(n, workers: workers) { _, part in body(part) }
+  }
+
+  /// `map`, with each part told its number.
+  static func map<R>(_ n: Int, workers: Int, _ body: (Int, Range<Int>) -> R) -> [R] {
     let k = parts(n, workers)
-    if k == 1 { return [body(0..<n)] }
+    if k == 1 { return [body(0, 0..<n)] }
     var results = [R?](repeating: nil, count: k)
     results.withUnsafeMutableBufferPointer { res in
       let out = Shared(value: res)
       withoutActuallyEscaping(body) { body in
         let work = Shared(value: body)
         DispatchQueue.concurrentPerform(iterations: k) { w in
-          out.value[w] = work.value(n * w / k..<n * (w + 1) / k)
+          out.value[w] = work.value(w, n * w / k..<n * (w + 1) / k)
         }
       }
     }

@@ -3,9 +3,9 @@ import KehuStore
 /// `where`: the rows of the frame for which the condition is true, in order. `and` narrows
 /// the selection term by term, so each later term is worked out only for the rows still
 /// in; a comparison of a stored integer column with a constant runs over the storage
-/// itself, writing positions; any other term is a kernel over the rows still in (a 0/1
-/// vector), and a term with no kernel (decimal arithmetic, the chapter's functions) is
-/// asked row by row. Same null rules everywhere: a null fails every comparison but `!=`.
+/// itself, writing positions; any other term runs batch by batch (`Batches`), so its kernels' vectors stay small and in the
+/// cache, and a term with no kernel (decimal arithmetic, the chapter's functions) is asked
+/// row by row. Same null rules everywhere: a null fails every comparison but `!=`.
 extension Kernels {
   func select(_ cond: TExpr) throws(QueryError) -> [Int] {
     try evaluator.context.checkCancelled()
@@ -15,16 +15,9 @@ extension Kernels {
       return try rest.select(b)
     }
     if let kept = scan(cond) { return trimmed(kept) }
-    if let bits = try condition(cond) {
-      var kept: [Int] = []
-      kept.reserveCapacity(n)
-      bits.withUnsafeBufferPointer { b in
-        if let sel = frame.selection {
-          for i in 0..<b.count where b[i] != 0 { kept.append(sel[i]) }
-        } else {
-          for i in 0..<b.count where b[i] != 0 { kept.append(i) }
-        }
-      }
+    if n > Batches.size {
+      if let kept = try batched(cond) { return trimmed(kept) }
+    } else if let kept = try kernelSelect(cond) {
       return trimmed(kept)
     }
     let p = Compiler(source: frame.source, context: evaluator.context).predicate(cond)
@@ -35,6 +28,60 @@ extension Kernels {
       if try p(r) { kept.append(r) }
     }
     return kept
+  }
+
+  /// `kernelSelect` batch by batch; nil when the condition has no kernel.
+  func batched(_ cond: TExpr) throws(QueryError) -> [Int]? {
+    let batches = Batches(frame, reading: [cond], evaluator: evaluator)
+    guard
+      let parts = try batches.run(
+        workers: evaluator.context.workers, { [Int]() },
+        { kept, k throws(QueryError) in
+          guard let got = try k.kernelSelect(cond) else { return false }
+          kept.append(contentsOf: got)
+          return true
+        })
+    else { return nil }
+    if parts.count == 1 { return parts[0] }
+    var out: [Int] = []
+    out.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+    for p in parts { out.append(contentsOf: p) }
+    return out
+  }
+
+  /// The rows of the frame that pass, by kernels only; nil when the condition has none.
+  func kernelSelect(_ cond: TExpr) throws(QueryError) -> [Int]? {
+    try evaluator.context.checkCancelled()
+    if let kept = scan(cond) { return kept }
+    if let kept = try scanVector(cond) { return kept }
+    guard let bits = try condition(cond) else { return nil }
+    return [Int](unsafeUninitializedCapacity: bits.count) { out, count in
+      var k = 0
+      bits.withUnsafeBufferPointer { b in
+        for i in 0..<b.count {
+          out[k] = frame.row(i)
+          k &+= Int(b[i])
+        }
+      }
+      count = k
+    }
+  }
+
+  /// An expression compared with a constant: the expression's vector, then the positions
+  /// that pass written straight out (no 0/1 vector between).
+  func scanVector(_ t: TExpr) throws(QueryError) -> [Int]? {
+    guard case .compare(var op, var a, var b) = t.kind else { return nil }
+    if a.constantValue != nil {
+      swap(&a, &b)
+      op = op.flipped
+    }
+    guard a.type.isRaw, let k = b.constantValue, !k.isNull,
+      let raw = Compiler(source: frame.source, context: evaluator.context).rawInt(k, columnType: a.type),
+      case .vec(let x)? = try operand(a, a.type)
+    else { return nil }
+    let kept = Kernels.filterLoop(x, null: Vec.null, op: op, raw: raw, .all(x.count), 1)
+    guard let sel = frame.selection else { return kept }
+    return sel.withUnsafeBufferPointer { s in kept.map { s[$0] } }
   }
 
   /// The loops allocate room for every row; give back what a selective filter left over.

@@ -63,6 +63,24 @@ enum TextKernels {
   /// Text made only of ASCII and the CJK ideographs U+4000–U+9FFF (UTF-8 lead bytes
   /// E4–E9) has no other spelling that is canonically equivalent (none of these
   /// characters decomposes or combines), so its bytes alone decide equality.
+  /// `plain` over a cell's bytes, a character at a time.
+  @inline(__always)
+  static func plainRun(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        i &+= 1
+      } else if c &- 0xE4 <= 5 {
+        i &+= 3
+      } else {
+        return false
+      }
+    }
+    return true
+  }
+
   static func plain<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
     var skip = 0
     for b in bytes {
@@ -111,6 +129,50 @@ extension Kernels {
                 let start = Int(starts[r])
                 let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
                 out.value[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
+              }
+            }
+          }
+        }
+      }
+      count = n
+    }
+  }
+
+  /// `==` (or `!=` when `equal` is false) of a free-text column with a plain constant, in
+  /// one loop: a cell of the same bytes is equal, a plain cell of other bytes is not (see
+  /// `plain`), and only the rest is compared as text by `slow`. A null cell is equal to
+  /// nothing.
+  func textEquals(_ buf: TextBuffer, _ needle: TextKernels.Needle, _ equal: Bool, _ slow: (String) -> Bool)
+    -> [Int64]
+  {
+    let sel = frame.selection
+    let n = self.n
+    let m = needle.bytes.count
+    let yes: Int64 = equal ? 1 : 0
+    return [Int64](unsafeUninitializedCapacity: n) { out, count in
+      buf.bytes.withUnsafeBufferPointer { bytes in
+        buf.starts.withUnsafeBufferPointer { starts in
+          buf.lengths.withUnsafeBufferPointer { lengths in
+            needle.bytes.withUnsafeBufferPointer { k in
+              for i in 0..<n {
+                let r = sel?[i] ?? i
+                let length = lengths[r]
+                if length == UInt32.max {
+                  out[i] = 1 - yes
+                  continue
+                }
+                let start = Int(starts[r])
+                if Int(length) == m && (m == 0 || memcmp(bytes.baseAddress! + start, k.baseAddress!, m) == 0)
+                {
+                  out[i] = yes
+                  continue
+                }
+                let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+                if TextKernels.plainRun(cell) {
+                  out[i] = 1 - yes
+                } else {
+                  out[i] = slow(String(decoding: cell, as: UTF8.self)) ? 1 : 0
+                }
               }
             }
           }

@@ -76,22 +76,24 @@ struct VecSource: RowSource {
 
 extension Evaluator {
   func gather(_ source: any RowSource, _ c: Int, rows: [Int]?) -> Vec? {
-    Vec.gather(source, c, rows: rows)
+    Vec.gather(source, c, rows: rows, workers: context.workers)
   }
 }
 
 extension Vec {
   /// Column c of `source` at `rows` (all rows when nil; -1 reads as null), as a vector,
   /// or nil when the column has no fast reader. A whole store column is not copied.
-  static func gather(_ source: any RowSource, _ c: Int, rows: [Int]?) -> Vec? {
+  static func gather(_ source: any RowSource, _ c: Int, rows: [Int]?, workers: Int = 1) -> Vec? {
     let type = source.columns[c].type
     guard type.isRaw || type == .text else { return nil }
     if let j = source as? JoinedSource {
       let lc = j.left.columns.count
-      if c < lc, j.leftInPlace { return gather(j.left, c, rows: rows) }
+      if c < lc, j.leftInPlace { return gather(j.left, c, rows: rows, workers: workers) }
       let map = c < lc ? j.leftRows : j.rightRows
       let composed = rows.map { rs in rs.map { $0 < 0 ? -1 : map[$0] } } ?? map
-      return c < lc ? gather(j.left, c, rows: composed) : gather(j.right, c - lc, rows: composed)
+      return c < lc
+        ? gather(j.left, c, rows: composed, workers: workers)
+        : gather(j.right, c - lc, rows: composed, workers: workers)
     }
     let n = rows?.count ?? source.rowCount
     switch source.reader(column: c) {
@@ -102,17 +104,17 @@ extension Vec {
       }
       return .ints(
         a.withUnsafeBufferPointer { p in
-          rows.map { r in r < 0 || p[r] == null ? Vec.null : p[r] }
+          picked(rows, workers) { r in r < 0 || p[r] == null ? Vec.null : p[r] }
         })
     case .int32s(let a, let null)?:
       return .ints(
         a.withUnsafeBufferPointer { p in
           guard let rows else { return p.map { $0 == null ? Vec.null : Int64($0) } }
-          return rows.map { r in r < 0 || p[r] == null ? Vec.null : Int64(p[r]) }
+          return picked(rows, workers) { r in r < 0 || p[r] == null ? Vec.null : Int64(p[r]) }
         })
     case .codeArray(let a, let dict)?:
       guard let rows else { return .codes(a, dict) }
-      return .codes(a.withUnsafeBufferPointer { p in rows.map { r in r < 0 ? -1 : p[r] } }, dict)
+      return .codes(a.withUnsafeBufferPointer { p in picked(rows, workers) { r in r < 0 ? -1 : p[r] } }, dict)
     case .int64(let get, let isNull)?:
       var out = [Int64](repeating: 0, count: n)
       for i in 0..<n {
@@ -129,6 +131,22 @@ extension Vec {
       return .codes(out, dict)
     case .text?, nil:
       return nil
+    }
+  }
+}
+
+extension Vec {
+  /// `f` of every row, the rows split among the workers (each writes its own positions).
+  @inline(__always)
+  static func picked<T>(_ rows: [Int], _ workers: Int, _ f: (Int) -> T) -> [T] {
+    [T](unsafeUninitializedCapacity: rows.count) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      rows.withUnsafeBufferPointer { rows in
+        _ = Morsels.map(rows.count, workers: workers) { part in
+          for i in part { (out.value.baseAddress! + i).initialize(to: f(rows[i])) }
+        }
+      }
+      count = rows.count
     }
   }
 }

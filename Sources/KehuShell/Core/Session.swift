@@ -8,9 +8,16 @@ import KehuText
 public struct SessionIO: Sendable {
   public var out: @Sendable (String) -> Void
   public var err: @Sendable (String) -> Void
-  public init(out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void) {
+  /// Output already in UTF-8 (a script's CSV result), written as it is; nil sends it
+  /// through `out`.
+  public var outBytes: (@Sendable ([UInt8]) -> Void)?
+  public init(
+    out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
+    outBytes: (@Sendable ([UInt8]) -> Void)? = nil
+  ) {
     self.out = out
     self.err = err
+    self.outBytes = outBytes
   }
 }
 
@@ -470,7 +477,16 @@ public final class Session: ReplHost {
   package func emitOutput(_ output: CommandOutput) {
     let text: String
     switch output {
-    case .table(let t): text = renderTable(db.showingCodes(t))
+    case .table(let t):
+      // A script's CSV result goes out as the bytes it was written into: a million rows
+      // are not made into a string and checked again on the way out.
+      if settings.format == .csv, !t.isMessageOnly, let bytes = io.outBytes, !options.interactive,
+        redirect == nil, !muted, !db.hasTextCodes
+      {
+        bytes(renderCSVBytes(t))
+        return
+      }
+      text = renderTable(db.showingCodes(t))
     case .tables(let ts): text = renderReport(ts.map(db.showingCodes), renderOptions)
     case .message(let m): text = renderMessage(m, fields: [], format: settings.format)
     case .text(let m): text = m.hasSuffix("\n") ? m : m + "\n"

@@ -4,7 +4,10 @@ import KehuStore
 // quoted only when they must be. Numbers are plain (1234.50, 0.3), dates ISO, null empty.
 // Title and notes are for people and are not written.
 
-func renderCSV(_ t: ResultTable) -> String {
+func renderCSV(_ t: ResultTable) -> String { String(decoding: renderCSVBytes(t), as: UTF8.self) }
+
+/// The CSV as UTF-8 bytes (what `renderCSV` returns as text).
+func renderCSVBytes(_ t: ResultTable) -> [UInt8] {
   var out = Array(csvLine(t.columns.map(\.name)).utf8)
   let width = t.columns.count
   let n = t.rowCount
@@ -14,14 +17,34 @@ func renderCSV(_ t: ResultTable) -> String {
   if width == 1 {
     for r in 0..<n { out.append(contentsOf: csvLine([csvCell(t.value(row: r, column: 0))]).utf8) }
   } else if let cells = t.cells, cells.columns.count == width {
+    // A block of rows at a time: each column writes its fields into `fields` in one loop
+    // over its own array (ends[c * rows + r] is where field r of column c ends), then the
+    // rows are put together from those pieces.
     let writers = cells.columns.map(CSVColumn.init)
-    for r in 0..<n {
-      for c in 0..<width {
-        if c > 0 { out.append(UInt8(ascii: ",")) }
-        writers[c].append(r, to: &out)
+    var fields: [UInt8] = []
+    var ends: [Int] = []
+    var lo = 0
+    while lo < n {
+      let hi = min(lo + 4096, n)
+      let rows = hi - lo
+      fields.removeAll(keepingCapacity: true)
+      ends.removeAll(keepingCapacity: true)
+      for w in writers { w.fields(lo..<hi, into: &fields, ends: &ends) }
+      fields.withUnsafeBufferPointer { f in
+        ends.withUnsafeBufferPointer { e in
+          for r in 0..<rows {
+            for c in 0..<width {
+              if c > 0 { out.append(UInt8(ascii: ",")) }
+              let k = c * rows + r
+              let start = k == 0 ? 0 : e[k - 1]
+              out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<e[k]]))
+            }
+            out.append(13)
+            out.append(10)
+          }
+        }
       }
-      out.append(13)
-      out.append(10)
+      lo = hi
     }
   } else {
     for row in t.rows {
@@ -33,56 +56,128 @@ func renderCSV(_ t: ResultTable) -> String {
       out.append(10)
     }
   }
-  return String(decoding: out, as: UTF8.self)
+  return out
 }
 
 /// One column of a columnar result, written field by field without a `Value` for the
-/// integers, money, codes (each dictionary entry encoded once) and plain text.
+/// integers, money, codes (each dictionary entry encoded once) and plain text. The
+/// column's arrays are taken out of their enum once, so writing a cell copies (and
+/// retains) nothing.
 private struct CSVColumn {
+  enum Kind { case int, money, otherInt, codes, text, general }
   let column: ResultCells.Column
-  let entries: [[UInt8]]
+  let kind: Kind
+  let type: ValueType
+  let rows: [Int]?
+  let ints: [Int64]
+  let codes: [Int32]
+  let bytes: [UInt8]
+  let starts: [UInt32]
+  /// Free text's cells, or a dictionary's entries as CSV fields, one after another.
+  let lengths: [UInt32]
 
   init(_ column: ResultCells.Column) {
     self.column = column
-    if case .codes(_, let dict) = column.data {
-      entries = dict.map { s in
-        var b: [UInt8] = []
-        appendCSVField(.text(s), to: &b)
-        return b
+    rows = column.rows
+    var (ints, codes, bytes, starts, lengths) = ([Int64](), [Int32](), [UInt8](), [UInt32](), [UInt32]())
+    var type = ValueType.null
+    switch column.data {
+    case .ints(let a, let t):
+      ints = a
+      type = t
+      kind = t == .int ? .int : t == .money ? .money : .otherInt
+    case .codes(let a, let dict):
+      codes = a
+      kind = .codes
+      for entry in dict {
+        starts.append(UInt32(bytes.count))
+        appendCSVField(.text(entry), to: &bytes)
+        lengths.append(UInt32(bytes.count) - starts[starts.count - 1])
       }
-    } else {
-      entries = []
+    case .text(let buffer):
+      (bytes, starts, lengths) = (buffer.bytes, buffer.starts, buffer.lengths)
+      kind = .text
+    case .int32s, .values:
+      kind = .general
     }
+    (self.ints, self.codes, self.bytes, self.starts, self.lengths) = (ints, codes, bytes, starts, lengths)
+    self.type = type
   }
 
-  @inline(__always)
-  func append(_ r: Int, to out: inout [UInt8]) {
-    let i = column.rows?[r] ?? r
-    if i < 0 { return }
-    switch column.data {
-    case .ints(let a, let type):
-      let v = a[i]
-      if v == Int64.min { return }
-      switch type {
-      case .int:
-        if v < 0 { out.append(UInt8(ascii: "-")) }
-        appendDigits(v.magnitude, to: &out)
-      case .money: appendFen(v, to: &out)
-      default: appendCSVField(Value(raw: v, type), to: &out)
+  /// The fields of rows `range`, one after another, with the end of each in `ends`.
+  func fields(_ range: Range<Int>, into out: inout [UInt8], ends: inout [Int]) {
+    let rows = self.rows
+    func each(_ body: (Int) -> Void) {
+      if let rows {
+        rows.withUnsafeBufferPointer { p in
+          for r in range {
+            let i = p[r]
+            if i >= 0 { body(i) }
+            ends.append(out.count)
+          }
+        }
+      } else {
+        for i in range {
+          body(i)
+          ends.append(out.count)
+        }
       }
-    case .codes(let a, _):
-      let k = a[i]
-      if k >= 0 { out.append(contentsOf: entries[Int(k)]) }
-    case .text(let buffer):
-      if buffer.isNull(i) { return }
-      let plain = buffer.withBytes(i) { b -> Bool in
-        guard isPlainCSV(b) else { return false }
-        out.append(contentsOf: b)
-        return true
+    }
+    switch kind {
+    case .int, .money, .otherInt:
+      let kind = self.kind
+      let type = self.type
+      ints.withUnsafeBufferPointer { p in
+        each { i in
+          let v = p[i]
+          if v == Int64.min { return }
+          switch kind {
+          case .int:
+            if v < 0 { out.append(UInt8(ascii: "-")) }
+            appendDigits(v.magnitude, to: &out)
+          case .money: appendFen(v, to: &out)
+          default: appendCSVField(Value(raw: v, type), to: &out)
+          }
+        }
       }
-      if !plain { appendCSVField(.text(buffer.string(i) ?? ""), to: &out) }
-    case .int32s, .values:
-      appendCSVField(column.value(r), to: &out)
+    case .codes:
+      codes.withUnsafeBufferPointer { p in
+        bytes.withUnsafeBufferPointer { bytes in
+          starts.withUnsafeBufferPointer { starts in
+            lengths.withUnsafeBufferPointer { lengths in
+              each { i in
+                let k = Int(p[i])
+                if k < 0 { return }
+                let start = Int(starts[k])
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<start + Int(lengths[k])]))
+              }
+            }
+          }
+        }
+      }
+    case .text:
+      bytes.withUnsafeBufferPointer { bytes in
+        starts.withUnsafeBufferPointer { starts in
+          lengths.withUnsafeBufferPointer { lengths in
+            each { i in
+              let length = lengths[i]
+              if length == UInt32.max { return }
+              let start = Int(starts[i])
+              let b = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+              if isPlainCSV(b) {
+                out.append(contentsOf: b)
+              } else {
+                appendCSVField(.text(String(decoding: b, as: UTF8.self)), to: &out)
+              }
+            }
+          }
+        }
+      }
+    case .general:
+      for r in range {
+        appendCSVField(column.value(r), to: &out)
+        ends.append(out.count)
+      }
     }
   }
 }
