@@ -363,6 +363,15 @@ final class LedgerPropertyTests: XCTestCase {
     XCTAssertEqual(statementsTotal, aged.total.fen, "\(label): statements")
     XCTAssertEqual(try ledger.ageing(asof: asof).total, aged.total, "\(label): ageing")
     XCTAssertEqual(try ledger.ageing(asof: asof, fromInvoiceDate: true).total, aged.total, "\(label): ageing")
+    // Grouped by owner, area or customer, the total row is the same total again.
+    for by in AgeingGroup.allCases {
+      for fromInvoice in [false, true] {
+        let t = try ledger.ageing(
+          asof: asof, edges: .standard, fromInvoiceDate: fromInvoice, by: by, customers: Customers(db)
+        ).table(groupColumn: by.rawValue)
+        XCTAssertEqual(t.rows.last?.last, .money(aged.total), "\(label): ageing by \(by)")
+      }
+    }
     // No debt counted twice across notes given, discounted, dishonoured and reopened, nor
     // across an order and the invoice it became.
     var orders: Int64 = 0

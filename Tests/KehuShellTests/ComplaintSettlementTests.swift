@@ -89,7 +89,7 @@ final class ComplaintSettlementTests: XCTestCase {
     let pay = Payments(s.db)
     XCTAssertEqual(pay.rows.filter { pay.method[$0] == "credit-note" }, [])
     // Received Friday 11-27: acknowledge by Monday 11-30, resolve by Friday 12-04.
-    let c = ComplaintStore.record(s.db, row: 0)
+    let c = ComplaintArguments.record(s.db, row: 0)
     XCTAssertEqual(c.ackDue, day("2026-11-30"))
     XCTAssertEqual(c.resolveDue, day("2026-12-04"))
     XCTAssertEqual(c.compensation, money("1000"))
@@ -116,7 +116,7 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(s.run(source: script, file: nil), .ok, out.text)
     XCTAssertEqual(balance(s.db, "INV-A"), money("600"))
     XCTAssertEqual(balance(s.db, "INV-B"), money("800"))
-    XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, money("300"))
+    XCTAssertEqual(ComplaintArguments.record(s.db, row: 0).compensation, money("300"))
     // Responsibility never set to a supplier: nothing to recover.
     XCTAssertTrue(ComplaintBook.claims(s.db).isEmpty)
     // Acknowledged, resolving is due 2026-12-06: open but not overdue.
@@ -145,10 +145,10 @@ final class ComplaintSettlementTests: XCTestCase {
     XCTAssertEqual(s.run(source: "complaint responsibility 1 undetermined", file: nil), .ok)
     XCTAssertEqual(s.run(source: "complaint remedy 1 refund amount=100", file: nil), .failed)
     XCTAssertEqual(balance(s.db, "INV-A"), balance(before, "INV-A"))
-    XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, .zero)
+    XCTAssertEqual(ComplaintArguments.record(s.db, row: 0).compensation, .zero)
     XCTAssertEqual(s.run(source: "complaint responsibility 1 ours", file: nil), .ok)
     XCTAssertEqual(s.run(source: "complaint remedy 1 refund amount=100", file: nil), .ok, out.text)
-    XCTAssertEqual(ComplaintStore.record(s.db, row: 0).compensation, money("100"))
+    XCTAssertEqual(ComplaintArguments.record(s.db, row: 0).compensation, money("100"))
   }
 
   /// A step dated before the previous step is refused.
@@ -174,7 +174,7 @@ final class ComplaintSettlementTests: XCTestCase {
       complaint open 1 type=quality text="屏幕坏点" received=2026-09-30
       """
     XCTAssertEqual(s.run(source: script, file: nil), .ok, out.text)
-    let c = ComplaintStore.record(s.db, row: 0)
+    let c = ComplaintArguments.record(s.db, row: 0)
     XCTAssertEqual(c.ackDue, day("2026-10-08"))
     XCTAssertEqual(c.resolveDue, day("2026-10-07"))
     // An overlapping range is refused; removing the holiday brings back the weekday rule.

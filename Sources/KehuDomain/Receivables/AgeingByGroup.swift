@@ -99,3 +99,41 @@ public struct AgeingByGroup: Sendable {
     return t
   }
 }
+
+/// What `ar ageing by=` groups the open items by: each customer's owner or area, or the
+/// customer itself.
+public enum AgeingGroup: String, Sendable, CaseIterable {
+  case customer, owner, area
+}
+
+extension Ledger {
+  /// The open items at the end of `asof` aged into `edges`' buckets, one line per group;
+  /// `fromInvoiceDate` counts days from the invoice date (days outstanding) instead of the
+  /// due date (days past due).
+  public func ageing(
+    asof: Day, edges: AgeingEdges, fromInvoiceDate: Bool, by: AgeingGroup, customers: Customers
+  ) throws(DomainError) -> AgeingByGroup {
+    var names: [Int64: String] = [:]
+    let field = by == .owner ? customers.owner : customers.area
+    var groups = AgeingByGroup(asof: asof, edges: edges)
+    for (i, b) in openItems(asof: asof) {
+      let id = i.customer
+      let name: String
+      if let n = names[id] {
+        name = n
+      } else {
+        name = by == .customer ? String(id) : customers.row(id).flatMap { field[$0] } ?? ""
+        names[id] = name
+      }
+      try groups.add(group: name, due: fromInvoiceDate ? i.date : i.due, balance: b)
+    }
+    return groups
+  }
+
+  /// The notes held or discounted at the end of `asof` (not aged with the invoices): their
+  /// total and how many.
+  public func notesHeld(asof: Day) -> (total: Money, count: Int) {
+    let held = notes(asof: asof)
+    return (Money(fen: held.reduce(0) { $0 &+ $1.note.amount.fen }), held.count)
+  }
+}

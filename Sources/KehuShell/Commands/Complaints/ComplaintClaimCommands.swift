@@ -49,10 +49,10 @@ enum ComplaintClaimCommands {
   }
 
   static func responsibility(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = try ComplaintStore.find(s, a)
+    let c = try ComplaintArguments.find(s, a)
     try refuseClosed(c, a)
     let party = ComplaintResponsibility(rawValue: a.text("party")!)!
-    let (day, time) = try ComplaintStore.stepDay(s, a, c)
+    let (day, time) = try ComplaintArguments.stepDay(s, a, c)
     var batch: [Mutation] = [
       .update(table: "complaints", key: .int(c.id), values: ["responsibility": .text(party.rawValue)]),
       ComplaintBook.event(
@@ -76,7 +76,7 @@ enum ComplaintClaimCommands {
   }
 
   static func meeting(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = try ComplaintStore.find(s, a)
+    let c = try ComplaintArguments.find(s, a)
     try refuseClosed(c, a)
     if c.responsibility == .ours {
       throw a.error(
@@ -84,14 +84,14 @@ enum ComplaintClaimCommands {
           "complaint {0} is ours: apologise and act at once; no meeting is needed (claims rules 2, 4)", c.id),
         at: "id")
     }
-    let (_, time) = try ComplaintStore.stepDay(s, a, c)
+    let (_, time) = try ComplaintArguments.stepDay(s, a, c)
     let note = tr("attendees: {0}; outcome: {1}", a.text("attendees")!, a.text("outcome")!)
     try s.change([ComplaintBook.event(c, "meeting", time: time, actor: s.settings.user, note: note)])
     return .message(tr("complaint {0}: meeting recorded", c.id))
   }
 
   static func remedy(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = try ComplaintStore.find(s, a)
+    let c = try ComplaintArguments.find(s, a)
     try refuseClosed(c, a)
     let kind = ComplaintRemedy(rawValue: a.text("remedy")!)!
     let amount = a.money("amount")
@@ -109,7 +109,7 @@ enum ComplaintClaimCommands {
     {
       throw a.error(refusal(bar, c, kind), at: "remedy")
     }
-    let (day, time) = try ComplaintStore.stepDay(s, a, c)
+    let (day, time) = try ComplaintArguments.stepDay(s, a, c)
     var batch: [Mutation] = []
     var creditNotes: (Database) -> [Mutation] = { _ in [] }
     var cells: [String: Value] = ["remedy": .text(kind.rawValue)]
@@ -163,7 +163,7 @@ enum ComplaintClaimCommands {
   }
 
   static func recover(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = try ComplaintStore.find(s, a)
+    let c = try ComplaintArguments.find(s, a)
     guard let claim = ComplaintBook.claims(s.db, complaint: c.id).first else {
       throw a.error(
         tr(
@@ -179,7 +179,7 @@ enum ComplaintClaimCommands {
     } catch {
       throw a.error(tr(error.message), at: "amount")
     }
-    let (day, time) = try ComplaintStore.stepDay(s, a, c)
+    let (day, time) = try ComplaintArguments.stepDay(s, a, c)
     try s.change([
       .update(
         table: "complaint_claims", key: .int(claim.id),

@@ -67,7 +67,7 @@ enum ComplaintCommands {
   // MARK: handlers
 
   static func open(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let customer = try ComplaintStore.customer(s, a, "customer")
+    let customer = try ComplaintArguments.customer(s, a, "customer")
     let type = a.text("type")!
     let received = a.date("received") ?? s.today
     if received > s.today {
@@ -119,13 +119,13 @@ enum ComplaintCommands {
       tr(
         "opened complaint {0} for customer {1} {2}: acknowledge by {3} ({4}), resolve by {5} ({6})", id,
         customer,
-        ComplaintStore.customerName(s.db, customer), due.ack,
+        ComplaintArguments.customerName(s.db, customer), due.ack,
         ComplaintPolicy.describe(policy.ackDays, working: policy.ackWorking), due.resolve,
         ComplaintPolicy.describe(policy.resolveDays, working: policy.resolveWorking)))
   }
 
   static func move(_ s: Session, _ a: ParsedArguments, to: ComplaintStage) throws -> CommandOutput {
-    let c = try ComplaintStore.find(s, a)
+    let c = try ComplaintArguments.find(s, a)
     guard let from = c.stage else {
       throw a.error(tr("complaint {0} is at an unknown stage `{1}`", c.id, c.stageText), at: "id")
     }
@@ -134,20 +134,20 @@ enum ComplaintCommands {
     } catch {
       throw a.error(tr(error.message), at: "id")
     }
-    let (day, time) = try ComplaintStore.stepDay(s, a, c)
+    let (day, time) = try ComplaintArguments.stepDay(s, a, c)
     var cells: [String: Value] = ["stage": .text(to.rawValue)]
     var tail = ""
     switch to {
     case .acknowledged:
       cells["acknowledged"] = .date(day)
-      tail = ComplaintStore.describe(
+      tail = ComplaintArguments.describe(
         ComplaintDeadlines.status(due: c.ackDue, done: day, today: day), due: c.ackDue)
     case .proposed:
       if let n = a.text("note") { cells["resolution"] = .text(n) }
     case .resolved:
       cells["resolved"] = .date(day)
       if let n = a.text("note") { cells["resolution"] = .text(n) }
-      tail = ComplaintStore.describe(
+      tail = ComplaintArguments.describe(
         ComplaintDeadlines.status(due: c.resolveDue, done: day, today: day), due: c.resolveDue)
     case .closed:
       cells["closed"] = .date(day)
@@ -163,7 +163,7 @@ enum ComplaintCommands {
   }
 
   static func reopen(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = try ComplaintStore.find(s, a)
+    let c = try ComplaintArguments.find(s, a)
     guard let from = c.stage else {
       throw a.error(tr("complaint {0} is at an unknown stage `{1}`", c.id, c.stageText), at: "id")
     }
@@ -173,7 +173,7 @@ enum ComplaintCommands {
     } catch {
       throw a.error(tr(error.message), at: "id")
     }
-    let (_, time) = try ComplaintStore.stepDay(s, a, c)
+    let (_, time) = try ComplaintArguments.stepDay(s, a, c)
     // The resolve deadline stays: a reopened complaint resolved late is a breach.
     try s.change([
       .update(

@@ -31,7 +31,7 @@ enum ComplaintViews {
   }
 
   static func list(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    var rows = ComplaintStore.all(s.db)
+    var rows = ComplaintArguments.all(s.db)
     var what: [String] = []
     if a.flag("open") {
       rows = rows.filter(\.isOpen)
@@ -47,7 +47,7 @@ enum ComplaintViews {
     }
     var summary: String? = nil
     if a.text("customer") != nil {
-      let id = try ComplaintStore.customer(s, a, "customer")
+      let id = try ComplaintArguments.customer(s, a, "customer")
       rows = rows.filter { $0.customer == id }
       what.append(tr("of customer {0}", id))
       summary = customerSummary(s.db, customer: id, today: s.today).line
@@ -67,9 +67,10 @@ enum ComplaintViews {
     for c in rows {
       let (which, due, status) = deadline(c, s.today)
       t.rows.append([
-        .int(c.id), .int(c.customer), .text(ComplaintStore.customerName(s.db, c.customer)), .date(c.received),
+        .int(c.id), .int(c.customer), .text(ComplaintArguments.customerName(s.db, c.customer)),
+        .date(c.received),
         .text(c.type), .text(c.stageText), c.owner.map(Value.text) ?? .null, .text(which), .date(due),
-        .text(ComplaintStore.describe(status)),
+        .text(ComplaintArguments.describe(status)),
       ])
     }
     if let summary { t.notes.append(Message(verbatim: summary)) }
@@ -80,7 +81,7 @@ enum ComplaintViews {
   /// evaluation (issue 9: "a customer's complaints appear in its statement and evaluation").
   static func customerSummary(_ db: Database, customer: Int64, today: Day) -> CustomerComplaints {
     var out = CustomerComplaints()
-    for c in ComplaintStore.all(db) where c.customer == customer {
+    for c in ComplaintArguments.all(db) where c.customer == customer {
       out.count += 1
       if c.isOpen { out.open += 1 }
       if c.isOpen && c.isOverdue(today: today) { out.overdue += 1 }
@@ -96,7 +97,7 @@ enum ComplaintViews {
   }
 
   static func show(_ s: Session, _ a: ParsedArguments) throws -> CommandOutput {
-    let c = try ComplaintStore.find(s, a)
+    let c = try ComplaintArguments.find(s, a)
     let ev = ComplaintEvents(s.db)
     var t = ResultTable(
       columns: [
@@ -105,7 +106,8 @@ enum ComplaintViews {
       ],
       title: tr(
         "Complaint {0}: customer {1} {2}, {3} ({4}), {5}", c.id, c.customer,
-        ComplaintStore.customerName(s.db, c.customer), c.type, ComplaintType(rawValue: c.type)?.chinese ?? "",
+        ComplaintArguments.customerName(s.db, c.customer), c.type,
+        ComplaintType(rawValue: c.type)?.chinese ?? "",
         c.stageText))
     var rows: [(Timestamp, Int64, [Value])] = []
     for r in ev.complaint.rows(equalTo: c.id) {
@@ -128,8 +130,8 @@ enum ComplaintViews {
     notes.append(
       tr(
         "received {0}; acknowledge: {1}; resolve: {2}", c.received,
-        ComplaintStore.describe(c.ackStatus(today: s.today), due: c.ackDue),
-        ComplaintStore.describe(c.resolveStatus(today: s.today), due: c.resolveDue)))
+        ComplaintArguments.describe(c.ackStatus(today: s.today), due: c.ackDue),
+        ComplaintArguments.describe(c.resolveStatus(today: s.today), due: c.resolveDue)))
     if let o = c.owner { notes.append(tr("handled by {0}", o)) }
     if let r = c.responsibility { notes.append(tr("responsibility: {0}", r.rawValue)) }
     if let r = c.resolution { notes.append(tr("solution: {0}", r)) }
@@ -160,7 +162,7 @@ enum ComplaintViews {
       recovered[claim.complaint] =
         (try? (recovered[claim.complaint] ?? .zero).adding(claim.recovered)) ?? .zero
     }
-    return ComplaintStore.all(db).map { c in
+    return ComplaintArguments.all(db).map { c in
       ComplaintFacts(
         id: c.id, customer: c.customer, type: c.type, product: c.product, owner: c.owner,
         responsibility: c.responsibility?.rawValue, received: c.received, ackDue: c.ackDue,
@@ -193,7 +195,7 @@ enum ComplaintViews {
       title: tr("Complaint analysis by {0} (留档分析, §4 principle 04)", by.rawValue))
     for (i, l) in (r.lines + [r.total]).enumerated() {
       var key = i == r.lines.count ? tr("total") : l.key
-      if by == .customer, let id = Int64(key) { key += " " + ComplaintStore.customerName(s.db, id) }
+      if by == .customer, let id = Int64(key) { key += " " + ComplaintArguments.customerName(s.db, id) }
       t.rows.append([
         .text(key), .int(Int64(l.count)), .int(Int64(l.open)), l.averageAckDays.map(Value.decimal) ?? .null,
         l.averageResolveDays.map(Value.decimal) ?? .null, .int(Int64(l.ackBreaches)),
@@ -214,7 +216,9 @@ enum ComplaintViews {
       t.notes.append(tr("repeat complainers: none"))
     } else {
       let list = r.repeatComplainers.map {
-        tr("{0} {1} ({2} complaints)", $0.customer, ComplaintStore.customerName(s.db, $0.customer), $0.count)
+        tr(
+          "{0} {1} ({2} complaints)", $0.customer, ComplaintArguments.customerName(s.db, $0.customer),
+          $0.count)
       }
       t.notes.append(tr("repeat complainers: {0}", list.joined(separator: ", ")))
     }

@@ -12,7 +12,7 @@ enum ReceivableReports {
         "ar ageing", summary: tr("receivables ageing by days past due; the buckets add up to the total"),
         arguments: [
           .key("asof", .date),
-          .key("by", .choice(["customer", "owner", "area"])), edgesArg,
+          .key("by", .choice(AgeingGroup.allCases.map(\.rawValue))), edgesArg,
           .key(
             "count", .choice(["due", "invoice"]),
             help: tr("count days from the due date (default) or the invoice date")),
@@ -52,21 +52,16 @@ enum ReceivableReports {
     let edges = try a.ageingEdges(s)
     let request = try ChartRequestKind.parse(a)
     let ledger = Ledger(s.db)
-    let open = ledger.openItems(asof: asof)
     // Counting from the invoice date ages by days outstanding instead of days past due.
     let fromInvoice = a.text("count") == "invoice"
-    let counted = { (i: LedgerInvoice) in fromInvoice ? i.date : i.due }
     var notes: [String] = []
-    let held = ledger.notes(asof: asof)
-    if !held.isEmpty {
-      notes.append(
-        tr(
-          "notes held or discounted, not aged here: {0} ({1} notes)",
-          Money(fen: held.reduce(0) { $0 &+ $1.note.amount.fen }), held.count))
+    let held = ledger.notesHeld(asof: asof)
+    if held.count > 0 {
+      notes.append(tr("notes held or discounted, not aged here: {0} ({1} notes)", held.total, held.count))
     }
     let countNote: Message = tr(
       "days counted from the invoice date (days outstanding); an item invoiced on {0} is current", asof)
-    guard let by = a.text("by") else {
+    guard let by = a.text("by").flatMap(AgeingGroup.init(rawValue:)) else {
       var t = try a.rule(at: "asof") { () throws(DomainError) in
         try ledger.ageing(asof: asof, edges: edges, fromInvoiceDate: fromInvoice)
       }.table(translating: tr)
@@ -79,30 +74,15 @@ enum ReceivableReports {
         TableChart.make(t, kind: .bars, label: 0, values: [2], leaving: [tr("total")])
       }
     }
-    var names: [Int64: String] = [:]
-    let cards = Customers(s.db)
-    let field = by == "owner" ? cards.owner : cards.area
-    var groups = AgeingByGroup(asof: asof, edges: edges)
-    for (i, b) in open {
-      let id = i.customer
-      let name: String
-      if let n = names[id] {
-        name = n
-      } else {
-        name = by == "customer" ? String(id) : cards.row(id).flatMap { field[$0] } ?? ""
-        names[id] = name
-      }
-      try a.rule(at: "by") { () throws(DomainError) in
-        try groups.add(group: name, due: counted(i), balance: b)
-      }
-    }
     var t = try a.rule(at: "by") { () throws(DomainError) in
-      by == "customer"
+      let groups = try ledger.ageing(
+        asof: asof, edges: edges, fromInvoiceDate: fromInvoice, by: by, customers: Customers(s.db))
+      return by == .customer
         ? try groups.tableByCustomer(translating: tr) { s.db.nameOrId($0) }
-        : try groups.table(groupColumn: by, translating: tr)
+        : try groups.table(groupColumn: by.rawValue, translating: tr)
     }
     // The customer's name labels its bar; the id beside it is no amount.
-    let label = by == "customer" ? 1 : 0
+    let label = by == .customer ? 1 : 0
     if fromInvoice { t.notes.insert(countNote, at: 0) }
     t.notes += notes.map(Message.init(verbatim:))
     // A stacked bar per group, a part per bucket, in the buckets' order.

@@ -3,7 +3,7 @@ import KehuStore
 
 /// The complaint commands' reading of their arguments and the wording of deadlines; the
 /// records themselves are KehuDomain's `ComplaintBook`.
-enum ComplaintStore {
+enum ComplaintArguments {
   /// The complaint at `row`, an old row's deadlines judged by the firm's holiday calendar.
   static func record(_ db: Database, row r: Int) -> ComplaintRecord {
     ComplaintBook.record(db, row: r) { HolidayCommands.calendar(db) }
