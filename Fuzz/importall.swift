@@ -35,7 +35,7 @@ public func fuzzImportAll(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   }
   for (k, part) in parts.enumerated() {
     let name = k == 0 ? StoreDump.manifestName : "\(k).csv"
-    FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(part))
+    _ = FileManager.default.createFile(atPath: directory + "/" + name, contents: Data(part))
   }
   _ = try? StoreDump.read(from: directory, shown: "dump")
   return 0
