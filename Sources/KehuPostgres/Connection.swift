@@ -179,15 +179,45 @@ final class Link: @unchecked Sendable {
     for v in binds {
       if let v { b.append(v) } else { b.appendNull() }
     }
+    let query = PostgresQuery(unsafeSQL: sql, binds: b)
+    let logger = self.logger
+    return try send { $0.query(query, logger: logger).map(\.rows) }
+  }
+
+  /// Sends a statement from the connection's own event loop thread, where the client also
+  /// learns that the connection closed: the check that it is open and the send cannot have a
+  /// close between them (a statement written to a channel already torn down is never answered).
+  private func send<T: Sendable>(
+    _ statement: @escaping @Sendable (PostgresConnection) -> EventLoopFuture<T>
+  ) throws -> T {
+    let connection = self.connection
     do {
-      return try connection.query(PostgresQuery(unsafeSQL: sql, binds: b), logger: logger).wait().rows
+      return try connection.eventLoop.flatSubmit {
+        guard !connection.isClosed else { return connection.eventLoop.makeFailedFuture(Closed()) }
+        return statement(connection)
+      }.wait()
     } catch {
       throw lostOr(error)
     }
   }
 
+  /// Whether the server ended the session with this error (severity FATAL or PANIC, as when
+  /// its backend is terminated): it closes the socket next, and nothing more can be sent.
+  static func endsTheConnection(_ error: Error) -> Bool {
+    guard let e = error as? PSQLError, let info = e.serverInfo,
+      let severity = info[.severity] ?? info[.localizedSeverity]
+    else { return false }
+    return severity == "FATAL" || severity == "PANIC"
+  }
+
   private func lostOr(_ error: Error) -> PostgresStoreError {
     if let e = error as? PostgresStoreError { return e }
+    if Link.endsTheConnection(error) {
+      // Our side closes at once rather than when the server's close arrives: the statement
+      // fails as a lost connection, and the next one connects again instead of being sent
+      // down a connection that is about to go.
+      try? connection.close().wait()
+    }
     if let e = error as? PSQLError, let state = e.serverInfo?[.sqlState],
       state == "40001" || state == "40P01"
     {
@@ -202,11 +232,8 @@ final class Link: @unchecked Sendable {
   /// Streams a query's rows to `each` as they arrive, without holding them all.
   func stream(_ sql: String, _ each: @escaping @Sendable (PostgresRow) throws -> Void) throws {
     try ensureConnected()
-    do {
-      _ = try connection.query(PostgresQuery(unsafeSQL: sql), logger: logger, each).wait()
-    } catch {
-      throw lostOr(error)
-    }
+    let logger = self.logger
+    _ = try send { $0.query(PostgresQuery(unsafeSQL: sql), logger: logger, each) }
   }
 
   /// `COPY table (columns) FROM STDIN` with rows already in COPY's text format; the client
@@ -215,19 +242,15 @@ final class Link: @unchecked Sendable {
     try ensureConnected()
     let logger = self.logger
     let connection = self.connection
+    let loop = OnLoop(connection.eventLoop)
     do {
       try blocking {
-        try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
-          var start = 0
-          // In pieces, so one huge buffer is never held twice.
-          while start < text.count {
-            let end = min(text.count, start + (1 << 20))
-            try await writer.write(ByteBuffer(bytes: text[start..<end]))
-            start = end
-          }
-        }
+        try await loop.copy(into: table, columns: columns, text: text, on: connection, logger: logger)
       }
     } catch {
+      // Ended by the server (or already gone): lost, as a statement would be, and the next
+      // call connects again.
+      if Link.endsTheConnection(error) || connection.isClosed { throw lostOr(error) }
       throw PostgresStoreError.server(Message(verbatim: Link.reason(error)))
     }
   }
@@ -278,6 +301,34 @@ private final class Heard: @unchecked Sendable {
       return pending.count
     }
   }
+}
+
+/// The client's async calls run on a connection's own event loop (the client runs them on
+/// the caller's executor): COPY is sent, as every statement is, where the close is seen.
+private actor OnLoop {
+  nonisolated let loop: any EventLoop
+  init(_ loop: any EventLoop) { self.loop = loop }
+  nonisolated var unownedExecutor: UnownedSerialExecutor { loop.executor.asUnownedSerialExecutor() }
+
+  func copy(
+    into table: String, columns: [String], text: [UInt8], on connection: PostgresConnection, logger: Logger
+  ) async throws {
+    guard !connection.isClosed else { throw Closed() }
+    try await connection.copyFrom(table: table, columns: columns, logger: logger) { writer in
+      var start = 0
+      // In pieces, so one huge buffer is never held twice.
+      while start < text.count {
+        let end = min(text.count, start + (1 << 20))
+        try await writer.write(ByteBuffer(bytes: text[start..<end]))
+        start = end
+      }
+    }
+  }
+}
+
+/// What a statement meets when the connection closed before it could be sent.
+private struct Closed: Error, CustomStringConvertible {
+  var description: String { "the connection is closed" }
 }
 
 /// Waits for an async call from synchronous code (the shell's statements are synchronous).

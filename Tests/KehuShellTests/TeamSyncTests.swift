@@ -540,6 +540,44 @@ final class TeamSyncTests: XCTestCase {
     XCTAssertEqual(status, 0, "pg_ctl \(action): \(command)")
   }
 
+  func testAConnectionTheServerEndsMidStatementIsLostAtOnceAndTheNextStatementConnectsAgain() throws {
+    let a = try address()
+    let link = try Link(a)
+    defer { link.close() }
+    let pid = try link.run("SELECT pg_backend_pid()")[0].decode(Int32.self)
+    let admin = try Link(a)
+    defer { admin.close() }
+    let said = Outputs()
+    let done = DispatchSemaphore(value: 0)
+    Thread {
+      do {
+        try link.run("SELECT pg_sleep(60)")
+        said.add("the statement finished")
+      } catch {
+        said.add("\(error)")
+      }
+      done.signal()
+    }.start()
+    // Once the statement runs, its backend is ended from another connection (FATAL 57P01).
+    var running = false
+    for _ in 0..<500 where !running {
+      running =
+        try admin.run(
+          "SELECT count(*)::bigint FROM pg_stat_activity WHERE pid = $1::integer AND query LIKE '%pg_sleep%'",
+          [String(pid)])[0].decode(Int64.self) == 1
+      if !running { usleep(10_000) }
+    }
+    XCTAssertTrue(running, "the long statement never started")
+    try admin.run("SELECT pg_terminate_backend($1::integer)", [String(pid)])
+    // The statement fails at once as a lost connection, not after its minute nor as the
+    // server's words alone.
+    XCTAssertEqual(done.wait(timeout: .now() + 5), .success, "the statement did not fail at once")
+    XCTAssertTrue(said.text.contains("the connection to the database \(a.display) was lost"), said.text)
+    // The very next statement connects again and runs (no waiting for the client to notice).
+    let again = try link.run("SELECT pg_backend_pid()")[0].decode(Int32.self)
+    XCTAssertNotEqual(again, pid)
+  }
+
   func testAServerRestartMidSessionGivesAClearErrorAndTheSessionGoesOn() throws {
     let a = try address()
     let (s, out) = try Self.session(a)
