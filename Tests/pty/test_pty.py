@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
 """The pseudo-terminal suite: starts kehu under a 24x80 pty and types at it.
 
-Usage: python3 Tests/pty/test_pty.py PATH-TO-KEHU
+Usage: python3 Tests/pty/test_pty.py [--repeat N] PATH-TO-KEHU [CASE-NAME...]
+
+--repeat N runs the suite (or the named cases) N times and reports each failure and how often
+each case failed: a case that fails now and then under load shows up.
 
 Each case waits for the prompt before every key, with timeouts so nothing hangs, and asserts
 on the lines the session prints (``print ~ TEXT`` statements print ``~ TEXT``, help output),
@@ -33,6 +36,11 @@ CTRL_R = "\x12"
 CTRL_W = "\x17"
 CTRL_U = "\x15"
 TIMEOUT = 10.0
+# Before deciding on what the pty said (a needle missing, the output after exit), read until it
+# has been quiet this long, at most DRAIN_CAP in all: under load output comes in pieces, and
+# the first piece is not all of it.
+QUIET = 0.3
+DRAIN_CAP = 5.0
 
 
 class Failure(Exception):
@@ -95,8 +103,17 @@ class Session:
             return bool(chunk)
         return False
 
+    def drain(self, quiet=QUIET, cap=DRAIN_CAP):
+        """Reads until the pty has been quiet for `quiet` seconds (at most `cap` in all)."""
+        end = time.monotonic() + cap
+        while True:
+            left = end - time.monotonic()
+            if left <= 0 or not self._read(min(quiet, left)):
+                return
+
     def expect(self, needle, what=None):
-        """Waits until `needle` (text) appears after the last match; moves past it."""
+        """Waits until `needle` (text) appears after the last match; moves past it. Gives up
+        only once the pty has been quiet after the deadline or the exit, not on a first chunk."""
         target = needle.encode("utf-8")
         deadline = time.monotonic() + TIMEOUT
         while True:
@@ -105,7 +122,7 @@ class Session:
                 self.seen = found + len(target)
                 return
             if time.monotonic() > deadline or self.exited():
-                self._read(0.2)
+                self.drain()
                 found = self.output.find(target, self.seen)
                 if found >= 0:
                     self.seen = found + len(target)
@@ -139,8 +156,8 @@ class Session:
             if time.monotonic() > deadline:
                 raise Failure("kehu did not exit; output: %r" % self.text()[-400:])
             self._read(0.05)
-        while self._read(0.05):
-            pass
+        # Everything it wrote before it exited, however many pieces it comes in.
+        self.drain()
         if os.WIFSIGNALED(self.status):
             raise Failure("kehu died of signal %d; output: %r"
                           % (os.WTERMSIG(self.status), self.text()[-400:]))
@@ -362,8 +379,7 @@ def case_wide_characters_edit_as_shown(binary, home):
             for key in keys:
                 time.sleep(0.05)
                 s.send(key)
-            while s._read(0.4):
-                pass
+            s.drain(quiet=0.4)
             screen = Screen(24, 80)
             screen.feed(s.text())
             shown, cells = screen.edit_line(PROMPT)
@@ -1107,23 +1123,49 @@ CASES = [
 ]
 
 
+def usage():
+    print("usage: test_pty.py [--repeat N] PATH-TO-KEHU [CASE-NAME...]", file=sys.stderr)
+    return 64
+
+
 def main():
-    if len(sys.argv) != 2:
-        print("usage: test_pty.py PATH-TO-KEHU", file=sys.stderr)
+    args = sys.argv[1:]
+    repeat = 1
+    if args[:1] == ["--repeat"]:
+        if len(args) < 2 or not args[1].isdigit() or int(args[1]) < 1:
+            return usage()
+        repeat = int(args[1])
+        args = args[2:]
+    if not args:
+        return usage()
+    binary = os.path.abspath(args[0])
+    names = args[1:]
+    cases = [case for case in CASES if not names or case.__name__ in names]
+    unknown = [name for name in names if name not in [case.__name__ for case in CASES]]
+    if unknown:
+        print("test_pty.py: no case named %s" % ", ".join(unknown), file=sys.stderr)
         return 64
-    binary = os.path.abspath(sys.argv[1])
     passed = failed = 0
-    for case in CASES:
-        home = tempfile.mkdtemp(prefix="kehu-pty-")
-        try:
-            case(binary, home)
-            passed += 1
-            print("ok   %s" % case.__name__)
-        except Failure as error:
-            failed += 1
-            print("FAIL %s: %s" % (case.__name__, error))
-        finally:
-            shutil.rmtree(home, ignore_errors=True)
+    failures = {}  # case name -> runs it failed in
+    for run in range(1, repeat + 1):
+        for case in cases:
+            home = tempfile.mkdtemp(prefix="kehu-pty-")
+            label = case.__name__ if repeat == 1 else "%s (run %d)" % (case.__name__, run)
+            try:
+                case(binary, home)
+                passed += 1
+                print("ok   %s" % label)
+            except Failure as error:
+                failed += 1
+                failures.setdefault(case.__name__, []).append(run)
+                print("FAIL %s: %s" % (label, error))
+            finally:
+                shutil.rmtree(home, ignore_errors=True)
+            sys.stdout.flush()
+    if repeat > 1:
+        print("pty: %d runs of %d cases" % (repeat, len(cases)))
+        for name, runs in sorted(failures.items()):
+            print("  %s failed %d of %d runs (runs %s)" % (name, len(runs), repeat, ", ".join(map(str, runs))))
     print("pty: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
 
