@@ -35,9 +35,44 @@ static struct sigaction saved_sigint;
 static int sigint_installed = 0;
 static int open_editors = 0; /* the handler stays until the last editor closes */
 
+/*
+ * The self-pipe: the handler writes a byte, and the key reader waits on the terminal and on
+ * this pipe. A SIGINT may be handled on any thread of the process (one the kernel picked, or
+ * one libedit's handler re-sent it from), and then the reader's blocked read is never cut
+ * short by EINTR; the byte wakes it all the same. Both ends are non-blocking: a full pipe
+ * already says "interrupted".
+ */
+static int wake_pipe[2] = {-1, -1};
+
+static void open_wake_pipe(void) {
+  if (wake_pipe[0] >= 0) return;
+  int fds[2];
+  if (pipe(fds) != 0) return;
+  for (int i = 0; i < 2; i++) {
+    fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+    fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+  }
+  wake_pipe[0] = fds[0];
+  wake_pipe[1] = fds[1];
+}
+
+static void close_wake_pipe(void) {
+  if (wake_pipe[0] < 0) return;
+  int fds[2] = {wake_pipe[0], wake_pipe[1]};
+  wake_pipe[0] = wake_pipe[1] = -1;
+  close(fds[0]);
+  close(fds[1]);
+}
+
 static void on_sigint(int signo) {
   (void)signo;
+  int saved_errno = errno;
   interrupted = 1;
+  if (wake_pipe[1] >= 0) {
+    ssize_t written = write(wake_pipe[1], "!", 1);
+    (void)written;
+  }
+  errno = saved_errno;
 }
 
 /*
@@ -70,6 +105,15 @@ static void remove_sigint(void) {
 
 int kehu_cle_interrupted(void) { return interrupted != 0; }
 void kehu_cle_clear_interrupted(void) { interrupted = 0; }
+
+void kehu_cle_forget_interrupts(void) {
+  if (wake_pipe[0] >= 0) {
+    char bytes[64];
+    while (read(wake_pipe[0], bytes, sizeof bytes) > 0) {
+    }
+  }
+  interrupted = 0;
+}
 
 /* ---- Locale ---------------------------------------------------------------------------- */
 
@@ -200,14 +244,23 @@ static void repaint_below(kehu_cle *editor, const char *above) {
 
 static void repaint(kehu_cle *editor) { repaint_below(editor, NULL); }
 
-/* Waits for input; every idle_interval ms without any, asks the idle callback for a notice
- * and shows it above the prompt. Returns like poll: > 0 input, < 0 an error (errno). */
+/* Waits for input on the terminal or a byte in the self-pipe (Ctrl-C, handled on whichever
+ * thread); every idle_interval ms without either, asks the idle callback for a notice and
+ * shows it above the prompt. Returns > 0 input, < 0 an error or Ctrl-C (errno EINTR). The
+ * pipe's byte stays until the next prompt forgets it (kehu_cle_forget_interrupts). */
 static int wait_for_input(kehu_cle *editor, int fd) {
-  if (editor == NULL || editor->idle == NULL) return 1;
+  int idle = editor != NULL && editor->idle != NULL;
   for (;;) {
-    struct pollfd probe = {fd, POLLIN, 0};
-    int ready = poll(&probe, 1, editor->idle_interval);
-    if (ready != 0) return ready;
+    struct pollfd probe[2] = {{fd, POLLIN, 0}, {wake_pipe[0], POLLIN, 0}};
+    int ready = poll(probe, wake_pipe[0] >= 0 ? 2 : 1, idle ? editor->idle_interval : -1);
+    if (ready < 0) return ready;
+    if (ready > 0 && (probe[1].revents & POLLIN)) {
+      interrupted = 1;
+      errno = EINTR;
+      return -1;
+    }
+    if (ready > 0) return ready;
+    if (!idle) continue;
     char *notice = editor->idle(editor->idle_context);
     if (notice != NULL) {
       repaint_below(editor, notice);
@@ -278,6 +331,7 @@ kehu_cle *kehu_cle_open(const char *program_name, int history_size) {
   el_set(editor->el, EL_BIND, "\\e[4~", "ed-move-to-end", NULL);
   el_set(editor->el, EL_BIND, "\\e[3~", "ed-delete-next-char", NULL);
   el_source(editor->el, NULL);
+  open_wake_pipe();
   install_sigint(1);
   open_editors++;
   return editor;
@@ -289,7 +343,10 @@ void kehu_cle_close(kehu_cle *editor) {
   if (editor->history != NULL) history_end(editor->history);
   free(editor->prompt);
   free(editor);
-  if (--open_editors == 0) remove_sigint();
+  if (--open_editors == 0) {
+    remove_sigint();
+    close_wake_pipe();
+  }
 }
 
 void kehu_cle_set_prompt(kehu_cle *editor, const char *prompt) {

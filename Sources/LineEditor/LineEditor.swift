@@ -88,7 +88,8 @@ public final class LineEditor {
   public func readLine(prompt: String) -> ReadResult {
     guard let editor else { return .endOfInput }
     kehu_cle_set_prompt(editor, isUTF8 ? prompt : Self.asciiOnly(prompt))
-    kehu_cle_clear_interrupted()
+    // A Ctrl-C from before this prompt (acted upon while a statement ran) cancels nothing here.
+    Self.forgetInterrupts()
     shown = nil
     var status: Int32 = 0
     let line = kehu_cle_gets(editor, &status)
@@ -129,8 +130,14 @@ public final class LineEditor {
   /// True when Ctrl-C was pressed since the last prompt (for example while a statement ran).
   public static var interruptRequested: Bool { kehu_cle_interrupted() != 0 }
 
-  /// Forgets a Ctrl-C once it has been acted upon.
+  /// Forgets a Ctrl-C once it has been acted upon (the flag only: the wake-up the signal left
+  /// for the prompt's key reader stays until the next prompt forgets it).
   public static func clearInterrupt() { kehu_cle_clear_interrupted() }
+
+  /// Forgets every Ctrl-C so far: the flag and the wake-ups left for the key reader, which
+  /// waits on the terminal and on those (Ctrl-C may be handled on any thread). Done before
+  /// each prompt.
+  public static func forgetInterrupts() { kehu_cle_forget_interrupts() }
 
   /// The idle notice as a malloc'd C string for the C layer, when it is news at this prompt.
   private func idleNotice() -> UnsafeMutablePointer<CChar>? {

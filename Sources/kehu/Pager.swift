@@ -33,7 +33,8 @@ func runPager(_ command: String, _ text: String) -> Bool {
   try? pipe.fileHandleForWriting.close()
   process.waitUntilExit()
   signal(SIGPIPE, previous)
-  // Ctrl-C inside the pager was the pager's; it does not stop the next statement.
-  LineEditor.clearInterrupt()
+  // Ctrl-C inside the pager was the pager's; it does not stop the next statement, nor
+  // cancel the next prompt.
+  LineEditor.forgetInterrupts()
   return true
 }

@@ -648,6 +648,55 @@ def case_ctrl_c_cancels(binary, home):
         s.close()
 
 
+def other_thread(pid):
+    """A thread of process `pid` other than its main one, that does not block SIGINT."""
+    for tid in sorted(int(t) for t in os.listdir("/proc/%d/task" % pid)):
+        if tid == pid:
+            continue
+        try:
+            with open("/proc/%d/task/%d/status" % (pid, tid)) as f:
+                blocked = int(re.search(r"(?m)^SigBlk:\s*([0-9a-f]+)", f.read()).group(1), 16)
+        except (OSError, AttributeError):
+            continue
+        if not blocked & (1 << (signal.SIGINT - 1)):
+            return tid
+    return None
+
+
+def sigint_to_another_thread(pid):
+    """SIGINT to one thread of `pid` that is not the one reading keys (tgkill): as when the
+    kernel hands a terminal's Ctrl-C to whichever thread it picks."""
+    import ctypes
+    import platform
+
+    number = {"x86_64": 234, "aarch64": 131}.get(platform.machine())
+    check(number is not None, "tgkill's number on %s is not known here" % platform.machine())
+    tid = other_thread(pid)
+    check(tid is not None, "kehu has no thread but its main one: %r" % os.listdir("/proc/%d/task" % pid))
+    libc = ctypes.CDLL(None, use_errno=True)
+    check(libc.syscall(number, pid, tid, signal.SIGINT) == 0, "tgkill: errno %d" % ctypes.get_errno())
+
+
+def case_ctrl_c_on_another_thread_stops_a_pause(binary, home):
+    # A lesson's pause reads keys on the main thread while the statement's Ctrl-C watcher
+    # runs on another: a Ctrl-C the kernel hands to that other thread still wakes the pause
+    # and stops the lesson, as a plain Ctrl-C does; the next prompt is not cancelled by it.
+    s = Session(binary, home, cwd=home)
+    try:
+        s.prompt_then("lesson pareto-20\r")
+        s.expect("[Enter: go on, q: stop the lesson] ")
+        time.sleep(0.1)
+        sigint_to_another_thread(s.pid)
+        s.expect("lesson pareto-20 stopped; the case stays open", "Ctrl-C on another thread at the pause")
+        s.prompt_then(P + "next\r", prompt="kehu[case:pareto-20]> ")
+        s.expect("\r\n~ next\r\n", "the line after Ctrl-C")
+        s.prompt_then(CTRL_D, prompt="kehu[case:pareto-20]> ")
+        check(s.wait_exit() == 0, "exit status after Ctrl-C on another thread")
+        check(stty(s.slave) == s.stty_before, "terminal settings changed")
+    finally:
+        s.close()
+
+
 def case_ctrl_d_exits_zero(binary, home):
     s = Session(binary, home)
     try:
@@ -1116,6 +1165,7 @@ CASES = [
     case_read_only_session_follows_the_writer,
     case_a_waiting_prompt_is_told_of_others_changes,
     case_ctrl_c_at_a_lesson_pause_stops_the_lesson,
+    case_ctrl_c_on_another_thread_stops_a_pause,
     case_kehu_lesson_at_a_terminal_pauses_and_ends,
     case_gen_progress_at_a_terminal,
     case_gen_progress_absent_through_a_pipe,

@@ -60,8 +60,16 @@ void kehu_cle_write(kehu_cle *editor, const char *text);
 /* The terminal's width in columns, 80 when unknown. */
 int kehu_cle_columns(kehu_cle *editor);
 
-/* The Ctrl-C flag, set by our SIGINT handler at any time while an editor is open. */
+/*
+ * The Ctrl-C flag, set by our SIGINT handler at any time while an editor is open (on whatever
+ * thread the signal lands). The handler also writes a byte to a self-pipe that the key reader
+ * waits on beside the terminal, so Ctrl-C wakes the prompt from any thread.
+ * kehu_cle_clear_interrupted clears the flag only; kehu_cle_forget_interrupts also drains the
+ * pipe, so that a Ctrl-C already acted upon does not cancel the next prompt (call it before
+ * each prompt).
+ */
 int kehu_cle_interrupted(void);
 void kehu_cle_clear_interrupted(void);
+void kehu_cle_forget_interrupts(void);
 
 #endif
