@@ -325,6 +325,26 @@ def check(condition, message):
 
 # ---- The cases -------------------------------------------------------------------------------
 
+def case_the_harness_reads_everything_written_before_exit(binary, home):
+    # Not kehu: the harness itself. Output that is still in the pty, in several pieces, when
+    # the program has exited is all read before `expect` or `wait_exit` decides.
+    script = "head -c 12000 /dev/zero | tr '\\0' x; printf 'NEEDLE\\n'"
+    for _ in range(3):
+        s = Session("/bin/sh", home, args=("-c", script))
+        try:
+            time.sleep(0.3)
+            s.expect("NEEDLE", "the end of 12 KB written before exit")
+        finally:
+            s.close()
+        s = Session("/bin/sh", home, args=("-c", script))
+        try:
+            time.sleep(0.3)
+            check(s.wait_exit() == 0, "exit status of sh")
+            check("NEEDLE" in s.text(), "wait_exit returned before reading all: %d bytes" % len(s.output))
+        finally:
+            s.close()
+
+
 def case_chinese_input(binary, home):
     s = Session(binary, home)
     try:
@@ -1143,6 +1163,7 @@ def case_gen_ctrl_c_leaves_no_store(binary, home):
 
 
 CASES = [
+    case_the_harness_reads_everything_written_before_exit,
     case_chinese_input,
     case_move_left_and_delete,
     case_wide_characters_edit_as_shown,
