@@ -189,7 +189,25 @@ struct Kernels {
       }
     }
     let yes: Int64 = negated ? 0 : 1
-    return x.map { v in (v == Vec.null ? withNull : raws.contains(v)) ? yes : 1 - yes }
+    let onNull: Int64 = withNull ? yes : 1 - yes
+    guard raws.count <= 8 else {
+      return x.map { v in v == Vec.null ? onNull : raws.contains(v) ? yes : 1 - yes }
+    }
+    // A short list is compared directly, no hashing: a few compares per row.
+    let list = Array(raws)
+    return [Int64](unsafeUninitializedCapacity: x.count) { out, count in
+      x.withUnsafeBufferPointer { x in
+        list.withUnsafeBufferPointer { list in
+          for i in 0..<x.count {
+            let v = x[i]
+            var found = false
+            for k in list { found = found || k == v }
+            out[i] = v == Vec.null ? onNull : found ? yes : 1 - yes
+          }
+        }
+      }
+      count = x.count
+    }
   }
 
   func call(_ name: String, _ args: [TExpr], _ t: TExpr) throws(QueryError) -> Vec? {

@@ -43,27 +43,53 @@ extension Evaluator {
   static func bits(_ x: UInt64) -> Int { x == 0 ? 0 : 64 - x.leadingZeroBitCount }
 
   /// The keys in one `UInt64` per row, and how many low bits they use, when their
-  /// ranges fit in 64 bits together.
+  /// ranges fit in 64 bits together. The extremes `Int64.min` and `Int64.max` (a null,
+  /// first, and a descending key's null, last) take their own places below and above the
+  /// other values' range, so a key with nulls packs as tightly as one without.
   static func pack(_ ranks: [[Int64]], rows n: Int) -> ([UInt64], Int)? {
-    var shifts: [(lo: Int64, shift: Int)] = []
+    var shifts: [(lo: Int64, low: Bool, top: UInt64, shift: Int)] = []
     var used = 0
     for r in ranks.reversed() {
       var lo = Int64.max
       var hi = Int64.min
-      for v in r {
-        lo = min(lo, v)
-        hi = max(hi, v)
+      var low = false
+      var high = false
+      r.withUnsafeBufferPointer { r in
+        for v in r {
+          if v == Int64.min {
+            low = true
+          } else if v == Int64.max {
+            high = true
+          } else {
+            lo = min(lo, v)
+            hi = max(hi, v)
+          }
+        }
       }
-      if n == 0 { (lo, hi) = (0, 0) }
-      guard hi >= lo else { return nil }
-      shifts.append((lo, used))
-      used += bits(UInt64(bitPattern: hi &- lo))
+      if hi < lo { (lo, hi) = (0, 0) }
+      // Places: 0 for Int64.min when present, then lo...hi, then one for Int64.max.
+      let span = UInt64(bitPattern: hi &- lo)
+      guard span < UInt64.max - 2 else { return nil }
+      let top = span + (low ? 1 : 0) + 1
+      shifts.append((lo, low, top, used))
+      used += bits(high ? top : top - 1)
       if used > 64 { return nil }
     }
     shifts.reverse()
     var out = [UInt64](repeating: 0, count: n)
-    for (r, s) in zip(ranks, shifts) where s.shift < 64 {
-      for i in 0..<n { out[i] |= UInt64(bitPattern: r[i] &- s.lo) << UInt64(s.shift) }
+    out.withUnsafeMutableBufferPointer { out in
+      for (r, s) in zip(ranks, shifts) where s.shift < 64 {
+        let shift = UInt64(s.shift)
+        let base: UInt64 = s.low ? 1 : 0
+        r.withUnsafeBufferPointer { r in
+          for i in 0..<n {
+            let v = r[i]
+            let place: UInt64 =
+              v == Int64.min ? 0 : v == Int64.max ? s.top : UInt64(bitPattern: v &- s.lo) &+ base
+            out[i] |= place << shift
+          }
+        }
+      }
     }
     return (out, used)
   }
