@@ -230,6 +230,7 @@ struct Kernels {
       // UTF-8 is self-synchronising: a byte match of whole characters is a match of
       // code points, as the row-at-a-time functions compare.
       if let buf = freeText(args[0]) {
+        if !starts { return .ints(textContains(buf, needle)) }
         return .ints(
           textTest(buf, false) { bytes, _ in
             starts ? TextKernels.hasPrefix(bytes, needle) : TextKernels.find(bytes, needle)

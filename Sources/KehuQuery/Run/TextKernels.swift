@@ -182,3 +182,138 @@ extension Kernels {
     }
   }
 }
+
+extension Kernels {
+  /// `contains(column, needle)` of every row of a free-text column. Batch by batch, when
+  /// the batch's rows are in order and their cells lie back to back in the store (as the
+  /// store writes them), the batch's bytes are searched as one block: `memchr` finds the
+  /// needle's last byte, `memcmp` the rest, and each match is mapped back to the cell it
+  /// starts in (a match that runs over a cell's end is no match). Other batches, and the
+  /// rows a selection skips over too sparsely, go cell by cell.
+  func textContains(_ buf: TextBuffer, _ needle: [UInt8]) -> [Int64] {
+    let sel = frame.selection
+    let n = self.n
+    return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      _ = Morsels.map(n, workers: evaluator.context.workers) { part in
+        buf.bytes.withUnsafeBufferPointer { bytes in
+          buf.starts.withUnsafeBufferPointer { starts in
+            buf.lengths.withUnsafeBufferPointer { lengths in
+              needle.withUnsafeBufferPointer { k in
+                var hits = [UInt8](repeating: 0, count: 4 * Batches.size)
+                var lo = part.lowerBound
+                while lo < part.upperBound {
+                  let hi = min(lo + Batches.size, part.upperBound)
+                  let block = hits.withUnsafeMutableBufferPointer { hits in
+                    TextKernels.containsBlock(
+                      lo..<hi, sel, bytes, starts, lengths, k, hits, out.value)
+                  }
+                  if !block {
+                    for i in lo..<hi {
+                      let r = sel?[i] ?? i
+                      let length = lengths[r]
+                      if length == UInt32.max {
+                        out.value[i] = 0
+                        continue
+                      }
+                      let start = Int(starts[r])
+                      let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+                      out.value[i] = TextKernels.find(cell, needle) ? 1 : 0
+                    }
+                  }
+                  lo = hi
+                }
+              }
+            }
+          }
+        }
+      }
+      count = n
+    }
+  }
+}
+
+extension TextKernels {
+  /// The rows of the positions `part` (in order, the first and last) and the bytes their
+  /// cells fill, when the rows ascend, lie within `span` rows of each other, and the cells
+  /// of every row from the first to the last lie back to back; nil otherwise.
+  @inline(__always)
+  static func block(
+    _ part: Range<Int>, _ sel: [Int]?, _ starts: UnsafeBufferPointer<UInt32>,
+    _ lengths: UnsafeBufferPointer<UInt32>,
+    span: Int
+  ) -> (first: Int, last: Int, base: Int, end: Int)? {
+    guard !part.isEmpty else { return nil }
+    let first = sel?[part.lowerBound] ?? part.lowerBound
+    let last = sel?[part.upperBound - 1] ?? part.upperBound - 1
+    guard last >= first, last - first < span else { return nil }
+    if let sel {
+      for i in part.dropFirst() where sel[i] <= sel[i - 1] { return nil }
+    }
+    let nullLength = UInt32.max  // TextBuffer.nullLength, the store's mark of a null cell
+    var base = -1
+    var end = 0
+    for r in first...last {
+      let length = lengths[r]
+      if length == nullLength { continue }
+      if base < 0 {
+        base = Int(starts[r])
+        end = base
+      }
+      if Int(starts[r]) != end { return nil }
+      end += Int(length)
+    }
+    return base < 0 ? (first, last, 0, 0) : (first, last, base, end)
+  }
+
+  /// `contains` for the positions `part` searched as one block of bytes (see
+  /// `Kernels.textContains`), written to `out`; false, with nothing written, when the
+  /// rows are out of order, too sparse for `hits` (a mark per row of their range), or
+  /// their cells are not back to back.
+  static func containsBlock(
+    _ part: Range<Int>, _ sel: [Int]?, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ starts: UnsafeBufferPointer<UInt32>,
+    _ lengths: UnsafeBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt8>,
+    _ hits: UnsafeMutableBufferPointer<UInt8>,
+    _ out: UnsafeMutableBufferPointer<Int64>
+  ) -> Bool {
+    guard !part.isEmpty else { return true }
+    guard let (first, last, base, end) = block(part, sel, starts, lengths, span: hits.count) else {
+      return false
+    }
+    let nullLength = UInt32.max  // TextBuffer.nullLength, the store's mark of a null cell
+    let m = k.count
+    for r in 0...(last - first) { hits[r] = 0 }
+    if m == 0 {
+      for r in first...last where lengths[r] != nullLength { hits[r - first] = 1 }
+    } else if base < end {
+      let p = bytes.baseAddress!
+      let tail = Int32(k[m - 1])
+      var row = first
+      var from = base
+      while from + m <= end {
+        // The next place the needle's last byte occurs, then the rest compared.
+        guard let q = memchr(p + from + m - 1, tail, end - from - m + 1) else { break }
+        let at = UnsafeRawPointer(p).distance(to: UnsafeRawPointer(q)) - (m - 1)
+        if m > 1 && memcmp(p + at, k.baseAddress!, m - 1) != 0 {
+          from = at + 1
+          continue
+        }
+        // The cell holding `at`: cells are in row order, so the row only moves forward.
+        while lengths[row] == nullLength || Int(starts[row]) + Int(lengths[row]) <= at { row += 1 }
+        let cellEnd = Int(starts[row]) + Int(lengths[row])
+        if at + m <= cellEnd {
+          hits[row - first] = 1
+          from = cellEnd
+        } else {
+          from = at + 1
+        }
+      }
+    }
+    for i in part {
+      let r = sel?[i] ?? i
+      out[i] = Int64(hits[r - first])
+    }
+    return true
+  }
+}

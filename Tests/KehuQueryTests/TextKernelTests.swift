@@ -1,0 +1,103 @@
+import XCTest
+
+@testable import KehuQuery
+@testable import KehuStore
+
+/// `contains` over free text searched a batch of bytes at a time: matches across cell
+/// edges and batch edges, multibyte text, nulls, empty cells, selections and cells the
+/// store rewrote out of order all give what the row-at-a-time function gives.
+final class TextKernelTests: XCTestCase {
+  /// A free-text column whose buffer is given (possibly rewritten out of row order).
+  struct BufferSource: RowSource {
+    var buffer: TextBuffer
+    var columns: [ResultColumn] { [ResultColumn("id", .int), ResultColumn("s", .text)] }
+    var rowCount: Int { buffer.count }
+    func value(row: Int, column: Int) -> Value {
+      column == 0 ? .int(Int64(row)) : buffer.string(row).map(Value.text) ?? .null
+    }
+    func reader(column: Int) -> ColumnReader? { column == 1 ? .text(buffer) : nil }
+  }
+
+  struct Catalog: QueryCatalog {
+    var source: any RowSource
+    var tableNames: [String] { ["t"] }
+    func columns(of table: String) -> [ResultColumn]? { source.columns }
+    func rows(of table: String) -> RowSource? { source }
+  }
+
+  func cells(_ seed: UInt64, _ n: Int, plain: Bool = false) -> [String?] {
+    var r = FastPathTests.Rand(state: seed)
+    let parts = ["华", "东", "a", "b", "ab", "王芳", plain ? "ba" : "e\u{301}", "", "华东", "bc", "c"]
+    return (0..<n).map { _ in
+      if r.next(13) == 0 { return nil }
+      return (0..<r.next(4)).map { _ in parts[r.next(parts.count)] }.joined()
+    }
+  }
+
+  func rows(_ q: String, _ source: any RowSource, workers: Int = 1) throws -> [[Value]] {
+    try lastTable(q, Catalog(source: source), workers: workers).rows
+  }
+
+  func testContainsAgreesWithRowByRowAcrossEdges() throws {
+    let n = 2 * Batches.size + 301
+    let texts = cells(5, n)
+    var inOrder = TextBuffer()
+    for s in texts { inOrder.append(s) }
+    XCTAssertTrue(inOrder.isCompact)
+    // The same text, some cells rewritten (their bytes moved to the end).
+    var moved = inOrder
+    for r in stride(from: 7, to: n, by: 997) { moved.set(r, texts[r]) }
+    XCTAssertFalse(moved.isCompact)
+    let plain = TableSource(
+      columns: [ResultColumn("id", .int), ResultColumn("s", .text)],
+      rows: texts.enumerated().map { [.int(Int64($0.offset)), $0.element.map(Value.text) ?? .null] })
+    let qs = [
+      "t | where contains(s, \"华\") | select id", "t | where contains(s, \"bc\") | select id",
+      "t | where contains(s, \"ba\") | select id", "t | where contains(s, \"东华\") | count",
+      "t | where contains(s, \"\") | count", "t | where contains(s, \"e\u{301}\") | select id",
+      "t | where contains(s, \"王芳华东\") | select id", "t | where not contains(s, \"a\") | select id",
+      "t | where contains(s, \"a\") or id < 5000 | where contains(s, \"b\") | select id",
+      "t | where id > 9000 and id < 9100 | where contains(s, \"c\") | select id",
+      "t | sort s, id | where contains(s, \"芳\") | select id",
+    ]
+    for q in qs {
+      let expected = try lastTable(q, Catalog(source: plain)).rows
+      for buf in [inOrder, moved] {
+        for w in [1, 2] {
+          XCTAssertEqual(try rows(q, BufferSource(buffer: buf), workers: w), expected, "\(q) workers \(w)")
+        }
+      }
+    }
+  }
+
+  func testContainsBlockMapsMatchesToTheirCells() {
+    var buf = TextBuffer()
+    for s in ["ab", "cd", nil, "", "xbcx", "b", "c", "华东", "东"] { buf.append(s) }
+    func run(_ needle: String, _ sel: [Int]?) -> [Int64]? {
+      let n = sel?.count ?? buf.count
+      var out = [Int64](repeating: -1, count: n)
+      var hits = [UInt8](repeating: 9, count: 16)
+      let k = Array(needle.utf8)
+      let ok = buf.bytes.withUnsafeBufferPointer { b in
+        buf.starts.withUnsafeBufferPointer { s in
+          buf.lengths.withUnsafeBufferPointer { l in
+            k.withUnsafeBufferPointer { k in
+              hits.withUnsafeMutableBufferPointer { h in
+                out.withUnsafeMutableBufferPointer { o in
+                  TextKernels.containsBlock(0..<n, sel, b, s, l, k, h, o)
+                }
+              }
+            }
+          }
+        }
+      }
+      return ok ? out : nil
+    }
+    XCTAssertEqual(run("bc", nil), [0, 0, 0, 0, 1, 0, 0, 0, 0], "no match across a cell's end")
+    XCTAssertEqual(run("东", nil), [0, 0, 0, 0, 0, 0, 0, 1, 1])
+    XCTAssertEqual(run("", nil), [1, 1, 0, 1, 1, 1, 1, 1, 1])
+    XCTAssertEqual(run("c", [1, 4, 6]), [1, 1, 1])
+    XCTAssertNil(run("c", [4, 1]), "rows out of order go cell by cell")
+    XCTAssertNil(run("c", [0, 40]), "too sparse for the marks")
+  }
+}
