@@ -70,6 +70,38 @@ final class TextKernelTests: XCTestCase {
     }
   }
 
+  /// Text equality decides plainness once per batch when it can: batches of plain cells
+  /// only, batches with one cell that needs the text comparison, out-of-order cells.
+  func testTextEqualityAgreesWithRowByRowAcrossBatches() throws {
+    let n = 3 * Batches.size + 17
+    var texts = cells(9, n, plain: true)
+    // One batch has a cell canonically equal to the constant but of other bytes.
+    texts[Batches.size + 5] = "e\u{301}"
+    texts[2 * Batches.size + 9] = "\u{E9}"
+    var inOrder = TextBuffer()
+    for s in texts { inOrder.append(s) }
+    var moved = inOrder
+    for r in stride(from: 3, to: n, by: 1201) { moved.set(r, texts[r]) }
+    let plain = TableSource(
+      columns: [ResultColumn("id", .int), ResultColumn("s", .text)],
+      rows: texts.enumerated().map { [.int(Int64($0.offset)), $0.element.map(Value.text) ?? .null] })
+    let qs = [
+      "t | where s == \"华东\" | select id", "t | where s != \"ab\" | select id", "t | where s == \"\" | count",
+      "t | where s == \"\u{E9}\" | select id", "t | where s == \"e\u{301}\" | select id",
+      "t | where id > 100 | where s == \"王芳\" or s == \"c\" | select id",
+      "t | sort s desc, id | where s == \"b\" | select id",
+    ]
+    for q in qs {
+      let expected = try lastTable(q, Catalog(source: plain)).rows
+      XCTAssertFalse(expected.isEmpty, q)
+      for buf in [inOrder, moved] {
+        for w in [1, 2] {
+          XCTAssertEqual(try rows(q, BufferSource(buffer: buf), workers: w), expected, "\(q) workers \(w)")
+        }
+      }
+    }
+  }
+
   func testContainsBlockMapsMatchesToTheirCells() {
     var buf = TextBuffer()
     for s in ["ab", "cd", nil, "", "xbcx", "b", "c", "华东", "东"] { buf.append(s) }

@@ -141,7 +141,8 @@ extension Kernels {
   /// `==` (or `!=` when `equal` is false) of a free-text column with a plain constant, in
   /// one loop: a cell of the same bytes is equal, a plain cell of other bytes is not (see
   /// `plain`), and only the rest is compared as text by `slow`. A null cell is equal to
-  /// nothing.
+  /// nothing. Plainness is settled once per batch when the batch's cells lie back to back
+  /// (one pass over its bytes; UTF-8 characters never straddle cells), else cell by cell.
   func textEquals(_ buf: TextBuffer, _ needle: TextKernels.Needle, _ equal: Bool, _ slow: (String) -> Bool)
     -> [Int64]
   {
@@ -149,29 +150,46 @@ extension Kernels {
     let n = self.n
     let m = needle.bytes.count
     let yes: Int64 = equal ? 1 : 0
-    return [Int64](unsafeUninitializedCapacity: n) { out, count in
-      buf.bytes.withUnsafeBufferPointer { bytes in
-        buf.starts.withUnsafeBufferPointer { starts in
-          buf.lengths.withUnsafeBufferPointer { lengths in
-            needle.bytes.withUnsafeBufferPointer { k in
-              for i in 0..<n {
-                let r = sel?[i] ?? i
-                let length = lengths[r]
-                if length == UInt32.max {
-                  out[i] = 1 - yes
-                  continue
-                }
-                let start = Int(starts[r])
-                if Int(length) == m && (m == 0 || memcmp(bytes.baseAddress! + start, k.baseAddress!, m) == 0)
-                {
-                  out[i] = yes
-                  continue
-                }
-                let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
-                if TextKernels.plainRun(cell) {
-                  out[i] = 1 - yes
-                } else {
-                  out[i] = slow(String(decoding: cell, as: UTF8.self)) ? 1 : 0
+    return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      _ = Morsels.map(n, workers: evaluator.context.workers) { part in
+        buf.bytes.withUnsafeBufferPointer { bytes in
+          buf.starts.withUnsafeBufferPointer { starts in
+            buf.lengths.withUnsafeBufferPointer { lengths in
+              needle.bytes.withUnsafeBufferPointer { k in
+                var lo = part.lowerBound
+                while lo < part.upperBound {
+                  let hi = min(lo + Batches.size, part.upperBound)
+                  var plainBatch = false
+                  if let b = TextKernels.block(lo..<hi, sel, starts, lengths, span: 4 * Batches.size) {
+                    plainBatch = TextKernels.plainRun(UnsafeBufferPointer(rebasing: bytes[b.base..<b.end]))
+                  }
+                  for i in lo..<hi {
+                    let r = sel?[i] ?? i
+                    let length = lengths[r]
+                    if length == UInt32.max {
+                      out.value[i] = 1 - yes
+                      continue
+                    }
+                    let start = Int(starts[r])
+                    if Int(length) == m
+                      && (m == 0 || memcmp(bytes.baseAddress! + start, k.baseAddress!, m) == 0)
+                    {
+                      out.value[i] = yes
+                      continue
+                    }
+                    if plainBatch {
+                      out.value[i] = 1 - yes
+                      continue
+                    }
+                    let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+                    if TextKernels.plainRun(cell) {
+                      out.value[i] = 1 - yes
+                    } else {
+                      out.value[i] = slow(String(decoding: cell, as: UTF8.self)) ? 1 : 0
+                    }
+                  }
+                  lo = hi
                 }
               }
             }
