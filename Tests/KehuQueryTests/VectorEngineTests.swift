@@ -318,6 +318,56 @@ final class VectorEngineTests: XCTestCase {
     }
   }
 
+  /// `count()` beside a sum takes its counts from the sum's pass: rows, nulls included.
+  func testSumPassCountsRowsForCount() throws {
+    let x: [Int64] = [5, Vec.null, 7, Vec.null, Vec.null, 1]
+    let of: [Int32] = [0, 0, 1, 2, 1, 0]
+    for workers in [1, 2] {
+      let r = VectorAggregate.sums(x, of, groups: 3, workers: workers, rows: true)
+      XCTAssertEqual(r.rows, [3, 2, 1])
+      XCTAssertEqual(r.counts, [2, 1, 0])
+      XCTAssertEqual(r.sums, [6, 7, 0])
+      XCTAssertNil(VectorAggregate.sums(x, of, groups: 3, workers: workers).rows)
+    }
+    let src = generated(51, rows: 2000)
+    let plain = TestCatalog(tables: ["t": src], typed: false)
+    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
+    for q in [
+      "t | summarize n = count(), s = sum(a), m = count() by g",
+      "t | summarize av = avg(q), n = count() by k",
+      "t | summarize n = count(), c = count(a), s = sum(a), e = sum(q) by month(d), g",
+    ] {
+      XCTAssertEqual(try table(q, arrays).rows, try table(q, plain).rows, q)
+    }
+  }
+
+  /// A join on a key that never repeats (ids) reads one array from key to row; keys out of
+  /// its range, and null keys, find nothing.
+  func testUniqueJoinKeysUseOneArray() throws {
+    let right = TableSource(
+      columns: [ResultColumn("id", .int)], rows: [[.int(12)], [.int(10)], [.null], [.int(15)]])
+    let dense = try XCTUnwrap(
+      DenseKeys(
+        TypedSource(table: right, arrays: true), TExpr(kind: .column(0), type: .int, range: zeroRange)))
+    XCTAssertTrue(dense.unique)
+    XCTAssertEqual(dense.direct, [1, -1, 0, -1, -1, 3])
+    let keys: [Int64] = [15, 9, Vec.null, 10, 16, 12, 11]
+    XCTAssertEqual(dense.pairs(keys, selection: nil, left: true).right, [3, -1, -1, 1, -1, 0, -1])
+    let inner = dense.pairs(keys, selection: nil, left: false)
+    XCTAssertEqual(inner.left, [0, 3, 5])
+    XCTAssertEqual(inner.right, [3, 1, 0])
+    let src = generated(52, rows: 1500)
+    let plain = TestCatalog(tables: ["t": src], typed: false)
+    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
+    for q in [
+      "t | join left t on k == id | select id, k, g",
+      "t | join t on q == id | summarize n = count(), s = sum(a) by g",
+      "t | where id > 700 | join t on k == id | count",
+    ] {
+      XCTAssertEqual(try table(q, arrays).rows, try table(q, plain).rows, q)
+    }
+  }
+
   func testMedianBySelectionMatchesSorting() {
     var r = FastPathTests.Rand(state: 5)
     for size in [1, 2, 3, 17, 18, 100, 1001, 5000] {

@@ -3,7 +3,8 @@ import KehuStore
 /// A join on a raw key whose values on the joined side span a narrow range (ids): the
 /// joined rows are laid out by key once (a counting sort, table order within a key), so
 /// each pipeline row finds its matches as one run of that list, read in order, with no
-/// hash table and no chain of links to follow through memory.
+/// hash table and no chain of links to follow through memory. When no key repeats (a join
+/// on the id column), the layout is one array from key to row, so a lookup is one read.
 struct DenseKeys {
   var lo: Int64
   /// The joined rows with key `lo + s` are `rows[start[s]..<start[s + 1]]`.
@@ -11,6 +12,9 @@ struct DenseKeys {
   var rows: [Int32]
   /// No key repeats on the joined side (ids): each pipeline row has at most one match.
   var unique = true
+  /// When `unique`: the joined row of key `lo + s` at `direct[s]` (-1 for none), one read
+  /// per lookup; `start` and `rows` are then left empty.
+  var direct: [Int32] = []
 
   /// nil when the key is no raw column, its rows are too many for 32-bit positions, or
   /// its range is much wider than the table.
@@ -40,6 +44,7 @@ struct DenseKeys {
         return h
       }
     }
+    self.lo = lo
     var start = [Int32](repeating: 0, count: slots + 1)
     var fills: [[Int32]] = []
     var isUnique = true
@@ -50,6 +55,26 @@ struct DenseKeys {
         }
       }
       for j in 0..<slots where s[j + 1] > 1 { isUnique = false }
+    }
+    if isUnique {
+      // Ids: an array from key to row, each worker writing its own rows' keys (no key
+      // repeats, so no two workers write one place).
+      self.start = []
+      self.rows = []
+      self.direct = [Int32](unsafeUninitializedCapacity: slots) { buffer, count in
+        buffer.initialize(repeating: -1)
+        let out = Morsels.Shared(value: buffer)
+        keys.withUnsafeBufferPointer { k in
+          _ = Morsels.map(n, workers: workers) { part in
+            for r in part where k[r] != Vec.null { out.value[Int(k[r] &- lo)] = Int32(truncatingIfNeeded: r) }
+          }
+        }
+        count = slots
+      }
+      return
+    }
+    self.unique = false
+    start.withUnsafeMutableBufferPointer { s in
       for j in 0..<slots { s[j + 1] &+= s[j] }
       var next = Array(s.dropLast())
       for h in counts {
@@ -78,10 +103,8 @@ struct DenseKeys {
       }
       count = total
     }
-    self.lo = lo
     self.start = start
     self.rows = rows
-    self.unique = isUnique
   }
 
   /// The pairs (pipeline row, joined row) for pipeline keys `keys` (frame positions,
@@ -167,29 +190,25 @@ struct DenseKeys {
     left: [Int]?, right: [Int], multiplied: Int
   ) {
     let n = keys.count
-    let slots = start.count - 1
+    let slots = direct.count
     var misses = 0
     // Each worker looks up its own part of the rows (positions disjoint).
     let matched = [Int](unsafeUninitializedCapacity: n) { buffer, count in
       let out = Morsels.Shared(value: buffer)
-      misses = start.withUnsafeBufferPointer { s in
-        rows.withUnsafeBufferPointer { joined in
-          keys.withUnsafeBufferPointer { keys in
-            Morsels.map(n, workers: workers) { part in
-              var missed = 0
-              for i in part {
-                let k = keys[i]
-                let slot = k &- lo
-                if k != Vec.null && slot >= 0 && slot < slots && s[Int(slot)] != s[Int(slot) + 1] {
-                  out.value[i] = Int(joined[Int(s[Int(slot)])])
-                } else {
-                  out.value[i] = -1
-                  missed += 1
-                }
-              }
-              return missed
-            }.reduce(0, +)
-          }
+      misses = direct.withUnsafeBufferPointer { d in
+        keys.withUnsafeBufferPointer { keys in
+          Morsels.map(n, workers: workers) { part in
+            var missed = 0
+            for i in part {
+              let k = keys[i]
+              let slot = k &- lo
+              // A null key (Int64.min) lands outside the slots, as any key out of range.
+              let m = k != Vec.null && slot >= 0 && slot < slots ? Int(d[Int(slot)]) : -1
+              out.value[i] = m
+              if m < 0 { missed += 1 }
+            }
+            return missed
+          }.reduce(0, +)
         }
       }
       count = n

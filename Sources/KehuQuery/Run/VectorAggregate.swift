@@ -26,10 +26,13 @@ struct VectorAggregate {
 
   var range: SourceRange { spec.argument?.range ?? zeroRange }
 
-  func run(_ arg: Vec?) throws(QueryError) -> VecSource.Col {
+  /// `shared`: the sums of this argument already taken (with the rows of each group, see
+  /// `sums`), so they are not taken again.
+  func run(_ arg: Vec?, shared: Sums? = nil) throws(QueryError) -> VecSource.Col {
     let g = groups.count
     let of = groups.of
     guard let arg else {
+      if let rows = shared?.rows { return .vec(.ints(rows)) }
       var counts = [Int64](repeating: 0, count: g)
       for x in of { counts[Int(x)] += 1 }
       return .vec(.ints(counts))
@@ -42,7 +45,7 @@ struct VectorAggregate {
     case (.count_distinct, _):
       return .vec(.ints(distinctCounts(arg)))
     case (.sum, .ints(let x)), (.avg, .ints(let x)):
-      let total = VectorAggregate.sums(x, of, groups: g, workers: workers)
+      let total = shared ?? VectorAggregate.sums(x, of, groups: g, workers: workers)
       var sums = total.sums
       let counts = total.counts
       if !total.fits || sums.contains(Vec.null) {
@@ -84,35 +87,51 @@ struct VectorAggregate {
   /// in 64 bits. Each worker sums its own part of the rows; a sum that passes the 64-bit
   /// range is counted in a carry (its true value is sum + carry·2⁶⁴), so the totals, and
   /// whether they fit, do not depend on the order of adding nor on the number of workers.
-  static func sums(_ x: [Int64], _ of: [Int32], groups g: Int, workers: Int) -> (
-    sums: [Int64], counts: [Int64], fits: Bool
-  ) {
+  /// With `rows`, the same pass also counts each group's rows, nulls included (what
+  /// `count()` asks), so a summarize with both takes one pass.
+  static func sums(_ x: [Int64], _ of: [Int32], groups g: Int, workers: Int, rows: Bool = false) -> Sums {
     let parts = Morsels.map(x.count, workers: workers) { part in
       var sums = [Int64](repeating: 0, count: g)
       var counts = [Int64](repeating: 0, count: g)
       var carries = [Int64](repeating: 0, count: g)
+      var all = [Int64](repeating: 0, count: rows ? g : 0)
       x.withUnsafeBufferPointer { x in
         of.withUnsafeBufferPointer { of in
           sums.withUnsafeMutableBufferPointer { s in
             counts.withUnsafeMutableBufferPointer { c in
               carries.withUnsafeMutableBufferPointer { carry in
-                for i in part {
-                  let v = x[i]
-                  if v == Vec.null { continue }
-                  let k = Int(of[i])
-                  let (r, o) = s[k].addingReportingOverflow(v)
-                  s[k] = r
-                  c[k] &+= 1
-                  if o { carry[k] &+= v < 0 ? -1 : 1 }
+                all.withUnsafeMutableBufferPointer { all in
+                  if rows {
+                    for i in part {
+                      let v = x[i]
+                      let k = Int(of[i])
+                      all[k] &+= 1
+                      if v == Vec.null { continue }
+                      let (r, o) = s[k].addingReportingOverflow(v)
+                      s[k] = r
+                      c[k] &+= 1
+                      if o { carry[k] &+= v < 0 ? -1 : 1 }
+                    }
+                  } else {
+                    for i in part {
+                      let v = x[i]
+                      if v == Vec.null { continue }
+                      let k = Int(of[i])
+                      let (r, o) = s[k].addingReportingOverflow(v)
+                      s[k] = r
+                      c[k] &+= 1
+                      if o { carry[k] &+= v < 0 ? -1 : 1 }
+                    }
+                  }
                 }
               }
             }
           }
         }
       }
-      return (sums, counts, carries)
+      return (sums, counts, carries, all)
     }
-    var (sums, counts, carries) = parts[0]
+    var (sums, counts, carries, all) = parts[0]
     for p in parts.dropFirst() {
       for k in 0..<g {
         let (r, o) = sums[k].addingReportingOverflow(p.0[k])
@@ -121,8 +140,18 @@ struct VectorAggregate {
         sums[k] = r
         counts[k] &+= p.1[k]
       }
+      if rows { for k in 0..<g { all[k] &+= p.3[k] } }
     }
-    return (sums, counts, !carries.contains { $0 != 0 })
+    return Sums(sums: sums, counts: counts, fits: !carries.contains { $0 != 0 }, rows: rows ? all : nil)
+  }
+
+  /// Per group: the sum and count of the non-null values, whether every sum fits in 64
+  /// bits, and (when asked) the count of rows.
+  struct Sums {
+    var sums: [Int64]
+    var counts: [Int64]
+    var fits: Bool
+    var rows: [Int64]?
   }
 
   static func isNull(_ v: Vec, _ i: Int) -> Bool {

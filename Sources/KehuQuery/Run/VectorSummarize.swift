@@ -51,10 +51,22 @@ extension Evaluator {
       groups = Groups([Evaluator.ordinals(keyVecs, rows: n)], rows: n)!
     }
     try context.checkCancelled()
+    // A sum (or average) and `count()` together: the sum's pass counts the rows too.
+    var shared: VectorAggregate.Sums?
+    var sharedArg = -1
+    if aggs.contains(where: { $0.kind == .count && $0.argument == nil }),
+      let j = aggs.indices.first(where: { vectorised[$0] && [.sum, .avg].contains(aggs[$0].kind) }),
+      case .ints(let x)? = args[j]
+    {
+      shared = VectorAggregate.sums(x, groups.of, groups: groups.count, workers: context.workers, rows: true)
+      sharedArg = j
+    }
     var slots: [VecSource.Col] = []
     for (j, a) in aggs.enumerated() {
       if vectorised[j] {
-        slots.append(try VectorAggregate(spec: a, groups: groups, workers: context.workers).run(args[j]))
+        let reuse = j == sharedArg || (a.kind == .count && a.argument == nil) ? shared : nil
+        slots.append(
+          try VectorAggregate(spec: a, groups: groups, workers: context.workers).run(args[j], shared: reuse))
       } else {
         slots.append(.values(try accumulate(f, a, groups)))
       }
