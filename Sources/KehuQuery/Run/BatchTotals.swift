@@ -1,7 +1,8 @@
 import KehuStore
 
 /// `summarize` without `by` (after an optional `where`), batch by batch: each batch's rows
-/// that pass are aggregated as soon as they are known, so neither the selection of every
+/// that pass are aggregated as soon as they are known (the filter fused into the totals'
+/// loops where it can, see `FusedKernels`), so neither the selection of every
 /// row nor a vector per argument over all of them is ever built. Each worker totals its
 /// own run of batches; the partial totals merge in order, with the sums' carries (see
 /// `VectorAggregate.sums`), so any number of workers gives what one gives.
@@ -21,6 +22,13 @@ extension Evaluator {
       totals, batch throws(QueryError) in
       var k = batch
       if let cond {
+        // Filter and totals in one loop; a refusal (an argument's overflow on a row the
+        // filter may drop) sends the batch the unfused way, which decides it.
+        var fused = totals
+        if (try? batch.fusedTotals(cond, aggs, into: &fused)) == true {
+          totals = fused
+          return true
+        }
         guard let kept = try batch.kernelSelect(cond) else { return false }
         // A batch that passed whole is still one block of rows.
         if kept.count < batch.n { k.frame = Frame(source: batch.frame.source, selection: kept) }
