@@ -478,12 +478,13 @@ public final class Session: ReplHost {
     let text: String
     switch output {
     case .table(let t):
-      // A script's CSV result goes out as the bytes it was written into: a million rows
-      // are not made into a string and checked again on the way out.
+      // A script's CSV result goes out as the bytes it was written into, a block of rows
+      // at a time, formatted on every core: a million rows are not made into a string and
+      // checked again on the way out.
       if settings.format == .csv, !t.isMessageOnly, let bytes = io.outBytes, !options.interactive,
         redirect == nil, !muted, !db.hasTextCodes
       {
-        bytes(renderCSVBytes(t))
+        writeCSV(t, workers: options.workers, to: bytes)
         return
       }
       text = renderTable(db.showingCodes(t))

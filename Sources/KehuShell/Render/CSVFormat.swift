@@ -1,3 +1,4 @@
+import Dispatch
 import KehuStore
 
 // CSV per RFC 4180, for spreadsheets and programs: a header row, CRLF line ends, fields
@@ -7,56 +8,113 @@ import KehuStore
 func renderCSV(_ t: ResultTable) -> String { String(decoding: renderCSVBytes(t), as: UTF8.self) }
 
 /// The CSV as UTF-8 bytes (what `renderCSV` returns as text).
-func renderCSVBytes(_ t: ResultTable) -> [UInt8] {
-  var out = Array(csvLine(t.columns.map(\.name)).utf8)
-  let width = t.columns.count
+func renderCSVBytes(_ t: ResultTable, workers: Int = 1) -> [UInt8] {
+  var out: [UInt8] = []
+  writeCSV(t, workers: workers) { out.append(contentsOf: $0) }
+  return out
+}
+
+/// Writes the CSV of `t` to `write`: the header, then blocks of `blockRows` rows in their
+/// order. With more than one worker, a wave of blocks (one per worker) is formatted at once,
+/// each on its own thread into its own buffer, then written in order, so any number of
+/// workers writes the same bytes; a million rows take what formatting on every core and one
+/// `write` of the bytes take.
+func writeCSV(_ t: ResultTable, workers: Int, blockRows: Int = 1 << 14, to write: ([UInt8]) -> Void) {
+  write(Array(csvLine(t.columns.map(\.name)).utf8))
   let n = t.rowCount
-  // A million rows: fields go straight into one byte buffer, no string per cell for
-  // the common types; a query's result is read straight from its columns.
-  out.reserveCapacity(out.count + n * width * 10)
-  if width == 1 {
-    for r in 0..<n { out.append(contentsOf: csvLine([csvCell(t.value(row: r, column: 0))]).utf8) }
-  } else if let cells = t.cells, cells.columns.count == width {
-    // A block of rows at a time: each column writes its fields into `fields` in one loop
-    // over its own array (ends[c * rows + r] is where field r of column c ends), then the
-    // rows are put together from those pieces.
-    let writers = cells.columns.map(CSVColumn.init)
+  guard n > 0 else { return }
+  let block = max(1, blockRows)
+  let formatter = CSVRows(t)
+  let k = max(1, min(workers, (n + block - 1) / block))
+  var buffers = [CSVRows.Buffer](repeating: CSVRows.Buffer(), count: k)
+  var lo = 0
+  while lo < n {
+    let parts = (0..<k).map { i in min(n, lo + i * block)..<min(n, lo + (i + 1) * block) }
+    if k == 1 {
+      formatter.format(parts[0], into: &buffers[0])
+    } else {
+      buffers.withUnsafeMutableBufferPointer { b in
+        let work = CSVShared(value: (b, formatter, parts))
+        DispatchQueue.concurrentPerform(iterations: k) { i in
+          let (b, formatter, parts) = work.value
+          formatter.format(parts[i], into: &b[i])
+        }
+      }
+    }
+    for i in 0..<k where !parts[i].isEmpty { write(buffers[i].out) }
+    lo = parts[k - 1].upperBound
+  }
+}
+
+/// Hands the buffers to the workers: each writes only its own.
+private struct CSVShared<T>: @unchecked Sendable {
+  let value: T
+}
+
+/// Rows of a result formatted as CSV lines, a block at a time, from any thread: the
+/// columns' writers are made once (a dictionary's entries encoded once) and only read.
+private struct CSVRows: Sendable {
+  /// A worker's output and scratch, kept from block to block so no buffer is made twice.
+  struct Buffer {
+    var out: [UInt8] = []
     var fields: [UInt8] = []
     var ends: [Int] = []
-    var lo = 0
-    while lo < n {
-      let hi = min(lo + 4096, n)
-      let rows = hi - lo
-      fields.removeAll(keepingCapacity: true)
-      ends.removeAll(keepingCapacity: true)
-      for w in writers { w.fields(lo..<hi, into: &fields, ends: &ends) }
-      fields.withUnsafeBufferPointer { f in
-        ends.withUnsafeBufferPointer { e in
+  }
+
+  let table: ResultTable
+  /// The columns' writers, when the result is kept as columns (and has more than one).
+  let writers: [CSVColumn]?
+
+  init(_ t: ResultTable) {
+    table = t
+    if t.columns.count > 1, let cells = t.cells, cells.columns.count == t.columns.count {
+      writers = cells.columns.map(CSVColumn.init)
+    } else {
+      writers = nil
+    }
+  }
+
+  /// The lines of rows `range` into `b.out` (emptied first).
+  func format(_ range: Range<Int>, into b: inout Buffer) {
+    b.out.removeAll(keepingCapacity: true)
+    let width = table.columns.count
+    if let writers {
+      // Each column writes its fields into `fields` in one loop over its own array
+      // (ends[c * rows + r] is where field r of column c ends), then the rows are put
+      // together from those pieces.
+      let rows = range.count
+      b.fields.removeAll(keepingCapacity: true)
+      b.ends.removeAll(keepingCapacity: true)
+      for w in writers { w.fields(range, into: &b.fields, ends: &b.ends) }
+      b.out.reserveCapacity(b.fields.count + rows * (width + 1))
+      b.fields.withUnsafeBufferPointer { f in
+        b.ends.withUnsafeBufferPointer { e in
           for r in 0..<rows {
             for c in 0..<width {
-              if c > 0 { out.append(UInt8(ascii: ",")) }
+              if c > 0 { b.out.append(UInt8(ascii: ",")) }
               let k = c * rows + r
               let start = k == 0 ? 0 : e[k - 1]
-              out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<e[k]]))
+              b.out.append(contentsOf: UnsafeBufferPointer(rebasing: f[start..<e[k]]))
             }
-            out.append(13)
-            out.append(10)
+            b.out.append(13)
+            b.out.append(10)
           }
         }
       }
-      lo = hi
-    }
-  } else {
-    for row in t.rows {
-      for c in 0..<width {
-        if c > 0 { out.append(UInt8(ascii: ",")) }
-        appendCSVField(c < row.count ? row[c] : .null, to: &out)
+    } else if width == 1 {
+      // A lone empty field would make a blank line: `csvLine` quotes it.
+      for r in range { b.out.append(contentsOf: csvLine([csvCell(table.value(row: r, column: 0))]).utf8) }
+    } else {
+      for r in range {
+        for c in 0..<width {
+          if c > 0 { b.out.append(UInt8(ascii: ",")) }
+          appendCSVField(table.value(row: r, column: c), to: &b.out)
+        }
+        b.out.append(13)
+        b.out.append(10)
       }
-      out.append(13)
-      out.append(10)
     }
   }
-  return out
 }
 
 /// One column of a columnar result, written field by field without a `Value` for the
