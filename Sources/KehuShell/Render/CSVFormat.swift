@@ -295,14 +295,22 @@ private func appendCSVField(_ v: Value, to out: inout [UInt8]) {
   }
 }
 
+/// The decimal digits of `n`, written last to first into 24 bytes on the stack and appended
+/// in one copy (reversing a slice of `out` in place copied it: an allocation a number).
+@inline(__always)
 private func appendDigits(_ n: UInt64, to out: inout [UInt8]) {
-  let start = out.count
-  var m = n
-  repeat {
-    out.append(UInt8(48 + m % 10))
-    m /= 10
-  } while m > 0
-  out[start...].reverse()
+  var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+  withUnsafeMutableBytes(of: &digits) { raw in
+    let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    var i = 24
+    var m = n
+    repeat {
+      i -= 1
+      p[i] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
+      m /= 10
+    } while m > 0
+    out.append(contentsOf: UnsafeBufferPointer(start: p + i, count: 24 - i))
+  }
 }
 
 /// A cell as CSV text: a text that a spreadsheet would run as a formula gets a leading `'`
