@@ -65,7 +65,7 @@ enum Lesson {
       s.openCase?.refusal = true
       throw e
     }
-    s.emitOutput(output)
+    try s.emitOutput(output)
     throw ShellError(tr("the lesson expected this statement to be refused"), length: 7)
   }
 
@@ -191,7 +191,7 @@ enum Lesson {
         s.openCase?.stop = true
         return .none
       }
-      s.emitOutput(got)
+      try s.emitOutput(got)
       if same(got, expected) {
         s.emit(tr("Right: the same result as the model answer ({0}).", ex.answer) + "\n")
         return .none

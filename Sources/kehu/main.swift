@@ -385,6 +385,26 @@ func fullHelp() -> String {
 // kill the process with SIGXFSZ.
 signal(SIGXFSZ, SIG_IGN)
 
+/// glibc's `mallopt` (malloc.h is not in the Glibc module) and the parameters set here.
+@_silgen_name("mallopt") func mallopt(_ parameter: Int32, _ value: Int32) -> Int32
+let mallocTrimThreshold: Int32 = -1  // M_TRIM_THRESHOLD
+let mallocMmapMax: Int32 = -4  // M_MMAP_MAX
+let mallocArenaMax: Int32 = -8  // M_ARENA_MAX
+
+// Memory for the engine's column buffers (issue 16), a setting of the process and so made
+// here, never in the libraries. With glibc's defaults every buffer over 32 MB (a 10M-row
+// column) is mmapped, faulted in page by page and unmapped at free, and memory freed at the
+// top of the heap is given back and faulted in again by the next query: with no mmap and
+// a 1 GiB trim threshold a query reuses the pages the last one freed. Two arenas (not 8 a
+// core) let the workers' freed buffers be reused too. Measured on the 1M/10M bench store:
+// the query suite's geometric mean went from 0.58 to 0.43 of DuckDB's time, peak RSS 1.6
+// GiB. A user's own GLIBC_TUNABLES win.
+if getenv("GLIBC_TUNABLES") == nil {
+  _ = mallopt(mallocMmapMax, 0)
+  _ = mallopt(mallocTrimThreshold, 1 << 30)
+  _ = mallopt(mallocArenaMax, 2)
+}
+
 let mainArguments = CommandLine.arguments.dropFirst().prefix { $0 != "--" }
 if !["check", "recover", "gen", "lesson", "pg"].contains(mainArguments.first ?? ""),
   mainArguments.contains("--help") || mainArguments.contains("-h")

@@ -57,7 +57,7 @@ final class CSVWorkersTests: XCTestCase {
   func written(_ t: ResultTable, workers: Int, blockRows: Int) -> [UInt8] {
     var out: [UInt8] = []
     var writes = 0
-    writeCSV(t, workers: workers, blockRows: blockRows) {
+    writeCSV(t, workers: workers, blockRows: blockRows, check: {}) {
       out.append(contentsOf: $0)
       writes += 1
     }

@@ -132,7 +132,7 @@ extension Session {
         inner.environment[loop.variable] = .value(v)
         for s in loop.body {
           let out = try runParsed(s, engine: &inner, statement: st)
-          emitOutput(out)
+          try emitOutput(out)
         }
       }
       return .none
@@ -203,12 +203,16 @@ extension Session {
   }
 
   /// `| export "FILE"`: JSON for `.json`, else the CSV `export TABLE` writes, through the
-  /// one safe writer; returns the absolute path written.
+  /// one safe writer; returns the absolute path written. Ctrl-C stops a CSV export between
+  /// rows, before the file is put in place: the file keeps what it had.
   func exportResult(_ t: ResultTable, to path: String) throws -> String {
     if path.lowercased().hasSuffix(".json") {
       return try writeFile(Array(render(db.showingCodes(t), RenderOptions(format: .json)).utf8), to: path)
     }
-    return try writeCSV(db.showingCodes(t), to: path, excel: false)
+    return try withProgress(tr("exporting {0}", path)) { progress in
+      try writeCSV(
+        db.showingCodes(t), to: path, excel: false, counter: WorkCounter(progress, total: t.rowCount))
+    }
   }
 }
 

@@ -280,7 +280,7 @@ public final class Session: ReplHost {
             failed = true
           } else {
             if case .quit = output { return Outcome.quit }
-            emitOutput(output)
+            try emitOutput(output)
             if let e = redirectFailure {
               redirectFailure = nil
               report(e, in: st, source: source, file: file)
@@ -474,7 +474,9 @@ public final class Session: ReplHost {
     try file.commit()
   }
 
-  package func emitOutput(_ output: CommandOutput) {
+  /// Prints a statement's result. Ctrl-C while a long result is laid out or written stops it
+  /// after a block of whole rows, as an interrupted statement.
+  package func emitOutput(_ output: CommandOutput) throws {
     let text: String
     switch output {
     case .table(let t):
@@ -484,10 +486,10 @@ public final class Session: ReplHost {
       if settings.format == .csv, !t.isMessageOnly, let bytes = io.outBytes, !options.interactive,
         redirect == nil, !muted, !db.hasTextCodes
       {
-        writeCSV(t, workers: options.workers, to: bytes)
+        try writeCSV(t, workers: options.workers, check: checkInterrupted, to: bytes)
         return
       }
-      text = renderTable(db.showingCodes(t))
+      text = try render(db.showingCodes(t), renderOptions, check: checkInterrupted)
     case .tables(let ts): text = renderReport(ts.map(db.showingCodes), renderOptions)
     case .message(let m): text = renderMessage(m, fields: [], format: settings.format)
     case .text(let m): text = m.hasSuffix("\n") ? m : m + "\n"

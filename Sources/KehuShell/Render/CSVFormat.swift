@@ -5,12 +5,19 @@ import KehuStore
 // quoted only when they must be. Numbers are plain (1234.50, 0.3), dates ISO, null empty.
 // Title and notes are for people and are not written.
 
-func renderCSV(_ t: ResultTable) -> String { String(decoding: renderCSVBytes(t), as: UTF8.self) }
+func renderCSV(_ t: ResultTable) -> String { renderCSV(t) {} }
+
+/// The same, calling `check` once a block of rows (Ctrl-C stops the printing there).
+func renderCSV(_ t: ResultTable, check: () throws -> Void) rethrows -> String {
+  var out: [UInt8] = []
+  try writeCSV(t, workers: 1, check: check) { out.append(contentsOf: $0) }
+  return String(decoding: out, as: UTF8.self)
+}
 
 /// The CSV as UTF-8 bytes (what `renderCSV` returns as text).
 func renderCSVBytes(_ t: ResultTable, workers: Int = 1) -> [UInt8] {
   var out: [UInt8] = []
-  writeCSV(t, workers: workers) { out.append(contentsOf: $0) }
+  writeCSV(t, workers: workers, check: {}) { out.append(contentsOf: $0) }
   return out
 }
 
@@ -18,9 +25,13 @@ func renderCSVBytes(_ t: ResultTable, workers: Int = 1) -> [UInt8] {
 /// order. With more than one worker, a wave of blocks (one per worker) is formatted at once,
 /// each on its own thread into its own buffer, then written in order, so any number of
 /// workers writes the same bytes; a million rows take what formatting on every core and one
-/// `write` of the bytes take.
-func writeCSV(_ t: ResultTable, workers: Int, blockRows: Int = 1 << 14, to write: ([UInt8]) -> Void) {
-  write(Array(csvLine(t.columns.map(\.name)).utf8))
+/// `write` of the bytes take. `check` is called before each block is written: Ctrl-C
+/// stops the printing there, after a whole row.
+func writeCSV(
+  _ t: ResultTable, workers: Int, blockRows: Int = 1 << 14, check: () throws -> Void,
+  to write: ([UInt8]) throws -> Void
+) rethrows {
+  try write(Array(csvLine(t.columns.map(\.name)).utf8))
   let n = t.rowCount
   guard n > 0 else { return }
   let block = max(1, blockRows)
@@ -41,7 +52,10 @@ func writeCSV(_ t: ResultTable, workers: Int, blockRows: Int = 1 << 14, to write
         }
       }
     }
-    for i in 0..<k where !parts[i].isEmpty { write(buffers[i].out) }
+    for i in 0..<k where !parts[i].isEmpty {
+      try check()
+      try write(buffers[i].out)
+    }
     lo = parts[k - 1].upperBound
   }
 }
@@ -281,14 +295,22 @@ private func appendCSVField(_ v: Value, to out: inout [UInt8]) {
   }
 }
 
+/// The decimal digits of `n`, written last to first into 24 bytes on the stack and appended
+/// in one copy (reversing a slice of `out` in place copied it: an allocation a number).
+@inline(__always)
 private func appendDigits(_ n: UInt64, to out: inout [UInt8]) {
-  let start = out.count
-  var m = n
-  repeat {
-    out.append(UInt8(48 + m % 10))
-    m /= 10
-  } while m > 0
-  out[start...].reverse()
+  var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+  withUnsafeMutableBytes(of: &digits) { raw in
+    let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    var i = 24
+    var m = n
+    repeat {
+      i -= 1
+      p[i] = UInt8(truncatingIfNeeded: 48 &+ m % 10)
+      m /= 10
+    } while m > 0
+    out.append(contentsOf: UnsafeBufferPointer(start: p + i, count: 24 - i))
+  }
 }
 
 /// A cell as CSV text: a text that a spreadsheet would run as a formula gets a leading `'`

@@ -76,7 +76,11 @@ public struct RenderOptions: Sendable {
 /// an empty result gives "". A result with no columns is a message: its title and notes
 /// are written as plain lines, and as a one-field message object in JSON, so
 /// `set format json` never hides what a command said and still prints one JSON document.
-public func render(_ t: ResultTable, _ o: RenderOptions) -> String {
+public func render(_ t: ResultTable, _ o: RenderOptions) -> String { render(t, o) {} }
+
+/// The same, calling `check` once a block of rows in the table and CSV formats, so Ctrl-C
+/// stops a long result before it is printed (`check` throws the interruption).
+func render(_ t: ResultTable, _ o: RenderOptions, check: () throws -> Void) rethrows -> String {
   if t.isMessageOnly {
     let lines = ([t.title].compactMap { $0 } + t.notes).map { tr($0) }
     if lines.isEmpty { return "" }
@@ -89,11 +93,11 @@ public func render(_ t: ResultTable, _ o: RenderOptions) -> String {
   switch o.format {
   case .table:
     switch o.view {
-    case .vertical: return renderVertical(t, o)
-    case .horizontal: return renderHorizontal(t, o)
-    case .auto: return renderHorizontal(t, o, orVertical: true)
+    case .vertical: return try renderVertical(t, o, check: check)
+    case .horizontal: return try renderHorizontal(t, o, check: check)
+    case .auto: return try renderHorizontal(t, o, orVertical: true, check: check)
     }
-  case .csv: return renderCSV(t)
+  case .csv: return try renderCSV(t, check: check)
   case .json: return renderJSON(t)
   case .markdown: return renderMarkdown(t)
   }

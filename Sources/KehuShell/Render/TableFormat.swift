@@ -118,7 +118,12 @@ func fittedWidths(_ natural: [Int], headers: [Int], numeric: [Bool], width: Int)
   return widths
 }
 
-func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = false) -> String {
+/// Rows laid out between two calls of a renderer's `check` (Ctrl-C).
+let renderCheckRows = 1 << 12
+
+func renderHorizontal(
+  _ t: ResultTable, _ o: RenderOptions, orVertical: Bool = false, check: () throws -> Void
+) rethrows -> String {
   let shown = shownRows(t, o)
   let cut = o.width != nil ? Int.max : max(o.maxCellWidth, 1)
   let columns = t.columns.count
@@ -134,6 +139,7 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = f
   var widths = headers.map(\.displayWidth)
   let decimals = (0..<columns).map { percentDecimals(t, column: $0, rows: shown) }
   for r in 0..<shown {
+    if r % renderCheckRows == 0 { try check() }
     for c in 0..<columns {
       let cell = tableCell(t.cell(r, c), o, percentDecimals: decimals[c])
       var text = cell.text
@@ -153,7 +159,7 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = f
     guard
       let fitted = fittedWidths(widths, headers: headers.map(\.displayWidth), numeric: right, width: width)
     else {
-      if orVertical { return renderVertical(t, o) }
+      if orVertical { return try renderVertical(t, o, check: check) }
       var unfitted = o
       unfitted.width = nil
       // Its lines wrap on the screen: a screenful counts screen lines, not rows, so the
@@ -162,7 +168,7 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = f
         let perRow = max(1, (widths.reduce(0, +) + 2 * max(columns - 1, 0) + width - 1) / width)
         unfitted.maxRows = max(1, (limit + 2) / perRow - 2)
       }
-      return renderHorizontal(t, unfitted)
+      return try renderHorizontal(t, unfitted, check: check)
     }
     for i in texts.indices where cellWidths[i] > fitted[i % columns] {
       texts[i] = texts[i].truncated(toWidth: fitted[i % columns])
@@ -211,6 +217,7 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = f
   let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: gap)
   out += painted(rule, dim, o.color) + "\n"
   for r in 0..<shown {
+    if r % renderCheckRows == 0 { try check() }
     let base = r * columns
     line { c in
       let i = base + c
@@ -221,7 +228,7 @@ func renderHorizontal(_ t: ResultTable, _ o: RenderOptions, orVertical: Bool = f
   return out
 }
 
-func renderVertical(_ t: ResultTable, _ o: RenderOptions) -> String {
+func renderVertical(_ t: ResultTable, _ o: RenderOptions, check: () throws -> Void) rethrows -> String {
   var shown = shownRows(t, o)
   // At a terminal the row limit is a screenful of lines: a card takes a line per column.
   if o.width != nil, let limit = o.maxRows { shown = min(shown, max(1, limit / (t.columns.count + 1))) }
@@ -231,6 +238,7 @@ func renderVertical(_ t: ResultTable, _ o: RenderOptions) -> String {
   var widest = 0
   let decimals = t.columns.indices.map { percentDecimals(t, column: $0, rows: shown) }
   for r in 0..<shown {
+    if r % renderCheckRows == 0 { try check() }
     var card: [String] = []
     for c in t.columns.indices {
       let cell = tableCell(t.cell(r, c), o, percentDecimals: decimals[c])
