@@ -185,7 +185,7 @@ def main():
             t = time.perf_counter()
             script = f"""
 .mode csv
-CREATE TABLE rs(id, customer, date, product, quantity, amount, cost);
+CREATE TABLE rs(id, customer, date, product, quantity, amount, cost, invoice);
 CREATE TABLE rc(id, name, area, owner, tier, credit_limit);
 .import --skip 1 {sales_csv} rs
 .import --skip 1 {cust_csv} rc
