@@ -119,15 +119,10 @@ extension Kernels {
           buf.starts.withUnsafeBufferPointer { starts in
             buf.lengths.withUnsafeBufferPointer { lengths in
               for i in part {
-                let r = sel?[i] ?? i
-                let length = lengths[r]
-                // UInt32.max is the store's mark of a null cell (TextBuffer.nullLength).
-                if length == UInt32.max {
+                guard let cell = TextKernels.cell(sel?[i] ?? i, bytes, starts, lengths) else {
                   out.value[i] = null ? 1 : 0
                   continue
                 }
-                let start = Int(starts[r])
-                let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
                 out.value[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
               }
             }
@@ -165,16 +160,11 @@ extension Kernels {
                     plainBatch = TextKernels.plainRun(UnsafeBufferPointer(rebasing: bytes[b.base..<b.end]))
                   }
                   for i in lo..<hi {
-                    let r = sel?[i] ?? i
-                    let length = lengths[r]
-                    if length == UInt32.max {
+                    guard let cell = TextKernels.cell(sel?[i] ?? i, bytes, starts, lengths) else {
                       out.value[i] = 1 - yes
                       continue
                     }
-                    let start = Int(starts[r])
-                    if Int(length) == m
-                      && (m == 0 || memcmp(bytes.baseAddress! + start, k.baseAddress!, m) == 0)
-                    {
+                    if cell.count == m && (m == 0 || memcmp(cell.baseAddress!, k.baseAddress!, m) == 0) {
                       out.value[i] = yes
                       continue
                     }
@@ -182,7 +172,6 @@ extension Kernels {
                       out.value[i] = 1 - yes
                       continue
                     }
-                    let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
                     if TextKernels.plainRun(cell) {
                       out.value[i] = 1 - yes
                     } else {
@@ -228,15 +217,8 @@ extension Kernels {
                   }
                   if !block {
                     for i in lo..<hi {
-                      let r = sel?[i] ?? i
-                      let length = lengths[r]
-                      if length == UInt32.max {
-                        out.value[i] = 0
-                        continue
-                      }
-                      let start = Int(starts[r])
-                      let cell = UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
-                      out.value[i] = TextKernels.find(cell, needle) ? 1 : 0
+                      let cell = TextKernels.cell(sel?[i] ?? i, bytes, starts, lengths)
+                      out.value[i] = cell.map { TextKernels.find($0, needle) ? 1 : 0 } ?? 0
                     }
                   }
                   lo = hi
@@ -252,6 +234,18 @@ extension Kernels {
 }
 
 extension TextKernels {
+  /// Row `r`'s bytes in a free-text column's storage; nil for a null cell.
+  @inline(__always)
+  static func cell(
+    _ r: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ starts: UnsafeBufferPointer<UInt32>,
+    _ lengths: UnsafeBufferPointer<UInt32>
+  ) -> UnsafeBufferPointer<UInt8>? {
+    let length = lengths[r]
+    if length == TextBuffer.nullLength { return nil }
+    let start = Int(starts[r])
+    return UnsafeBufferPointer(rebasing: bytes[start..<start + Int(length)])
+  }
+
   /// The rows of the positions `part` (in order, the first and last) and the bytes their
   /// cells fill, when the rows ascend, lie within `span` rows of each other, and the cells
   /// of every row from the first to the last lie back to back; nil otherwise.
@@ -268,7 +262,7 @@ extension TextKernels {
     if let sel {
       for i in part.dropFirst() where sel[i] <= sel[i - 1] { return nil }
     }
-    let nullLength = UInt32.max  // TextBuffer.nullLength, the store's mark of a null cell
+    let nullLength = TextBuffer.nullLength
     var base = -1
     var end = 0
     for r in first...last {
@@ -299,7 +293,7 @@ extension TextKernels {
     guard let (first, last, base, end) = block(part, sel, starts, lengths, span: hits.count) else {
       return false
     }
-    let nullLength = UInt32.max  // TextBuffer.nullLength, the store's mark of a null cell
+    let nullLength = TextBuffer.nullLength
     let m = k.count
     for r in 0...(last - first) { hits[r] = 0 }
     if m == 0 {

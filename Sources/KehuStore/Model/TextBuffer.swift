@@ -6,7 +6,7 @@ public struct TextBuffer: Sendable {
   public internal(set) var starts: [UInt32] = []
   /// `nullLength` marks a null cell.
   public internal(set) var lengths: [UInt32] = []
-  static let nullLength = UInt32.max
+  public static let nullLength = UInt32.max
   /// Longest single cell accepted (a remark, an address): keeps offsets in 32 bits sane.
   public static let maxCell = 1 << 20
 
