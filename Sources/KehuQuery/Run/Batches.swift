@@ -38,8 +38,8 @@ struct Batches {
       var lo = part.lowerBound
       while lo < part.upperBound {
         let hi = min(lo + Batches.size, part.upperBound)
-        var batch = Evaluator.Frame(
-          source: source, selection: sel.map { Array($0[lo..<hi]) } ?? Array(lo..<hi))
+        // A batch of the whole source is its span: no list of its rows is written.
+        var batch = Evaluator.Frame(source: source, selection: sel.map { Array($0[lo..<hi]) })
         if sel == nil { batch.span = lo..<hi }
         do throws(QueryError) {
           guard try body(&state, Kernels(evaluator: evaluator, frame: batch)) else { return .success(nil) }

@@ -28,11 +28,13 @@ public struct Evaluator {
   struct Frame {
     var source: any RowSource
     var selection: [Int]?
-    /// When the selection is the rows `span` in order (a batch of a whole source), so a
-    /// column is read as one block.
+    /// The rows `span` in order (a batch of a whole source), with no selection written:
+    /// a column is read as one block, in place.
     var span: Range<Int>? = nil
-    var count: Int { selection?.count ?? source.rowCount }
-    func row(_ i: Int) -> Int { selection?[i] ?? i }
+    var count: Int { selection?.count ?? span?.count ?? source.rowCount }
+    func row(_ i: Int) -> Int { selection?[i] ?? (span.map { $0.lowerBound + i } ?? i) }
+    /// The rows as a list (nil for all rows of the source): the span's written out.
+    var rowList: [Int]? { selection ?? span.map { Array($0) } }
   }
 
   /// Runs `plan`. With `rowLimit`, only the first rows are turned into values (a prompt

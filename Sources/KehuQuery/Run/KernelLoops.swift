@@ -5,6 +5,8 @@ import KehuStore
 /// the positions are split among the workers (`Morsels`).
 extension Kernels {
   /// `body(i, x[i], y[i], &flag)` for every position, and whether any part raised its flag.
+  /// A vector or stored column is read through its address; one part (a batch, or one
+  /// worker) runs straight, with no `Morsels` around it.
   @inline(__always)
   func each(_ x: Operand, _ y: Operand, _ body: (Int, Int64, Int64, inout Bool) -> Int64) -> (
     values: [Int64], flagged: Bool
@@ -12,35 +14,31 @@ extension Kernels {
     let n = self.n
     var flagged = false
     let values = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
-      let out = Morsels.Shared(value: buffer)
-      let flags = Morsels.map(n, workers: evaluator.context.workers) { part in
-        var flag = false
-        switch (x, y) {
-        case (.vec(let a), .vec(let b)):
-          a.withUnsafeBufferPointer { pa in
-            b.withUnsafeBufferPointer { pb in
-              for i in part { out.value[i] = body(i, pa[i], pb[i], &flag) }
-            }
-          }
-        case (.vec(let a), .constant(let k)):
-          let q = k ?? Vec.null
-          a.withUnsafeBufferPointer { pa in
-            for i in part { out.value[i] = body(i, pa[i], q, &flag) }
-          }
-        case (.constant(let k), .vec(let b)):
-          let p = k ?? Vec.null
-          b.withUnsafeBufferPointer { pb in
-            for i in part { out.value[i] = body(i, p, pb[i], &flag) }
-          }
-        case (.constant(let j), .constant(let k)):
-          let p = j ?? Vec.null
-          let q = k ?? Vec.null
-          for i in part { out.value[i] = body(i, p, q, &flag) }
-        }
-        return flag
-      }
-      flagged = flags.contains(true)
       count = n
+      guard let out = buffer.baseAddress else { return }
+      x.withBase { px, kx in
+        y.withBase { py, ky in
+          func run(_ part: Range<Int>) -> Bool {
+            var flag = false
+            switch (px, py) {
+            case (let a?, let b?):
+              for i in part { out[i] = body(i, a[i], b[i], &flag) }
+            case (let a?, nil):
+              for i in part { out[i] = body(i, a[i], ky, &flag) }
+            case (nil, let b?):
+              for i in part { out[i] = body(i, kx, b[i], &flag) }
+            case (nil, nil):
+              for i in part { out[i] = body(i, kx, ky, &flag) }
+            }
+            return flag
+          }
+          if Morsels.parts(n, evaluator.context.workers) == 1 {
+            flagged = run(0..<n)
+          } else {
+            flagged = Morsels.map(n, workers: evaluator.context.workers, run).contains(true)
+          }
+        }
+      }
     }
     return (values, flagged)
   }

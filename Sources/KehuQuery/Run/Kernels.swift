@@ -10,9 +10,11 @@ struct Kernels {
   var frame: Evaluator.Frame
   var n: Int { frame.count }
 
-  /// An operand: a vector, or a constant raw integer (nil for null).
+  /// An operand: a vector, a stored column read in place from an offset (position i is
+  /// `a[offset + i]`), or a constant raw integer (nil for null).
   enum Operand {
     case vec([Int64])
+    case stored([Int64], Int)
     case constant(Int64?)
   }
 
@@ -49,7 +51,8 @@ struct Kernels {
       return try inList(a, items, negated).map(Vec.ints)
     case .ifThen(let c, let a, let b):
       guard t.type.isRaw, a.type == t.type || a.type == .null, b.type == t.type || b.type == .null,
-        let p = try condition(c), let x = try operand(a, t.type), let y = try operand(b, t.type)
+        let p = try condition(c), let x = try operand(a, t.type, inPlace: true),
+        let y = try operand(b, t.type, inPlace: true)
       else { return nil }
       // Branch-free: the 0/1 condition widened to a mask picks a or b.
       return p.withUnsafeBufferPointer { p in
@@ -87,13 +90,20 @@ struct Kernels {
     }
   }
 
-  /// An expression of raw type `type` as a vector or a constant.
-  func operand(_ t: TExpr, _ type: ValueType) throws(QueryError) -> Operand? {
+  /// An expression of raw type `type` as a vector or a constant. With `inPlace`, a stored
+  /// 64-bit column of a batch that is a span of its source is read where it lies (no copy).
+  func operand(_ t: TExpr, _ type: ValueType, inPlace: Bool = false) throws(QueryError) -> Operand? {
     if let k = t.constantValue {
       if k.isNull { return .constant(nil) }
       guard let raw = Compiler(source: frame.source, context: evaluator.context).rawInt(k, columnType: type)
       else { return nil }
       return .constant(raw)
+    }
+    if inPlace, t.type == type, case .column(let c) = t.kind, let span = frame.span,
+      case .int64s(let a, let null)? = frame.source.reader(column: c), null == nil || null == Vec.null,
+      span.upperBound <= a.count
+    {
+      return .stored(a, span.lowerBound)
     }
     guard t.type == type, case .ints(let x)? = try vector(t) else { return nil }
     return .vec(x)
@@ -108,7 +118,7 @@ struct Kernels {
     let same = types == (.int, .int, .int) || types == (.money, .money, .money)
     let days = op == .sub && types == (.date, .date, .duration)
     guard (same && op != .div && (op != .mul || t.type == .int)) || days,
-      let x = try operand(a, a.type), let y = try operand(b, b.type)
+      let x = try operand(a, a.type, inPlace: true), let y = try operand(b, b.type, inPlace: true)
     else { return nil }
     guard let out = arithmeticLoop(op, x, y) else { throw overflow(t) }
     return out
@@ -138,7 +148,7 @@ struct Kernels {
       return perEntry(c, dict) { Arithmetic.compare(op, $0, k) }
     }
     guard a.type.isRaw, b.type == a.type || b.constantValue != nil,
-      let x = try operand(a, a.type), let y = try operand(b, a.type)
+      let x = try operand(a, a.type, inPlace: true), let y = try operand(b, a.type, inPlace: true)
     else { return nil }
     return compareLoop(op, x, y)
   }
@@ -288,10 +298,21 @@ struct Kernels {
 }
 
 extension Kernels.Operand {
+  /// The operand's first value's address (nil for a constant) and the constant's raw value.
+  @inline(__always)
+  func withBase<R>(_ body: (UnsafePointer<Int64>?, Int64) -> R) -> R {
+    switch self {
+    case .vec(let a): return a.withUnsafeBufferPointer { body($0.baseAddress, 0) }
+    case .stored(let a, let lo): return a.withUnsafeBufferPointer { body($0.baseAddress.map { $0 + lo }, 0) }
+    case .constant(let k): return body(nil, k ?? Vec.null)
+    }
+  }
+
   @inline(__always)
   func at(_ i: Int) -> Int64 {
     switch self {
     case .vec(let x): return x[i]
+    case .stored(let a, let lo): return a[lo + i]
     case .constant(let k): return k ?? Vec.null
     }
   }

@@ -80,7 +80,7 @@ extension Kernels {
       case .vec(let x)? = try operand(a, a.type)
     else { return nil }
     let kept = Kernels.filterLoop(x, null: Vec.null, op: op, raw: raw, .all(x.count), 1)
-    guard let sel = frame.selection else { return kept }
+    guard let sel = frame.rowList else { return kept }
     return sel.withUnsafeBufferPointer { s in kept.map { s[$0] } }
   }
 
@@ -102,7 +102,7 @@ extension Kernels {
     }
     guard case .column(let c) = a.kind, let k = b.constantValue, !k.isNull else { return nil }
     let comp = Compiler(source: frame.source, context: evaluator.context)
-    let sel: Evaluator.Frame.Selection = frame.selection.map { .rows($0) } ?? .all(frame.source.rowCount)
+    let sel: Evaluator.Frame.Selection = frame.rowList.map { .rows($0) } ?? .all(frame.source.rowCount)
     let workers = evaluator.context.workers
     switch frame.source.reader(column: c) {
     case .int64s(let arr, let null)?:

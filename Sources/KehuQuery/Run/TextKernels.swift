@@ -110,7 +110,7 @@ extension Kernels {
   func textTest(
     _ buf: TextBuffer, _ null: Bool, _ test: (UnsafeBufferPointer<UInt8>, () -> String) -> Bool
   ) -> [Int64] {
-    let sel = frame.selection
+    let sel = frame.rowList
     let n = self.n
     return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
       let out = Morsels.Shared(value: buffer)
@@ -141,7 +141,7 @@ extension Kernels {
   func textEquals(_ buf: TextBuffer, _ needle: TextKernels.Needle, _ equal: Bool, _ slow: (String) -> Bool)
     -> [Int64]
   {
-    let sel = frame.selection
+    let sel = frame.rowList
     let n = self.n
     let m = needle.bytes.count
     let yes: Int64 = equal ? 1 : 0
@@ -198,7 +198,7 @@ extension Kernels {
   /// starts in (a match that runs over a cell's end is no match). Other batches, and the
   /// rows a selection skips over too sparsely, go cell by cell.
   func textContains(_ buf: TextBuffer, _ needle: [UInt8]) -> [Int64] {
-    let sel = frame.selection
+    let sel = frame.rowList
     let n = self.n
     return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
       let out = Morsels.Shared(value: buffer)
