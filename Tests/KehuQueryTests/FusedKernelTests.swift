@@ -58,16 +58,47 @@ final class FusedKernelTests: XCTestCase {
   func testMaskedAddMatchesAddOfKeptValues() {
     let x: [Int64] = [5, Vec.null, -7, Int64.max, 3, Vec.null, Int64.max, -2]
     let mask: [Int64] = [1, 1, 0, 1, 1, 0, 1, 0]
-    var masked = Totals()
-    masked.add(x, mask: mask)
-    var plain = Totals()
-    plain.add(zip(x, mask).filter { $0.1 == 1 }.map(\.0))
-    XCTAssertEqual(masked.rows, plain.rows)
-    XCTAssertEqual(masked.count, plain.count)
-    XCTAssertEqual(masked.sum, plain.sum)
-    XCTAssertEqual(masked.carry, plain.carry)
-    XCTAssertEqual(masked.least, plain.least)
-    XCTAssertEqual(masked.most, plain.most)
-    XCTAssertEqual(masked.carry, 1, "two values near the top pass 64 bits")
+    let kept = zip(x, mask).filter { $0.1 == 1 }.map(\.0)
+    for need in [Totals.Need.count, .sum, .range] {
+      var masked = Totals()
+      x.withUnsafeBufferPointer { x in
+        mask.withUnsafeBufferPointer { m in masked.add(x.baseAddress!, mask: m.baseAddress!, x.count, need) }
+      }
+      var plain = Totals()
+      plain.add(kept, need)
+      XCTAssertEqual(masked.rows, plain.rows)
+      XCTAssertEqual(masked.count, plain.count)
+      XCTAssertEqual(masked.sum, plain.sum)
+      XCTAssertEqual(masked.least, plain.least)
+      XCTAssertEqual(masked.most, plain.most)
+      XCTAssertEqual(masked.rows, 5)
+      XCTAssertEqual(masked.count, 4)
+      if need == .sum {
+        XCTAssertEqual(masked.sum, 2 * Int128(Int64.max) + 8, "two values near the top pass 64 bits, exactly")
+        XCTAssertThrowsError(try masked.result(AggregateSpec(kind: .sum, argument: nil, type: .int)))
+      }
+      if need == .range {
+        XCTAssertEqual(masked.least, 3)
+        XCTAssertEqual(masked.most, Int64.max)
+      }
+    }
+  }
+
+  /// A sum's partial totals merge to the same exact total in any split, and one that
+  /// passes 64 bits and comes back within them is no overflow (as the row path's carries).
+  func testTotalsMergeExactly() throws {
+    let x: [Int64] = [Int64.max, Int64.max, -Int64.max, -Int64.max, 7, Vec.null]
+    var whole = Totals()
+    whole.add(x, .sum)
+    for cut in 0...x.count {
+      var a = Totals()
+      a.add(Array(x[..<cut]), .sum)
+      var b = Totals()
+      b.add(Array(x[cut...]), .sum)
+      a.merge(b)
+      XCTAssertEqual(a.sum, whole.sum)
+      XCTAssertEqual(a.count, whole.count)
+    }
+    XCTAssertEqual(whole.sum, 7)
   }
 }

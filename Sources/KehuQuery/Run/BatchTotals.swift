@@ -38,8 +38,12 @@ extension Evaluator {
           totals[j].rows &+= k.n
           continue
         }
-        guard case .ints(let x)? = try k.vector(arg) else { return false }
-        totals[j].add(x)
+        guard let x = try k.operand(arg, arg.type, inPlace: true) else { return false }
+        guard case .constant = x else {
+          x.withBase { p, _ in if let p { totals[j].add(p, k.n, Totals.Need(a.kind)) } }
+          continue
+        }
+        return false
       }
       return true
     }
@@ -56,39 +60,67 @@ extension Evaluator {
   }
 }
 
-/// One aggregate's running totals over raw integers: the non-null values' count, sum (with
-/// its carry past 64 bits), least and greatest; `rows` counts rows for `count()`.
+/// One aggregate's running totals over raw integers: the non-null values' count, exact
+/// sum (in 128 bits, so no add can overflow; whether it fits 64 bits is decided once, at
+/// the end), least and greatest; `rows` counts rows for `count()`. A loop works out only
+/// what its aggregate reads (`Need`), branch-free.
 struct Totals {
   var rows = 0
   var count = 0
-  var sum: Int64 = 0
-  var carry: Int64 = 0
+  var sum: Int128 = 0
   var least = Int64.max
   var most = Int64.min + 1
 
-  mutating func add(_ x: [Int64]) {
-    var (c, s, k, lo, hi) = (count, sum, carry, least, most)
-    x.withUnsafeBufferPointer { x in
-      for v in x where v != Vec.null {
-        c &+= 1
-        let (r, o) = s.addingReportingOverflow(v)
-        s = r
-        if o { k &+= v < 0 ? -1 : 1 }
-        lo = Swift.min(lo, v)
-        hi = Swift.max(hi, v)
+  /// What an aggregate reads of its values: their count always (a sum of none is null),
+  /// the sum for `sum` and `avg`, the least and greatest for `min` and `max`.
+  enum Need {
+    case count, sum, range
+
+    init(_ kind: AggregateKind) {
+      switch kind {
+      case .sum, .avg: self = .sum
+      case .min, .max: self = .range
+      default: self = .count
       }
     }
-    (count, sum, carry, least, most) = (c, s, k, lo, hi)
-    rows &+= x.count
+  }
+
+  /// Adds the values at x[0..<n] (all rows).
+  mutating func add(_ x: UnsafePointer<Int64>, _ n: Int, _ need: Need) {
+    var (c, s, lo, hi) = (count, sum, least, most)
+    switch need {
+    case .count:
+      for i in 0..<n { c &+= x[i] == Vec.null ? 0 : 1 }
+    case .sum:
+      for i in 0..<n {
+        let v = x[i]
+        let keep: Int64 = v == Vec.null ? 0 : 1
+        c &+= Int(keep)
+        s &+= Int128(v & (0 &- keep))
+      }
+    case .range:
+      for i in 0..<n {
+        let v = x[i]
+        let on = v != Vec.null
+        c &+= on ? 1 : 0
+        lo = Swift.min(lo, on ? v : Int64.max)
+        hi = Swift.max(hi, on ? v : Int64.min + 1)
+      }
+    }
+    (count, sum, least, most) = (c, s, lo, hi)
+    rows &+= n
+  }
+
+  mutating func add(_ x: [Int64], _ need: Need) {
+    x.withUnsafeBufferPointer { p in
+      if let b = p.baseAddress { add(b, p.count, need) }
+    }
   }
 
   mutating func merge(_ o: Totals) {
     rows &+= o.rows
     count &+= o.count
-    let (r, over) = sum.addingReportingOverflow(o.sum)
-    if over { carry &+= o.sum < 0 ? -1 : 1 }
-    carry &+= o.carry
-    sum = r
+    sum &+= o.sum
     least = Swift.min(least, o.least)
     most = Swift.max(most, o.most)
   }
@@ -103,7 +135,7 @@ struct Totals {
     case .min: return .vec(.ints([count == 0 ? Vec.null : least]))
     case .max: return .vec(.ints([count == 0 ? Vec.null : most]))
     case .sum, .avg:
-      if carry != 0 || sum == Vec.null { throw overflow() }
+      guard let sum = Int64(exactly: sum), sum != Vec.null else { throw overflow() }
       if count == 0 { return a.kind == .sum ? .vec(.ints([Vec.null])) : .values([.null]) }
       if a.kind == .sum { return .vec(.ints([sum])) }
       do throws(ArithmeticError) {

@@ -12,29 +12,35 @@ import KehuStore
 /// only for a row that is kept.
 extension Kernels {
   /// Adds the batch's kept rows to `totals` (one per aggregate); false, with `totals`
-  /// untouched, when the condition or an argument has no kernel.
+  /// untouched, when the condition or an argument has no kernel. A stored argument is
+  /// read in place.
   func fusedTotals(_ cond: TExpr, _ aggs: [AggregateSpec], into totals: inout [Totals]) throws(QueryError)
     -> Bool
   {
-    guard let mask = try condition(cond) else { return false }
-    var args: [[Int64]?] = []
+    guard let mask = try condition(cond), mask.count == n else { return false }
+    var args: [Operand?] = []
     for a in aggs {
       guard let arg = a.argument else {
         args.append(nil)
         continue
       }
-      guard case .ints(let x)? = try vector(arg), x.count == mask.count else { return false }
+      guard let x = try operand(arg, arg.type, inPlace: true) else { return false }
+      if case .constant = x { return false }
+      if case .vec(let v) = x, v.count != n { return false }
       args.append(x)
     }
     var kept = 0
     mask.withUnsafeBufferPointer { m in
       for b in m { kept &+= Int(b) }
     }
-    for j in aggs.indices {
-      if let x = args[j] {
-        totals[j].add(x, mask: mask)
-      } else {
-        totals[j].rows &+= kept
+    mask.withUnsafeBufferPointer { m in
+      guard let m = m.baseAddress else { return }
+      for j in aggs.indices {
+        if let x = args[j] {
+          x.withBase { p, _ in if let p { totals[j].add(p, mask: m, n, Totals.Need(aggs[j].kind)) } }
+        } else {
+          totals[j].rows &+= kept
+        }
       }
     }
     return true
@@ -43,27 +49,33 @@ extension Kernels {
 
 extension Totals {
   /// `add` of the values whose mask is 1 (the mask is 0/1), branch-free: a dropped or
-  /// null value adds 0 to the sum and leaves the least and greatest as they are. A sum
-  /// passing 64 bits is carried as in `add`, so the result is exact.
-  mutating func add(_ x: [Int64], mask: [Int64]) {
-    var (c, s, k, lo, hi, r) = (count, sum, carry, least, most, rows)
-    x.withUnsafeBufferPointer { x in
-      mask.withUnsafeBufferPointer { m in
-        for i in 0..<x.count {
-          let v = x[i]
-          let on = m[i]
-          r &+= Int(on)
-          let keep = on & (v == Vec.null ? 0 : 1)
-          c &+= Int(keep)
-          let w = v & (0 &- keep)
-          let (t, o) = s.addingReportingOverflow(w)
-          s = t
-          if o { k &+= w < 0 ? -1 : 1 }
-          lo = Swift.min(lo, keep != 0 ? v : Int64.max)
-          hi = Swift.max(hi, keep != 0 ? v : Int64.min + 1)
-        }
+  /// null value adds 0 to the sum and leaves the least and greatest as they are.
+  mutating func add(_ x: UnsafePointer<Int64>, mask m: UnsafePointer<Int64>, _ n: Int, _ need: Need) {
+    var (c, s, lo, hi, r) = (count, sum, least, most, rows)
+    switch need {
+    case .count:
+      for i in 0..<n {
+        r &+= Int(m[i])
+        c &+= Int(m[i] & (x[i] == Vec.null ? 0 : 1))
+      }
+    case .sum:
+      for i in 0..<n {
+        let v = x[i]
+        let keep = m[i] & (v == Vec.null ? 0 : 1)
+        r &+= Int(m[i])
+        c &+= Int(keep)
+        s &+= Int128(v & (0 &- keep))
+      }
+    case .range:
+      for i in 0..<n {
+        let v = x[i]
+        let keep = m[i] & (v == Vec.null ? 0 : 1)
+        r &+= Int(m[i])
+        c &+= Int(keep)
+        lo = Swift.min(lo, keep != 0 ? v : Int64.max)
+        hi = Swift.max(hi, keep != 0 ? v : Int64.min + 1)
       }
     }
-    (count, sum, carry, least, most, rows) = (c, s, k, lo, hi, r)
+    (count, sum, least, most, rows) = (c, s, lo, hi, r)
   }
 }
