@@ -14,6 +14,10 @@ struct Groups {
 
   /// nil when the keys' ranges together need more than 64 bits.
   init?(_ keys: [Vec], rows n: Int, workers: Int = 1) {
+    if keys.count == 1, case .ints(let x) = keys[0], x.count == n, let g = Groups(direct: x) {
+      self = g
+      return
+    }
     var packed = [UInt64](repeating: 0, count: n)
     var total: UInt64 = 1
     for k in keys {
@@ -68,6 +72,37 @@ struct Groups {
         if Int(of[i]) == first.count { first.append(i) }
       }
     }
+  }
+
+  /// One integer key of a small range numbered straight from its values: the slot
+  /// (null 0, else the value less the least, plus 1) indexes a plain table, with no
+  /// packed keys written. The same numbers as the packed path gives; nil past its range.
+  init?(direct x: [Int64]) {
+    let n = x.count
+    let w = Groups.width(.ints(x))
+    guard w.slots <= UInt64(max(8 * n, 1 << 16)) && w.slots <= 1 << 26 else { return nil }
+    var table = [Int32](repeating: -1, count: Int(w.slots))
+    var first: [Int] = []
+    let lo = w.lo
+    of = [Int32](unsafeUninitializedCapacity: n) { of, count in
+      x.withUnsafeBufferPointer { x in
+        table.withUnsafeMutableBufferPointer { t in
+          for i in 0..<n {
+            let v = x[i]
+            let k = v == Vec.null ? 0 : Int(truncatingIfNeeded: v &- lo) &+ 1
+            var g = t[k]
+            if g < 0 {
+              g = Int32(truncatingIfNeeded: first.count)
+              t[k] = g
+              first.append(i)
+            }
+            of[i] = g
+          }
+        }
+      }
+      count = n
+    }
+    self.first = first
   }
 
   /// A key's number of slots (null is slot 0), and what its slots are worked out from:

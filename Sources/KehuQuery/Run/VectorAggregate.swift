@@ -45,14 +45,17 @@ struct VectorAggregate {
     case (.count_distinct, _):
       return .vec(.ints(distinctCounts(arg)))
     case (.sum, .ints(let x)), (.avg, .ints(let x)):
-      let total = shared ?? VectorAggregate.sums(x, of, groups: g, workers: workers)
+      // A sum alone over values with no null counts nothing: every group has a row, so
+      // every group has a value (the counts only tell a sum of none from 0).
+      let counted = shared != nil || spec.kind == .avg || x.contains(Vec.null)
+      let total = shared ?? VectorAggregate.sums(x, of, groups: g, workers: workers, counts: counted)
       var sums = total.sums
       let counts = total.counts
       if !total.fits || sums.contains(Vec.null) {
         throw QueryError(.runtime, Message(ArithmeticError.overflow.description), at: range)
       }
       if spec.kind == .sum {
-        for k in 0..<g where counts[k] == 0 { sums[k] = Vec.null }
+        if counted { for k in 0..<g where counts[k] == 0 { sums[k] = Vec.null } }
         return .vec(.ints(sums))
       }
       let type = spec.argument!.type
@@ -89,10 +92,13 @@ struct VectorAggregate {
   /// whether they fit, do not depend on the order of adding nor on the number of workers.
   /// With `rows`, the same pass also counts each group's rows, nulls included (what
   /// `count()` asks), so a summarize with both takes one pass.
-  static func sums(_ x: [Int64], _ of: [Int32], groups g: Int, workers: Int, rows: Bool = false) -> Sums {
+  /// Without `counts` (nor `rows`), the loop only sums, and `Sums.counts` is empty.
+  static func sums(
+    _ x: [Int64], _ of: [Int32], groups g: Int, workers: Int, rows: Bool = false, counts counted: Bool = true
+  ) -> Sums {
     let parts = Morsels.map(x.count, workers: workers) { part in
       var sums = [Int64](repeating: 0, count: g)
-      var counts = [Int64](repeating: 0, count: g)
+      var counts = [Int64](repeating: 0, count: counted || rows ? g : 0)
       var carries = [Int64](repeating: 0, count: g)
       var all = [Int64](repeating: 0, count: rows ? g : 0)
       x.withUnsafeBufferPointer { x in
@@ -110,6 +116,14 @@ struct VectorAggregate {
                       let (r, o) = s[k].addingReportingOverflow(v)
                       s[k] = r
                       c[k] &+= 1
+                      if o { carry[k] &+= v < 0 ? -1 : 1 }
+                    }
+                  } else if !counted {
+                    for i in part {
+                      let v = x[i]
+                      let k = Int(of[i])
+                      let (r, o) = s[k].addingReportingOverflow(v)
+                      s[k] = r
                       if o { carry[k] &+= v < 0 ? -1 : 1 }
                     }
                   } else {
@@ -138,8 +152,8 @@ struct VectorAggregate {
         if o { carries[k] &+= p.0[k] < 0 ? -1 : 1 }
         carries[k] &+= p.2[k]
         sums[k] = r
-        counts[k] &+= p.1[k]
       }
+      for k in counts.indices { counts[k] &+= p.1[k] }
       if rows { for k in 0..<g { all[k] &+= p.3[k] } }
     }
     return Sums(sums: sums, counts: counts, fits: !carries.contains { $0 != 0 }, rows: rows ? all : nil)
