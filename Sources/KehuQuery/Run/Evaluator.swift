@@ -92,7 +92,7 @@ public struct Evaluator {
   {
     switch step {
     case .filter(let cond):
-      return Frame(source: f.source, selection: try Kernels(evaluator: self, frame: f).select(cond))
+      return Frame(source: f.source, selection: try filterRows(f, cond))
     case .take(let n):
       if n >= f.count { return f }
       return Frame(source: f.source, selection: (0..<n).map(f.row))
@@ -101,9 +101,26 @@ public struct Evaluator {
       if case .take(let n)? = next { limit = n }
       return Frame(source: f.source, selection: try sort(f, keys, limit: limit))
     case .project(let outputs, let windows):
+      // Each window once, in order: on the kernels (`WindowKernels`) when its argument has
+      // a vector, so a derived share stays a typed column; as values otherwise. Slots, by
+      // position in the frame, only for windows an expression reads.
+      var read = Set<Int>()
+      for o in outputs where !o.isWindow { o.windowsRead(into: &read) }
+      var windowCols: [VecSource.Col] = []
       var slots: [[Value]] = []
-      for w in windows { slots.append(try window(w, f)) }
-      // Window slots are indexed by position in the frame, not by source row.
+      for (i, w) in windows.enumerated() {
+        if let col = try windowColumn(w, f) {
+          windowCols.append(col)
+          slots.append(
+            read.contains(i)
+              ? VecSource(columns: [ResultColumn("", w.type)], cols: [col], rowCount: f.count).valuesOf(0)
+              : [])
+        } else {
+          let vs = try window(w, f)
+          windowCols.append(.values(vs))
+          slots.append(vs)
+        }
+      }
       let c = compiler(f, slots: slots)
       var cells: [VecSource.Col] = []
       let kernels = Kernels(evaluator: self, frame: f)
@@ -112,9 +129,8 @@ public struct Evaluator {
           cells.append(.view(f.source, i, f.selection))
           continue
         }
-        // rank() is the position: a vector, so a `where` on it runs on the kernels.
-        if case .window(let w) = o.kind, windows[w].kind == .rank {
-          cells.append(.vec(.ints((0..<f.count).map { Int64($0) + 1 })))
+        if case .window(let w) = o.kind {
+          cells.append(windowCols[w])
           continue
         }
         if !usesWindow(o), let v = try kernels.vector(o) {
@@ -161,15 +177,36 @@ public struct Evaluator {
   }
 
   func usesWindow(_ t: TExpr) -> Bool {
-    switch t.kind {
-    case .window: return true
-    case .constant, .column, .aggregate: return false
-    case .negate(let a), .not(let a), .isNull(let a, _): return usesWindow(a)
+    var read = Set<Int>()
+    t.windowsRead(into: &read)
+    return !read.isEmpty
+  }
+}
+
+extension TExpr {
+  /// A bare window function: its column is the window's own.
+  var isWindow: Bool {
+    if case .window = kind { return true }
+    return false
+  }
+
+  /// The window slots the expression reads.
+  func windowsRead(into read: inout Set<Int>) {
+    switch kind {
+    case .window(let i): read.insert(i)
+    case .constant, .column, .aggregate: break
+    case .negate(let a), .not(let a), .isNull(let a, _): a.windowsRead(into: &read)
     case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-      return usesWindow(a) || usesWindow(b)
-    case .call(_, let xs), .coalesce(let xs): return xs.contains(where: usesWindow)
-    case .ifThen(let a, let b, let c): return usesWindow(a) || usesWindow(b) || usesWindow(c)
-    case .inList(let a, let xs, _): return usesWindow(a) || xs.contains(where: usesWindow)
+      a.windowsRead(into: &read)
+      b.windowsRead(into: &read)
+    case .call(_, let xs), .coalesce(let xs): for x in xs { x.windowsRead(into: &read) }
+    case .ifThen(let a, let b, let c):
+      a.windowsRead(into: &read)
+      b.windowsRead(into: &read)
+      c.windowsRead(into: &read)
+    case .inList(let a, let xs, _):
+      a.windowsRead(into: &read)
+      for x in xs { x.windowsRead(into: &read) }
     }
   }
 }

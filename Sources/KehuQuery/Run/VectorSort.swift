@@ -26,7 +26,7 @@ extension Evaluator {
     let ranks = sortKeys.map { $0.materialized(n) }
     if let (packed, width) = Evaluator.pack(ranks, rows: n) {
       try context.checkCancelled()
-      var order = Evaluator.radixOrder(packed, bits: width)
+      var order = Evaluator.radixOrder(packed, bits: width, workers: context.workers)
       if k < n { order.removeSubrange(k...) }
       return order.map { f.row(Int($0)) }
     }
@@ -96,55 +96,89 @@ extension Evaluator {
 
   /// Positions 0..<n in the order of `keys` (only the low `bits` matter), equal keys in
   /// position order: a least-significant-digit radix sort, 11 bits a pass, skipping
-  /// digits every key shares.
-  static func radixOrder(_ keys: [UInt64], bits: Int) -> [Int32] {
+  /// digits every key shares. With several workers each pass splits the positions into
+  /// parts: each part counts its digits, a part's keys of one digit go after those of the
+  /// parts before it, and each part moves its own keys, so the order is the one a single
+  /// worker gives.
+  static func radixOrder(_ keys: [UInt64], bits: Int, workers: Int = 1) -> [Int32] {
     let n = keys.count
     let digit = 11
     let buckets = 1 << digit
+    let mask = UInt64(buckets - 1)
     let passes = (bits + digit - 1) / digit
-    var counts = [Int](repeating: 0, count: max(passes, 1) * buckets)
-    keys.withUnsafeBufferPointer { k in
-      counts.withUnsafeMutableBufferPointer { c in
-        for x in k {
-          for p in 0..<passes { c[p * buckets + Int((x >> UInt64(p * digit)) & UInt64(buckets - 1))] += 1 }
+    let k = Morsels.parts(n, workers)
+    // Per part and pass, the count of each digit among the keys in their first places;
+    // their sums tell which passes every key shares (and so are skipped).
+    let firstCounts = Morsels.map(n, workers: workers) { part -> [Int] in
+      var c = [Int](repeating: 0, count: max(passes, 1) * buckets)
+      keys.withUnsafeBufferPointer { x in
+        c.withUnsafeMutableBufferPointer { c in
+          for i in part {
+            let v = x[i]
+            for p in 0..<passes { c[p &* buckets &+ Int((v >> UInt64(p &* digit)) & mask)] &+= 1 }
+          }
         }
       }
+      return c
     }
-    var src = keys
+    let todo = (0..<passes).filter { p in
+      (0..<buckets).allSatisfy { d in firstCounts.reduce(0) { $0 + $1[p * buckets + d] } != n }
+    }
+    var srcKeys = keys
     var srcPos = [Int32](unsafeUninitializedCapacity: n) { p, c in
       for i in 0..<n { p[i] = Int32(truncatingIfNeeded: i) }
       c = n
     }
-    var dst = [UInt64](repeating: 0, count: n)
+    if todo.isEmpty { return srcPos }
+    var dstKeys = [UInt64](repeating: 0, count: n)
     var dstPos = [Int32](repeating: 0, count: n)
-    for p in 0..<passes {
-      let base = p * buckets
-      if (0..<buckets).contains(where: { counts[base + $0] == n }) { continue }
-      var offsets = [Int](repeating: 0, count: buckets)
+    for (t, p) in todo.enumerated() {
+      let shift = UInt64(p * digit)
+      // The first pass's counts are known; later passes count the keys where they now are.
+      let counts: [[Int]] =
+        t == 0
+        ? firstCounts.map { Array($0[p * buckets..<(p + 1) * buckets]) }
+        : srcKeys.withUnsafeBufferPointer { x in
+          Morsels.map(n, workers: workers) { part -> [Int] in
+            var c = [Int](repeating: 0, count: buckets)
+            c.withUnsafeMutableBufferPointer { c in
+              for i in part { c[Int((x[i] >> shift) & mask)] &+= 1 }
+            }
+            return c
+          }
+        }
+      // Where each part's keys of each digit start.
+      var starts = [[Int]](repeating: [Int](repeating: 0, count: buckets), count: k)
       var sum = 0
       for d in 0..<buckets {
-        offsets[d] = sum
-        sum += counts[base + d]
+        for w in 0..<k {
+          starts[w][d] = sum
+          sum += counts[w][d]
+        }
       }
-      let shift = UInt64(p * digit)
-      src.withUnsafeBufferPointer { sk in
+      srcKeys.withUnsafeBufferPointer { sk in
         srcPos.withUnsafeBufferPointer { sp in
-          dst.withUnsafeMutableBufferPointer { dk in
+          dstKeys.withUnsafeMutableBufferPointer { dk in
             dstPos.withUnsafeMutableBufferPointer { dp in
-              offsets.withUnsafeMutableBufferPointer { o in
-                for i in 0..<n {
-                  let d = Int((sk[i] >> shift) & UInt64(buckets - 1))
-                  let at = o[d]
-                  dk[at] = sk[i]
-                  dp[at] = sp[i]
-                  o[d] = at + 1
+              let out = Morsels.Shared(value: (dk, dp))
+              _ = Morsels.map(n, workers: workers) { w, part in
+                var o = starts[w]
+                o.withUnsafeMutableBufferPointer { o in
+                  let (dk, dp) = out.value
+                  for i in part {
+                    let d = Int((sk[i] >> shift) & mask)
+                    let at = o[d]
+                    dk[at] = sk[i]
+                    dp[at] = sp[i]
+                    o[d] = at &+ 1
+                  }
                 }
               }
             }
           }
         }
       }
-      swap(&src, &dst)
+      swap(&srcKeys, &dstKeys)
       swap(&srcPos, &dstPos)
     }
     return srcPos

@@ -45,6 +45,8 @@ struct VecSource: RowSource {
     /// A column of another source at a selection of its rows, read in place: `select`
     /// and `derive` copy no column they pass through.
     case view(any RowSource, Int, [Int]?)
+    /// Exact decimals (percent or decimal): mantissas at one scale, `Int64.min` for null.
+    case decimals([Int64], scale: Int)
   }
   var columns: [ResultColumn]
   var cols: [Col]
@@ -55,6 +57,10 @@ struct VecSource: RowSource {
     case .vec(let v): return v.value(row, columns[column].type)
     case .values(let vs): return vs[row]
     case .view(let src, let c, let rows): return src.value(row: rows?[row] ?? row, column: c)
+    case .decimals(let m, let scale):
+      if m[row] == Vec.null { return .null }
+      let d = Dec(mantissa: Int128(m[row]), scale: scale)
+      return columns[column].type == .percent ? .percent(d) : .decimal(d)
     }
   }
 
@@ -62,7 +68,7 @@ struct VecSource: RowSource {
     switch cols[column] {
     case .vec(.ints(let a)): return .int64s(a, null: Vec.null)
     case .vec(.codes(let c, let dict)): return .codeArray(c, dictionary: dict)
-    case .values: return nil
+    case .values, .decimals: return nil
     case .view(let src, let c, let rows):
       if rows == nil, case .text? = src.reader(column: c) { return src.reader(column: c) }
       switch Vec.gather(src, c, rows: rows) {
