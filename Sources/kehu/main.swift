@@ -343,7 +343,7 @@ func writeAll(_ fd: Int32, _ s: String) {
   s.withUTF8 { writeAll(fd, $0) }
 }
 
-@Sendable func writeOutBytes(_ b: [UInt8]) { b.withUnsafeBufferPointer { writeAll(1, $0) } }
+@Sendable func writeOutBytes(_ b: UnsafeBufferPointer<UInt8>) { writeAll(1, b) }
 
 func writeAll(_ fd: Int32, _ all: UnsafeBufferPointer<UInt8>) {
   var rest = all

@@ -142,4 +142,141 @@ final class CSVWorkersTests: XCTestCase {
     XCTAssertEqual(outputs[1], outputs[0])
     XCTAssertEqual(outputs[2], outputs[0])
   }
+
+  /// The CSV of `t` as the spec says, a row of values at a time: `csvLine` of `csvCell`s.
+  func reference(_ t: ResultTable) -> [UInt8] {
+    var s = ""
+    func line(_ fields: [String]) {
+      s +=
+        fields.count == 1 && fields[0].isEmpty
+        ? "\"\"\r\n" : fields.map(csvField).joined(separator: ",") + "\r\n"
+    }
+    line(t.columns.map(\.name))
+    for r in 0..<t.rowCount {
+      line(
+        t.columns.indices.map { c in
+          let v = t.value(row: r, column: c)
+          if case .text(let x) = v { return formulaEscaped(x) }
+          return machineText(v)
+        })
+    }
+    return Array(s.utf8)
+  }
+
+  /// SplitMix64: the same tables on every run.
+  struct Seeded: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+      state &+= 0x9E37_79B9_7F4A_7C15
+      var z = state
+      z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+      z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+      return z ^ (z >> 31)
+    }
+  }
+
+  func randomText(_ g: inout Seeded) -> String {
+    let pieces = [
+      "a", "Zz", ",", "\"", "\r", "\n", "\r\n", "=", "+", "-", "@", "'", "\t", " ", "华东", "王芳", "多字节", "😀",
+      "12345678", "x,y", "say \"hi\"", "é",
+    ]
+    let n = Int.random(in: 0...12, using: &g)
+    return (0..<n).map { _ in pieces.randomElement(using: &g)! }.joined()
+  }
+
+  /// Random columnar tables of every kind the writer has a fast path for (and some it has
+  /// not), with nulls, a list of rows, quoting, formulas, CJK text, negative money and the
+  /// largest integers: the same bytes as the reference with any number of workers.
+  func testRandomTablesMatchTheReference() {
+    var g = Seeded(state: 16)
+    for round in 0..<40 {
+      let n = Int.random(in: 0...300, using: &g)
+      let dict = (0..<Int.random(in: 1...8, using: &g)).map { _ in randomText(&g) }
+      var ints: [Int64] = []
+      var money: [Int64] = []
+      var codes: [Int32] = []
+      var buffer = TextBuffer()
+      var days: [Int64] = []
+      let extremes: [Int64] = [Int64.max, Int64.min + 1, -1, 0, 9, 10, 99, 100, 999_999_999, 1_000_000_000]
+      for _ in 0..<n {
+        let nul = Int.random(in: 0..<10, using: &g) == 0
+        ints.append(
+          nul
+            ? Int64.min
+            : Bool.random(using: &g)
+              ? extremes.randomElement(using: &g)! : Int64.random(in: -10_000_000...10_000_000, using: &g))
+        money.append(
+          Int.random(in: 0..<10, using: &g) == 0
+            ? Int64.min
+            : Bool.random(using: &g)
+              ? extremes.randomElement(using: &g)! : Int64.random(in: -1_000_000...1_000_000, using: &g))
+        codes.append(
+          Int.random(in: 0..<10, using: &g) == 0 ? -1 : Int32.random(in: 0..<Int32(dict.count), using: &g))
+        buffer.append(Int.random(in: 0..<10, using: &g) == 0 ? nil : randomText(&g))
+        days.append(
+          Int.random(in: 0..<10, using: &g) == 0 ? Int64.min : Int64.random(in: 0...30_000, using: &g))
+      }
+      let order: [Int]? = round % 2 == 0 ? nil : (0..<n).map { _ in Int.random(in: -1..<n, using: &g) }
+      let all: [(ResultColumn, ResultCells.Column)] = [
+        (ResultColumn("id", .int), .init(.ints(ints, .int))),
+        (ResultColumn("money", .money), .init(.ints(money, .money), rows: order)),
+        (ResultColumn("area", .text), .init(.codes(codes, dict), rows: order)),
+        (ResultColumn("name", .text), .init(.text(buffer))),
+        (ResultColumn("day", .date), .init(.ints(days, .date))),
+        (ResultColumn("note", .text), .init(.text(buffer), rows: order)),
+      ]
+      // One column, or a random choice of them in a random order.
+      let width = Int.random(in: 1...all.count, using: &g)
+      let picked = Array(all.shuffled(using: &g).prefix(width))
+      let t = ResultTable(
+        columns: picked.map(\.0), cells: ResultCells(columns: picked.map(\.1), rowCount: n))
+      let expected = reference(t)
+      let rows = ResultTable(columns: t.columns, rows: t.rows)
+      XCTAssertEqual(reference(rows), expected)
+      for workers in [1, 2, 3] {
+        for block in [1, 5, 64, 1 << 14] {
+          XCTAssertEqual(
+            written(t, workers: workers, blockRows: block), expected, "round \(round), \(workers)")
+          XCTAssertEqual(written(rows, workers: workers, blockRows: block), expected, "rows, round \(round)")
+        }
+      }
+    }
+  }
+
+  struct Stop: Error {}
+
+  /// `check` throwing before block m is written: the header and the m whole blocks before
+  /// it, and nothing more, with any number of workers (the workers stop and are waited for).
+  func testAnInterruptionStopsAtABlockBoundary() {
+    let ids = (0..<Int64(1_000)).map { $0 * 7 - 300 }
+    let t = ResultTable(
+      columns: [ResultColumn("id", .int), ResultColumn("fen", .money)],
+      cells: ResultCells(columns: [.init(.ints(ids, .int)), .init(.ints(ids, .money))], rowCount: 1_000))
+    let block = 64
+    let whole = written(t, workers: 1, blockRows: block)
+    for workers in [1, 2, 3] {
+      for m in [0, 1, 3, 15] {
+        var calls = 0
+        var out: [UInt8] = []
+        var writesAfter = 0
+        XCTAssertThrowsError(
+          try writeCSV(
+            t, workers: workers, blockRows: block,
+            check: {
+              if calls == m { throw Stop() }
+              calls += 1
+            }
+          ) {
+            if calls > m { writesAfter += 1 }
+            out.append(contentsOf: $0)
+          })
+        XCTAssertEqual(writesAfter, 0)
+        XCTAssertEqual(out, Array(whole.prefix(out.count)), "workers \(workers), m \(m)")
+        // The header and m blocks of whole rows.
+        let lines = String(decoding: out, as: UTF8.self).components(separatedBy: "\r\n")
+        XCTAssertEqual(lines.count, 1 + m * block + 1, "workers \(workers), m \(m)")
+        XCTAssertEqual(lines.last, "")
+      }
+    }
+  }
 }

@@ -15,7 +15,7 @@ final class PrintInterruptTests: XCTestCase {
     var writes = 0
   }
 
-  func session(workers: Int = 1, outBytes: (@Sendable ([UInt8]) -> Void)? = nil) -> (
+  func session(workers: Int = 1, outBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? = nil) -> (
     Session, OutputBuffer, OutputBuffer
   ) {
     var settings = Settings()

@@ -8,12 +8,13 @@ import KehuText
 public struct SessionIO: Sendable {
   public var out: @Sendable (String) -> Void
   public var err: @Sendable (String) -> Void
-  /// Output already in UTF-8 (a script's CSV result), written as it is; nil sends it
+  /// Output already in UTF-8 (a script's CSV result, a block of rows a call, from the
+  /// writer's reused buffer: valid only during the call), written as it is; nil sends it
   /// through `out`.
-  public var outBytes: (@Sendable ([UInt8]) -> Void)?
+  public var outBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)?
   public init(
     out: @escaping @Sendable (String) -> Void, err: @escaping @Sendable (String) -> Void,
-    outBytes: (@Sendable ([UInt8]) -> Void)? = nil
+    outBytes: (@Sendable (UnsafeBufferPointer<UInt8>) -> Void)? = nil
   ) {
     self.out = out
     self.err = err
