@@ -102,6 +102,55 @@ final class TextKernelTests: XCTestCase {
     }
   }
 
+  /// The store keeps whether every cell of a column is plain; when it is, equality is
+  /// decided by bytes alone. A cell that is not plain, written by append or set, turns the
+  /// mark off, and the text comparison then finds cells canonically equal to the constant.
+  func testWholeColumnPlainnessIsKeptAndUsed() throws {
+    let n = 2 * Batches.size + 40
+    let texts = cells(11, n, plain: true)
+    var buf = TextBuffer()
+    for s in texts { buf.append(s) }
+    XCTAssertTrue(buf.plain)
+    let reread = TextBuffer(bytes: buf.bytes, starts: buf.starts, lengths: buf.lengths)
+    XCTAssertTrue(reread.plain)
+    let qs = [
+      "t | where s == \"华东\" | select id", "t | where s != \"ab\" | select id", "t | where s == \"\" | count",
+      "t | where id > 100 | where s == \"王芳\" or s == \"c\" | select id",
+    ]
+    func check(_ buf: TextBuffer, _ texts: [String?]) throws {
+      let table = TableSource(
+        columns: [ResultColumn("id", .int), ResultColumn("s", .text)],
+        rows: texts.enumerated().map { [.int(Int64($0.offset)), $0.element.map(Value.text) ?? .null] })
+      for q in qs + ["t | where s == \"K\" | select id", "t | where s == \"\u{E9}\" | select id"] {
+        let expected = try lastTable(q, Catalog(source: table)).rows
+        for w in [1, 2] {
+          XCTAssertEqual(try rows(q, BufferSource(buffer: buf), workers: w), expected, "\(q) workers \(w)")
+        }
+      }
+    }
+    try check(buf, texts)
+    var appended = buf
+    var more = texts
+    appended.append("\u{212A}")
+    more.append("\u{212A}")
+    XCTAssertFalse(appended.plain, "the Kelvin sign is not plain")
+    XCTAssertEqual(
+      try rows("t | where s == \"K\" | select id", BufferSource(buffer: appended)), [[.int(Int64(n))]])
+    try check(appended, more)
+    var changed = buf
+    var edited = texts
+    changed.set(Batches.size + 3, "e\u{301}")
+    edited[Batches.size + 3] = "e\u{301}"
+    XCTAssertFalse(changed.plain)
+    XCTAssertEqual(
+      try rows("t | where s == \"\u{E9}\" | select id", BufferSource(buffer: changed)),
+      [[.int(Int64(Batches.size + 3))]])
+    try check(changed, edited)
+    let c = changed.compacted()
+    XCTAssertFalse(
+      TextBuffer(bytes: c.bytes, starts: c.starts, lengths: c.lengths).plain, "read back from disk")
+  }
+
   func testContainsBlockMapsMatchesToTheirCells() {
     var buf = TextBuffer()
     for s in ["ab", "cd", nil, "", "xbcx", "b", "c", "华东", "东"] { buf.append(s) }
@@ -116,7 +165,7 @@ final class TextKernelTests: XCTestCase {
             k.withUnsafeBufferPointer { k in
               hits.withUnsafeMutableBufferPointer { h in
                 out.withUnsafeMutableBufferPointer { o in
-                  TextKernels.containsBlock(0..<n, sel, b, s, l, k, h, o)
+                  TextKernels.containsBlock(0..<n, Evaluator.Frame.Rows(list: sel, base: 0), b, s, l, k, h, o)
                 }
               }
             }

@@ -175,10 +175,13 @@ final class VectorEngineTests: XCTestCase {
   }
 
   func testPlainTextIsDecidedByBytes() throws {
-    XCTAssertTrue(TextKernels.plain(Array("王芳 Ltd".utf8)))
-    XCTAssertFalse(TextKernels.plain(Array("e\u{301}".utf8)))
-    XCTAssertFalse(TextKernels.plain(Array("\u{E9}".utf8)))
-    XCTAssertFalse(TextKernels.plain(Array("\u{F900}".utf8)), "a compatibility ideograph decomposes")
+    func plain(_ s: String) -> Bool { Array(s.utf8).withUnsafeBufferPointer(TextBuffer.isPlain) }
+    XCTAssertTrue(plain("王芳 Ltd"))
+    XCTAssertTrue(plain(""))
+    XCTAssertFalse(plain("e\u{301}"))
+    XCTAssertFalse(plain("\u{E9}"))
+    XCTAssertFalse(plain("\u{F900}"), "a compatibility ideograph decomposes")
+    XCTAssertFalse(plain("\u{212A}"), "the Kelvin sign is K")
   }
 
   func testRadixOrderIsAStableSort() {

@@ -3,6 +3,20 @@ import XCTest
 @testable import KehuStore
 
 final class ValueTests: XCTestCase {
+  /// Canonically equivalent spellings compare equal whichever side they are on; other
+  /// text goes by code point.
+  func testTextComparisonIsSymmetric() {
+    let pairs: [(String, String)] = [("e\u{301}", "\u{E9}"), ("\u{212A}", "K"), ("王芳", "王芳")]
+    for (x, y) in pairs {
+      XCTAssertEqual(Value.compare(.text(x), .text(y)), 0, "\(x) \(y)")
+      XCTAssertEqual(Value.compare(.text(y), .text(x)), 0, "\(y) \(x)")
+    }
+    XCTAssertEqual(Value.compare(.text("a"), .text("b")), -1)
+    XCTAssertEqual(Value.compare(.text("b"), .text("a")), 1)
+    XCTAssertEqual(Value.compare(.text("Z"), .text("a")), -1, "code point, not case-folded")
+    XCTAssertEqual(Value.compare(.text("华东"), .text("华")), 1)
+  }
+
   func testDayRoundTrip() throws {
     for n in stride(from: Int32(-719_000), through: 2_900_000, by: 97) {
       let d = Day(number: n)

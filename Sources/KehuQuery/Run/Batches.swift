@@ -110,22 +110,8 @@ extension Vec {
 }
 
 extension TExpr {
+  /// The columns the expression reads.
   func collectColumns(into out: inout Set<Int>) {
-    switch kind {
-    case .column(let c): out.insert(c)
-    case .constant, .aggregate, .window: break
-    case .negate(let a), .not(let a), .isNull(let a, _): a.collectColumns(into: &out)
-    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-      a.collectColumns(into: &out)
-      b.collectColumns(into: &out)
-    case .call(_, let xs), .coalesce(let xs): for x in xs { x.collectColumns(into: &out) }
-    case .ifThen(let a, let b, let c):
-      a.collectColumns(into: &out)
-      b.collectColumns(into: &out)
-      c.collectColumns(into: &out)
-    case .inList(let a, let xs, _):
-      a.collectColumns(into: &out)
-      for x in xs { x.collectColumns(into: &out) }
-    }
+    visit { if case .column(let c) = $0.kind { out.insert(c) } }
   }
 }

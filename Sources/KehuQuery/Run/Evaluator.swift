@@ -33,8 +33,17 @@ public struct Evaluator {
     var span: Range<Int>? = nil
     var count: Int { selection?.count ?? span?.count ?? source.rowCount }
     func row(_ i: Int) -> Int { selection?[i] ?? (span.map { $0.lowerBound + i } ?? i) }
-    /// The rows as a list (nil for all rows of the source): the span's written out.
-    var rowList: [Int]? { selection ?? span.map { Array($0) } }
+    /// The rows, to look up in a loop without writing a span out as a list.
+    var rows: Rows { Rows(list: selection, base: span?.lowerBound ?? 0) }
+
+    /// Row i of a frame: the selection's i-th, else `base + i`.
+    struct Rows {
+      let list: [Int]?
+      let base: Int
+      /// Whether row i is i (every row of the source, in order).
+      var isIdentity: Bool { list == nil && base == 0 }
+      @inline(__always) subscript(_ i: Int) -> Int { list?[i] ?? base &+ i }
+    }
   }
 
   /// Runs `plan`. With `rowLimit`, only the first rows are turned into values (a prompt
@@ -192,22 +201,7 @@ extension TExpr {
 
   /// The window slots the expression reads.
   func windowsRead(into read: inout Set<Int>) {
-    switch kind {
-    case .window(let i): read.insert(i)
-    case .constant, .column, .aggregate: break
-    case .negate(let a), .not(let a), .isNull(let a, _): a.windowsRead(into: &read)
-    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-      a.windowsRead(into: &read)
-      b.windowsRead(into: &read)
-    case .call(_, let xs), .coalesce(let xs): for x in xs { x.windowsRead(into: &read) }
-    case .ifThen(let a, let b, let c):
-      a.windowsRead(into: &read)
-      b.windowsRead(into: &read)
-      c.windowsRead(into: &read)
-    case .inList(let a, let xs, _):
-      a.windowsRead(into: &read)
-      for x in xs { x.windowsRead(into: &read) }
-    }
+    visit { if case .window(let i) = $0.kind { read.insert(i) } }
   }
 }
 

@@ -31,6 +31,25 @@ struct TExpr {
     if case .constant(let v) = kind { return v }
     return nil
   }
+
+  /// The expressions directly under this one, in order.
+  var children: [TExpr] {
+    switch kind {
+    case .constant, .column, .aggregate, .window: return []
+    case .negate(let a), .not(let a), .isNull(let a, _): return [a]
+    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+      return [a, b]
+    case .call(_, let xs), .coalesce(let xs): return xs
+    case .ifThen(let a, let b, let c): return [a, b, c]
+    case .inList(let a, let xs, _): return [a] + xs
+    }
+  }
+
+  /// `body` of this expression and of every one below it, each before its children.
+  func visit(_ body: (TExpr) -> Void) {
+    body(self)
+    for c in children { c.visit(body) }
+  }
 }
 
 struct AggregateSpec {

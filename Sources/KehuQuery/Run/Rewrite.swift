@@ -74,14 +74,8 @@ enum Rewrite {
 extension TExpr {
   /// The number of nodes.
   var size: Int {
-    switch kind {
-    case .constant, .column, .aggregate, .window: return 1
-    case .negate(let a), .not(let a), .isNull(let a, _): return 1 + a.size
-    case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
-      return 1 + a.size + b.size
-    case .call(_, let xs), .coalesce(let xs): return xs.reduce(1) { $0 + $1.size }
-    case .ifThen(let a, let b, let c): return 1 + a.size + b.size + c.size
-    case .inList(let a, let xs, _): return xs.reduce(1 + a.size) { $0 + $1.size }
-    }
+    var n = 0
+    visit { _ in n += 1 }
+    return n
   }
 }

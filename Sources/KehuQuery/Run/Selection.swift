@@ -55,11 +55,12 @@ extension Kernels {
     if let kept = scan(cond) { return kept }
     if let kept = try scanVector(cond) { return kept }
     guard let bits = try condition(cond) else { return nil }
+    let rows = frame.rows
     return [Int](unsafeUninitializedCapacity: bits.count) { out, count in
       var k = 0
       bits.withUnsafeBufferPointer { b in
         for i in 0..<b.count {
-          out[k] = frame.row(i)
+          out[k] = rows[i]
           k &+= Int(b[i])
         }
       }
@@ -79,9 +80,9 @@ extension Kernels {
       let raw = Compiler(source: frame.source, context: evaluator.context).rawInt(k, columnType: a.type),
       case .vec(let x)? = try operand(a, a.type)
     else { return nil }
-    let kept = Kernels.filterLoop(x, null: Vec.null, op: op, raw: raw, .all(x.count), 1)
-    guard let sel = frame.rowList else { return kept }
-    return sel.withUnsafeBufferPointer { s in kept.map { s[$0] } }
+    let kept = Kernels.filterLoop(x, null: Vec.null, op: op, raw: raw, .range(0..<x.count), 1)
+    let rows = frame.rows
+    return rows.isIdentity ? kept : kept.map { rows[$0] }
   }
 
   /// The loops allocate room for every row; give back what a selective filter left over.
@@ -102,7 +103,8 @@ extension Kernels {
     }
     guard case .column(let c) = a.kind, let k = b.constantValue, !k.isNull else { return nil }
     let comp = Compiler(source: frame.source, context: evaluator.context)
-    let sel: Evaluator.Frame.Selection = frame.rowList.map { .rows($0) } ?? .all(frame.source.rowCount)
+    let sel: Evaluator.Frame.Selection =
+      frame.selection.map { .rows($0) } ?? .range(frame.span ?? 0..<frame.source.rowCount)
     let workers = evaluator.context.workers
     switch frame.source.reader(column: c) {
     case .int64s(let arr, let null)?:
@@ -152,11 +154,13 @@ extension Kernels {
   {
     a.withUnsafeBufferPointer { p in
       switch sel {
-      case .all(let n):
-        return Morsels.positions(n, workers: workers) { part in
+      case .range(let range):
+        let base = range.lowerBound
+        return Morsels.positions(range.count, workers: workers) { part in
           [Int](unsafeUninitializedCapacity: part.count) { out, count in
             var k = 0
-            for r in part {
+            for i in part {
+              let r = base &+ i
               out[k] = r
               k &+= test(p[r]) ? 1 : 0
             }
@@ -184,7 +188,8 @@ extension Kernels {
 
 extension Evaluator.Frame {
   enum Selection {
-    case all(Int)
+    /// The rows of the range, in order.
+    case range(Range<Int>)
     case rows([Int])
   }
 }

@@ -41,7 +41,7 @@ enum TextKernels {
 
     init(_ s: String) {
       bytes = Array(s.utf8)
-      plain = TextKernels.plain(bytes)
+      plain = bytes.withUnsafeBufferPointer(TextBuffer.isPlain)
     }
 
     /// Whether the cell's bytes are the constant's: true or false when that settles it
@@ -55,44 +55,9 @@ enum TextKernels {
         }
         if equal { return true }
       }
-      if plain && TextKernels.plain(cell) { return false }
+      if plain && TextBuffer.isPlain(cell) { return false }
       return nil
     }
-  }
-
-  /// Text made only of ASCII and the CJK ideographs U+4000–U+9FFF (UTF-8 lead bytes
-  /// E4–E9) has no other spelling that is canonically equivalent (none of these
-  /// characters decomposes or combines), so its bytes alone decide equality.
-  /// `plain` over a cell's bytes, a character at a time.
-  @inline(__always)
-  static func plainRun(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-    var i = 0
-    let n = b.count
-    while i < n {
-      let c = b[i]
-      if c < 0x80 {
-        i &+= 1
-      } else if c &- 0xE4 <= 5 {
-        i &+= 3
-      } else {
-        return false
-      }
-    }
-    return true
-  }
-
-  static func plain<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
-    var skip = 0
-    for b in bytes {
-      if skip > 0 {
-        skip -= 1
-      } else if b >= 0xE4 && b <= 0xE9 {
-        skip = 2
-      } else if b >= 0x80 {
-        return false
-      }
-    }
-    return true
   }
 }
 
@@ -105,100 +70,24 @@ extension Kernels {
     return buf
   }
 
-  /// `test` of every row's bytes (with a way to make the row's `String` when needed);
-  /// `null` is the answer for a null cell.
-  func textTest(
-    _ buf: TextBuffer, _ null: Bool, _ test: (UnsafeBufferPointer<UInt8>, () -> String) -> Bool
+  /// A free-text column's storage and a constant's bytes, pinned for a loop.
+  struct TextCells {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let starts: UnsafeBufferPointer<UInt32>
+    let lengths: UnsafeBufferPointer<UInt32>
+    let needle: UnsafeBufferPointer<UInt8>
+
+    /// Row `r`'s bytes; nil for a null cell.
+    @inline(__always)
+    func cell(_ r: Int) -> UnsafeBufferPointer<UInt8>? { TextKernels.cell(r, bytes, starts, lengths) }
+  }
+
+  /// A 0/1 value for every row of the frame: each worker's part of the positions written
+  /// by `body(part, out, cells)`, with the column's storage and `needle` pinned.
+  func overText(
+    _ buf: TextBuffer, _ needle: [UInt8],
+    _ body: (Range<Int>, UnsafeMutableBufferPointer<Int64>, TextCells) -> Void
   ) -> [Int64] {
-    let sel = frame.rowList
-    let n = self.n
-    return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
-      let out = Morsels.Shared(value: buffer)
-      _ = Morsels.map(n, workers: evaluator.context.workers) { part in
-        buf.bytes.withUnsafeBufferPointer { bytes in
-          buf.starts.withUnsafeBufferPointer { starts in
-            buf.lengths.withUnsafeBufferPointer { lengths in
-              for i in part {
-                guard let cell = TextKernels.cell(sel?[i] ?? i, bytes, starts, lengths) else {
-                  out.value[i] = null ? 1 : 0
-                  continue
-                }
-                out.value[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
-              }
-            }
-          }
-        }
-      }
-      count = n
-    }
-  }
-
-  /// `==` (or `!=` when `equal` is false) of a free-text column with a plain constant, in
-  /// one loop: a cell of the same bytes is equal, a plain cell of other bytes is not (see
-  /// `plain`), and only the rest is compared as text by `slow`. A null cell is equal to
-  /// nothing. Plainness is settled once per batch when the batch's cells lie back to back
-  /// (one pass over its bytes; UTF-8 characters never straddle cells), else cell by cell.
-  func textEquals(_ buf: TextBuffer, _ needle: TextKernels.Needle, _ equal: Bool, _ slow: (String) -> Bool)
-    -> [Int64]
-  {
-    let sel = frame.rowList
-    let n = self.n
-    let m = needle.bytes.count
-    let yes: Int64 = equal ? 1 : 0
-    return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
-      let out = Morsels.Shared(value: buffer)
-      _ = Morsels.map(n, workers: evaluator.context.workers) { part in
-        buf.bytes.withUnsafeBufferPointer { bytes in
-          buf.starts.withUnsafeBufferPointer { starts in
-            buf.lengths.withUnsafeBufferPointer { lengths in
-              needle.bytes.withUnsafeBufferPointer { k in
-                var lo = part.lowerBound
-                while lo < part.upperBound {
-                  let hi = min(lo + Batches.size, part.upperBound)
-                  var plainBatch = false
-                  if let b = TextKernels.block(lo..<hi, sel, starts, lengths, span: 4 * Batches.size) {
-                    plainBatch = TextKernels.plainRun(UnsafeBufferPointer(rebasing: bytes[b.base..<b.end]))
-                  }
-                  for i in lo..<hi {
-                    guard let cell = TextKernels.cell(sel?[i] ?? i, bytes, starts, lengths) else {
-                      out.value[i] = 1 - yes
-                      continue
-                    }
-                    if cell.count == m && (m == 0 || memcmp(cell.baseAddress!, k.baseAddress!, m) == 0) {
-                      out.value[i] = yes
-                      continue
-                    }
-                    if plainBatch {
-                      out.value[i] = 1 - yes
-                      continue
-                    }
-                    if TextKernels.plainRun(cell) {
-                      out.value[i] = 1 - yes
-                    } else {
-                      out.value[i] = slow(String(decoding: cell, as: UTF8.self)) ? 1 : 0
-                    }
-                  }
-                  lo = hi
-                }
-              }
-            }
-          }
-        }
-      }
-      count = n
-    }
-  }
-}
-
-extension Kernels {
-  /// `contains(column, needle)` of every row of a free-text column. Batch by batch, when
-  /// the batch's rows are in order and their cells lie back to back in the store (as the
-  /// store writes them), the batch's bytes are searched as one block: `memchr` finds the
-  /// needle's last byte, `memcmp` the rest, and each match is mapped back to the cell it
-  /// starts in (a match that runs over a cell's end is no match). Other batches, and the
-  /// rows a selection skips over too sparsely, go cell by cell.
-  func textContains(_ buf: TextBuffer, _ needle: [UInt8]) -> [Int64] {
-    let sel = frame.rowList
     let n = self.n
     return [Int64](unsafeUninitializedCapacity: n) { buffer, count in
       let out = Morsels.Shared(value: buffer)
@@ -207,28 +96,121 @@ extension Kernels {
           buf.starts.withUnsafeBufferPointer { starts in
             buf.lengths.withUnsafeBufferPointer { lengths in
               needle.withUnsafeBufferPointer { k in
-                var hits = [UInt8](repeating: 0, count: 4 * Batches.size)
-                var lo = part.lowerBound
-                while lo < part.upperBound {
-                  let hi = min(lo + Batches.size, part.upperBound)
-                  let block = hits.withUnsafeMutableBufferPointer { hits in
-                    TextKernels.containsBlock(
-                      lo..<hi, sel, bytes, starts, lengths, k, hits, out.value)
-                  }
-                  if !block {
-                    for i in lo..<hi {
-                      let cell = TextKernels.cell(sel?[i] ?? i, bytes, starts, lengths)
-                      out.value[i] = cell.map { TextKernels.find($0, needle) ? 1 : 0 } ?? 0
-                    }
-                  }
-                  lo = hi
-                }
+                body(part, out.value, TextCells(bytes: bytes, starts: starts, lengths: lengths, needle: k))
               }
             }
           }
         }
       }
       count = n
+    }
+  }
+
+  /// `test` of every row's bytes (with a way to make the row's `String` when needed);
+  /// `null` is the answer for a null cell.
+  func textTest(
+    _ buf: TextBuffer, _ null: Bool, _ test: (UnsafeBufferPointer<UInt8>, () -> String) -> Bool
+  ) -> [Int64] {
+    let sel = frame.rows
+    return overText(buf, []) { part, out, t in
+      for i in part {
+        guard let cell = t.cell(sel[i]) else {
+          out[i] = null ? 1 : 0
+          continue
+        }
+        out[i] = test(cell, { String(decoding: cell, as: UTF8.self) }) ? 1 : 0
+      }
+    }
+  }
+
+  /// `==` (or `!=` when `equal` is false) of a free-text column with a plain constant, in
+  /// one loop: a cell of the same bytes is equal, a plain cell of other bytes is not (see
+  /// `TextBuffer.isPlain`), and only the rest is compared as text by `slow`. A null cell is
+  /// equal to nothing. When the whole column is plain (`TextBuffer.plain`, kept by the
+  /// store) the bytes decide every cell; else plainness is settled once per batch when the
+  /// batch's cells lie back to back (one pass over its bytes; UTF-8 characters never
+  /// straddle cells), else cell by cell.
+  func textEquals(_ buf: TextBuffer, _ needle: TextKernels.Needle, _ equal: Bool, _ slow: (String) -> Bool)
+    -> [Int64]
+  {
+    let sel = frame.rows
+    let m = needle.bytes.count
+    let yes: Int64 = equal ? 1 : 0
+    if buf.plain && needle.plain { return sameBytes(buf, needle.bytes, yes) }
+    return overText(buf, needle.bytes) { part, out, t in
+      var lo = part.lowerBound
+      while lo < part.upperBound {
+        let hi = min(lo + Batches.size, part.upperBound)
+        var plainBatch = false
+        if let b = TextKernels.block(lo..<hi, sel, t.starts, t.lengths, span: 4 * Batches.size) {
+          plainBatch = TextBuffer.isPlain(UnsafeBufferPointer(rebasing: t.bytes[b.base..<b.end]))
+        }
+        for i in lo..<hi {
+          guard let cell = t.cell(sel[i]) else {
+            out[i] = 1 - yes
+            continue
+          }
+          if cell.count == m && (m == 0 || memcmp(cell.baseAddress!, t.needle.baseAddress!, m) == 0) {
+            out[i] = yes
+          } else if plainBatch || TextBuffer.isPlain(cell) {
+            out[i] = 1 - yes
+          } else {
+            out[i] = slow(String(decoding: cell, as: UTF8.self)) ? 1 : 0
+          }
+        }
+        lo = hi
+      }
+    }
+  }
+
+  /// `yes` for each row whose cell holds exactly `needle`'s bytes, `1 - yes` for the rest
+  /// (a null cell too): a length test first, then the first byte, then `memcmp`.
+  func sameBytes(_ buf: TextBuffer, _ needle: [UInt8], _ yes: Int64) -> [Int64] {
+    let sel = frame.rows
+    let m = needle.count
+    let length = UInt32(m)
+    return overText(buf, needle) { part, out, t in
+      // In locals, so the writes to `out` make the loop reload nothing.
+      let (lengths, starts, k) = (t.lengths, t.starts, t.needle)
+      guard m > 0, let bytes = t.bytes.baseAddress, let first = k.first else {
+        for i in part { out[i] = lengths[sel[i]] == length ? yes : 1 - yes }
+        return
+      }
+      for i in part {
+        let r = sel[i]
+        var same = lengths[r] == length
+        if same {
+          let at = bytes + Int(starts[r])
+          same = at[0] == first && memcmp(at, k.baseAddress!, m) == 0
+        }
+        out[i] = same ? yes : 1 - yes
+      }
+    }
+  }
+
+  /// `contains(column, needle)` of every row of a free-text column. Batch by batch, when
+  /// the batch's rows are in order and their cells lie back to back in the store (as the
+  /// store writes them), the batch's bytes are searched as one block: `memchr` finds the
+  /// needle's last byte, `memcmp` the rest, and each match is mapped back to the cell it
+  /// starts in (a match that runs over a cell's end is no match). Other batches, and the
+  /// rows a selection skips over too sparsely, go cell by cell.
+  func textContains(_ buf: TextBuffer, _ needle: [UInt8]) -> [Int64] {
+    let sel = frame.rows
+    return overText(buf, needle) { part, out, t in
+      var hits = [UInt8](repeating: 0, count: 4 * Batches.size)
+      var lo = part.lowerBound
+      while lo < part.upperBound {
+        let hi = min(lo + Batches.size, part.upperBound)
+        let block = hits.withUnsafeMutableBufferPointer { hits in
+          TextKernels.containsBlock(lo..<hi, sel, t.bytes, t.starts, t.lengths, t.needle, hits, out)
+        }
+        if !block {
+          for i in lo..<hi {
+            out[i] = t.cell(sel[i]).map { TextKernels.find($0, needle) ? 1 : 0 } ?? 0
+          }
+        }
+        lo = hi
+      }
     }
   }
 }
@@ -251,16 +233,16 @@ extension TextKernels {
   /// of every row from the first to the last lie back to back; nil otherwise.
   @inline(__always)
   static func block(
-    _ part: Range<Int>, _ sel: [Int]?, _ starts: UnsafeBufferPointer<UInt32>,
+    _ part: Range<Int>, _ sel: Evaluator.Frame.Rows, _ starts: UnsafeBufferPointer<UInt32>,
     _ lengths: UnsafeBufferPointer<UInt32>,
     span: Int
   ) -> (first: Int, last: Int, base: Int, end: Int)? {
     guard !part.isEmpty else { return nil }
-    let first = sel?[part.lowerBound] ?? part.lowerBound
-    let last = sel?[part.upperBound - 1] ?? part.upperBound - 1
+    let first = sel[part.lowerBound]
+    let last = sel[part.upperBound - 1]
     guard last >= first, last - first < span else { return nil }
-    if let sel {
-      for i in part.dropFirst() where sel[i] <= sel[i - 1] { return nil }
+    if let list = sel.list {
+      for i in part.dropFirst() where list[i] <= list[i - 1] { return nil }
     }
     let nullLength = TextBuffer.nullLength
     var base = -1
@@ -283,7 +265,7 @@ extension TextKernels {
   /// rows are out of order, too sparse for `hits` (a mark per row of their range), or
   /// their cells are not back to back.
   static func containsBlock(
-    _ part: Range<Int>, _ sel: [Int]?, _ bytes: UnsafeBufferPointer<UInt8>,
+    _ part: Range<Int>, _ sel: Evaluator.Frame.Rows, _ bytes: UnsafeBufferPointer<UInt8>,
     _ starts: UnsafeBufferPointer<UInt32>,
     _ lengths: UnsafeBufferPointer<UInt32>, _ k: UnsafeBufferPointer<UInt8>,
     _ hits: UnsafeMutableBufferPointer<UInt8>,
@@ -323,7 +305,7 @@ extension TextKernels {
       }
     }
     for i in part {
-      let r = sel?[i] ?? i
+      let r = sel[i]
       out[i] = Int64(hits[r - first])
     }
     return true

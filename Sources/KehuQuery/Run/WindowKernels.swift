@@ -21,23 +21,51 @@ enum WindowKernels {
     }
   }
 
-  /// The sums of each part's non-null values, and the total before each part.
-  static func partSums(_ x: UnsafeBufferPointer<Int64>, _ workers: Int) -> (
-    parts: [Range<Int>], before: [Int128]
-  ) {
-    let sums = Morsels.map(x.count, workers: workers) { part -> (Range<Int>, Int128) in
-      var s: Int128 = 0
-      for i in part where x[i] != Vec.null { s &+= Int128(x[i]) }
-      return (part, s)
-    }
-    var before: [Int128] = []
-    var run: Int128 = 0
-    for (_, s) in sums {
+  /// The parts the positions split into among the workers, and the sum of the non-null
+  /// values before each part (`before[parts.count]` is the total).
+  struct PartSums {
+    var parts: [Range<Int>]
+    var before: [Int128]
+    var total: Int128 { before[before.count - 1] }
+
+    init(_ x: UnsafeBufferPointer<Int64>, _ workers: Int) {
+      let sums = Morsels.map(x.count, workers: workers) { part -> (Range<Int>, Int128) in
+        var s: Int128 = 0
+        for i in part where x[i] != Vec.null { s &+= Int128(x[i]) }
+        return (part, s)
+      }
+      var before: [Int128] = []
+      var run: Int128 = 0
+      for (_, s) in sums {
+        before.append(run)
+        run &+= s
+      }
       before.append(run)
-      run &+= s
+      self.parts = sums.map(\.0)
+      self.before = before
     }
-    before.append(run)
-    return (sums.map(\.0), before)
+  }
+
+  /// A vector as long as `x`, each part written by `body(x, out, sums, w, part)` on its own
+  /// worker (the parts as in `sums`); nil when any part answers false.
+  static func byParts(
+    _ x: [Int64], workers: Int,
+    _ body: (
+      UnsafeBufferPointer<Int64>, UnsafeMutableBufferPointer<Int64>, PartSums, Int, Range<Int>
+    ) -> Bool
+  ) -> [Int64]? {
+    let n = x.count
+    var ok = true
+    let out = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
+      let out = Morsels.Shared(value: buffer)
+      x.withUnsafeBufferPointer { x in
+        let sums = PartSums(x, workers)
+        ok = !Morsels.map(n, workers: workers) { w, part in body(x, out.value, sums, w, part) }.contains(
+          false)
+      }
+      count = n
+    }
+    return ok ? out : nil
   }
 
   /// The running total of the non-null values (null until the first one), for int and
@@ -46,34 +74,23 @@ enum WindowKernels {
   static func runningSum(_ x: [Int64], type: ValueType, workers: Int) -> [Int64]? {
     let (lo, hi): (Int128, Int128) =
       type == .duration ? (Int128(Int32.min), Int128(Int32.max)) : (Int128(Int64.min) + 1, Int128(Int64.max))
-    let n = x.count
-    var bad = false
-    let out = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
-      let out = Morsels.Shared(value: buffer)
-      x.withUnsafeBufferPointer { x in
-        let (parts, before) = partSums(x, workers)
-        let flags = Morsels.map(n, workers: workers) { w, part in
-          var run = before[w]
-          // Null until the first value of all: a total of 0 after values is no null.
-          var seen = false
-          for p in 0..<w where !seen { seen = parts[p].contains { x[$0] != Vec.null } }
-          var flag = false
-          for i in part {
-            let v = x[i]
-            if v != Vec.null {
-              run &+= Int128(v)
-              seen = true
-              flag = flag || run < lo || run > hi
-            }
-            out.value[i] = seen ? Int64(truncatingIfNeeded: run) : Vec.null
-          }
-          return flag
+    return byParts(x, workers: workers) { x, out, sums, w, part in
+      var run = sums.before[w]
+      // Null until the first value of all: a total of 0 after values is no null.
+      var seen = false
+      for p in 0..<w where !seen { seen = sums.parts[p].contains { x[$0] != Vec.null } }
+      var bad = false
+      for i in part {
+        let v = x[i]
+        if v != Vec.null {
+          run &+= Int128(v)
+          seen = true
+          bad = bad || run < lo || run > hi
         }
-        bad = flags.contains(true)
+        out[i] = seen ? Int64(truncatingIfNeeded: run) : Vec.null
       }
-      count = n
+      return !bad
     }
-    return bad ? nil : out
   }
 
   /// share(x) (`cumulative` false) or cumshare(x): each value (or running total) ÷ the
@@ -81,44 +98,28 @@ enum WindowKernels {
   /// total is 0. Values of one column share one scale, so the scale drops out of the
   /// quotient. nil when a quotient does not fit.
   static func shares(_ x: [Int64], cumulative: Bool, workers: Int) -> [Int64]? {
-    let n = x.count
-    var bad = false
-    let out = [Int64](unsafeUninitializedCapacity: n) { buffer, count in
-      let out = Morsels.Shared(value: buffer)
-      x.withUnsafeBufferPointer { x in
-        let (parts, before) = partSums(x, workers)
-        let total = before[before.count - 1]
-        if total == 0 {
-          for i in 0..<n { out.value[i] = Vec.null }
-          return
-        }
-        let flags = Morsels.map(n, workers: workers) { w, part in
-          var run = before[w]
-          var flag = false
-          for i in part {
-            let v = x[i]
-            if v == Vec.null {
-              if !cumulative {
-                out.value[i] = Vec.null
-                continue
-              }
-            } else {
-              run &+= Int128(v)
-            }
-            guard let q = quotient(cumulative ? run : Int128(v), total) else {
-              flag = true
-              out.value[i] = 0
-              continue
-            }
-            out.value[i] = q
-          }
-          return flag
-        }
-        bad = flags.contains(true)
+    byParts(x, workers: workers) { x, out, sums, w, part in
+      let total = sums.total
+      if total == 0 {
+        for i in part { out[i] = Vec.null }
+        return true
       }
-      count = n
+      var run = sums.before[w]
+      for i in part {
+        let v = x[i]
+        if v == Vec.null {
+          if !cumulative {
+            out[i] = Vec.null
+            continue
+          }
+        } else {
+          run &+= Int128(v)
+        }
+        guard let q = quotient(cumulative ? run : Int128(v), total) else { return false }
+        out[i] = q
+      }
+      return true
     }
-    return bad ? nil : out
   }
 
   /// a ÷ b at scale 10 as `Dec.divided(by:)` works it out for two numbers of one scale:

@@ -186,8 +186,8 @@ private func putText(_ b: UnsafePointer<UInt8>, _ n: Int, _ c: inout CSVCursor, 
   c.put(34)
 }
 
-/// One column's cells, written from the column's own arrays. The pointers point into
-/// arrays that `CSVRows` keeps alive and that are never changed.
+/// One column's cells, written from the column's own arrays, pinned for one block (see
+/// `CSVColumn.withWriter`).
 struct CSVCellWriter {
   enum Kind { case int, money, codes, text, general }
   let kind: Kind
@@ -200,46 +200,69 @@ struct CSVCellWriter {
   let bytes: UnsafePointer<UInt8>?
   let starts: UnsafePointer<UInt32>?
   let lengths: UnsafePointer<UInt32>?
-  /// The most bytes a cell takes, for the kinds whose cells have a bound.
-  let widest: Int
+}
+
+/// The arrays one column's cells are read from (a dictionary's entries already encoded as
+/// CSV fields), and the most bytes a cell takes for the kinds whose cells have a bound.
+struct CSVColumn {
+  var kind: CSVCellWriter.Kind
+  var column: Int
+  var rows: [Int]? = nil
+  var ints: [Int64]? = nil
+  var codes: [Int32]? = nil
+  var bytes: [UInt8]? = nil
+  var starts: [UInt32]? = nil
+  var lengths: [UInt32]? = nil
+  var widest = 0
+
+  /// `body` of a writer whose pointers are good for the call only.
+  func withWriter<R>(_ body: (CSVCellWriter) -> R) -> R {
+    func pinned<T, S>(_ a: [T]?, _ body: (UnsafePointer<T>?) -> S) -> S {
+      guard let a else { return body(nil) }
+      return a.withUnsafeBufferPointer { body($0.baseAddress) }
+    }
+    return pinned(rows) { rows in
+      pinned(ints) { ints in
+        pinned(codes) { codes in
+          pinned(bytes) { bytes in
+            pinned(starts) { starts in
+              pinned(lengths) { lengths in
+                body(
+                  CSVCellWriter(
+                    kind: kind, column: column, rows: rows, ints: ints, codes: codes, bytes: bytes,
+                    starts: starts, lengths: lengths))
+              }
+            }
+          }
+        }
+      }
+    }
+  }
 }
 
 /// Rows of a result formatted as CSV lines, a block at a time, from any thread: the
-/// columns' writers are made once (a dictionary's entries encoded once) and only read.
+/// columns' arrays are gathered once (a dictionary's entries encoded once) and only read.
 final class CSVRows: @unchecked Sendable {
   let table: ResultTable
-  let writers: [CSVCellWriter]
+  let columns: [CSVColumn]
   /// The room a row needs besides its text and `Value` cells.
   let rowRoom: Int
-  /// Arrays the writers point into, kept alive with them.
-  private var kept: [Any] = []
   private let pairs = digitPairTable
 
   init(_ t: ResultTable) {
     table = t
-    var writers: [CSVCellWriter] = []
-    var kept: [Any] = []
+    var columns: [CSVColumn] = []
     let cells = t.cells.flatMap { $0.columns.count >= t.columns.count ? $0 : nil }
     for c in t.columns.indices {
       guard let column = cells?.columns[c] else {
-        writers.append(
-          CSVCellWriter(
-            kind: .general, column: c, rows: nil, ints: nil, codes: nil, bytes: nil, starts: nil,
-            lengths: nil,
-            widest: 0))
+        columns.append(CSVColumn(kind: .general, column: c))
         continue
       }
-      func pin<T>(_ a: [T]) -> UnsafePointer<T>? {
-        kept.append(a)
-        return a.withUnsafeBufferPointer { $0.baseAddress }
-      }
-      let rows = column.rows.flatMap(pin)
+      let rows = column.rows
       switch column.data {
       case .ints(let a, let type) where type == .int || type == .money:
-        writers.append(
-          CSVCellWriter(
-            kind: type == .int ? .int : .money, column: c, rows: rows, ints: pin(a), codes: nil, bytes: nil,
-            starts: nil, lengths: nil, widest: 24))
+        columns.append(
+          CSVColumn(kind: type == .int ? .int : .money, column: c, rows: rows, ints: a, widest: 24))
       case .codes(let a, let dict):
         var bytes: [UInt8] = []
         var starts: [UInt32] = []
@@ -252,50 +275,60 @@ final class CSVRows: @unchecked Sendable {
           lengths.append(UInt32(bytes.count - start))
           widest = max(widest, bytes.count - start)
         }
-        writers.append(
-          CSVCellWriter(
-            kind: .codes, column: c, rows: rows, ints: nil, codes: pin(a), bytes: pin(bytes),
-            starts: pin(starts),
-            lengths: pin(lengths), widest: widest))
+        columns.append(
+          CSVColumn(
+            kind: .codes, column: c, rows: rows, codes: a, bytes: bytes, starts: starts, lengths: lengths,
+            widest: widest))
       case .text(let buffer):
-        writers.append(
-          CSVCellWriter(
-            kind: .text, column: c, rows: rows, ints: nil, codes: nil, bytes: pin(buffer.bytes),
-            starts: pin(buffer.starts), lengths: pin(buffer.lengths), widest: 0))
+        columns.append(
+          CSVColumn(
+            kind: .text, column: c, rows: rows, bytes: buffer.bytes, starts: buffer.starts,
+            lengths: buffer.lengths))
       default:
-        writers.append(
-          CSVCellWriter(
-            kind: .general, column: c, rows: nil, ints: nil, codes: nil, bytes: nil, starts: nil,
-            lengths: nil,
-            widest: 0))
+        columns.append(CSVColumn(kind: .general, column: c))
       }
     }
-    self.writers = writers
-    self.kept = kept
-    rowRoom = writers.reduce(t.columns.count + 2) { $0 + $1.widest }
+    self.columns = columns
+    rowRoom = columns.reduce(t.columns.count + 2) { $0 + $1.widest }
+  }
+
+  /// `body` of every column's writer, the arrays pinned for the call.
+  private func withWriters<R>(_ body: ([CSVCellWriter]) -> R) -> R {
+    func pin(_ k: Int, _ got: inout [CSVCellWriter]) -> R {
+      if k == columns.count { return body(got) }
+      return columns[k].withWriter { w in
+        got.append(w)
+        return pin(k + 1, &got)
+      }
+    }
+    var got: [CSVCellWriter] = []
+    got.reserveCapacity(columns.count)
+    return pin(0, &got)
   }
 
   /// The lines of rows `range` into `b` (emptied first).
   func format(_ range: Range<Int>, into b: CSVBlockBuffer) {
     b.count = 0
     var c = CSVCursor(b)
-    let width = writers.count
+    let width = columns.count
     let room = rowRoom
-    writers.withUnsafeBufferPointer { w in
-      for r in range {
-        c.reserve(room)
-        let lineStart = c.p - c.buffer.base
-        for k in 0..<width {
-          if k > 0 { c.put(44) }
-          write(w[k], row: r, to: &c)
+    withWriters { writers in
+      writers.withUnsafeBufferPointer { w in
+        for r in range {
+          c.reserve(room)
+          let lineStart = c.p - c.buffer.base
+          for k in 0..<width {
+            if k > 0 { c.put(44) }
+            write(w[k], row: r, to: &c)
+          }
+          // A lone empty field would make a blank line: it is quoted.
+          if width == 1 && c.p - c.buffer.base == lineStart {
+            c.put(34)
+            c.put(34)
+          }
+          c.put(13)
+          c.put(10)
         }
-        // A lone empty field would make a blank line: it is quoted.
-        if width == 1 && c.p - c.buffer.base == lineStart {
-          c.put(34)
-          c.put(34)
-        }
-        c.put(13)
-        c.put(10)
       }
     }
     b.count = c.p - b.base

@@ -9,12 +9,39 @@ public struct TextBuffer: Sendable {
   public static let nullLength = UInt32.max
   /// Longest single cell accepted (a remark, an address): keeps offsets in 32 bits sane.
   public static let maxCell = 1 << 20
+  /// Every cell is plain text (`isPlain`), so two cells hold the same text exactly when
+  /// they hold the same bytes. Kept as cells are written; once a cell that is not plain
+  /// is written it stays false until the column is read back from disk.
+  public internal(set) var plain = true
 
   public init() {}
   init(bytes: [UInt8], starts: [UInt32], lengths: [UInt32]) {
     self.bytes = bytes
     self.starts = starts
     self.lengths = lengths
+    // The bytes are the cells back to back, and UTF-8 characters never straddle cells.
+    self.plain = bytes.withUnsafeBufferPointer(TextBuffer.isPlain)
+  }
+
+  /// Text made only of ASCII and the CJK ideographs U+4000–U+9FFF (UTF-8 lead bytes
+  /// E4–E9) has no other spelling that is canonically equivalent (none of these
+  /// characters decomposes or combines), so its bytes alone decide equality with other
+  /// plain text.
+  @inlinable
+  public static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+    var i = 0
+    let n = b.count
+    while i < n {
+      let c = b[i]
+      if c < 0x80 {
+        i &+= 1
+      } else if c &- 0xE4 <= 5 {
+        i &+= 3
+      } else {
+        return false
+      }
+    }
+    return true
   }
 
   public var count: Int { lengths.count }
@@ -61,6 +88,7 @@ public struct TextBuffer: Sendable {
     starts.append(UInt32(bytes.count))
     lengths.append(UInt32(utf8.count))
     bytes.append(contentsOf: utf8)
+    if plain { plain = TextBuffer.isPlain(utf8) }
   }
 
   mutating func set(_ row: Int, _ s: String?) {
@@ -73,7 +101,11 @@ public struct TextBuffer: Sendable {
     ensureRoom(n)
     starts[row] = UInt32(bytes.count)
     lengths[row] = UInt32(n)
+    let from = bytes.count
     bytes.append(contentsOf: s.utf8)
+    if plain {
+      plain = bytes.withUnsafeBufferPointer { TextBuffer.isPlain(UnsafeBufferPointer(rebasing: $0[from...])) }
+    }
   }
 
   /// Offsets are 32 bits: when appends would pass 4 GiB, drop the garbage first.
@@ -101,6 +133,7 @@ public struct TextBuffer: Sendable {
   /// The same cells with the bytes laid out in row order and no garbage.
   func compacted() -> TextBuffer {
     var out = TextBuffer()
+    out.plain = plain
     out.reserve(rows: count)
     out.bytes.reserveCapacity(bytes.count - garbage)
     bytes.withUnsafeBufferPointer { buf in

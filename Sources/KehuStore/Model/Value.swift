@@ -76,15 +76,17 @@ public enum Value: Hashable, Sendable, CustomStringConvertible {
     return hundred.normalized.description + "%"
   }
 
-  /// Total order used by sort: nulls first, then by value; text by Unicode code point.
+  /// Total order used by sort: nulls first, then by value; text by Unicode code point,
+  /// and equal when Swift's `==` says so (canonically equivalent spellings), whichever
+  /// side is which.
   public static func compare(_ a: Value, _ b: Value) -> Int {
     switch (a, b) {
     case (.null, .null): return 0
     case (.null, _): return -1
     case (_, .null): return 1
     case (.text(let x), .text(let y)):
-      return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars)
-        ? -1 : (x == y ? 0 : 1)
+      if x == y { return 0 }
+      return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1
     case (.date(let x), .date(let y)): return x < y ? -1 : (x == y ? 0 : 1)
     case (.timestamp(let x), .timestamp(let y)): return x < y ? -1 : (x == y ? 0 : 1)
     case (.bool(let x), .bool(let y)): return x == y ? 0 : (!x ? -1 : 1)
