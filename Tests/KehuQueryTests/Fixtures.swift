@@ -1,4 +1,5 @@
 import KehuQuery
+import XCTest
 
 @testable import KehuStore
 
@@ -119,6 +120,24 @@ func catalog(typed: Bool, arrays: Bool = false) -> TestCatalog {
 }
 
 let today = Day(year: 2026, month: 11, day: 29)!
+
+/// Each query over table `t` (= `src`) gives, on the kernels over stored arrays with one
+/// worker and with two, exactly the rows the row-at-a-time path gives over `src` untyped.
+func assertArraysMatchRows(
+  _ qs: [String], _ src: TableSource, _ context: String = "", file: StaticString = #filePath,
+  line: UInt = #line
+) throws {
+  let plain = TestCatalog(tables: ["t": src], typed: false)
+  let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
+  for q in qs {
+    let expected = try lastTable(q, plain).rows
+    for w in [1, 2] {
+      XCTAssertEqual(
+        try lastTable(q, arrays, workers: w).rows, expected, "\(q) workers \(w) \(context)", file: file,
+        line: line)
+    }
+  }
+}
 
 /// The table the last statement of `q` gives.
 func lastTable(_ q: String, _ cat: any QueryCatalog, workers: Int = 1) throws -> ResultTable {

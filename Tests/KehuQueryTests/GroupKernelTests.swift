@@ -43,18 +43,13 @@ final class GroupKernelTests: XCTestCase {
     let n = 3 * Morsels.minimum + 17
     for (keyNulls, valueNulls) in [(false, false), (true, false), (false, true), (true, true)] {
       let src = source(n, keyNulls: keyNulls, valueNulls: valueNulls)
-      let plain = TestCatalog(tables: ["t": src], typed: false)
-      let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
       let qs = [
         "t | summarize s = sum(x) by k | sort k",
         "t | summarize s = sum(m), a = avg(x) by k | sort k",
         "t | where x > 0 | summarize s = sum(x), n = count() by k | sort s desc, k | take 7",
         "t | summarize s = sum(x), t = sum(m), lo = min(x) by k",
       ]
-      for q in qs {
-        let expected = try lastTable(q, plain).rows
-        for w in [1, 2] { XCTAssertEqual(try lastTable(q, arrays, workers: w).rows, expected, q) }
-      }
+      try assertArraysMatchRows(qs, src, "key nulls \(keyNulls), value nulls \(valueNulls)")
     }
   }
 

@@ -222,16 +222,13 @@ final class VectorEngineTests: XCTestCase {
     XCTAssertEqual(Evaluator.pack([[]], rows: 0)?.0, [])
     // Full sorts with nulls in the keys give the row path's order (and `in` lists short and long).
     let src = generated(41, rows: 3000)
-    let plain = TestCatalog(tables: ["t": src], typed: false)
-    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
-    for q in [
-      "t | sort g, a desc", "t | sort d desc, k", "t | sort q, k desc, g desc",
-      "t | where q in [1, 3, 5, 7, null] | select id",
-      "t | where q not in [0, 1, 2, 3, 4, 5, 6, 7, 8] | select id",
-      "t | where d in [2026-01-01, 2025-12-31] | select id", "t | where k in [7, 1007, 2.5] | select id",
-    ] {
-      XCTAssertEqual(try table(q, arrays).rows, try table(q, plain).rows, q)
-    }
+    try assertArraysMatchRows(
+      [
+        "t | sort g, a desc", "t | sort d desc, k", "t | sort q, k desc, g desc",
+        "t | where q in [1, 3, 5, 7, null] | select id",
+        "t | where q not in [0, 1, 2, 3, 4, 5, 6, 7, 8] | select id",
+        "t | where d in [2026-01-01, 2025-12-31] | select id", "t | where k in [7, 1007, 2.5] | select id",
+      ], src)
   }
 
   func testTopNKeepsTheFirstOfEqualRows() {
@@ -333,15 +330,12 @@ final class VectorEngineTests: XCTestCase {
       XCTAssertNil(VectorAggregate.sums(x, of, groups: 3, workers: workers).rows)
     }
     let src = generated(51, rows: 2000)
-    let plain = TestCatalog(tables: ["t": src], typed: false)
-    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
-    for q in [
-      "t | summarize n = count(), s = sum(a), m = count() by g",
-      "t | summarize av = avg(q), n = count() by k",
-      "t | summarize n = count(), c = count(a), s = sum(a), e = sum(q) by month(d), g",
-    ] {
-      XCTAssertEqual(try table(q, arrays).rows, try table(q, plain).rows, q)
-    }
+    try assertArraysMatchRows(
+      [
+        "t | summarize n = count(), s = sum(a), m = count() by g",
+        "t | summarize av = avg(q), n = count() by k",
+        "t | summarize n = count(), c = count(a), s = sum(a), e = sum(q) by month(d), g",
+      ], src)
   }
 
   /// A join on a key that never repeats (ids) reads one array from key to row; keys out of
@@ -360,15 +354,12 @@ final class VectorEngineTests: XCTestCase {
     XCTAssertEqual(inner.left, [0, 3, 5])
     XCTAssertEqual(inner.right, [3, 1, 0])
     let src = generated(52, rows: 1500)
-    let plain = TestCatalog(tables: ["t": src], typed: false)
-    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
-    for q in [
-      "t | join left t on k == id | select id, k, g",
-      "t | join t on q == id | summarize n = count(), s = sum(a) by g",
-      "t | where id > 700 | join t on k == id | count",
-    ] {
-      XCTAssertEqual(try table(q, arrays).rows, try table(q, plain).rows, q)
-    }
+    try assertArraysMatchRows(
+      [
+        "t | join left t on k == id | select id, k, g",
+        "t | join t on q == id | summarize n = count(), s = sum(a) by g",
+        "t | where id > 700 | join t on k == id | count",
+      ], src)
   }
 
   func testMedianBySelectionMatchesSorting() {

@@ -128,15 +128,12 @@ final class WindowKernelTests: XCTestCase {
     let src = TableSource(
       columns: [ResultColumn("id", .int), ResultColumn("x", .int)],
       rows: [[i(1), i(big)], [i(2), i(-big + 1)], [i(3), .null], [i(4), i(3)]])
-    let plain = TestCatalog(tables: ["t": src], typed: false)
-    let arrays = TestCatalog(tables: ["t": src], typed: true, arrays: true)
-    for q in [
-      "t | derive c = cumshare(x), s = share(x) | select id, c, s",
-      "t | derive r = running_sum(x) | select r",
-      "t | sort id desc | derive c = cumshare(x), r = running_sum(x) | select id, c, r",
-    ] {
-      XCTAssertEqual(try lastTable(q, arrays).rows, try lastTable(q, plain).rows, q)
-    }
+    try assertArraysMatchRows(
+      [
+        "t | derive c = cumshare(x), s = share(x) | select id, c, s",
+        "t | derive r = running_sum(x) | select r",
+        "t | sort id desc | derive c = cumshare(x), r = running_sum(x) | select id, c, r",
+      ], src)
     let over = TableSource(
       columns: [ResultColumn("x", .int)], rows: [[i(big)], [.null], [i(9)], [i(-3)]])
     for typed in [false, true] {

@@ -106,6 +106,14 @@ final class OutputFileTests: XCTestCase {
     XCTAssertEqual(formulaEscaped("-12.50"), "'-12.50")
     XCTAssertEqual(formulaEscaped("\r=1"), "'\r=1")
     XCTAssertEqual(formulaEscaped("华东"), "华东")
+    // Every first character: only OWASP's list (= + - @ ' TAB CR) is escaped, and the
+    // byte rule the fast CSV writers use says the same.
+    let list: Set<Character> = ["=", "+", "-", "@", "'", "\t", "\r"]
+    for b in UInt8(0)..<128 {
+      let c = Character(Unicode.Scalar(b))
+      XCTAssertEqual(formulaEscaped(String(c) + "x") != String(c) + "x", list.contains(c), "byte \(b)")
+      XCTAssertEqual(csvFormulaStart(b), list.contains(c), "byte \(b)")
+    }
   }
 
   /// A customer named `=1+2` is written as text by both exports: `export customers` and the

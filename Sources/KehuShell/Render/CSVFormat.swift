@@ -40,10 +40,8 @@ func writeCSV(
 /// Text written as it is: no formula's first character, nothing that needs quotes.
 @inline(__always)
 private func isPlainCSV(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-  if let f = b.first, f == 61 || f == 43 || f == 45 || f == 64 || f == 39 || f == 9 || f == 13 {
-    return false
-  }
-  return !b.contains(where: { $0 == 44 || $0 == 34 || $0 == 13 || $0 == 10 })
+  guard let start = b.baseAddress, !b.isEmpty else { return true }
+  return !csvFormulaStart(start[0]) && !csvNeedsQuotes(start, b.count)
 }
 
 private func appendFen(_ fen: Int64, to out: inout [UInt8]) {

@@ -156,15 +156,6 @@ func csvNeedsQuotes(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
   return false
 }
 
-/// Whether a text starting with byte `b` gets a leading `'` (see `formulaEscaped`):
-/// = + - @ ' TAB CR.
-@inline(__always)
-func csvFormulaStart(_ b: UInt8) -> Bool {
-  // Bits 9, 13, 39, 43, 45 and 61; 64 is '@'.
-  let mask: UInt64 = (1 << 9) | (1 << 13) | (1 << 39) | (1 << 43) | (1 << 45) | (1 << 61)
-  return b < 64 ? (mask >> UInt64(b)) & 1 != 0 : b == 64
-}
-
 /// A text cell's UTF-8 as `csvField(formulaEscaped(s))` writes it. Reserves its own room,
 /// and `extra` more for the cells after it in the row.
 @inline(__always)

@@ -60,6 +60,15 @@ func exportField(_ v: Value) -> String {
 /// `=SUM(A1)` → `'=SUM(A1)`: the characters that start a formula in a spreadsheet, with TAB
 /// and CR, which spreadsheets skip before looking for one (OWASP's CSV injection list).
 func formulaEscaped(_ s: String) -> String {
-  guard let first = s.unicodeScalars.first, "=+-@'\t\r".unicodeScalars.contains(first) else { return s }
+  guard let first = s.utf8.first, csvFormulaStart(first) else { return s }
   return "'" + s
+}
+
+/// Whether a text whose UTF-8 starts with byte `b` gets a leading `'` (`formulaEscaped`):
+/// = + - @ ' TAB CR (all ASCII, so the first byte decides).
+@inline(__always)
+func csvFormulaStart(_ b: UInt8) -> Bool {
+  // Bits 9, 13, 39, 43, 45 and 61; 64 is '@'.
+  let mask: UInt64 = (1 << 9) | (1 << 13) | (1 << 39) | (1 << 43) | (1 << 45) | (1 << 61)
+  return b < 64 ? (mask >> UInt64(b)) & 1 != 0 : b == 64
 }
